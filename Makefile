@@ -1,0 +1,119 @@
+# Makefile: build, test and install ns (GNU make).
+#
+#   make                    build the tools into $(BUILDDIR)
+#   make check              run every test (unit, CLI golden, man lint, acceptance)
+#   make SAN=1 BUILDDIR=build-san check   the same under ASan and UBSan
+#   make install / uninstall   honour PREFIX, DESTDIR
+
+VERSION = 0.1.0
+
+PREFIX ?= /usr/local
+BINDIR ?= $(PREFIX)/bin
+MANDIR ?= $(PREFIX)/share/man
+BUILDDIR ?= build
+CFLAGS ?= -O2 -g
+PKG_CONFIG ?= pkg-config
+INSTALL ?= install
+
+DEPS = jansson libpcre2-8 libutf8proc libxxhash
+DEP_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(DEPS))
+DEP_LIBS := $(shell $(PKG_CONFIG) --libs $(DEPS))
+
+WARN = -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Wpedantic -Wshadow \
+	-Wstrict-prototypes -Wmissing-prototypes -Wformat=2
+ifdef WERROR
+WARN += -Werror
+endif
+ifdef SAN
+SANFLAGS = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
+	-fno-sanitize-recover=undefined
+endif
+
+ALL_CFLAGS = $(WARN) -DNS_VERSION='"$(VERSION)"' -Icommon $(DEP_CFLAGS) \
+	$(CPPFLAGS) $(CFLAGS) $(SANFLAGS) -MMD -MP
+ALL_LDFLAGS = $(LDFLAGS) $(SANFLAGS)
+ALL_LIBS = $(DEP_LIBS) $(LDLIBS)
+
+TOOLS = ns-split ns-strip-ads
+MAN1 = $(TOOLS:%=man/%.1)
+MAN7 = man/ns.7
+
+# Data files compiled into the library: name of the C array, file.
+DATA = ns_builtin_rules:common/data/boilerplate.rules
+
+LIB_SRC = $(wildcard common/*.c)
+LIB_OBJ = $(LIB_SRC:%.c=$(BUILDDIR)/%.o) \
+	$(foreach d,$(DATA),$(BUILDDIR)/gen/$(firstword $(subst :, ,$(d))).o)
+LIB = $(BUILDDIR)/libns.a
+BINS = $(TOOLS:%=$(BUILDDIR)/%)
+UNIT_SRC = $(wildcard tests/unit/test_*.c)
+UNIT_BINS = $(UNIT_SRC:tests/unit/%.c=$(BUILDDIR)/tests/%)
+
+all: $(BINS)
+
+$(BUILDDIR)/common/%.o: common/%.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILDDIR)/cmd/%.o: cmd/%.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+# A data file becomes a C array (od is in every POSIX system), and its
+# length without the NUL added at the end.
+define embed
+$(BUILDDIR)/gen/$(1).c: $(2)
+	@mkdir -p $$(@D)
+	{ printf '/* generated from %s */\n#include <stddef.h>\n' '$(2)'; \
+	  printf 'extern const char *const $(1);\nextern const size_t $(1)_len;\n'; \
+	  printf 'static const unsigned char data[] = {\n'; \
+	  od -An -v -tx1 $(2) | sed 's/ *\([0-9a-f][0-9a-f]\)/0x\1,/g'; \
+	  printf '0x00 };\nconst char *const $(1) = (const char *)data;\n'; \
+	  printf 'const size_t $(1)_len = sizeof(data) - 1;\n'; } > $$@.tmp
+	mv $$@.tmp $$@
+endef
+$(foreach d,$(DATA),$(eval $(call embed,$(firstword $(subst :, ,$(d))),$(lastword $(subst :, ,$(d))))))
+
+$(BUILDDIR)/gen/%.o: $(BUILDDIR)/gen/%.c
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(LIB): $(LIB_OBJ)
+	rm -f $@
+	$(AR) rcs $@ $(LIB_OBJ)
+
+$(BUILDDIR)/ns-%: $(BUILDDIR)/cmd/ns-%.o $(LIB)
+	$(CC) $(ALL_LDFLAGS) -o $@ $< $(LIB) $(ALL_LIBS)
+
+$(BUILDDIR)/tests/%: tests/unit/%.c tests/unit/check.h $(LIB)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -Itests/unit $(ALL_LDFLAGS) -o $@ $< $(LIB) $(ALL_LIBS)
+
+$(BUILDDIR)/tests/check-articles: tests/accept/check-articles.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(ALL_LIBS)
+
+check: $(BINS) $(UNIT_BINS) $(BUILDDIR)/tests/check-articles
+	NS_BINDIR=$(BUILDDIR) NS_UNITDIR=$(BUILDDIR)/tests sh tests/run.sh
+
+# The README's first command: the pipeline on a bundled example dump.
+demo: $(BINS)
+	$(BUILDDIR)/ns-split tests/accept/06_inbody_junk.txt | $(BUILDDIR)/ns-strip-ads
+
+install: $(BINS)
+	$(INSTALL) -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man7
+	$(INSTALL) -m 755 $(BINS) $(DESTDIR)$(BINDIR)
+	$(INSTALL) -m 644 $(MAN1) $(DESTDIR)$(MANDIR)/man1
+	$(INSTALL) -m 644 $(MAN7) $(DESTDIR)$(MANDIR)/man7
+
+uninstall:
+	rm -f $(TOOLS:%=$(DESTDIR)$(BINDIR)/%)
+	rm -f $(MAN1:man/%=$(DESTDIR)$(MANDIR)/man1/%)
+	rm -f $(MAN7:man/%=$(DESTDIR)$(MANDIR)/man7/%)
+
+clean:
+	rm -rf $(BUILDDIR)
+
+.PHONY: all check demo install uninstall clean
+.SECONDARY:
+
+-include $(LIB_OBJ:.o=.d) $(BINS:$(BUILDDIR)/%=$(BUILDDIR)/cmd/%.d)

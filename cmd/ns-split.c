@@ -1,0 +1,254 @@
+/* ns-split: raw news text in, one JSON record per article out; or the
+ * paragraphs of articles as sub-records. */
+#include <errno.h>
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ns.h"
+
+enum {
+	OPT_FROM = NS_OPT_TOOL,
+	OPT_NO_BUILTIN,
+	OPT_RULES,
+	OPT_UNIT
+};
+
+struct ctx {
+	struct ns_common *c;
+	enum ns_unit unit;
+};
+
+static _Noreturn void
+usage(FILE *fp, int status)
+{
+	fprintf(fp,
+	    "usage: ns-split [-hVu] [-e regex] [--from raw|jsonl] [--no-builtin]\n"
+	    "                [--rules file] [--unit article|paragraph]\n"
+	    "                [--bad-lines file] [--strict] [--max-record-bytes n]\n"
+	    "                [file ...]\n");
+	if (status == NS_EXIT_OK)
+		fprintf(fp, "\n"
+		    "Split raw news text into JSON-lines article records\n"
+		    "{\"id\",\"title\",\"text\",\"source\"}, or cut articles into\n"
+		    "paragraph sub-records. Reads the files, or standard input.\n\n"
+		    "  -e, --end-marker REGEX   a line matching REGEX ends an article\n"
+		    "                           (repeatable; adds to the built-in markers)\n"
+		    "      --from raw|jsonl     input is raw text (default) or article records\n"
+		    "      --no-builtin         drop the built-in end markers and boilerplate rules\n"
+		    "      --rules FILE         add the rules of FILE (format: ns-strip-ads --list-rules)\n"
+		    "      --unit article|paragraph\n"
+		    "                           write articles (default) or paragraph sub-records\n"
+		    NS_COMMON_USAGE
+		    "\nExit status: 0 all input processed, 1 some input rejected, 2 error.\n"
+		    "See ns-split(1) and ns(7).\n");
+	exit(status == NS_EXIT_OK ? ns_close_stdout() : status);
+}
+
+static void
+write_article(const struct ns_article *a, void *arg)
+{
+	struct ctx *x = arg;
+	json_t *rec;
+	char id[17];
+
+	if (x->unit == NS_UNIT_ARTICLE) {
+		rec = ns_article_record(a);
+		if (ns_json_write(stdout, rec) < 0)
+			ns_err(NS_EXIT_FATAL, "write error");
+		json_decref(rec);
+		ns_output_check(x->c);
+		return;
+	}
+	ns_article_id(id, a->title, a->tlen, a->text, a->xlen);
+	ns_write_units(x->c, id, a->text, a->xlen, x->unit);
+}
+
+static int
+split_record(json_t *rec, void *arg, char *err, size_t errsz)
+{
+	struct ctx *x = arg;
+	json_t *text = json_object_get(rec, "text");
+	json_t *title = json_object_get(rec, "title");
+	json_t *idv = json_object_get(rec, "id");
+	const char *id;
+	char buf[17];
+
+	if (text == NULL) {
+		snprintf(err, errsz, "no \"text\" field");
+		return -1;
+	}
+	if (!json_is_string(text)) {
+		snprintf(err, errsz, "\"text\" is not a string");
+		return -1;
+	}
+	if (json_is_string(idv) && json_string_length(idv) > 0 &&
+	    json_string_length(idv) < 40 &&
+	    strlen(json_string_value(idv)) == json_string_length(idv))
+		id = json_string_value(idv);
+	else {
+		/* No usable id: the one ns-split would have given. */
+		ns_article_id(buf,
+		    json_is_string(title) ? json_string_value(title) : "",
+		    json_is_string(title) ? json_string_length(title) : 0,
+		    json_string_value(text), json_string_length(text));
+		id = buf;
+	}
+	ns_write_units(x->c, id, json_string_value(text),
+	    json_string_length(text), x->unit);
+	return NS_REC_DONE;
+}
+
+static int
+split_raw(struct ns_common *c, struct ns_rules *rules, struct ctx *x,
+    char **files, int nfiles)
+{
+	struct ns_input in;
+	struct ns_splitter *sp;
+	int status = NS_EXIT_OK, done = 0;
+	size_t invalid, oversize;
+	uint64_t first;
+
+	sp = ns_splitter_new(rules, c->max_record, write_article, x);
+	ns_input_init(&in, files, nfiles, NS_EOL_ANY, c->max_record, c->bad);
+	while (!done) {
+		switch (ns_input_next(&in)) {
+		case NS_READ_LINE:
+			ns_splitter_line(sp, in.line, in.len, in.srcname,
+			    in.lineno, in.offset);
+			break;
+		case NS_READ_TOOLONG:
+			ns_warnx("%s:%llu: line of %zu bytes is over "
+			    "--max-record-bytes (%zu)", in.name,
+			    (unsigned long long)in.lineno, in.toolong,
+			    c->max_record);
+			if (status == NS_EXIT_OK)
+				status = NS_EXIT_BAD;
+			done = c->strict;
+			break;
+		case NS_READ_FILEEND:
+			ns_splitter_flush(sp);
+			ns_splitter_counts(sp, &invalid, &first, &oversize);
+			if (invalid)
+				ns_warnx("%s:%llu: %zu invalid UTF-8 "
+				    "sequence%s replaced with U+FFFD", in.name,
+				    (unsigned long long)first, invalid,
+				    invalid == 1 ? "" : "s");
+			if (oversize) {
+				ns_warnx("%s: %zu article%s over "
+				    "--max-record-bytes (%zu) cut there",
+				    in.name, oversize, oversize == 1 ? "" : "s",
+				    c->max_record);
+				if (status == NS_EXIT_OK)
+					status = NS_EXIT_BAD;
+			}
+			break;
+		case NS_READ_ERROR:
+			errno = in.errnum;
+			ns_warn("%s", in.name);
+			status = NS_EXIT_FATAL;
+			break;
+		case NS_READ_EOF:
+			done = 1;
+			break;
+		}
+	}
+	ns_input_free(&in);
+	ns_splitter_free(sp);
+	return status;
+}
+
+int
+main(int argc, char *argv[])
+{
+	static const struct option longopts[] = {
+		NS_COMMON_LONGOPTS,
+		{ "end-marker", required_argument, NULL, 'e' },
+		{ "from", required_argument, NULL, OPT_FROM },
+		{ "no-builtin", no_argument, NULL, OPT_NO_BUILTIN },
+		{ "rules", required_argument, NULL, OPT_RULES },
+		{ "unit", required_argument, NULL, OPT_UNIT },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct ns_common c;
+	struct ns_rules rules = { 0 };
+	struct ctx x = { &c, NS_UNIT_ARTICLE };
+	char err[600], name[32];
+	const char **markers = NULL, **rulefiles = NULL;
+	size_t nmarkers = 0, nrulefiles = 0, i;
+	int ch, builtin = 1, jsonl = 0, status;
+
+	ns_setprogname(argv[0]);
+	ns_common_init(&c, usage);
+	markers = ns_xcalloc(argc, sizeof(*markers));
+	rulefiles = ns_xcalloc(argc, sizeof(*rulefiles));
+	while ((ch = getopt_long(argc, argv, NS_COMMON_SHORTOPTS "e:", longopts,
+	    NULL)) != -1) {
+		if (ns_common_option(&c, ch, optarg))
+			continue;
+		switch (ch) {
+		case 'e':
+			markers[nmarkers++] = optarg;
+			break;
+		case OPT_FROM:
+			if (strcmp(optarg, "raw") == 0)
+				jsonl = 0;
+			else if (strcmp(optarg, "jsonl") == 0)
+				jsonl = 1;
+			else
+				ns_errx(NS_EXIT_FATAL, "--from: expected raw or "
+				    "jsonl, not %s", optarg);
+			break;
+		case OPT_NO_BUILTIN:
+			builtin = 0;
+			break;
+		case OPT_RULES:
+			rulefiles[nrulefiles++] = optarg;
+			break;
+		case OPT_UNIT:
+			if (strcmp(optarg, "article") == 0)
+				x.unit = NS_UNIT_ARTICLE;
+			else if (strcmp(optarg, "paragraph") == 0)
+				x.unit = NS_UNIT_PARAGRAPH;
+			else
+				ns_errx(NS_EXIT_FATAL, "--unit: expected article "
+				    "or paragraph, not %s", optarg);
+			break;
+		default:
+			usage(stderr, NS_EXIT_FATAL);
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (jsonl && x.unit == NS_UNIT_ARTICLE)
+		ns_errx(NS_EXIT_FATAL, "--from jsonl needs --unit paragraph");
+
+	if (builtin && ns_rules_parse(&rules, ns_builtin_rules,
+	    ns_builtin_rules_len, "built-in rules", err, sizeof(err)) < 0)
+		ns_errx(NS_EXIT_FATAL, "%s", err);
+	for (i = 0; i < nrulefiles; i++)
+		if (ns_rules_load_file(&rules, rulefiles[i], err,
+		    sizeof(err)) < 0)
+			ns_errx(NS_EXIT_FATAL, "%s", err);
+	for (i = 0; i < nmarkers; i++) {
+		snprintf(name, sizeof(name), "end_marker_%zu", i + 1);
+		if (ns_rules_add(&rules, name, NS_SCOPE_END, markers[i], err,
+		    sizeof(err)) < 0)
+			ns_errx(NS_EXIT_FATAL, "--end-marker: %s", err);
+	}
+	free(markers);
+	free(rulefiles);
+
+	ns_common_open(&c);
+	if (jsonl)
+		status = ns_jsonl_run(&c, argv, argc, split_record, &x);
+	else
+		status = split_raw(&c, &rules, &x, argv, argc);
+	ns_rules_free(&rules);
+	i = ns_common_close(&c);
+	if ((int)i > status)
+		status = (int)i;
+	if (ns_close_stdout() != NS_EXIT_OK)
+		status = NS_EXIT_FATAL;
+	return status;
+}

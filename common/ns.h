@@ -1,0 +1,351 @@
+/* ns.h: the one header of libns, the library every ns-* tool links. */
+#ifndef NS_H
+#define NS_H
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include <jansson.h>
+#include <pcre2.h>
+
+#ifndef NS_VERSION
+#define NS_VERSION "0.0.0"
+#endif
+
+/* Exit status, the same in every tool (DESIGN.md, "Errors and exit status"). */
+enum {
+	NS_EXIT_OK = 0,		/* every input record was processed */
+	NS_EXIT_BAD = 1,	/* some input was rejected, the rest processed */
+	NS_EXIT_FATAL = 2	/* usage error or a fatal failure */
+};
+
+/* Default of --max-record-bytes: far above any real article, far below
+ * what would hurt a machine. */
+#define NS_DEFAULT_MAX_RECORD ((size_t)16 << 20)
+
+/* ---- diag.c: diagnostics on stderr, "prog: where: what" ---- */
+
+/* Remember the program name (basename of argv0) for every message. */
+void	ns_setprogname(const char *argv0);
+const char *ns_progname(void);
+/* Print "prog: msg" (warnx) or "prog: msg: strerror(errno)" (warn). */
+void	ns_warnx(const char *fmt, ...);
+void	ns_warn(const char *fmt, ...);
+/* Print like ns_warnx/ns_warn, then exit with status. */
+_Noreturn void ns_errx(int status, const char *fmt, ...);
+_Noreturn void ns_err(int status, const char *fmt, ...);
+
+/* ---- alloc.c: allocation that cannot fail (exit 2 on "out of memory") ---- */
+
+void	*ns_xmalloc(size_t n);
+void	*ns_xcalloc(size_t n, size_t size);
+void	*ns_xrealloc(void *p, size_t n);
+void	*ns_xreallocarray(void *p, size_t n, size_t size);
+char	*ns_xstrdup(const char *s);
+char	*ns_xstrndup(const char *s, size_t n);
+
+/* A growable byte buffer. A zeroed struct is an empty buffer; p is kept
+ * NUL-terminated once anything was added, so it may be printed. */
+struct ns_buf {
+	char	*p;
+	size_t	 len;
+	size_t	 cap;
+};
+
+void	ns_buf_reserve(struct ns_buf *b, size_t extra);
+void	ns_buf_add(struct ns_buf *b, const void *s, size_t n);
+void	ns_buf_addc(struct ns_buf *b, int c);
+void	ns_buf_adds(struct ns_buf *b, const char *s);
+void	ns_buf_reset(struct ns_buf *b);
+void	ns_buf_free(struct ns_buf *b);
+
+/* ---- input.c: lines from the operands, in order, any length ---- */
+
+enum ns_eol {
+	NS_EOL_LF,		/* JSON-lines: only \n ends a line */
+	NS_EOL_ANY		/* raw text: \n, \r\n and a lone \r end a line */
+};
+
+enum ns_read {
+	NS_READ_LINE,		/* a line is in line/len */
+	NS_READ_TOOLONG,	/* a line over max bytes was skipped */
+	NS_READ_ERROR,		/* an operand could not be opened or read; errnum set */
+	NS_READ_FILEEND,	/* the current operand ended (always before the next one) */
+	NS_READ_EOF		/* every operand was read */
+};
+
+struct ns_input {
+	char	**names;	/* operands; none means stdin */
+	int	 nnames;
+	int	 next;		/* index of the next operand to open */
+	enum ns_eol eol;
+	size_t	 max;		/* longest line accepted, in bytes */
+	FILE	*bad;		/* where a too-long line is copied, or NULL */
+
+	FILE	*fp;		/* the operand being read, or NULL */
+	const char *name;	/* its name for messages: the path, or "<stdin>" */
+	const char *srcname;	/* its name in records: the path, or "-" */
+	int	 errnum;	/* errno of the last NS_READ_ERROR */
+
+	char	*line;		/* the current line, without its end of line */
+	size_t	 len;
+	uint64_t lineno;	/* 1-based number of the current line */
+	uint64_t offset;	/* byte offset of the current line in its file */
+	size_t	 toolong;	/* bytes of the last NS_READ_TOOLONG line */
+
+	/* private */
+	char	*rbuf;
+	size_t	 rpos, rlen, rcap;
+	struct ns_buf acc;
+	uint64_t pos;		/* file offset of rbuf[rpos] */
+	int	 pending_cr;	/* a \r ended the last line; skip a \n after it */
+	int	 at_start;	/* nothing read yet from this operand (BOM check) */
+	int	 eof;
+	int	 opened;
+};
+
+/* Set up reading names[0..n-1] (n == 0: stdin; "-" is stdin too). */
+void	ns_input_init(struct ns_input *in, char **names, int n, enum ns_eol eol,
+	    size_t max, FILE *bad);
+/* Read the next line or event. A leading UTF-8 BOM of each operand is
+ * dropped, and byte offsets still count it. Lines over in->max bytes are
+ * copied to in->bad (without their end of line, plus a \n) and reported as
+ * NS_READ_TOOLONG; memory stays bounded by in->max. */
+enum ns_read ns_input_next(struct ns_input *in);
+void	ns_input_free(struct ns_input *in);
+
+/* ---- opts.c: the options every tool shares ---- */
+
+struct ns_common {
+	int	 unbuffered;
+	int	 strict;
+	size_t	 max_record;
+	const char *bad_lines_path;
+	FILE	*bad;			/* opened by ns_common_open() */
+	void	(*usage)(FILE *, int);	/* the tool's usage(), _Noreturn */
+};
+
+enum {
+	NS_OPT_BAD_LINES = 0x100,
+	NS_OPT_MAX_RECORD,
+	NS_OPT_STRICT,
+	NS_OPT_TOOL			/* tools number their own long-only options from here */
+};
+
+#define NS_COMMON_SHORTOPTS "hVu"
+#define NS_COMMON_LONGOPTS \
+	{ "bad-lines", required_argument, NULL, NS_OPT_BAD_LINES }, \
+	{ "help", no_argument, NULL, 'h' }, \
+	{ "max-record-bytes", required_argument, NULL, NS_OPT_MAX_RECORD }, \
+	{ "strict", no_argument, NULL, NS_OPT_STRICT }, \
+	{ "unbuffered", no_argument, NULL, 'u' }, \
+	{ "version", no_argument, NULL, 'V' }
+
+/* The option lines of usage() that every tool shares. */
+#define NS_COMMON_USAGE \
+	"  -h, --help               show this help and exit\n" \
+	"  -V, --version            show the version and exit\n" \
+	"  -u, --unbuffered         flush the output after every record\n" \
+	"      --bad-lines FILE     also write every rejected input line to FILE\n" \
+	"      --strict             stop at the first rejected line (status 1)\n" \
+	"      --max-record-bytes N reject lines and records over N bytes\n" \
+	"                           (suffix k, M or G; default 16M)\n"
+
+void	ns_common_init(struct ns_common *c, void (*usage)(FILE *, int));
+/* Handle one of the shared options; return 1 if ch was one, 0 if not.
+ * -h and -V do not return; a bad argument exits with status 2. */
+int	ns_common_option(struct ns_common *c, int ch, const char *arg);
+/* Open --bad-lines and set up stdout; exit 2 on failure. */
+void	ns_common_open(struct ns_common *c);
+/* Close --bad-lines; return NS_EXIT_FATAL on a write error, else 0. */
+int	ns_common_close(struct ns_common *c);
+/* Parse "123", "64k", "16M", "1G" (binary units) into *out; 0 or -1. */
+int	ns_parse_size(const char *s, size_t *out);
+/* Parse a decimal count in [min, max] into *out; 0 or -1. */
+int	ns_parse_count(const char *s, long min, long max, long *out);
+/* Print "prog VERSION" and exit with the status of closing stdout. */
+_Noreturn void ns_version(void);
+/* Flush and close stdout; report a write error and return 2, else 0. */
+int	ns_close_stdout(void);
+
+/* ---- jsonl.c: records in and out ---- */
+
+/* Parse one line into a JSON object. On failure return NULL with a
+ * one-line reason in err ("invalid JSON at column 7: ..."). */
+json_t	*ns_json_parse(const char *line, size_t len, char *err, size_t errsz);
+/* Write obj compactly, keys in their order, then '\n'. 0, or -1 with errno. */
+int	ns_json_write(FILE *out, const json_t *obj);
+/* Make a JSON string of valid UTF-8 s[0..n-1]. Never NULL. */
+json_t	*ns_json_str(const char *s, size_t n);
+
+/* A record transform: change rec in place and return NS_REC_WRITE to have
+ * it written, NS_REC_DONE if it wrote what it had to itself, or -1 with a
+ * reason in err to reject the line. */
+enum { NS_REC_WRITE = 0, NS_REC_DONE = 1 };
+typedef int (*ns_record_fn)(json_t *rec, void *ctx, char *err, size_t errsz);
+
+/* The record loop every JSON-lines tool runs: read the operands, reject bad
+ * lines (stderr, --bad-lines, --strict), transform and write the rest.
+ * Returns the exit status. */
+int	ns_jsonl_run(struct ns_common *c, char **files, int nfiles,
+	    ns_record_fn fn, void *ctx);
+
+/* Report a rejected line: "prog: name:lineno: why" on stderr, the line byte
+ * for byte to c->bad. */
+void	ns_reject(struct ns_common *c, const struct ns_input *in,
+	    const char *line, size_t len, const char *why);
+/* Die with status 2 if stdout has failed; flush it when unbuffered. */
+void	ns_output_check(const struct ns_common *c);
+
+/* ---- text.c: Unicode text helpers (utf8proc) ---- */
+
+/* Append s[0..n-1] to out normalized as DESIGN.md says for raw text:
+ * invalid UTF-8 becomes U+FFFD, NUL bytes are dropped, trailing white space
+ * is trimmed, the rest is put in NFC. Returns how many invalid sequences
+ * were replaced. s holds no line break. */
+size_t	ns_text_normline(struct ns_buf *out, const char *s, size_t n);
+/* Number of code points in valid UTF-8 s[0..n-1]. */
+size_t	ns_utf8_count(const char *s, size_t n);
+/* Length in bytes of s[0..n-1] without trailing and (lead) leading white space. */
+size_t	ns_trim_right(const char *s, size_t n);
+size_t	ns_trim_left(const char *s, size_t n);
+/* Is s[0..n-1] empty or only white space? */
+int	ns_is_blank(const char *s, size_t n);
+/* Number of words (runs of letters, digits and joiners) in s. */
+size_t	ns_word_count(const char *s, size_t n);
+
+/* A byte-offset to code-point-offset converter for ascending offsets. */
+struct ns_cpos {
+	const char *s;
+	size_t	 byte;
+	size_t	 cp;
+};
+void	ns_cpos_init(struct ns_cpos *c, const char *s);
+/* Code-point offset of byte offset b (b >= every earlier b). */
+size_t	ns_cpos_at(struct ns_cpos *c, size_t b);
+
+/* A span of bytes in a text. */
+struct ns_span {
+	size_t	 start, end;
+};
+
+/* Paragraphs of text: runs of non-blank lines, each trimmed of surrounding
+ * white space. Fills *v (grown with ns_xreallocarray) and returns the count. */
+size_t	ns_paragraphs(const char *s, size_t n, struct ns_span **v, size_t *cap);
+
+/* XXH3-64 of title "\n" text as 16 lowercase hex digits and a NUL. */
+void	ns_article_id(char out[17], const char *title, size_t tlen,
+	    const char *text, size_t xlen);
+
+/* ---- rules.c: named PCRE2 line rules kept as data ---- */
+
+enum ns_scope {
+	NS_SCOPE_LINE = 1,	/* boilerplate anywhere in the body */
+	NS_SCOPE_END = 2,	/* ends an article; boilerplate */
+	NS_SCOPE_TAIL = 4,	/* boilerplate only in an article's trailing lines */
+	NS_SCOPE_TITLE = 8	/* a suffix to cut from the title */
+};
+#define NS_SCOPE_BODY (NS_SCOPE_LINE | NS_SCOPE_END | NS_SCOPE_TAIL)
+
+struct ns_rule {
+	char	*name;
+	enum ns_scope scope;
+	char	*pattern;
+	pcre2_code *re;
+};
+
+struct ns_rules {
+	struct ns_rule *v;
+	size_t	 n, cap;
+	pcre2_code *any[16];		/* per scope mask: all its rules in one pattern */
+	unsigned any_built;		/* bit m: any[m] was built (may be NULL) */
+	pcre2_match_data *md;
+	pcre2_match_context *mctx;
+	pcre2_jit_stack *jstack;
+	int	 limit_hits;		/* matches given up at the match limit */
+};
+
+/* The built-in rule file, compiled into the library. */
+extern const char *const ns_builtin_rules;
+extern const size_t ns_builtin_rules_len;
+
+/* Parse rule text ("name scope pattern" per line, # comments) and add its
+ * rules. origin names the text in errors. 0, or -1 with "origin:line: why"
+ * in err. */
+int	ns_rules_parse(struct ns_rules *r, const char *text, size_t len,
+	    const char *origin, char *err, size_t errsz);
+/* Add one rule; 0, or -1 with the PCRE2 error and offset in err. */
+int	ns_rules_add(struct ns_rules *r, const char *name, enum ns_scope scope,
+	    const char *pattern, char *err, size_t errsz);
+/* Read a rule file and add its rules; 0, or -1 with err. */
+int	ns_rules_load_file(struct ns_rules *r, const char *path, char *err,
+	    size_t errsz);
+/* First rule among scopes whose pattern matches the whole of s, or NULL. */
+const struct ns_rule *ns_rules_match(struct ns_rules *r, unsigned scopes,
+	    const char *s, size_t n);
+/* For a title rule: the start of the matched suffix of s, or -1. */
+long	ns_rules_match_suffix(struct ns_rules *r, const struct ns_rule **rule,
+	    const char *s, size_t n);
+/* Print the rules in the rule-file format. */
+void	ns_rules_print(const struct ns_rules *r, FILE *fp);
+const char *ns_scope_name(enum ns_scope s);
+void	ns_rules_free(struct ns_rules *r);
+
+/* ---- split.c: raw text into articles ---- */
+
+struct ns_article {
+	const char *title;
+	size_t	 tlen;
+	const char *text;
+	size_t	 xlen;
+	const char *file;	/* operand name in records ("-" for stdin) */
+	uint64_t line;		/* 1-based line of the title (or first line) */
+	uint64_t byte;		/* byte offset of that line */
+};
+
+typedef void (*ns_article_fn)(const struct ns_article *a, void *ctx);
+
+struct ns_splitter;
+
+/* A splitter of raw text into articles. rules: NS_SCOPE_END rules end an
+ * article, every body rule marks a boilerplate line. An article over max
+ * bytes is cut there (and counted). emit is called for every article as
+ * soon as its end is seen. */
+struct ns_splitter *ns_splitter_new(struct ns_rules *rules, size_t max,
+	    ns_article_fn emit, void *ctx);
+/* Feed one raw line (no end of line) and where it was read. */
+void	ns_splitter_line(struct ns_splitter *sp, const char *s, size_t n,
+	    const char *file, uint64_t lineno, uint64_t byte);
+/* The input (one operand) ended: emit what is pending. */
+void	ns_splitter_flush(struct ns_splitter *sp);
+/* Counters since the last call, then reset: invalid UTF-8 sequences
+ * replaced, and articles cut at max bytes. *first_bad is the line of the
+ * first replacement. */
+void	ns_splitter_counts(struct ns_splitter *sp, size_t *invalid,
+	    uint64_t *first_bad, size_t *oversize);
+void	ns_splitter_free(struct ns_splitter *sp);
+
+/* ---- records.c: the records ns-split writes ---- */
+
+enum ns_unit {
+	NS_UNIT_ARTICLE,
+	NS_UNIT_PARAGRAPH
+};
+
+/* The article record {"id","title","text","source"}. Never NULL. */
+json_t	*ns_article_record(const struct ns_article *a);
+/* Write the sub-records of text (DESIGN.md) with parent id to stdout. */
+void	ns_write_units(const struct ns_common *c, const char *id,
+	    const char *text, size_t n, enum ns_unit unit);
+
+/* ---- strip.c: cut boilerplate out of a record ---- */
+
+/* Cut boilerplate lines from text and a site suffix from title per rules.
+ * Cuts are appended to removed as {"text","rule","field"}. With dry_run,
+ * text and title are left as they are. Returns the number of cuts. */
+size_t	ns_strip(struct ns_rules *r, json_t *rec, json_t *removed, int dry_run);
+
+#endif /* NS_H */

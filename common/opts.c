@@ -1,0 +1,154 @@
+/* opts.c: the options every tool shares, parsed the same way everywhere. */
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ns.h"
+
+void
+ns_common_init(struct ns_common *c, void (*usage)(FILE *, int))
+{
+	memset(c, 0, sizeof(*c));
+	c->max_record = NS_DEFAULT_MAX_RECORD;
+	c->usage = usage;
+}
+
+int
+ns_parse_size(const char *s, size_t *out)
+{
+	char *end;
+	unsigned long long v;
+	unsigned shift = 0;
+
+	if (s == NULL || *s < '0' || *s > '9')
+		return -1;
+	errno = 0;
+	v = strtoull(s, &end, 10);
+	if (errno)
+		return -1;
+	switch (*end) {
+	case '\0':
+		break;
+	case 'k':
+	case 'K':
+		shift = 10;
+		end++;
+		break;
+	case 'M':
+		shift = 20;
+		end++;
+		break;
+	case 'G':
+		shift = 30;
+		end++;
+		break;
+	default:
+		return -1;
+	}
+	if (*end != '\0' || v == 0)
+		return -1;
+	if (v > (SIZE_MAX >> shift) || (v << shift) > (SIZE_MAX >> 1))
+		return -1;
+	*out = (size_t)(v << shift);
+	return 0;
+}
+
+int
+ns_parse_count(const char *s, long min, long max, long *out)
+{
+	char *end;
+	long v;
+
+	if (s == NULL || *s == '\0')
+		return -1;
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (errno || *end != '\0' || v < min || v > max)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+int
+ns_close_stdout(void)
+{
+	int bad = fflush(stdout) != 0 || ferror(stdout);
+	int e = errno;
+
+	if (fclose(stdout) != 0 && !bad) {
+		bad = 1;
+		e = errno;
+	}
+	if (bad) {
+		errno = e;
+		ns_warn("write error");
+		return NS_EXIT_FATAL;
+	}
+	return NS_EXIT_OK;
+}
+
+void
+ns_version(void)
+{
+	printf("%s %s\n", ns_progname(), NS_VERSION);
+	exit(ns_close_stdout());
+}
+
+int
+ns_common_option(struct ns_common *c, int ch, const char *arg)
+{
+	switch (ch) {
+	case 'h':
+		c->usage(stdout, NS_EXIT_OK);
+		/* NOTREACHED */
+		return 1;
+	case 'V':
+		ns_version();
+	case 'u':
+		c->unbuffered = 1;
+		return 1;
+	case NS_OPT_BAD_LINES:
+		c->bad_lines_path = arg;
+		return 1;
+	case NS_OPT_MAX_RECORD:
+		if (ns_parse_size(arg, &c->max_record) < 0)
+			ns_errx(NS_EXIT_FATAL, "--max-record-bytes: "
+			    "not a size: %s", arg);
+		return 1;
+	case NS_OPT_STRICT:
+		c->strict = 1;
+		return 1;
+	}
+	return 0;
+}
+
+void
+ns_common_open(struct ns_common *c)
+{
+	if (c->bad_lines_path) {
+		c->bad = fopen(c->bad_lines_path, "wb");
+		if (c->bad == NULL)
+			ns_err(NS_EXIT_FATAL, "%s", c->bad_lines_path);
+	}
+}
+
+int
+ns_common_close(struct ns_common *c)
+{
+	int status = NS_EXIT_OK;
+
+	if (c->bad) {
+		if (fflush(c->bad) != 0 || ferror(c->bad)) {
+			ns_warn("%s: write error", c->bad_lines_path);
+			status = NS_EXIT_FATAL;
+		}
+		if (fclose(c->bad) != 0 && status == NS_EXIT_OK) {
+			ns_warn("%s: write error", c->bad_lines_path);
+			status = NS_EXIT_FATAL;
+		}
+		c->bad = NULL;
+	}
+	return status;
+}

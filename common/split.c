@@ -1,0 +1,631 @@
+/* split.c: raw text into article records.
+ *
+ * Lines gather into blocks (runs of non-blank lines). An article ends at an
+ * end-marker line (with the trailer lines after it), at a separator line
+ * ("---", "===", a form feed), at the end of an operand, or where a
+ * headline starts a new article without any marker: a one-line block that
+ * reads like a headline, after a finished paragraph or boilerplate, and
+ * followed by a paragraph. Trailer and boilerplate lines stay in the text;
+ * cutting them is ns-strip-ads' job. */
+#include <stdlib.h>
+#include <string.h>
+
+#include <utf8proc.h>
+
+#include "ns.h"
+
+enum state {
+	ST_START,		/* no block of the article read yet */
+	ST_BODY,		/* title decided, reading the body */
+	ST_TRAILER		/* an end marker was seen */
+};
+
+struct block {
+	size_t	 off, len;	/* text in pend (pending blocks) or cur */
+	uint64_t line, byte;	/* where its first line was read */
+	size_t	 nlines;
+	size_t	 boiler;	/* lines a body rule matched */
+	size_t	 blanks;	/* blank lines before it */
+};
+
+struct ns_splitter {
+	struct ns_rules *rules;
+	size_t	 max;
+	ns_article_fn emit;
+	void	*ctx;
+
+	enum state state;
+	const char *file;
+	size_t	 invalid, oversize;
+	uint64_t first_bad;
+
+	struct ns_buf norm;		/* the line being fed, normalized */
+
+	struct ns_buf cur;		/* the block being read */
+	struct block cb;
+	size_t	 blanks;		/* blank lines since the last block */
+
+	/* The article being built. */
+	struct ns_buf title, text;
+	int	 has_title;
+	uint64_t line, byte;		/* its source */
+	int	 has_source;
+	size_t	 content;		/* blocks that are not boilerplate */
+	int	 last_boiler;		/* the last block pushed was boilerplate */
+	int	 last_final;		/* ... ended with a sentence */
+
+	/* A headline candidate and the boilerplate blocks after it, held
+	 * until the next paragraph says whether an article starts there. */
+	struct ns_buf pend;
+	struct block *pv;
+	size_t	 npv, cappv;
+};
+
+/* ---- character tests ---- */
+
+static utf8proc_int32_t
+cp_at(const char *s, size_t n, size_t *len)
+{
+	utf8proc_int32_t cp;
+	utf8proc_ssize_t k;
+
+	k = utf8proc_iterate((const utf8proc_uint8_t *)s, n, &cp);
+	if (k <= 0) {
+		*len = 1;
+		return -1;
+	}
+	*len = (size_t)k;
+	return cp;
+}
+
+static int
+is_open_quote(utf8proc_int32_t cp)
+{
+	return cp == '"' || cp == '\'' || cp == '(' || cp == '[' ||
+	    cp == 0x201c || cp == 0x2018 || cp == 0xab || cp == 0x201e;
+}
+
+static int
+is_close_quote(utf8proc_int32_t cp)
+{
+	return cp == '"' || cp == '\'' || cp == ')' || cp == ']' ||
+	    cp == 0x201d || cp == 0x2019 || cp == 0xbb;
+}
+
+/* The first code point after opening quotes and brackets. */
+static utf8proc_int32_t
+first_letter(const char *s, size_t n)
+{
+	utf8proc_int32_t cp = -1;
+	size_t i = 0, k;
+
+	while (i < n) {
+		cp = cp_at(s + i, n - i, &k);
+		if (!is_open_quote(cp))
+			return cp;
+		i += k;
+	}
+	return -1;
+}
+
+static int
+starts_upper(const char *s, size_t n)
+{
+	utf8proc_int32_t cp = first_letter(s, n);
+	int c;
+
+	if (cp < 0)
+		return 0;
+	c = utf8proc_category(cp);
+	return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT ||
+	    c == UTF8PROC_CATEGORY_LO || c == UTF8PROC_CATEGORY_ND;
+}
+
+static int
+starts_lower(const char *s, size_t n)
+{
+	utf8proc_int32_t cp = first_letter(s, n);
+
+	return cp >= 0 && utf8proc_category(cp) == UTF8PROC_CATEGORY_LL;
+}
+
+/* The last code point before closing quotes and brackets. */
+static utf8proc_int32_t
+last_letter(const char *s, size_t n)
+{
+	utf8proc_int32_t cp;
+	size_t i, k;
+
+	while (n > 0) {
+		i = n - 1;
+		while (i > 0 && ((unsigned char)s[i] & 0xc0) == 0x80)
+			i--;
+		cp = cp_at(s + i, n - i, &k);
+		if (!is_close_quote(cp))
+			return cp;
+		n = i;
+	}
+	return -1;
+}
+
+static int
+ends_sentence(const char *s, size_t n)
+{
+	utf8proc_int32_t cp = last_letter(s, n);
+
+	return cp == '.' || cp == '!' || cp == '?' || cp == 0x2026;
+}
+
+/* "- item", "• item", "* item", "1. item", "2) item" */
+static int
+is_bullet(const char *s, size_t n)
+{
+	utf8proc_int32_t cp;
+	size_t i = 0, k;
+
+	cp = cp_at(s, n, &k);
+	if (cp == '-' || cp == '*' || cp == '+' || cp == 0x2022 ||
+	    cp == 0x2013 || cp == 0x2014 || cp == 0xb7 || cp == 0x25aa ||
+	    cp == 0x25cf || cp == 0x25e6 || cp == 0x2043)
+		return 1;
+	while (i < n && s[i] >= '0' && s[i] <= '9')
+		i++;
+	return i > 0 && i < 4 && i + 1 < n && (s[i] == '.' || s[i] == ')') &&
+	    s[i + 1] == ' ';
+}
+
+static int
+is_separator(const char *s, size_t n)
+{
+	size_t i, count = 0;
+	char c;
+
+	if (n < 3)
+		return 0;
+	c = s[0];
+	if (c != '-' && c != '=')
+		return 0;
+	for (i = 0; i < n; i++) {
+		if (s[i] == c)
+			count++;
+		else if (s[i] != ' ')
+			return 0;
+	}
+	return count >= 3;
+}
+
+/* ---- what a block looks like ---- */
+
+/* The first block of an article: is its first line the title? */
+static int
+title_at_start(const char *s, size_t n, const char *next, size_t nn)
+{
+	utf8proc_int32_t last;
+
+	if (n == 0 || n > 300 || ns_word_count(s, n) > 30 || is_bullet(s, n))
+		return 0;
+	last = last_letter(s, n);
+	if (last == ',' || last == ';' || last == ':')
+		return 0;
+	/* A line of running text, not a headline: a sentence with more
+	 * text under it, or a long one. */
+	if ((last == '.' || last == 0x2026) &&
+	    (next != NULL || ns_word_count(s, n) > 12))
+		return 0;
+	/* A hard-wrapped paragraph goes on in lower case. */
+	if (next != NULL && starts_lower(next, nn))
+		return 0;
+	return 1;
+}
+
+/* Does s hold a sentence break inside: "! X", "? X", or ". X" after a word
+ * longer than an abbreviation ("U.S. Bans", "Mr. Li" are no break)? */
+static int
+inner_break(const char *s, size_t n)
+{
+	size_t i, w;
+
+	for (i = 1; i + 2 < n; i++) {
+		if (s[i + 1] != ' ' || !starts_upper(s + i + 2, n - i - 2))
+			continue;
+		if (s[i] == '!' || s[i] == '?')
+			return 1;
+		if (s[i] != '.')
+			continue;
+		for (w = 0; w < i && s[i - 1 - w] != ' ' &&
+		    s[i - 1 - w] != '.'; w++)
+			;
+		if (w > 3)
+			return 1;
+	}
+	return 0;
+}
+
+static int
+has_lower(const char *s, size_t n)
+{
+	utf8proc_int32_t cp;
+	size_t i, k;
+
+	for (i = 0; i < n; i += k) {
+		cp = cp_at(s + i, n - i, &k);
+		if (cp >= 0 && utf8proc_category(cp) == UTF8PROC_CATEGORY_LL)
+			return 1;
+	}
+	return 0;
+}
+
+/* A one-line block in the body: could it be the headline of a next
+ * article? Sub-headings ("More collaboration") are shorter; readers'
+ * comments and pull quotes end in "!", "." or run to two sentences. */
+static int
+headline_like(const char *s, size_t n)
+{
+	size_t words;
+	utf8proc_int32_t last;
+
+	if (n < 15 || n > 200 || is_bullet(s, n) || !starts_upper(s, n))
+		return 0;
+	words = ns_word_count(s, n);
+	if (words < 4 || words > 20)
+		return 0;
+	last = last_letter(s, n);
+	if (last == '.' || last == ',' || last == ';' || last == ':' ||
+	    last == '!' || last == 0x2026 || (last == '?' && words < 5))
+		return 0;
+	if (last == '?' && n >= 2 && s[n - 2] == '?')
+		return 0;	/* "??": a reader's cry */
+	return has_lower(s, n) && !inner_break(s, n);
+}
+
+/* A block that goes on with running text, as an article's lead does. */
+static int
+paragraph_like(const struct block *b, const char *s)
+{
+	return b->boiler == 0 && (b->nlines >= 2 || b->len >= 60) &&
+	    starts_upper(s, b->len);
+}
+
+/* ---- building the article ---- */
+
+static void
+set_source(struct ns_splitter *sp, uint64_t line, uint64_t byte, int force)
+{
+	if (sp->has_source && !force)
+		return;
+	sp->line = line;
+	sp->byte = byte;
+	sp->has_source = 1;
+}
+
+static void
+reset_article(struct ns_splitter *sp)
+{
+	ns_buf_reset(&sp->title);
+	ns_buf_reset(&sp->text);
+	sp->has_title = 0;
+	sp->has_source = 0;
+	sp->content = 0;
+	sp->last_boiler = 0;
+	sp->last_final = 1;
+	sp->state = ST_START;
+}
+
+static void
+emit_article(struct ns_splitter *sp)
+{
+	struct ns_article a;
+
+	a.title = sp->title.p ? sp->title.p : "";
+	a.tlen = sp->title.len;
+	a.text = sp->text.p ? sp->text.p : "";
+	a.xlen = sp->text.len;
+	a.file = sp->file;
+	a.line = sp->line;
+	a.byte = sp->byte;
+	sp->emit(&a, sp->ctx);
+	reset_article(sp);
+}
+
+static void end_article(struct ns_splitter *, int);
+
+/* Append a block to the article's text. */
+static void
+push_text(struct ns_splitter *sp, const char *s, const struct block *b)
+{
+	if (sp->text.len + b->len + 2 > sp->max && sp->text.len > 0) {
+		/* An article past --max-record-bytes is cut here. */
+		sp->oversize++;
+		end_article(sp, 1);
+		sp->state = ST_BODY;
+	}
+	set_source(sp, b->line, b->byte, 0);
+	if (sp->text.len)
+		ns_buf_add(&sp->text, "\n\n", 2);
+	ns_buf_add(&sp->text, s, b->len);
+	if (b->boiler == b->nlines)
+		sp->last_boiler = 1;
+	else {
+		sp->content++;
+		sp->last_boiler = 0;
+	}
+	sp->last_final = ends_sentence(s, b->len);
+}
+
+/* Put the held blocks into the article as they are. */
+static void
+release_pending(struct ns_splitter *sp)
+{
+	size_t i, n = sp->npv;
+
+	if (n == 0)
+		return;
+	sp->npv = 0;	/* push_text() may end the article: no second release */
+	for (i = 0; i < n; i++)
+		push_text(sp, sp->pend.p + sp->pv[i].off, &sp->pv[i]);
+	ns_buf_reset(&sp->pend);
+}
+
+/* The article ends. at_end: the input ends too, so even an article of
+ * nothing but boilerplate is written; otherwise such an article is carried
+ * into the next one rather than written alone. */
+static void
+end_article(struct ns_splitter *sp, int at_end)
+{
+	release_pending(sp);
+	if (!sp->has_title && sp->text.len == 0) {
+		reset_article(sp);
+		return;
+	}
+	if (!at_end && !sp->has_title && sp->content == 0) {
+		sp->state = ST_START;
+		return;
+	}
+	emit_article(sp);
+}
+
+static void
+hold(struct ns_splitter *sp, const char *s, const struct block *b)
+{
+	struct block *h;
+
+	if (sp->npv == sp->cappv) {
+		sp->cappv = sp->cappv ? sp->cappv * 2 : 4;
+		sp->pv = ns_xreallocarray(sp->pv, sp->cappv, sizeof(*sp->pv));
+	}
+	h = &sp->pv[sp->npv++];
+	*h = *b;
+	h->off = sp->pend.len;
+	ns_buf_add(&sp->pend, s, b->len);
+}
+
+/* The first block of an article: take the title from it. */
+static void
+start_block(struct ns_splitter *sp, const char *s, struct block *b)
+{
+	const char *nl = memchr(s, '\n', b->len);
+	size_t l1 = nl ? (size_t)(nl - s) : b->len;
+	struct block rest;
+
+	if (b->boiler == b->nlines) {
+		/* Boilerplate before the headline: into the text. */
+		push_text(sp, s, b);
+		return;
+	}
+	sp->state = ST_BODY;
+	if (!title_at_start(s, l1, nl ? nl + 1 : NULL,
+	    nl ? b->len - l1 - 1 : 0)) {
+		push_text(sp, s, b);
+		return;
+	}
+	ns_buf_add(&sp->title, s + ns_trim_left(s, l1),
+	    l1 - ns_trim_left(s, l1));
+	sp->has_title = 1;
+	set_source(sp, b->line, b->byte, 1);
+	if (nl == NULL)
+		return;
+	rest = *b;
+	rest.len = b->len - l1 - 1;
+	rest.nlines--;
+	rest.line++;
+	push_text(sp, nl + 1, &rest);
+}
+
+/* A block of the body is complete. */
+static void
+body_block(struct ns_splitter *sp, const char *s, struct block *b)
+{
+	struct block head;
+
+	if (sp->npv > 0) {
+		if (b->boiler == b->nlines) {
+			/* Credits under a headline: still undecided. */
+			hold(sp, s, b);
+			return;
+		}
+		if (paragraph_like(b, s)) {
+			/* The candidate was a headline: the article before it
+			 * ends, without the held blocks, and a new one starts
+			 * with them. */
+			size_t i, held = sp->npv;
+
+			sp->npv = 0;
+			end_article(sp, 0);
+			head = sp->pv[0];
+			ns_buf_add(&sp->title, sp->pend.p + head.off, head.len);
+			sp->has_title = 1;
+			sp->state = ST_BODY;
+			set_source(sp, head.line, head.byte, 1);
+			for (i = 1; i < held; i++)
+				push_text(sp, sp->pend.p + sp->pv[i].off,
+				    &sp->pv[i]);
+			ns_buf_reset(&sp->pend);
+			push_text(sp, s, b);
+			return;
+		}
+		release_pending(sp);
+	}
+	if (b->nlines == 1 && b->boiler == 0 && sp->content > 0 &&
+	    (sp->last_boiler || sp->last_final || b->blanks >= 2) &&
+	    headline_like(s, b->len)) {
+		hold(sp, s, b);
+		return;
+	}
+	push_text(sp, s, b);
+}
+
+/* The block being read is complete. */
+static void
+end_block(struct ns_splitter *sp)
+{
+	if (sp->cb.nlines == 0)
+		return;
+	sp->cb.len = sp->cur.len;
+	if (sp->state == ST_START)
+		start_block(sp, sp->cur.p, &sp->cb);
+	else
+		body_block(sp, sp->cur.p, &sp->cb);
+	ns_buf_reset(&sp->cur);
+	sp->cb.nlines = sp->cb.boiler = 0;
+	sp->blanks = 0;
+}
+
+static void
+add_line(struct ns_splitter *sp, const char *s, size_t n, uint64_t lineno,
+    uint64_t byte, int boiler)
+{
+	if (sp->cb.nlines == 0) {
+		sp->cb.line = lineno;
+		sp->cb.byte = byte;
+		sp->cb.blanks = sp->blanks;
+	} else
+		ns_buf_addc(&sp->cur, '\n');
+	ns_buf_add(&sp->cur, s, n);
+	sp->cb.nlines++;
+	if (boiler)
+		sp->cb.boiler++;
+}
+
+/* One line of a block by itself. */
+static void
+lone_line(struct ns_splitter *sp, const char *s, size_t n, uint64_t lineno,
+    uint64_t byte)
+{
+	end_block(sp);
+	add_line(sp, s, n, lineno, byte, 1);
+	end_block(sp);
+}
+
+static void
+one_line(struct ns_splitter *sp, const char *s, size_t n, uint64_t lineno,
+    uint64_t byte)
+{
+	const struct ns_rule *rule;
+	size_t lead;
+
+	if (ns_is_blank(s, n)) {
+		end_block(sp);
+		sp->blanks++;
+		return;
+	}
+	lead = ns_trim_left(s, n);
+	if (is_separator(s + lead, n - lead)) {
+		end_block(sp);
+		end_article(sp, 0);
+		return;
+	}
+	rule = ns_rules_match(sp->rules, NS_SCOPE_BODY, s + lead, n - lead);
+	if (sp->state == ST_TRAILER) {
+		if (rule != NULL) {
+			/* More trailer lines: still the ended article's. */
+			lone_line(sp, s, n, lineno, byte);
+			return;
+		}
+		end_block(sp);
+		end_article(sp, 0);
+	}
+	if (rule != NULL && rule->scope == NS_SCOPE_END) {
+		lone_line(sp, s, n, lineno, byte);
+		release_pending(sp);
+		sp->state = ST_TRAILER;
+		return;
+	}
+	add_line(sp, s, n, lineno, byte, rule != NULL);
+}
+
+void
+ns_splitter_line(struct ns_splitter *sp, const char *s, size_t n,
+    const char *file, uint64_t lineno, uint64_t byte)
+{
+	const char *ff;
+	size_t bad, k;
+
+	sp->file = file;
+	/* A form feed separates articles, wherever it stands. */
+	while ((ff = memchr(s, '\f', n)) != NULL) {
+		k = (size_t)(ff - s);
+		if (k > 0)
+			ns_splitter_line(sp, s, k, file, lineno, byte);
+		end_block(sp);
+		end_article(sp, 0);
+		s += k + 1;
+		n -= k + 1;
+		byte += k + 1;
+	}
+	ns_buf_reset(&sp->norm);
+	bad = ns_text_normline(&sp->norm, s, n);
+	if (bad) {
+		if (sp->invalid == 0)
+			sp->first_bad = lineno;
+		sp->invalid += bad;
+	}
+	one_line(sp, sp->norm.p, sp->norm.len, lineno, byte);
+}
+
+void
+ns_splitter_flush(struct ns_splitter *sp)
+{
+	end_block(sp);
+	end_article(sp, 1);
+	sp->blanks = 0;
+}
+
+struct ns_splitter *
+ns_splitter_new(struct ns_rules *rules, size_t max, ns_article_fn emit,
+    void *ctx)
+{
+	struct ns_splitter *sp = ns_xcalloc(1, sizeof(*sp));
+
+	sp->rules = rules;
+	sp->max = max;
+	sp->emit = emit;
+	sp->ctx = ctx;
+	sp->file = "-";
+	reset_article(sp);
+	return sp;
+}
+
+void
+ns_splitter_counts(struct ns_splitter *sp, size_t *invalid,
+    uint64_t *first_bad, size_t *oversize)
+{
+	*invalid = sp->invalid;
+	*first_bad = sp->first_bad;
+	*oversize = sp->oversize;
+	sp->invalid = sp->oversize = 0;
+	sp->first_bad = 0;
+}
+
+void
+ns_splitter_free(struct ns_splitter *sp)
+{
+	if (sp == NULL)
+		return;
+	ns_buf_free(&sp->norm);
+	ns_buf_free(&sp->cur);
+	ns_buf_free(&sp->title);
+	ns_buf_free(&sp->text);
+	ns_buf_free(&sp->pend);
+	free(sp->pv);
+	free(sp);
+}

@@ -1,0 +1,142 @@
+/* strip.c: cut boilerplate lines out of a record's text, and a site name
+ * off its title, recording every cut. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "ns.h"
+
+struct line {
+	size_t	 start, end;		/* the line, trimmed, in the text */
+	const struct ns_rule *rule;	/* the rule that cuts it, or NULL */
+	int	 blank;
+};
+
+static void
+add_removed(json_t *removed, const char *s, size_t n, const char *rule,
+    const char *field)
+{
+	json_t *o = json_object();
+
+	if (o == NULL ||
+	    json_object_set_new(o, "text", ns_json_str(s, n)) ||
+	    json_object_set_new(o, "rule", json_string(rule)) ||
+	    json_object_set_new(o, "field", json_string(field)) ||
+	    json_array_append_new(removed, o))
+		ns_errx(NS_EXIT_FATAL, "out of memory");
+}
+
+static size_t
+strip_title(struct ns_rules *r, json_t *rec, json_t *removed, int dry_run)
+{
+	json_t *t = json_object_get(rec, "title");
+	const struct ns_rule *rule;
+	const char *s;
+	size_t n, keep, lead;
+	long off;
+
+	if (!json_is_string(t))
+		return 0;
+	s = json_string_value(t);
+	n = json_string_length(t);
+	off = ns_rules_match_suffix(r, &rule, s, n);
+	if (off <= 0)
+		return 0;
+	keep = ns_trim_right(s, (size_t)off);
+	if (keep == 0)
+		return 0;	/* the whole title is no site name */
+	lead = ns_trim_left(s + off, n - off);
+	add_removed(removed, s + off + lead, n - off - lead, rule->name,
+	    "title");
+	if (!dry_run)
+		json_object_set_new(rec, "title", ns_json_str(s, keep));
+	return 1;
+}
+
+size_t
+ns_strip(struct ns_rules *r, json_t *rec, json_t *removed, int dry_run)
+{
+	static struct line *v;
+	static size_t cap;
+	static struct ns_buf out;
+	json_t *t = json_object_get(rec, "text");
+	const char *s, *nl;
+	size_t n, i, count = 0, cuts, tail, lead, ls, le;
+	int para_open, gap;
+
+	cuts = strip_title(r, rec, removed, dry_run);
+	if (!json_is_string(t))
+		return cuts;
+	s = json_string_value(t);
+	n = json_string_length(t);
+
+	/* Lines, and the rule that would cut each. */
+	for (ls = 0; ls <= n; ls = le + 1) {
+		nl = memchr(s + ls, '\n', n - ls);
+		le = nl ? (size_t)(nl - s) : n;
+		if (count == cap) {
+			cap = cap ? cap * 2 : 64;
+			v = ns_xreallocarray(v, cap, sizeof(*v));
+		}
+		lead = ns_trim_left(s + ls, le - ls);
+		v[count].start = ls + lead;
+		v[count].end = ls + lead + ns_trim_right(s + ls + lead,
+		    le - ls - lead);
+		v[count].blank = v[count].start == v[count].end;
+		v[count].rule = v[count].blank ? NULL :
+		    ns_rules_match(r, NS_SCOPE_LINE | NS_SCOPE_END,
+		    s + v[count].start, v[count].end - v[count].start);
+		count++;
+		if (nl == NULL)
+			break;
+	}
+	/* The trailing lines: blank or boilerplate to the end. Tail rules
+	 * cut only there ("Source: Reuters" closes an article, and may open
+	 * a paragraph of one). */
+	tail = count;
+	while (tail > 0) {
+		struct line *l = &v[tail - 1];
+
+		if (!l->blank && l->rule == NULL)
+			l->rule = ns_rules_match(r, NS_SCOPE_TAIL,
+			    s + l->start, l->end - l->start);
+		if (!l->blank && l->rule == NULL)
+			break;
+		tail--;
+	}
+	for (i = 0; i < count; i++)
+		if (v[i].rule != NULL && v[i].rule->scope == NS_SCOPE_TAIL &&
+		    i < tail)
+			v[i].rule = NULL;
+
+	for (i = 0; i < count; i++)
+		if (v[i].rule != NULL) {
+			add_removed(removed, s + v[i].start,
+			    v[i].end - v[i].start, v[i].rule->name, "text");
+			cuts++;
+		}
+	if (dry_run || cuts == 0)
+		return cuts;
+
+	/* The kept lines, paragraphs apart by one blank line. */
+	ns_buf_reset(&out);
+	para_open = gap = 0;
+	for (i = 0; i < count; i++) {
+		if (v[i].rule != NULL)
+			continue;
+		if (v[i].blank) {
+			gap = para_open;
+			continue;
+		}
+		if (out.len)
+			ns_buf_add(&out, gap ? "\n\n" : "\n", gap ? 2 : 1);
+		/* The line as it was, but for trailing white space. */
+		for (ls = v[i].start; ls > 0 && s[ls - 1] != '\n'; ls--)
+			;
+		ns_buf_add(&out, s + ls, v[i].end - ls);
+		para_open = 1;
+		gap = 0;
+	}
+	json_object_set_new(rec, "text", ns_json_str(out.p ? out.p : "",
+	    out.len));
+	return cuts;
+}

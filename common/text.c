@@ -1,0 +1,301 @@
+/* text.c: Unicode text helpers on utf8proc: normalization of raw lines,
+ * white space, words, code-point offsets, paragraphs, article ids. */
+#include <string.h>
+
+#include <utf8proc.h>
+#include <xxhash.h>
+
+#include "ns.h"
+
+static int
+is_space_cp(utf8proc_int32_t cp)
+{
+	if (cp < 0x80)
+		return cp == ' ' || (cp >= '\t' && cp <= '\r');
+	return utf8proc_category(cp) == UTF8PROC_CATEGORY_ZS;
+}
+
+/* Decode the code point before s + n (n > 0, s valid UTF-8); return its
+ * byte length. */
+static size_t
+last_cp(const char *s, size_t n, utf8proc_int32_t *cp)
+{
+	size_t i = n - 1;
+
+	while (i > 0 && ((unsigned char)s[i] & 0xc0) == 0x80 && n - i < 4)
+		i--;
+	if (utf8proc_iterate((const utf8proc_uint8_t *)s + i, n - i, cp) !=
+	    (utf8proc_ssize_t)(n - i)) {
+		*cp = -1;
+		return 1;
+	}
+	return n - i;
+}
+
+size_t
+ns_trim_right(const char *s, size_t n)
+{
+	utf8proc_int32_t cp;
+	size_t k;
+
+	while (n > 0) {
+		if (!((unsigned char)s[n - 1] & 0x80)) {
+			if (!is_space_cp((unsigned char)s[n - 1]))
+				break;
+			n--;
+			continue;
+		}
+		k = last_cp(s, n, &cp);
+		if (cp < 0 || !is_space_cp(cp))
+			break;
+		n -= k;
+	}
+	return n;
+}
+
+size_t
+ns_trim_left(const char *s, size_t n)
+{
+	utf8proc_int32_t cp;
+	utf8proc_ssize_t k;
+	size_t i = 0;
+
+	while (i < n) {
+		k = utf8proc_iterate((const utf8proc_uint8_t *)s + i, n - i,
+		    &cp);
+		if (k <= 0 || !is_space_cp(cp))
+			break;
+		i += k;
+	}
+	return i;
+}
+
+int
+ns_is_blank(const char *s, size_t n)
+{
+	return ns_trim_left(s, n) == n;
+}
+
+static int
+is_word_cp(utf8proc_int32_t cp)
+{
+	if (cp < 0x80)
+		return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
+		    (cp >= '0' && cp <= '9');
+	switch (utf8proc_category(cp)) {
+	case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL:
+	case UTF8PROC_CATEGORY_LT: case UTF8PROC_CATEGORY_LM:
+	case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_MN:
+	case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ND:
+	case UTF8PROC_CATEGORY_NL: case UTF8PROC_CATEGORY_NO:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+size_t
+ns_word_count(const char *s, size_t n)
+{
+	utf8proc_int32_t cp, nx;
+	utf8proc_ssize_t k, k2;
+	size_t i = 0, words = 0;
+	int inword = 0;
+
+	while (i < n) {
+		k = utf8proc_iterate((const utf8proc_uint8_t *)s + i, n - i,
+		    &cp);
+		if (k <= 0) {
+			inword = 0;
+			i++;
+			continue;
+		}
+		if (is_word_cp(cp)) {
+			if (!inword)
+				words++;
+			inword = 1;
+		} else if (inword && (cp == '\'' || cp == 0x2019 ||
+		    cp == '-' || cp == '.') && i + k < n) {
+			/* "it's", "ex-Baidu", "U.S" are one word each. */
+			k2 = utf8proc_iterate((const utf8proc_uint8_t *)s +
+			    i + k, n - i - k, &nx);
+			inword = k2 > 0 && is_word_cp(nx);
+		} else
+			inword = 0;
+		i += k;
+	}
+	return words;
+}
+
+size_t
+ns_utf8_count(const char *s, size_t n)
+{
+	size_t i, c = 0;
+
+	for (i = 0; i < n; i++)
+		c += ((unsigned char)s[i] & 0xc0) != 0x80;
+	return c;
+}
+
+void
+ns_cpos_init(struct ns_cpos *c, const char *s)
+{
+	c->s = s;
+	c->byte = c->cp = 0;
+}
+
+size_t
+ns_cpos_at(struct ns_cpos *c, size_t b)
+{
+	if (b > c->byte) {
+		c->cp += ns_utf8_count(c->s + c->byte, b - c->byte);
+		c->byte = b;
+	}
+	return c->cp;
+}
+
+/* Code points that NFC leaves alone whatever follows them: below U+0300
+ * nothing composes with a later character, and General Punctuation
+ * (quotes, dashes, ellipsis) from U+2010 has no canonical mapping. Lines
+ * of only these skip utf8proc's decompose/compose passes. */
+static int
+nfc_inert(utf8proc_int32_t cp)
+{
+	return cp < 0x300 || (cp >= 0x2010 && cp <= 0x205f) ||
+	    (cp >= 0x20a0 && cp <= 0x20c0);
+}
+
+static const char replacement[] = "\xef\xbf\xbd";
+
+size_t
+ns_text_normline(struct ns_buf *out, const char *s, size_t n)
+{
+	static struct ns_buf clean;
+	static utf8proc_int32_t *u32;
+	static size_t u32cap;
+	utf8proc_int32_t cp;
+	utf8proc_ssize_t k, m;
+	size_t i, start = out->len, bad = 0;
+	int inert = 1, plain = 1;
+
+	for (i = 0; i < n; i++)
+		if ((unsigned char)s[i] >= 0x80 || s[i] == '\0') {
+			plain = 0;
+			break;
+		}
+	if (plain) {
+		ns_buf_add(out, s, ns_trim_right(s, n));
+		return 0;
+	}
+
+	/* Repair: each byte that starts no valid sequence becomes U+FFFD;
+	 * NUL is dropped. utf8proc_iterate also refuses surrogates and
+	 * code points past U+10FFFF. */
+	ns_buf_reset(&clean);
+	ns_buf_reserve(&clean, n);
+	for (i = 0; i < n; i += k) {
+		if (s[i] == '\0') {
+			k = 1;
+			continue;
+		}
+		k = utf8proc_iterate((const utf8proc_uint8_t *)s + i, n - i,
+		    &cp);
+		if (k <= 0) {
+			ns_buf_add(&clean, replacement, 3);
+			bad++;
+			k = 1;
+			continue;
+		}
+		if (!nfc_inert(cp))
+			inert = 0;
+		ns_buf_add(&clean, s + i, k);
+	}
+	n = ns_trim_right(clean.p, clean.len);
+	if (inert) {
+		ns_buf_add(out, clean.p, n);
+		return bad;
+	}
+
+	/* NFC into a buffer kept between calls: utf8proc_map() would
+	 * allocate for every line. */
+	for (;;) {
+		m = utf8proc_decompose_custom((const utf8proc_uint8_t *)clean.p,
+		    n, u32, u32cap, UTF8PROC_STABLE | UTF8PROC_COMPOSE, NULL,
+		    NULL);
+		if (m < 0)
+			ns_errx(NS_EXIT_FATAL, "utf8proc: %s", utf8proc_errmsg(m));
+		if ((size_t)m < u32cap)
+			break;
+		u32cap = (size_t)m + 1;
+		u32 = ns_xreallocarray(u32, u32cap, sizeof(*u32));
+	}
+	m = utf8proc_reencode(u32, m, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+	if (m < 0)
+		ns_errx(NS_EXIT_FATAL, "utf8proc: %s", utf8proc_errmsg(m));
+	ns_buf_add(out, (const char *)u32, (size_t)m);
+	/* NFC may turn trailing spaces into spaces (U+2000 → U+2002). */
+	out->len = start + ns_trim_right(out->p + start, out->len - start);
+	out->p[out->len] = '\0';
+	return bad;
+}
+
+static void
+push_span(struct ns_span **v, size_t *cap, size_t count, size_t start,
+    size_t end)
+{
+	if (count == *cap) {
+		*cap = *cap ? *cap * 2 : 16;
+		*v = ns_xreallocarray(*v, *cap, sizeof(**v));
+	}
+	(*v)[count].start = start;
+	(*v)[count].end = end;
+}
+
+size_t
+ns_paragraphs(const char *s, size_t n, struct ns_span **v, size_t *cap)
+{
+	size_t i = 0, count = 0, ls, le, ps = 0, pe = 0;
+	int inpara = 0;
+	const char *nl;
+
+	while (i <= n) {
+		ls = i;
+		nl = i < n ? memchr(s + i, '\n', n - i) : NULL;
+		le = nl ? (size_t)(nl - s) : n;
+		if (ns_is_blank(s + ls, le - ls)) {
+			if (inpara)
+				push_span(v, cap, count++, ps, pe);
+			inpara = 0;
+		} else {
+			if (!inpara)
+				ps = ls + ns_trim_left(s + ls, le - ls);
+			pe = ls + ns_trim_right(s + ls, le - ls);
+			inpara = 1;
+		}
+		if (nl == NULL)
+			break;
+		i = le + 1;
+	}
+	if (inpara)
+		push_span(v, cap, count++, ps, pe);
+	return count;
+}
+
+void
+ns_article_id(char out[17], const char *title, size_t tlen, const char *text,
+    size_t xlen)
+{
+	/* The state's layout is private to libxxhash unless linked
+	 * statically, so it is allocated by the library, once. */
+	static XXH3_state_t *st;
+	XXH64_hash_t h;
+
+	if (st == NULL && (st = XXH3_createState()) == NULL)
+		ns_errx(NS_EXIT_FATAL, "out of memory");
+	XXH3_64bits_reset(st);
+	XXH3_64bits_update(st, title, tlen);
+	XXH3_64bits_update(st, "\n", 1);
+	XXH3_64bits_update(st, text, xlen);
+	h = XXH3_64bits_digest(st);
+	snprintf(out, 17, "%016llx", (unsigned long long)h);
+}

@@ -1,0 +1,121 @@
+#!/bin/sh
+# run.sh: every test of ns: unit tests of common/, golden CLI cases, man
+# page lint, acceptance on hand-made dumps (and on ../shared/seed when it is
+# there). Ends with "N passed, N failed"; exits 1 if any failed.
+#
+# NS_BINDIR: where the tools are (default build); NS_UNITDIR: the unit test
+# programs (default $NS_BINDIR/tests); NS_SHARED: the shared folder (default
+# ../shared).
+LC_ALL=C
+export LC_ALL
+cd "$(dirname "$0")/.." || exit 2
+top=$(pwd)
+bindir=${NS_BINDIR:-build}
+case $bindir in /*) ;; *) bindir=$top/$bindir ;; esac
+unitdir=${NS_UNITDIR:-$bindir/tests}
+case $unitdir in /*) ;; *) unitdir=$top/$unitdir ;; esac
+shared=${NS_SHARED:-../shared}
+tmp=$(mktemp -d) || exit 2
+trap 'rm -rf "$tmp"' EXIT INT TERM
+passed=0
+failed=0
+
+pass() { passed=$((passed + 1)); }
+fail() { failed=$((failed + 1)); printf 'FAIL %s\n' "$1"; }
+
+# 1. Unit tests: each program prints "name: N passed, N failed".
+for t in "$unitdir"/test_*; do
+	[ -x "$t" ] || continue
+	out=$("$t" 2>"$tmp/unit.err")
+	rc=$?
+	cat "$tmp/unit.err"
+	p=$(printf '%s\n' "$out" | sed -n 's/.*: \([0-9]*\) passed, \([0-9]*\) failed$/\1/p')
+	f=$(printf '%s\n' "$out" | sed -n 's/.*: \([0-9]*\) passed, \([0-9]*\) failed$/\2/p')
+	if [ -z "$p" ] || [ $rc -ne 0 ]; then
+		fail "unit $(basename "$t") (status $rc)"
+		[ -n "$f" ] && failed=$((failed + f - 1))
+		[ -n "$p" ] && passed=$((passed + p))
+	else
+		passed=$((passed + p))
+	fi
+done
+
+# 2. Golden CLI cases: tests/cli/<tool>/<case>.args (words) or <case>.sh
+# (a script, for pipes and special files), stdin <case>.in, then stdout
+# must equal <case>.out, stderr <case>.err (empty if none), status
+# <case>.rc (0 if none).
+for dir in tests/cli/*/; do
+	tool=$(basename "$dir")
+	for spec in "$dir"*.args "$dir"*.sh; do
+		[ -f "$spec" ] || continue
+		case=${spec%.*}
+		name=$tool/$(basename "$case")
+		in=/dev/null
+		[ -f "$case.in" ] && in=$top/$case.in
+		if [ "${spec##*.}" = sh ]; then
+			(cd "$dir" && NS_BINDIR=$bindir TMP=$tmp PATH=$bindir:$PATH \
+			    sh "$top/$spec" <"$in" >"$tmp/out" 2>"$tmp/err")
+		else
+			# shellcheck disable=SC2046
+			(cd "$dir" && "$bindir/$tool" $(cat "$top/$spec") \
+			    <"$in" >"$tmp/out" 2>"$tmp/err")
+		fi
+		rc=$?
+		want_rc=0
+		[ -f "$case.rc" ] && want_rc=$(cat "$case.rc")
+		ok=1
+		if ! cmp -s "$tmp/out" "$case.out"; then
+			ok=0
+			diff -u "$case.out" "$tmp/out" | head -20
+		fi
+		if [ -f "$case.err" ]; then
+			cmp -s "$tmp/err" "$case.err" || { ok=0; diff -u "$case.err" "$tmp/err" | head -10; }
+		elif [ -s "$tmp/err" ]; then
+			ok=0
+			printf 'unexpected stderr:\n'
+			head -5 "$tmp/err"
+		fi
+		if [ "$rc" != "$want_rc" ]; then
+			ok=0
+			printf 'status %s, want %s\n' "$rc" "$want_rc"
+		fi
+		if [ $ok = 1 ]; then pass; else fail "cli $name"; fi
+	done
+done
+
+# 3. Man pages: mandoc lint without a warning.
+for page in man/*.1 man/*.7; do
+	[ -f "$page" ] || continue
+	if out=$(mandoc -Tlint -Wwarning "$page" 2>&1) && [ -z "$out" ]; then
+		pass
+	else
+		printf '%s\n' "$out"
+		fail "man $page"
+	fi
+done
+
+# 4. Acceptance: hand-made dumps against their hand-made gold.
+for dump in tests/accept/*.txt; do
+	gold=${dump%.txt}.gold.jsonl
+	[ -f "$gold" ] || continue
+	"$bindir/ns-split" "$dump" | "$bindir/ns-strip-ads" >"$tmp/pred" 2>"$tmp/err"
+	if "$unitdir/check-articles" "$gold" "$tmp/pred"; then
+		pass
+	else
+		fail "accept $dump"
+	fi
+done
+seed=$shared/seed/000_a9d7e82769cc67ef.txt
+if [ -f "$seed" ]; then
+	"$bindir/ns-split" "$seed" | "$bindir/ns-strip-ads" >"$tmp/pred"
+	if "$unitdir/check-articles" --lines "$seed" tests/accept/seed-000.spec "$tmp/pred"; then
+		pass
+	else
+		fail "accept $seed"
+	fi
+else
+	printf 'skipped: %s is not here\n' "$seed"
+fi
+
+printf '%d passed, %d failed\n' "$passed" "$failed"
+[ "$failed" -eq 0 ]

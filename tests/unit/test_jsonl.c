@@ -1,0 +1,63 @@
+/* test_jsonl.c: unit tests of common/jsonl.c and common/opts.c. */
+#include <stdlib.h>
+
+#include "ns.h"
+#include "check.h"
+
+static int
+rejects(const char *s, const char *why)
+{
+	char err[256];
+	json_t *v = ns_json_parse(s, strlen(s), err, sizeof(err));
+
+	if (v != NULL) {
+		json_decref(v);
+		return 0;
+	}
+	return strstr(err, why) != NULL;
+}
+
+int
+main(void)
+{
+	char err[256], *buf = NULL;
+	size_t len = 0, sz;
+	json_t *v;
+	FILE *fp;
+	long n;
+
+	/* Objects only; the reasons are specific. */
+	CHECK(rejects("[1]", "not a JSON object"));
+	CHECK(rejects("\"s\"", "invalid JSON"));
+	CHECK(rejects("{\"a\":1,\"a\":2}", "duplicate"));
+	CHECK(rejects("{\"a\":1} x", "invalid JSON at column"));
+	CHECK(rejects("{\"a\":\"\\ud800\"}", "invalid JSON"));
+	CHECK(rejects("{\"a\":\"\\u0000\"}", "invalid JSON"));
+	CHECK(rejects("{\"a\":\"\xff\"}", "invalid JSON"));
+
+	/* Key order is kept; output is compact, UTF-8, one line. */
+	buf = "{ \"z\": 1, \"a\": [true, null], \"m\": \"\xc3\xa9/\" }";
+	v = ns_json_parse(buf, strlen(buf), err, sizeof(err));
+	buf = NULL;
+	CHECK(v != NULL);
+	fp = open_memstream(&buf, &len);
+	CHECK(ns_json_write(fp, v) == 0);
+	fclose(fp);
+	CHECK_MEM(buf, len, "{\"z\":1,\"a\":[true,null],\"m\":\"\xc3\xa9/\"}\n");
+	free(buf);
+	json_decref(v);
+
+	/* Sizes and counts. */
+	CHECK(ns_parse_size("16M", &sz) == 0 && sz == 16u << 20);
+	CHECK(ns_parse_size("10", &sz) == 0 && sz == 10);
+	CHECK(ns_parse_size("2k", &sz) == 0 && sz == 2048);
+	CHECK(ns_parse_size("0", &sz) < 0);
+	CHECK(ns_parse_size("-1", &sz) < 0);
+	CHECK(ns_parse_size("1x", &sz) < 0);
+	CHECK(ns_parse_size("", &sz) < 0);
+	CHECK(ns_parse_size("99999999999999999999", &sz) < 0);
+	CHECK(ns_parse_count("3", 1, 10, &n) == 0 && n == 3);
+	CHECK(ns_parse_count("11", 1, 10, &n) < 0);
+	CHECK(ns_parse_count("3a", 1, 10, &n) < 0);
+	return CHECK_DONE("test_jsonl");
+}

@@ -1,0 +1,140 @@
+/* test_split.c: unit tests of common/split.c (articles out of raw text). */
+#include <stdlib.h>
+
+#include "ns.h"
+#include "check.h"
+
+static struct ns_buf got;	/* "title|text|line\n" per article */
+
+static void
+collect(const struct ns_article *a, void *ctx)
+{
+	char num[32];
+
+	(void)ctx;
+	ns_buf_add(&got, a->title, a->tlen);
+	ns_buf_addc(&got, '|');
+	ns_buf_add(&got, a->text, a->xlen);
+	snprintf(num, sizeof(num), "|%llu\n", (unsigned long long)a->line);
+	ns_buf_adds(&got, num);
+}
+
+/* Split text (lines apart by \n) and compare what came out. */
+static void
+split(struct ns_rules *r, size_t max, const char *text, const char *want,
+    int line)
+{
+	struct ns_splitter *sp = ns_splitter_new(r, max, collect, NULL);
+	const char *p = text, *nl;
+	uint64_t n = 0;
+
+	ns_buf_reset(&got);
+	ns_buf_reserve(&got, 0);
+	for (;;) {
+		nl = strchr(p, '\n');
+		ns_splitter_line(sp, p, nl ? (size_t)(nl - p) : strlen(p),
+		    "t", ++n, (uint64_t)(p - text));
+		if (nl == NULL)
+			break;
+		p = nl + 1;
+	}
+	ns_splitter_flush(sp);
+	ns_splitter_free(sp);
+	if (strcmp(got.p, want) == 0)
+		check_passed++;
+	else {
+		check_failed++;
+		fprintf(stderr, "test_split.c:%d: got:\n%s--- want:\n%s---\n",
+		    line, got.p, want);
+	}
+}
+
+#define SPLIT(r, text, want) split((r), 1 << 20, (text), (want), __LINE__)
+
+#define P1 "The first paragraph of the story runs on for a while, as news does."
+#define P2 "A second paragraph adds detail, quotes and figures to the report here."
+
+int
+main(void)
+{
+	struct ns_rules r = { 0 };
+	char err[256];
+
+	CHECK(ns_rules_parse(&r, ns_builtin_rules, ns_builtin_rules_len,
+	    "built-in", err, sizeof(err)) == 0);
+
+	/* End markers and the trailer after them stay with the article. */
+	SPLIT(&r, "Title one\n\n" P1 "\n\nLink to original source\n\n"
+	    "Let's block ads! (Why?)\n\nTitle two\n\n" P2,
+	    "Title one|" P1 "\n\nLink to original source\n\n"
+	    "Let's block ads! (Why?)|1\n"
+	    "Title two|" P2 "|9\n");
+
+	/* A short sub-heading is not a headline. */
+	SPLIT(&r, "Title one\n\n" P1 "\n\nMore collaboration\n\n" P2,
+	    "Title one|" P1 "\n\nMore collaboration\n\n" P2 "|1\n");
+
+	/* A headline with no marker before it starts an article. */
+	SPLIT(&r, "Title one\n\n" P1 "\n\n"
+	    "Regulators approve the merger of two regional banks\n\n" P2,
+	    "Title one|" P1 "|1\n"
+	    "Regulators approve the merger of two regional banks|" P2 "|5\n");
+
+	/* ... but not without a paragraph after it, nor after a colon. */
+	SPLIT(&r, "Title one\n\n" P1 "\n\n"
+	    "Regulators approve the merger of two regional banks",
+	    "Title one|" P1 "\n\n"
+	    "Regulators approve the merger of two regional banks|1\n");
+	SPLIT(&r, "Title one\n\nThe banks said:\n\n"
+	    "Regulators approve the merger of two regional banks\n\n" P2,
+	    "Title one|The banks said:\n\n"
+	    "Regulators approve the merger of two regional banks\n\n" P2
+	    "|1\n");
+
+	/* Credits under the new headline go with it. */
+	SPLIT(&r, "Title one\n\n" P1 "\n\n"
+	    "Regulators approve the merger of two regional banks\n\n"
+	    "Ann Fox/Getty Images\n\n" P2,
+	    "Title one|" P1 "|1\n"
+	    "Regulators approve the merger of two regional banks|"
+	    "Ann Fox/Getty Images\n\n" P2 "|5\n");
+
+	/* Separator lines and form feeds. */
+	SPLIT(&r, "A\n\n" P1 "\n---\nB\n\n" P2 "\n\n=====\n",
+	    "A|" P1 "|1\nB|" P2 "|5\n");
+	SPLIT(&r, "A\n" P1 "\fB\n" P2,
+	    "A|" P1 "|1\nB|" P2 "|2\n");
+
+	/* Boilerplate before a headline stays in the text. */
+	SPLIT(&r, "Advertisement\n\nTitle one\n\n" P1,
+	    "Title one|Advertisement\n\n" P1 "|3\n");
+
+	/* Plain text with no headline: no title, one article. */
+	SPLIT(&r, P1 "\n" P2 "\n\n" P2,
+	    "|" P1 "\n" P2 "\n\n" P2 "|1\n");
+
+	/* A hard-wrapped first paragraph is not a title. */
+	SPLIT(&r, "The company said on Monday that its sales had\n"
+	    "risen by a third.",
+	    "|The company said on Monday that its sales had\n"
+	    "risen by a third.|1\n");
+
+	/* Title on the line right above its text. */
+	SPLIT(&r, "Title one\n" P1,
+	    "Title one|" P1 "|1\n");
+
+	/* Blank runs collapse to one paragraph break; trailing spaces go. */
+	SPLIT(&r, "T  \n\n\n\n" P1 "   \n\n\n" P2 "\n\n\n",
+	    "T|" P1 "\n\n" P2 "|1\n");
+
+	/* Nothing but blank lines and separators: no article. */
+	SPLIT(&r, "\n\n---\n \n", "");
+
+	/* An article over the limit is cut, nothing is lost. */
+	split(&r, 100, "T\n\n" P1 "\n\n" P2 "\n\n" P1,
+	    "T|" P1 "|1\n|" P2 "|5\n|" P1 "|7\n", __LINE__);
+
+	ns_rules_free(&r);
+	ns_buf_free(&got);
+	return CHECK_DONE("test_split");
+}

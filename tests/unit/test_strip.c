@@ -1,0 +1,106 @@
+/* test_strip.c: unit tests of common/strip.c. */
+#include "ns.h"
+#include "check.h"
+
+static struct ns_rules r;
+
+/* Strip a record given as JSON; compare the record after. */
+static void
+strip(const char *in, int dry_run, const char *want, int line)
+{
+	char err[256], *got;
+	json_t *rec = ns_json_parse(in, strlen(in), err, sizeof(err));
+	json_t *removed;
+
+	if (rec == NULL) {
+		check_failed++;
+		fprintf(stderr, "test_strip.c:%d: bad JSON\n", line);
+		return;
+	}
+	removed = json_object_get(rec, "removed");
+	if (removed == NULL) {
+		removed = json_array();
+		json_object_set_new(rec, "removed", removed);
+	}
+	ns_strip(&r, rec, removed, dry_run);
+	got = json_dumps(rec, JSON_COMPACT);
+	if (strcmp(got, want) == 0)
+		check_passed++;
+	else {
+		check_failed++;
+		fprintf(stderr, "test_strip.c:%d:\n got %s\nwant %s\n", line,
+		    got, want);
+	}
+	free(got);
+	json_decref(rec);
+}
+
+#define STRIP(in, want) strip((in), 0, (want), __LINE__)
+
+int
+main(void)
+{
+	char err[256];
+
+	CHECK(ns_rules_parse(&r, ns_builtin_rules, ns_builtin_rules_len,
+	    "built-in", err, sizeof(err)) == 0);
+
+	/* Nothing to cut: the record is unchanged, "removed" is []. */
+	STRIP("{\"text\":\"A line.\\n\\n\\nB line.\"}",
+	    "{\"text\":\"A line.\\n\\n\\nB line.\",\"removed\":[]}");
+
+	/* Trailers and in-body junk are cut, paragraphs rejoined. */
+	STRIP("{\"title\":\"T | Example Site\",\"text\":\"Sponsored Links\\n\\n"
+	    "Para one.\\n\\nAdvertisement\\n\\nPara two.\\n\\n"
+	    "Link to original source\"}",
+	    "{\"title\":\"T\",\"text\":\"Para one.\\n\\nPara two.\","
+	    "\"removed\":[{\"text\":\"| Example Site\",\"rule\":"
+	    "\"site_suffix_bar\",\"field\":\"title\"},{\"text\":"
+	    "\"Sponsored Links\",\"rule\":\"sponsored\",\"field\":\"text\"},"
+	    "{\"text\":\"Advertisement\",\"rule\":\"advertisement\","
+	    "\"field\":\"text\"},{\"text\":\"Link to original source\","
+	    "\"rule\":\"original_source\",\"field\":\"text\"}]}");
+
+	/* A line cut inside a paragraph keeps the paragraph together. */
+	STRIP("{\"text\":\"One.\\nShare this article\\nTwo.\"}",
+	    "{\"text\":\"One.\\nTwo.\",\"removed\":[{\"text\":"
+	    "\"Share this article\",\"rule\":\"share_article\","
+	    "\"field\":\"text\"}]}");
+
+	/* Tail rules cut only at the end. */
+	STRIP("{\"text\":\"Source: a survey of 300 firms.\\n\\nBody.\\n\\n"
+	    "Source: Reuters\"}",
+	    "{\"text\":\"Source: a survey of 300 firms.\\n\\nBody.\","
+	    "\"removed\":[{\"text\":\"Source: Reuters\",\"rule\":"
+	    "\"source_line\",\"field\":\"text\"}]}");
+
+	/* Editor's notes and sub-headings stay. */
+	STRIP("{\"text\":\"Body.\\n\\nMore collaboration\\n\\n"
+	    "Update: the date was corrected.\"}",
+	    "{\"text\":\"Body.\\n\\nMore collaboration\\n\\n"
+	    "Update: the date was corrected.\",\"removed\":[]}");
+
+	/* An existing "removed" is appended to; a second run cuts nothing. */
+	STRIP("{\"text\":\"Body.\",\"removed\":[{\"text\":\"x\",\"rule\":"
+	    "\"y\",\"field\":\"text\"}],\"z\":1}",
+	    "{\"text\":\"Body.\",\"removed\":[{\"text\":\"x\",\"rule\":"
+	    "\"y\",\"field\":\"text\"}],\"z\":1}");
+
+	/* Dry run: removed is filled, nothing cut. */
+	strip("{\"text\":\"Body.\\n\\nBack to top\"}", 1,
+	    "{\"text\":\"Body.\\n\\nBack to top\",\"removed\":[{\"text\":"
+	    "\"Back to top\",\"rule\":\"back_to_top\",\"field\":\"text\"}]}",
+	    __LINE__);
+
+	/* A title that is all site name is kept whole. */
+	STRIP("{\"title\":\"| TechCrunch\",\"text\":\"\"}",
+	    "{\"title\":\"| TechCrunch\",\"text\":\"\",\"removed\":[]}");
+
+	/* Everything cut: empty text. */
+	STRIP("{\"text\":\"Advertisement\"}",
+	    "{\"text\":\"\",\"removed\":[{\"text\":\"Advertisement\","
+	    "\"rule\":\"advertisement\",\"field\":\"text\"}]}");
+
+	ns_rules_free(&r);
+	return CHECK_DONE("test_strip");
+}

@@ -1,0 +1,75 @@
+/* test_text.c: unit tests of common/text.c. */
+#include <stdlib.h>
+
+#include "ns.h"
+#include "check.h"
+
+static void
+normline(const char *in, size_t n, const char *want, size_t want_bad)
+{
+	struct ns_buf b = { 0 };
+	size_t bad = ns_text_normline(&b, in, n);
+
+	CHECK_MEM(b.p ? b.p : "", b.len, want);
+	CHECK(bad == want_bad);
+	ns_buf_free(&b);
+}
+
+int
+main(void)
+{
+	struct ns_span *v = NULL;
+	struct ns_cpos cp;
+	size_t cap = 0, n;
+	char id[17];
+	const char *t;
+
+	/* Normalization of raw lines (DESIGN.md). */
+	normline("plain ascii  \t", 14, "plain ascii", 0);
+	normline("", 0, "", 0);
+	normline("a\0b", 3, "ab", 0);				/* NUL dropped */
+	normline("x\xff y", 4, "x\xef\xbf\xbd y", 1);		/* invalid byte */
+	normline("\xe2\x82", 2, "\xef\xbf\xbd\xef\xbf\xbd", 2);	/* truncated */
+	normline("\xed\xa0\x80", 3,				/* a surrogate */
+	    "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd", 3);
+	normline("e\xcc\x81", 3, "\xc3\xa9", 0);		/* NFC: e + acute */
+	normline("caf\xc3\xa9\xc2\xa0 ", 8, "caf\xc3\xa9", 0);	/* NBSP trimmed */
+	normline("\xe2\x80\x9cquote\xe2\x80\x9d", 11,
+	    "\xe2\x80\x9cquote\xe2\x80\x9d", 0);
+	normline("\xe2\x84\xab", 3, "\xc3\x85", 0);		/* Angstrom sign */
+
+	/* White space and words. */
+	CHECK(ns_trim_right("ab \xc2\xa0", 5) == 2);
+	CHECK(ns_trim_left(" \t x", 4) == 3);
+	CHECK(ns_is_blank(" \t\xe3\x80\x80", 5));
+	CHECK(!ns_is_blank(" x ", 3));
+	t = "Xiaomi\xe2\x80\x99s ex-Baidu U.S. deal, 2019!";
+	CHECK(ns_word_count(t, strlen(t)) == 5);
+	CHECK(ns_word_count("", 0) == 0);
+	CHECK(ns_word_count(" - ", 3) == 0);
+
+	/* Code points. */
+	t = "a\xc3\xa9\xe2\x80\x9c\xf0\x9f\x98\x80z";
+	CHECK(ns_utf8_count(t, strlen(t)) == 5);
+	ns_cpos_init(&cp, t);
+	CHECK(ns_cpos_at(&cp, 1) == 1);
+	CHECK(ns_cpos_at(&cp, 3) == 2);
+	CHECK(ns_cpos_at(&cp, 6) == 3);
+	CHECK(ns_cpos_at(&cp, 11) == 5);
+
+	/* Paragraphs: runs of non-blank lines, trimmed. */
+	t = "\n  one\ntwo  \n\n \n\nthree\n";
+	n = ns_paragraphs(t, strlen(t), &v, &cap);
+	CHECK(n == 2);
+	CHECK_MEM(t + v[0].start, v[0].end - v[0].start, "one\ntwo");
+	CHECK_MEM(t + v[1].start, v[1].end - v[1].start, "three");
+	CHECK(ns_paragraphs("", 0, &v, &cap) == 0);
+	CHECK(ns_paragraphs(" \n\t\n", 4, &v, &cap) == 0);
+	free(v);
+
+	/* Ids: XXH3-64 of title "\n" text, checked against xxhsum -H3. */
+	ns_article_id(id, "T", 1, "x", 1);
+	CHECK(strlen(id) == 16);
+	CHECK(strcmp(id, "49c8783d9eff9234") == 0);
+	return CHECK_DONE("test_text");
+}
