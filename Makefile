@@ -95,6 +95,10 @@ $(BUILDDIR)/tests/check-articles: tests/accept/check-articles.c
 check: $(BINS) $(UNIT_BINS) $(BUILDDIR)/tests/check-articles
 	NS_BINDIR=$(BUILDDIR) NS_UNITDIR=$(BUILDDIR)/tests sh tests/run.sh
 
+# Quality on ../shared (skipped with a message when it is not there).
+eval: $(BINS)
+	NS_BINDIR=$(BUILDDIR) sh scripts/eval.sh
+
 # The README's first command: the pipeline on a bundled example dump.
 demo: $(BINS)
 	$(BUILDDIR)/ns-split tests/accept/06_inbody_junk.txt | $(BUILDDIR)/ns-strip-ads
@@ -113,7 +117,7 @@ uninstall:
 clean:
 	rm -rf $(BUILDDIR)
 
-.PHONY: all check demo install uninstall clean
+.PHONY: all check demo eval install uninstall clean
 .SECONDARY:
 
 -include $(LIB_OBJ:.o=.d) $(BINS:$(BUILDDIR)/%=$(BUILDDIR)/cmd/%.d)

@@ -36,7 +36,8 @@ usage(FILE *fp, int status)
 		    "                           (repeatable; adds to the built-in markers)\n"
 		    "      --from raw|jsonl     input is raw text (default) or article records\n"
 		    "      --no-builtin         drop the built-in end markers and boilerplate rules\n"
-		    "      --rules FILE         add the rules of FILE (format: ns-strip-ads --list-rules)\n"
+		    "      --rules FILE         add the rules of FILE (repeatable; format:\n"
+		    "                           ns-strip-ads --list-rules)\n"
 		    "      --unit article|paragraph\n"
 		    "                           write articles (default) or paragraph sub-records\n"
 		    NS_COMMON_USAGE
@@ -80,6 +81,10 @@ split_record(json_t *rec, void *arg, char *err, size_t errsz)
 	}
 	if (!json_is_string(text)) {
 		snprintf(err, errsz, "\"text\" is not a string");
+		return -1;
+	}
+	if (title != NULL && !json_is_string(title) && !json_is_null(title)) {
+		snprintf(err, errsz, "\"title\" is not a string");
 		return -1;
 	}
 	if (json_is_string(idv) && json_string_length(idv) > 0 &&
@@ -179,7 +184,7 @@ main(int argc, char *argv[])
 	int ch, builtin = 1, jsonl = 0, status;
 
 	ns_setprogname(argv[0]);
-	ns_common_init(&c, usage);
+	ns_common_init(&c, usage, argv);
 	markers = ns_xcalloc(argc, sizeof(*markers));
 	rulefiles = ns_xcalloc(argc, sizeof(*rulefiles));
 	while ((ch = getopt_long(argc, argv, NS_COMMON_SHORTOPTS "e:", longopts,
@@ -244,6 +249,9 @@ main(int argc, char *argv[])
 		status = ns_jsonl_run(&c, argv, argc, split_record, &x);
 	else
 		status = split_raw(&c, &rules, &x, argv, argc);
+	if (rules.limit_hits)
+		ns_warnx("%d rule match%s given up at the match limit",
+		    rules.limit_hits, rules.limit_hits == 1 ? "" : "es");
 	ns_rules_free(&rules);
 	i = ns_common_close(&c);
 	if ((int)i > status)

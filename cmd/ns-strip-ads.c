@@ -91,7 +91,7 @@ main(int argc, char *argv[])
 	int ch, builtin = 1, list = 0, status, st;
 
 	ns_setprogname(argv[0]);
-	ns_common_init(&c, usage);
+	ns_common_init(&c, usage, argv);
 	rulefiles = ns_xcalloc(argc, sizeof(*rulefiles));
 	while ((ch = getopt_long(argc, argv, NS_COMMON_SHORTOPTS "lnr:",
 	    longopts, NULL)) != -1) {

@@ -25,6 +25,8 @@ ns_progname(void)
 	return progname;
 }
 
+static void vwarn(int, const char *, va_list) NS_PRINTF(2, 0);
+
 static void
 vwarn(int errnum, const char *fmt, va_list ap)
 {

@@ -16,8 +16,10 @@ ns_json_parse(const char *line, size_t len, char *err, size_t errsz)
 	 * guess, and a guess would change the record silently. */
 	v = json_loadb(line, len, JSON_REJECT_DUPLICATES, &je);
 	if (v == NULL) {
-		snprintf(err, errsz, "invalid JSON at column %d: %s",
-		    je.column, je.text);
+		/* jansson names its flag; say what is wrong instead. */
+		snprintf(err, errsz, "invalid JSON at column %d: %s", je.column,
+		    strstr(je.text, "JSON_ALLOW_NUL") ? "\\u0000 in a string" :
+		    je.text);
 		return NULL;
 	}
 	if (!json_is_object(v)) {

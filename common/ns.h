@@ -28,15 +28,21 @@ enum {
 
 /* ---- diag.c: diagnostics on stderr, "prog: where: what" ---- */
 
+#if defined(__GNUC__) || defined(__clang__)
+#define NS_PRINTF(f, a) __attribute__((format(printf, f, a)))
+#else
+#define NS_PRINTF(f, a)
+#endif
+
 /* Remember the program name (basename of argv0) for every message. */
 void	ns_setprogname(const char *argv0);
 const char *ns_progname(void);
 /* Print "prog: msg" (warnx) or "prog: msg: strerror(errno)" (warn). */
-void	ns_warnx(const char *fmt, ...);
-void	ns_warn(const char *fmt, ...);
+void	ns_warnx(const char *fmt, ...) NS_PRINTF(1, 2);
+void	ns_warn(const char *fmt, ...) NS_PRINTF(1, 2);
 /* Print like ns_warnx/ns_warn, then exit with status. */
-_Noreturn void ns_errx(int status, const char *fmt, ...);
-_Noreturn void ns_err(int status, const char *fmt, ...);
+_Noreturn void ns_errx(int status, const char *fmt, ...) NS_PRINTF(2, 3);
+_Noreturn void ns_err(int status, const char *fmt, ...) NS_PRINTF(2, 3);
 
 /* ---- alloc.c: allocation that cannot fail (exit 2 on "out of memory") ---- */
 
@@ -126,6 +132,7 @@ struct ns_common {
 	const char *bad_lines_path;
 	FILE	*bad;			/* opened by ns_common_open() */
 	void	(*usage)(FILE *, int);	/* the tool's usage(), _Noreturn */
+	char	**argv;			/* for messages on bad options */
 };
 
 enum {
@@ -135,7 +142,9 @@ enum {
 	NS_OPT_TOOL			/* tools number their own long-only options from here */
 };
 
-#define NS_COMMON_SHORTOPTS "hVu"
+/* The leading ':' has getopt report a missing argument as ':' and leave
+ * the messages to ns_common_option(). */
+#define NS_COMMON_SHORTOPTS ":hVu"
 #define NS_COMMON_LONGOPTS \
 	{ "bad-lines", required_argument, NULL, NS_OPT_BAD_LINES }, \
 	{ "help", no_argument, NULL, 'h' }, \
@@ -154,9 +163,12 @@ enum {
 	"      --max-record-bytes N reject lines and records over N bytes\n" \
 	"                           (suffix k, M or G; default 16M)\n"
 
-void	ns_common_init(struct ns_common *c, void (*usage)(FILE *, int));
+void	ns_common_init(struct ns_common *c, void (*usage)(FILE *, int),
+	    char **argv);
 /* Handle one of the shared options; return 1 if ch was one, 0 if not.
- * -h and -V do not return; a bad argument exits with status 2. */
+ * -h and -V do not return; a bad argument exits with status 2, and so
+ * does an unknown option or a missing argument (getopt's '?' and ':'),
+ * with a message and the usage. */
 int	ns_common_option(struct ns_common *c, int ch, const char *arg);
 /* Open --bad-lines and set up stdout; exit 2 on failure. */
 void	ns_common_open(struct ns_common *c);
@@ -345,7 +357,8 @@ void	ns_write_units(const struct ns_common *c, const char *id,
 
 /* Cut boilerplate lines from text and a site suffix from title per rules.
  * Cuts are appended to removed as {"text","rule","field"}. With dry_run,
- * text and title are left as they are. Returns the number of cuts. */
+ * text and title are left as they are, and a cut already in removed is
+ * not listed again. Returns the number of cuts. */
 size_t	ns_strip(struct ns_rules *r, json_t *rec, json_t *removed, int dry_run);
 
 #endif /* NS_H */

@@ -8,11 +8,30 @@
 #include "ns.h"
 
 void
-ns_common_init(struct ns_common *c, void (*usage)(FILE *, int))
+ns_common_init(struct ns_common *c, void (*usage)(FILE *, int), char **argv)
 {
 	memset(c, 0, sizeof(*c));
 	c->max_record = NS_DEFAULT_MAX_RECORD;
 	c->usage = usage;
+	c->argv = argv;
+	opterr = 0;	/* getopt's messages name argv[0] as typed */
+}
+
+/* The option getopt just refused, as the user wrote it. */
+static const char *
+bad_option(const struct ns_common *c, char *buf, size_t size)
+{
+	const char *arg = optind > 0 ? c->argv[optind - 1] : NULL;
+	size_t n;
+
+	if (arg != NULL && arg[0] == '-' && arg[1] == '-') {
+		n = strcspn(arg, "=");
+		snprintf(buf, size, "%.*s", (int)n, arg);
+	} else if (optopt > ' ' && optopt < 127)
+		snprintf(buf, size, "-%c", optopt);
+	else
+		snprintf(buf, size, "%s", arg ? arg : "?");
+	return buf;
 }
 
 int
@@ -99,7 +118,18 @@ ns_version(void)
 int
 ns_common_option(struct ns_common *c, int ch, const char *arg)
 {
+	char buf[64];
+
 	switch (ch) {
+	case '?':
+		ns_warnx("unknown option %s", bad_option(c, buf, sizeof(buf)));
+		c->usage(stderr, NS_EXIT_FATAL);
+		return 1;
+	case ':':
+		ns_warnx("option %s needs an argument",
+		    bad_option(c, buf, sizeof(buf)));
+		c->usage(stderr, NS_EXIT_FATAL);
+		return 1;
 	case 'h':
 		c->usage(stdout, NS_EXIT_OK);
 		/* NOTREACHED */

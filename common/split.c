@@ -333,7 +333,8 @@ static void end_article(struct ns_splitter *, int);
 static void
 push_text(struct ns_splitter *sp, const char *s, const struct block *b)
 {
-	if (sp->text.len + b->len + 2 > sp->max && sp->text.len > 0) {
+	if (sp->title.len + sp->text.len + b->len + 3 > sp->max &&
+	    sp->text.len > 0) {
 		/* An article past --max-record-bytes is cut here. */
 		sp->oversize++;
 		end_article(sp, 1);
@@ -494,6 +495,11 @@ static void
 add_line(struct ns_splitter *sp, const char *s, size_t n, uint64_t lineno,
     uint64_t byte, int boiler)
 {
+	/* A block that would take the article past max bytes ends here, so
+	 * that push_text() can cut the article: memory stays bounded. */
+	if (sp->cb.nlines > 0 && sp->title.len + sp->text.len + sp->pend.len +
+	    sp->cur.len + n + 3 > sp->max)
+		end_block(sp);
 	if (sp->cb.nlines == 0) {
 		sp->cb.line = lineno;
 		sp->cb.byte = byte;

@@ -11,11 +11,39 @@ struct line {
 	int	 blank;
 };
 
-static void
-add_removed(json_t *removed, const char *s, size_t n, const char *rule,
+/* Is {text, rule, field} in removed already? Only a dry run can find it
+ * there (the line was not cut), and must not list it twice. */
+static int
+listed(json_t *removed, const char *s, size_t n, const char *rule,
     const char *field)
 {
-	json_t *o = json_object();
+	json_t *o, *t;
+	size_t i;
+
+	json_array_foreach(removed, i, o) {
+		t = json_object_get(o, "text");
+		if (json_is_string(t) && json_string_length(t) == n &&
+		    memcmp(json_string_value(t), s, n) == 0 &&
+		    json_is_string(json_object_get(o, "rule")) &&
+		    strcmp(json_string_value(json_object_get(o, "rule")),
+		    rule) == 0 &&
+		    json_is_string(json_object_get(o, "field")) &&
+		    strcmp(json_string_value(json_object_get(o, "field")),
+		    field) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+static void
+add_removed(json_t *removed, const char *s, size_t n, const char *rule,
+    const char *field, int dry_run)
+{
+	json_t *o;
+
+	if (dry_run && listed(removed, s, n, rule, field))
+		return;
+	o = json_object();
 
 	if (o == NULL ||
 	    json_object_set_new(o, "text", ns_json_str(s, n)) ||
@@ -46,7 +74,7 @@ strip_title(struct ns_rules *r, json_t *rec, json_t *removed, int dry_run)
 		return 0;	/* the whole title is no site name */
 	lead = ns_trim_left(s + off, n - off);
 	add_removed(removed, s + off + lead, n - off - lead, rule->name,
-	    "title");
+	    "title", dry_run);
 	if (!dry_run)
 		json_object_set_new(rec, "title", ns_json_str(s, keep));
 	return 1;
@@ -111,7 +139,8 @@ ns_strip(struct ns_rules *r, json_t *rec, json_t *removed, int dry_run)
 	for (i = 0; i < count; i++)
 		if (v[i].rule != NULL) {
 			add_removed(removed, s + v[i].start,
-			    v[i].end - v[i].start, v[i].rule->name, "text");
+			    v[i].end - v[i].start, v[i].rule->name, "text",
+			    dry_run);
 			cuts++;
 		}
 	if (dry_run || cuts == 0)
