@@ -17,6 +17,8 @@ enum {
 struct ctx {
 	struct ns_common *c;
 	enum ns_unit unit;
+	const struct ns_input *in;	/* raw input: for messages */
+	int	 cuts;			/* articles cut at --max-record-bytes */
 };
 
 static _Noreturn void
@@ -65,6 +67,17 @@ write_article(const struct ns_article *a, void *arg)
 	ns_write_units(x->c, id, a->text, a->xlen, x->unit);
 }
 
+static void
+cut_article(uint64_t line, void *arg)
+{
+	struct ctx *x = arg;
+
+	ns_warnx("%s:%llu: article over --max-record-bytes (%zu) cut before "
+	    "this line", x->in->name, (unsigned long long)line,
+	    x->c->max_record);
+	x->cuts++;
+}
+
 static int
 split_record(json_t *rec, void *arg, char *err, size_t errsz)
 {
@@ -111,11 +124,13 @@ split_raw(struct ns_common *c, struct ns_rules *rules, struct ctx *x,
 	struct ns_input in;
 	struct ns_splitter *sp;
 	int status = NS_EXIT_OK, done = 0;
-	size_t invalid, oversize;
+	size_t invalid;
 	uint64_t first;
 
-	sp = ns_splitter_new(rules, c->max_record, write_article, x);
+	sp = ns_splitter_new(rules, c->max_record, write_article, cut_article,
+	    x);
 	ns_input_init(&in, files, nfiles, NS_EOL_ANY, c->max_record, c->bad);
+	x->in = &in;
 	while (!done) {
 		switch (ns_input_next(&in)) {
 		case NS_READ_LINE:
@@ -133,20 +148,12 @@ split_raw(struct ns_common *c, struct ns_rules *rules, struct ctx *x,
 			break;
 		case NS_READ_FILEEND:
 			ns_splitter_flush(sp);
-			ns_splitter_counts(sp, &invalid, &first, &oversize);
+			ns_splitter_invalid(sp, &invalid, &first);
 			if (invalid)
 				ns_warnx("%s:%llu: %zu invalid UTF-8 "
 				    "sequence%s replaced with U+FFFD", in.name,
 				    (unsigned long long)first, invalid,
 				    invalid == 1 ? "" : "s");
-			if (oversize) {
-				ns_warnx("%s: %zu article%s over "
-				    "--max-record-bytes (%zu) cut there",
-				    in.name, oversize, oversize == 1 ? "" : "s",
-				    c->max_record);
-				if (status == NS_EXIT_OK)
-					status = NS_EXIT_BAD;
-			}
 			break;
 		case NS_READ_ERROR:
 			errno = in.errnum;
@@ -160,6 +167,8 @@ split_raw(struct ns_common *c, struct ns_rules *rules, struct ctx *x,
 	}
 	ns_input_free(&in);
 	ns_splitter_free(sp);
+	if (x->cuts && status == NS_EXIT_OK)
+		status = NS_EXIT_BAD;
 	return status;
 }
 
@@ -177,7 +186,7 @@ main(int argc, char *argv[])
 	};
 	struct ns_common c;
 	struct ns_rules rules = { 0 };
-	struct ctx x = { &c, NS_UNIT_ARTICLE };
+	struct ctx x = { &c, NS_UNIT_ARTICLE, NULL, 0 };
 	char err[600], name[32];
 	const char **markers = NULL, **rulefiles = NULL;
 	size_t nmarkers = 0, nrulefiles = 0, i;

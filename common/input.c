@@ -3,10 +3,14 @@
  * getline(3) would hold a whole line in memory however long it is; a line
  * over --max-record-bytes must be rejected without that, and copied to
  * --bad-lines as it streams past. So lines are cut out of a read buffer here,
- * and most are handed out in place, without a copy. */
+ * and most are handed out in place, without a copy. The buffer is filled
+ * with read(2), which returns what a pipe has now: fread(3) would wait for
+ * a full buffer, and `tail -f feed | ns-split -u` would show nothing. */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "ns.h"
 
@@ -22,6 +26,7 @@ ns_input_init(struct ns_input *in, char **names, int n, enum ns_eol eol,
 	in->eol = eol;
 	in->max = max;
 	in->bad = bad;
+	in->fd = -1;
 	in->rcap = CHUNK;
 	in->rbuf = ns_xmalloc(in->rcap);
 }
@@ -29,9 +34,9 @@ ns_input_init(struct ns_input *in, char **names, int n, enum ns_eol eol,
 void
 ns_input_free(struct ns_input *in)
 {
-	if (in->fp && in->fp != stdin)
-		fclose(in->fp);
-	in->fp = NULL;
+	if (in->fd > 0)
+		close(in->fd);
+	in->fd = -1;
 	free(in->rbuf);
 	in->rbuf = NULL;
 	ns_buf_free(&in->acc);
@@ -56,13 +61,13 @@ open_next(struct ns_input *in)
 	in->at_start = 1;
 	in->eof = 0;
 	if (strcmp(name, "-") == 0) {
-		in->fp = stdin;
+		in->fd = STDIN_FILENO;
 		in->name = "<stdin>";
 		in->srcname = "-";
 	} else {
 		in->name = in->srcname = name;
-		in->fp = fopen(name, "rb");
-		if (in->fp == NULL) {
+		in->fd = open(name, O_RDONLY);
+		if (in->fd < 0) {
 			in->errnum = errno;
 			return -1;
 		}
@@ -71,22 +76,36 @@ open_next(struct ns_input *in)
 	return 1;
 }
 
+/* read(2) what is there, up to n bytes, past interruptions. */
+static ssize_t
+read_some(int fd, char *buf, size_t n)
+{
+	ssize_t r;
+
+	do
+		r = read(fd, buf, n);
+	while (r < 0 && errno == EINTR);
+	return r;
+}
+
 /* Refill the read buffer keeping nothing; 1 if bytes came, 0 at end of
  * file, -1 on a read error. */
 static int
 refill(struct ns_input *in)
 {
-	size_t n;
+	ssize_t n;
 
 	if (in->eof)
 		return 0;
 	in->rpos = 0;
-	n = fread(in->rbuf, 1, in->rcap, in->fp);
-	in->rlen = n;
-	if (n > 0)
+	in->rlen = 0;
+	n = read_some(in->fd, in->rbuf, in->rcap);
+	if (n > 0) {
+		in->rlen = (size_t)n;
 		return 1;
-	if (ferror(in->fp)) {
-		in->errnum = errno ? errno : EIO;
+	}
+	if (n < 0) {
+		in->errnum = errno;
 		return -1;
 	}
 	in->eof = 1;
@@ -96,11 +115,9 @@ refill(struct ns_input *in)
 static void
 close_current(struct ns_input *in)
 {
-	if (in->fp && in->fp != stdin)
-		fclose(in->fp);
-	else if (in->fp == stdin)
-		clearerr(stdin);
-	in->fp = NULL;
+	if (in->fd > 0)
+		close(in->fd);
+	in->fd = -1;
 }
 
 /* Find the end of the line in rbuf[rpos..rlen): offset of the terminator,
@@ -130,20 +147,21 @@ skip_bom(struct ns_input *in)
 	in->at_start = 0;
 	/* A pipe may deliver fewer than three bytes at first. */
 	while (in->rlen - in->rpos < 3 && !in->eof) {
-		size_t have = in->rlen - in->rpos, n;
+		size_t have = in->rlen - in->rpos;
+		ssize_t n;
 
 		memmove(in->rbuf, in->rbuf + in->rpos, have);
 		in->rpos = 0;
 		in->rlen = have;
-		n = fread(in->rbuf + have, 1, in->rcap - have, in->fp);
-		if (n == 0) {
-			if (ferror(in->fp)) {
-				in->errnum = errno ? errno : EIO;
-				return -1;
-			}
-			in->eof = 1;
+		n = read_some(in->fd, in->rbuf + have, in->rcap - have);
+		if (n < 0) {
+			in->errnum = errno;
+			return -1;
 		}
-		in->rlen += n;
+		if (n == 0)
+			in->eof = 1;
+		else
+			in->rlen += (size_t)n;
 	}
 	if (in->rlen - in->rpos >= 3 &&
 	    memcmp(in->rbuf + in->rpos, bom, 3) == 0) {
@@ -160,7 +178,7 @@ ns_input_next(struct ns_input *in)
 	int toolong, inplace, r;
 
 again:
-	if (in->fp == NULL) {
+	if (in->fd < 0) {
 		if (in->opened) {
 			in->opened = 0;
 			return NS_READ_FILEEND;

@@ -14,7 +14,8 @@ ns_json_parse(const char *line, size_t len, char *err, size_t errsz)
 
 	/* Duplicate keys are rejected: which value to pass on would be a
 	 * guess, and a guess would change the record silently. */
-	v = json_loadb(line, len, JSON_REJECT_DUPLICATES, &je);
+	v = json_loadb(line, len, JSON_REJECT_DUPLICATES | JSON_DECODE_ANY,
+	    &je);
 	if (v == NULL) {
 		/* jansson names its flag; say what is wrong instead. */
 		snprintf(err, errsz, "invalid JSON at column %d: %s", je.column,

@@ -91,7 +91,7 @@ struct ns_input {
 	size_t	 max;		/* longest line accepted, in bytes */
 	FILE	*bad;		/* where a too-long line is copied, or NULL */
 
-	FILE	*fp;		/* the operand being read, or NULL */
+	int	 fd;		/* the operand being read, or -1 */
 	const char *name;	/* its name for messages: the path, or "<stdin>" */
 	const char *srcname;	/* its name in records: the path, or "-" */
 	int	 errnum;	/* errno of the last NS_READ_ERROR */
@@ -319,25 +319,27 @@ struct ns_article {
 };
 
 typedef void (*ns_article_fn)(const struct ns_article *a, void *ctx);
+/* Told the line where an article over max bytes was cut. */
+typedef void (*ns_cut_fn)(uint64_t line, void *ctx);
 
 struct ns_splitter;
 
 /* A splitter of raw text into articles. rules: NS_SCOPE_END rules end an
- * article, every body rule marks a boilerplate line. An article over max
- * bytes is cut there (and counted). emit is called for every article as
- * soon as its end is seen. */
+ * article, every body rule marks a boilerplate line. emit is called for
+ * every article as soon as its end is seen. An article that would grow
+ * past max bytes is cut before the line that would take it there (cut is
+ * told, if not NULL), and the rest goes on as an article with no title. */
 struct ns_splitter *ns_splitter_new(struct ns_rules *rules, size_t max,
-	    ns_article_fn emit, void *ctx);
+	    ns_article_fn emit, ns_cut_fn cut, void *ctx);
 /* Feed one raw line (no end of line) and where it was read. */
 void	ns_splitter_line(struct ns_splitter *sp, const char *s, size_t n,
 	    const char *file, uint64_t lineno, uint64_t byte);
 /* The input (one operand) ended: emit what is pending. */
 void	ns_splitter_flush(struct ns_splitter *sp);
-/* Counters since the last call, then reset: invalid UTF-8 sequences
- * replaced, and articles cut at max bytes. *first_bad is the line of the
- * first replacement. */
-void	ns_splitter_counts(struct ns_splitter *sp, size_t *invalid,
-	    uint64_t *first_bad, size_t *oversize);
+/* How many invalid UTF-8 sequences were replaced since the last call, and
+ * the line of the first; then reset. */
+void	ns_splitter_invalid(struct ns_splitter *sp, size_t *invalid,
+	    uint64_t *first_bad);
 void	ns_splitter_free(struct ns_splitter *sp);
 
 /* ---- records.c: the records ns-split writes ---- */
@@ -355,10 +357,12 @@ void	ns_write_units(const struct ns_common *c, const char *id,
 
 /* ---- strip.c: cut boilerplate out of a record ---- */
 
-/* Cut boilerplate lines from text and a site suffix from title per rules.
- * Cuts are appended to removed as {"text","rule","field"}. With dry_run,
- * text and title are left as they are, and a cut already in removed is
- * not listed again. Returns the number of cuts. */
+/* Cut boilerplate lines from text and site suffixes from title per rules.
+ * Cuts are appended to removed as {"text","rule","field"}, but for those
+ * that removed listed already (each entry there stands for one cut), so
+ * that a second run, or a run after a dry run, lists nothing twice. With
+ * dry_run, text and title are left as they are. Returns the number of
+ * cuts. */
 size_t	ns_strip(struct ns_rules *r, json_t *rec, json_t *removed, int dry_run);
 
 #endif /* NS_H */

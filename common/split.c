@@ -26,17 +26,20 @@ struct block {
 	size_t	 nlines;
 	size_t	 boiler;	/* lines a body rule matched */
 	size_t	 blanks;	/* blank lines before it */
+	int	 joined;	/* goes on the paragraph before (a forced cut) */
 };
 
 struct ns_splitter {
 	struct ns_rules *rules;
 	size_t	 max;
 	ns_article_fn emit;
+	ns_cut_fn cut;
 	void	*ctx;
 
 	enum state state;
+	int	 titled;		/* the title question is settled */
 	const char *file;
-	size_t	 invalid, oversize;
+	size_t	 invalid;
 	uint64_t first_bad;
 
 	struct ns_buf norm;		/* the line being fed, normalized */
@@ -309,6 +312,7 @@ reset_article(struct ns_splitter *sp)
 	sp->last_boiler = 0;
 	sp->last_final = 1;
 	sp->state = ST_START;
+	sp->titled = 0;
 }
 
 static void
@@ -335,14 +339,17 @@ push_text(struct ns_splitter *sp, const char *s, const struct block *b)
 {
 	if (sp->title.len + sp->text.len + b->len + 3 > sp->max &&
 	    sp->text.len > 0) {
-		/* An article past --max-record-bytes is cut here. */
-		sp->oversize++;
+		/* An article past --max-record-bytes is cut here; the rest
+		 * goes on as an article with no title. */
+		if (sp->cut != NULL)
+			sp->cut(b->line, sp->ctx);
 		end_article(sp, 1);
 		sp->state = ST_BODY;
+		sp->titled = 1;
 	}
 	set_source(sp, b->line, b->byte, 0);
 	if (sp->text.len)
-		ns_buf_add(&sp->text, "\n\n", 2);
+		ns_buf_add(&sp->text, "\n\n", b->joined ? 1 : 2);
 	ns_buf_add(&sp->text, s, b->len);
 	if (b->boiler == b->nlines)
 		sp->last_boiler = 1;
@@ -380,6 +387,7 @@ end_article(struct ns_splitter *sp, int at_end)
 	}
 	if (!at_end && !sp->has_title && sp->content == 0) {
 		sp->state = ST_START;
+		sp->titled = 0;
 		return;
 	}
 	emit_article(sp);
@@ -414,6 +422,7 @@ start_block(struct ns_splitter *sp, const char *s, struct block *b)
 		return;
 	}
 	sp->state = ST_BODY;
+	sp->titled = 1;
 	if (!title_at_start(s, l1, nl ? nl + 1 : NULL,
 	    nl ? b->len - l1 - 1 : 0)) {
 		push_text(sp, s, b);
@@ -456,6 +465,7 @@ body_block(struct ns_splitter *sp, const char *s, struct block *b)
 			ns_buf_add(&sp->title, sp->pend.p + head.off, head.len);
 			sp->has_title = 1;
 			sp->state = ST_BODY;
+			sp->titled = 1;
 			set_source(sp, head.line, head.byte, 1);
 			for (i = 1; i < held; i++)
 				push_text(sp, sp->pend.p + sp->pv[i].off,
@@ -482,7 +492,7 @@ end_block(struct ns_splitter *sp)
 	if (sp->cb.nlines == 0)
 		return;
 	sp->cb.len = sp->cur.len;
-	if (sp->state == ST_START)
+	if (!sp->titled)
 		start_block(sp, sp->cur.p, &sp->cb);
 	else
 		body_block(sp, sp->cur.p, &sp->cb);
@@ -497,29 +507,24 @@ add_line(struct ns_splitter *sp, const char *s, size_t n, uint64_t lineno,
 {
 	/* A block that would take the article past max bytes ends here, so
 	 * that push_text() can cut the article: memory stays bounded. */
+	int joined = 0;
+
 	if (sp->cb.nlines > 0 && sp->title.len + sp->text.len + sp->pend.len +
-	    sp->cur.len + n + 3 > sp->max)
+	    sp->cur.len + n + 3 > sp->max) {
 		end_block(sp);
+		joined = 1;
+	}
 	if (sp->cb.nlines == 0) {
 		sp->cb.line = lineno;
 		sp->cb.byte = byte;
 		sp->cb.blanks = sp->blanks;
+		sp->cb.joined = joined;
 	} else
 		ns_buf_addc(&sp->cur, '\n');
 	ns_buf_add(&sp->cur, s, n);
 	sp->cb.nlines++;
 	if (boiler)
 		sp->cb.boiler++;
-}
-
-/* One line of a block by itself. */
-static void
-lone_line(struct ns_splitter *sp, const char *s, size_t n, uint64_t lineno,
-    uint64_t byte)
-{
-	end_block(sp);
-	add_line(sp, s, n, lineno, byte, 1);
-	end_block(sp);
 }
 
 static void
@@ -544,15 +549,15 @@ one_line(struct ns_splitter *sp, const char *s, size_t n, uint64_t lineno,
 	if (sp->state == ST_TRAILER) {
 		if (rule != NULL) {
 			/* More trailer lines: still the ended article's. */
-			lone_line(sp, s, n, lineno, byte);
+			add_line(sp, s, n, lineno, byte, 1);
 			return;
 		}
 		end_block(sp);
 		end_article(sp, 0);
 	}
 	if (rule != NULL && rule->scope == NS_SCOPE_END) {
-		lone_line(sp, s, n, lineno, byte);
-		release_pending(sp);
+		/* The marker stays where it stands, in its paragraph. */
+		add_line(sp, s, n, lineno, byte, 1);
 		sp->state = ST_TRAILER;
 		return;
 	}
@@ -598,13 +603,14 @@ ns_splitter_flush(struct ns_splitter *sp)
 
 struct ns_splitter *
 ns_splitter_new(struct ns_rules *rules, size_t max, ns_article_fn emit,
-    void *ctx)
+    ns_cut_fn cut, void *ctx)
 {
 	struct ns_splitter *sp = ns_xcalloc(1, sizeof(*sp));
 
 	sp->rules = rules;
 	sp->max = max;
 	sp->emit = emit;
+	sp->cut = cut;
 	sp->ctx = ctx;
 	sp->file = "-";
 	reset_article(sp);
@@ -612,13 +618,12 @@ ns_splitter_new(struct ns_rules *rules, size_t max, ns_article_fn emit,
 }
 
 void
-ns_splitter_counts(struct ns_splitter *sp, size_t *invalid,
-    uint64_t *first_bad, size_t *oversize)
+ns_splitter_invalid(struct ns_splitter *sp, size_t *invalid,
+    uint64_t *first_bad)
 {
 	*invalid = sp->invalid;
 	*first_bad = sp->first_bad;
-	*oversize = sp->oversize;
-	sp->invalid = sp->oversize = 0;
+	sp->invalid = 0;
 	sp->first_bad = 0;
 }
 

@@ -11,73 +11,90 @@ struct line {
 	int	 blank;
 };
 
-/* Is {text, rule, field} in removed already? Only a dry run can find it
- * there (the line was not cut), and must not list it twice. */
+/* The cuts listed before this run, each to be matched by one cut of this
+ * run at most: a line that an earlier run (or dry run) listed is not
+ * listed again, so that running twice is running once. */
+struct prior {
+	json_t	*removed;
+	size_t	 n;		/* entries there before this run */
+	unsigned char *used;
+};
+
 static int
-listed(json_t *removed, const char *s, size_t n, const char *rule,
+seen_before(struct prior *pr, const char *s, size_t n, const char *rule,
     const char *field)
 {
-	json_t *o, *t;
+	json_t *o, *t, *r, *f;
 	size_t i;
 
-	json_array_foreach(removed, i, o) {
+	for (i = 0; i < pr->n; i++) {
+		if (pr->used[i])
+			continue;
+		o = json_array_get(pr->removed, i);
 		t = json_object_get(o, "text");
+		r = json_object_get(o, "rule");
+		f = json_object_get(o, "field");
 		if (json_is_string(t) && json_string_length(t) == n &&
 		    memcmp(json_string_value(t), s, n) == 0 &&
-		    json_is_string(json_object_get(o, "rule")) &&
-		    strcmp(json_string_value(json_object_get(o, "rule")),
-		    rule) == 0 &&
-		    json_is_string(json_object_get(o, "field")) &&
-		    strcmp(json_string_value(json_object_get(o, "field")),
-		    field) == 0)
+		    json_is_string(r) && strcmp(json_string_value(r), rule) == 0 &&
+		    json_is_string(f) && strcmp(json_string_value(f), field) == 0) {
+			pr->used[i] = 1;
 			return 1;
+		}
 	}
 	return 0;
 }
 
 static void
-add_removed(json_t *removed, const char *s, size_t n, const char *rule,
-    const char *field, int dry_run)
+add_removed(struct prior *pr, const char *s, size_t n, const char *rule,
+    const char *field)
 {
 	json_t *o;
 
-	if (dry_run && listed(removed, s, n, rule, field))
+	if (seen_before(pr, s, n, rule, field))
 		return;
 	o = json_object();
-
 	if (o == NULL ||
 	    json_object_set_new(o, "text", ns_json_str(s, n)) ||
 	    json_object_set_new(o, "rule", json_string(rule)) ||
 	    json_object_set_new(o, "field", json_string(field)) ||
-	    json_array_append_new(removed, o))
+	    json_array_append_new(pr->removed, o))
 		ns_errx(NS_EXIT_FATAL, "out of memory");
 }
 
+/* Cut site names off the end of the title, as long as a title rule
+ * matches ("X - County News | Site" loses both), and list the cuts in
+ * the order they stand in the title. */
 static size_t
-strip_title(struct ns_rules *r, json_t *rec, json_t *removed, int dry_run)
+strip_title(struct ns_rules *r, json_t *rec, struct prior *pr, int dry_run)
 {
 	json_t *t = json_object_get(rec, "title");
-	const struct ns_rule *rule;
+	const struct ns_rule *rule, *rules[8];
+	size_t n, keep, lead, cuts = 0, ends[8], starts[8], i;
 	const char *s;
-	size_t n, keep, lead;
 	long off;
 
 	if (!json_is_string(t))
 		return 0;
 	s = json_string_value(t);
 	n = json_string_length(t);
-	off = ns_rules_match_suffix(r, &rule, s, n);
-	if (off <= 0)
-		return 0;
-	keep = ns_trim_right(s, (size_t)off);
-	if (keep == 0)
-		return 0;	/* the whole title is no site name */
-	lead = ns_trim_left(s + off, n - off);
-	add_removed(removed, s + off + lead, n - off - lead, rule->name,
-	    "title", dry_run);
-	if (!dry_run)
+	keep = n;
+	while (cuts < 8) {
+		off = ns_rules_match_suffix(r, &rule, s, keep);
+		if (off <= 0 || ns_trim_right(s, (size_t)off) == 0)
+			break;	/* no match, or the whole title is a site name */
+		lead = ns_trim_left(s + off, keep - off);
+		starts[cuts] = (size_t)off + lead;
+		ends[cuts] = keep;
+		rules[cuts++] = rule;
+		keep = ns_trim_right(s, (size_t)off);
+	}
+	for (i = cuts; i-- > 0;)
+		add_removed(pr, s + starts[i], ends[i] - starts[i],
+		    rules[i]->name, "title");
+	if (cuts > 0 && !dry_run)
 		json_object_set_new(rec, "title", ns_json_str(s, keep));
-	return 1;
+	return cuts;
 }
 
 size_t
@@ -86,12 +103,24 @@ ns_strip(struct ns_rules *r, json_t *rec, json_t *removed, int dry_run)
 	static struct line *v;
 	static size_t cap;
 	static struct ns_buf out;
+	static unsigned char *used;
+	static size_t usedcap;
 	json_t *t = json_object_get(rec, "text");
+	struct prior pr;
 	const char *s, *nl;
 	size_t n, i, count = 0, cuts, tail, lead, ls, le;
 	int para_open, gap;
 
-	cuts = strip_title(r, rec, removed, dry_run);
+	pr.removed = removed;
+	pr.n = json_array_size(removed);
+	if (pr.n > usedcap) {
+		usedcap = pr.n;
+		used = ns_xrealloc(used, usedcap);
+	}
+	if (pr.n)
+		memset(used, 0, pr.n);
+	pr.used = used;
+	cuts = strip_title(r, rec, &pr, dry_run);
 	if (!json_is_string(t))
 		return cuts;
 	s = json_string_value(t);
@@ -138,9 +167,8 @@ ns_strip(struct ns_rules *r, json_t *rec, json_t *removed, int dry_run)
 
 	for (i = 0; i < count; i++)
 		if (v[i].rule != NULL) {
-			add_removed(removed, s + v[i].start,
-			    v[i].end - v[i].start, v[i].rule->name, "text",
-			    dry_run);
+			add_removed(&pr, s + v[i].start,
+			    v[i].end - v[i].start, v[i].rule->name, "text");
 			cuts++;
 		}
 	if (dry_run || cuts == 0)

@@ -28,7 +28,9 @@ main(void)
 
 	/* Objects only; the reasons are specific. */
 	CHECK(rejects("[1]", "not a JSON object"));
-	CHECK(rejects("\"s\"", "invalid JSON"));
+	CHECK(rejects("\"s\"", "not a JSON object"));
+	CHECK(rejects("42", "not a JSON object"));
+	CHECK(rejects("nul", "invalid JSON"));
 	CHECK(rejects("{\"a\":1,\"a\":2}", "duplicate"));
 	CHECK(rejects("{\"a\":1} x", "invalid JSON at column"));
 	CHECK(rejects("{\"a\":\"\\ud800\"}", "invalid JSON"));

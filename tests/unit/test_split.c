@@ -24,7 +24,7 @@ static void
 split(struct ns_rules *r, size_t max, const char *text, const char *want,
     int line)
 {
-	struct ns_splitter *sp = ns_splitter_new(r, max, collect, NULL);
+	struct ns_splitter *sp = ns_splitter_new(r, max, collect, NULL, NULL);
 	const char *p = text, *nl;
 	uint64_t n = 0;
 

@@ -1,0 +1,2 @@
+# One tiny record: the write error shows only when stdout is flushed at close.
+ns-split one.txt > /dev/full

@@ -1,0 +1,1 @@
+ns-split --help > /dev/full
