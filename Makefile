@@ -18,6 +18,8 @@ INSTALL ?= install
 DEPS = jansson libpcre2-8 libutf8proc libxxhash
 DEP_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(DEPS))
 DEP_LIBS := $(shell $(PKG_CONFIG) --libs $(DEPS))
+# Debian's libstemmer-dev has no pkg-config file.
+STEMMER_LIBS ?= -lstemmer
 
 WARN = -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Wpedantic -Wshadow \
 	-Wstrict-prototypes -Wmissing-prototypes -Wformat=2
@@ -32,14 +34,16 @@ endif
 ALL_CFLAGS = $(WARN) -DNS_VERSION='"$(VERSION)"' -Icommon $(DEP_CFLAGS) \
 	$(CPPFLAGS) $(CFLAGS) $(SANFLAGS) -MMD -MP
 ALL_LDFLAGS = $(LDFLAGS) $(SANFLAGS)
-ALL_LIBS = $(DEP_LIBS) $(LDLIBS)
+ALL_LIBS = $(DEP_LIBS) $(STEMMER_LIBS) $(LDLIBS)
 
 TOOLS = ns-split ns-strip-ads
 MAN1 = $(TOOLS:%=man/%.1)
 MAN7 = man/ns.7
 
 # Data files compiled into the library: name of the C array, file.
-DATA = ns_builtin_rules:common/data/boilerplate.rules
+DATA = ns_builtin_rules:common/data/boilerplate.rules \
+	ns_sentences_data:common/data/sentences.txt \
+	ns_stopwords_data:common/data/stopwords.txt
 
 LIB_SRC = $(wildcard common/*.c)
 LIB_OBJ = $(LIB_SRC:%.c=$(BUILDDIR)/%.o) \
@@ -118,6 +122,5 @@ clean:
 	rm -rf $(BUILDDIR)
 
 .PHONY: all check demo eval install uninstall clean
-.SECONDARY:
 
 -include $(LIB_OBJ:.o=.d) $(BINS:$(BUILDDIR)/%=$(BUILDDIR)/cmd/%.d)

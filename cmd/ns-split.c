@@ -11,12 +11,14 @@ enum {
 	OPT_FROM = NS_OPT_TOOL,
 	OPT_NO_BUILTIN,
 	OPT_RULES,
-	OPT_UNIT
+	OPT_UNIT,
+	OPT_WRAPPED
 };
 
 struct ctx {
 	struct ns_common *c;
 	enum ns_unit unit;
+	unsigned flags;			/* ns_sentences() flags */
 	const struct ns_input *in;	/* raw input: for messages */
 	int	 cuts;			/* articles cut at --max-record-bytes */
 };
@@ -26,22 +28,27 @@ usage(FILE *fp, int status)
 {
 	fprintf(fp,
 	    "usage: ns-split [-hVu] [-e regex] [--from raw|jsonl] [--no-builtin]\n"
-	    "                [--rules file] [--unit article|paragraph]\n"
+	    "                [--rules file] [--unit article|paragraph|sentence]\n"
+	    "                [--wrapped]\n"
 	    "                [--bad-lines file] [--strict] [--max-record-bytes n]\n"
 	    "                [file ...]\n");
 	if (status == NS_EXIT_OK)
 		fprintf(fp, "\n"
 		    "Split raw news text into JSON-lines article records\n"
 		    "{\"id\",\"title\",\"text\",\"source\"}, or cut articles into\n"
-		    "paragraph sub-records. Reads the files, or standard input.\n\n"
+		    "paragraph or sentence sub-records. Reads the files, or standard\n"
+		    "input.\n\n"
 		    "  -e, --end-marker REGEX   a line matching REGEX ends an article\n"
 		    "                           (repeatable; adds to the built-in markers)\n"
 		    "      --from raw|jsonl     input is raw text (default) or article records\n"
 		    "      --no-builtin         drop the built-in end markers and boilerplate rules\n"
 		    "      --rules FILE         add the rules of FILE (repeatable; format:\n"
 		    "                           ns-strip-ads --list-rules)\n"
-		    "      --unit article|paragraph\n"
-		    "                           write articles (default) or paragraph sub-records\n"
+		    "      --unit article|paragraph|sentence\n"
+		    "                           write articles (default), or paragraph or\n"
+		    "                           sentence sub-records\n"
+		    "      --wrapped            the text is hard-wrapped: a line break inside a\n"
+		    "                           paragraph does not end a sentence\n"
 		    NS_COMMON_USAGE
 		    "\nExit status: 0 all input processed, 1 some input rejected, 2 error.\n"
 		    "See ns-split(1) and ns(7).\n");
@@ -64,7 +71,7 @@ write_article(const struct ns_article *a, void *arg)
 		return;
 	}
 	ns_article_id(id, a->title, a->tlen, a->text, a->xlen);
-	ns_write_units(x->c, id, a->text, a->xlen, x->unit);
+	ns_write_units(x->c, id, a->text, a->xlen, x->unit, x->flags);
 }
 
 static void
@@ -113,7 +120,7 @@ split_record(json_t *rec, void *arg, char *err, size_t errsz)
 		id = buf;
 	}
 	ns_write_units(x->c, id, json_string_value(text),
-	    json_string_length(text), x->unit);
+	    json_string_length(text), x->unit, x->flags);
 	return NS_REC_DONE;
 }
 
@@ -182,11 +189,12 @@ main(int argc, char *argv[])
 		{ "no-builtin", no_argument, NULL, OPT_NO_BUILTIN },
 		{ "rules", required_argument, NULL, OPT_RULES },
 		{ "unit", required_argument, NULL, OPT_UNIT },
+		{ "wrapped", no_argument, NULL, OPT_WRAPPED },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct ns_common c;
 	struct ns_rules rules = { 0 };
-	struct ctx x = { &c, NS_UNIT_ARTICLE, NULL, 0 };
+	struct ctx x = { &c, NS_UNIT_ARTICLE, 0, NULL, 0 };
 	char err[600], name[32];
 	const char **markers = NULL, **rulefiles = NULL;
 	size_t nmarkers = 0, nrulefiles = 0, i;
@@ -224,9 +232,14 @@ main(int argc, char *argv[])
 				x.unit = NS_UNIT_ARTICLE;
 			else if (strcmp(optarg, "paragraph") == 0)
 				x.unit = NS_UNIT_PARAGRAPH;
+			else if (strcmp(optarg, "sentence") == 0)
+				x.unit = NS_UNIT_SENTENCE;
 			else
-				ns_errx(NS_EXIT_FATAL, "--unit: expected article "
-				    "or paragraph, not %s", optarg);
+				ns_errx(NS_EXIT_FATAL, "--unit: expected article, "
+				    "paragraph or sentence, not %s", optarg);
+			break;
+		case OPT_WRAPPED:
+			x.flags |= NS_SENT_WRAPPED;
 			break;
 		default:
 			usage(stderr, NS_EXIT_FATAL);
@@ -235,7 +248,8 @@ main(int argc, char *argv[])
 	argc -= optind;
 	argv += optind;
 	if (jsonl && x.unit == NS_UNIT_ARTICLE)
-		ns_errx(NS_EXIT_FATAL, "--from jsonl needs --unit paragraph");
+		ns_errx(NS_EXIT_FATAL, "--from jsonl needs --unit paragraph or "
+		    "sentence");
 
 	if (builtin && ns_rules_parse(&rules, ns_builtin_rules,
 	    ns_builtin_rules_len, "built-in rules", err, sizeof(err)) < 0)

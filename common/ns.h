@@ -54,7 +54,8 @@ char	*ns_xstrdup(const char *s);
 char	*ns_xstrndup(const char *s, size_t n);
 
 /* A growable byte buffer. A zeroed struct is an empty buffer; p is kept
- * NUL-terminated once anything was added, so it may be printed. */
+ * NUL-terminated once it is allocated (by any call here), so it may be
+ * printed. */
 struct ns_buf {
 	char	*p;
 	size_t	 len;
@@ -252,6 +253,33 @@ size_t	ns_paragraphs(const char *s, size_t n, struct ns_span **v, size_t *cap);
 void	ns_article_id(char out[17], const char *title, size_t tlen,
 	    const char *text, size_t xlen);
 
+/* ---- sentences.c: sentence segmentation ---- */
+
+/* A line break inside a paragraph is a space: hard-wrapped text. */
+#define NS_SENT_WRAPPED 1
+
+/* Sentences of valid UTF-8 s[0..n-1], as byte spans trimmed of white
+ * space, in order; together with the white space between them they tile
+ * the text. A blank line always ends a sentence; a single line break does
+ * too unless flags has NS_SENT_WRAPPED. Linear time. Fills *v (grown with
+ * ns_xreallocarray) and returns the count. */
+size_t	ns_sentences(const char *s, size_t n, unsigned flags,
+	    struct ns_span **v, size_t *cap);
+
+/* ---- words.c: word tokens, case folding, stop words, stems ---- */
+
+/* Word tokens of valid UTF-8 s[0..n-1]: runs of letters, marks and digits
+ * (utf8proc categories), joined across one inner apostrophe, hyphen or
+ * period between two such characters ("don't", "ex-Baidu", "U.S", "3.5").
+ * Fills *v (grown with ns_xreallocarray; byte spans) and returns the count. */
+size_t	ns_words(const char *s, size_t n, struct ns_span **v, size_t *cap);
+/* Append the case-folded form of s (utf8proc, NFKC and case folding) to out. */
+void	ns_fold(struct ns_buf *out, const char *s, size_t n);
+/* Is the case-folded word s an English stop word (common/data/stopwords.txt)? */
+int	ns_is_stopword(const char *s, size_t n);
+/* Append the Snowball English stem of the case-folded word s to out. */
+void	ns_stem(struct ns_buf *out, const char *s, size_t n);
+
 /* ---- rules.c: named PCRE2 line rules kept as data ---- */
 
 enum ns_scope {
@@ -346,14 +374,16 @@ void	ns_splitter_free(struct ns_splitter *sp);
 
 enum ns_unit {
 	NS_UNIT_ARTICLE,
-	NS_UNIT_PARAGRAPH
+	NS_UNIT_PARAGRAPH,
+	NS_UNIT_SENTENCE
 };
 
 /* The article record {"id","title","text","source"}. Never NULL. */
 json_t	*ns_article_record(const struct ns_article *a);
-/* Write the sub-records of text (DESIGN.md) with parent id to stdout. */
+/* Write the sub-records of text (DESIGN.md) with parent id to stdout;
+ * flags are ns_sentences()'s. */
 void	ns_write_units(const struct ns_common *c, const char *id,
-	    const char *text, size_t n, enum ns_unit unit);
+	    const char *text, size_t n, enum ns_unit unit, unsigned flags);
 
 /* ---- strip.c: cut boilerplate out of a record ---- */
 

@@ -27,7 +27,7 @@ ns_article_record(const struct ns_article *a)
 
 void
 ns_write_units(const struct ns_common *c, const char *id, const char *text,
-    size_t n, enum ns_unit unit)
+    size_t n, enum ns_unit unit, unsigned flags)
 {
 	static struct ns_span *v;
 	static size_t cap;
@@ -38,6 +38,8 @@ ns_write_units(const struct ns_common *c, const char *id, const char *text,
 
 	if (unit == NS_UNIT_PARAGRAPH)
 		count = ns_paragraphs(text, n, &v, &cap);
+	else if (unit == NS_UNIT_SENTENCE)
+		count = ns_sentences(text, n, flags, &v, &cap);
 	ns_cpos_init(&cp, text);
 	for (i = 0; i < count; i++) {
 		snprintf(uid, sizeof(uid), "%s-%zu", id, i);

@@ -7,6 +7,10 @@
 #   headlines BBC News Summary articles run together with no marker between
 #             them: how many titles ns-split finds, and how many it invents
 #             (each article alone must stay one article)
+#   sentences ns-split --unit sentence on the English Golden Rules (case 40,
+#             hard-wrapped text, with --wrapped as the rules allow), and on
+#             Reuters news: CoNLL-2003 dev sentences, detokenized, that end
+#             in . ! or ?, run together eight at a time
 bindir=${NS_BINDIR:-build}
 shared=${NS_SHARED:-../shared}
 eval=$shared/eval/ns-eval
@@ -25,6 +29,54 @@ for dump in tests/accept/*.txt; do
 	"$bindir/ns-split" "$dump" | "$bindir/ns-strip-ads" >"$tmp/pred"
 	printf '%-40s %s\n' "$(basename "$dump")" "$("$eval" articles "$gold" "$tmp/pred" | tail -1)"
 done
+
+gr=$shared/data/golden-rules/en.jsonl
+if [ -f "$gr" ]; then
+	echo "== sentences (Golden Rules, ns-eval sentences)"
+	python3 -c '
+import json, sys
+for l in open(sys.argv[1]):
+    r = json.loads(l)
+    wrapped = r.get("ps_options", {}).get("doc_type") == "pdf"
+    out = sys.stdout if not wrapped else sys.stderr
+    print(json.dumps({"id": str(r["id"]), "text": r["input"]}), file=out)
+' "$gr" >"$tmp/gr" 2>"$tmp/gr-wrapped"
+	{ "$bindir/ns-split" --from jsonl --unit sentence "$tmp/gr"
+	  "$bindir/ns-split" --from jsonl --unit sentence --wrapped "$tmp/gr-wrapped"
+	} >"$tmp/gr.pred"
+	"$eval" sentences "$gr" "$tmp/gr.pred" | tail -3
+else
+	echo "== sentences (Golden Rules): skipped: $gr is not here"
+fi
+conll=$shared/data/conll2003/dev.txt
+if [ -f "$conll" ]; then
+	echo "== sentences (Reuters: CoNLL-2003 dev, detokenized)"
+	"$eval" conll2jsonl "$conll" | python3 -c '
+import json, re, sys
+def detok(s):
+    s = re.sub(r" ([.,;:!?%)\]])", r"\1", s)
+    s = re.sub(r"([(\[$]) ", r"\1", s)
+    s = re.sub(r" (n.t|.s|.re|.ve|.ll|.d|.m)\b", r"\1", s)
+    return re.sub(r"\" (.*?) \"", r"\"\1\"", s)
+for line in sys.stdin:
+    d = json.loads(line)
+    sents = [detok(x) for x in d["text"].split("\n")]
+    sents = [x for x in sents if re.search(r"[.!?][\"\x27)]?$", x)
+             and len(x.split()) > 3 and x[0].isupper() and not x.isupper()]
+    for i in range(0, len(sents) - 1, 8):
+        chunk = sents[i:i + 8]
+        if len(chunk) > 1:
+            print(json.dumps({"id": "%s-%d" % (d["id"], i),
+                              "input": " ".join(chunk), "expected": chunk}))
+' >"$tmp/cs.gold"
+	python3 -c '
+import json, sys
+for l in open(sys.argv[1]):
+    r = json.loads(l)
+    print(json.dumps({"id": r["id"], "text": r["input"]}))
+' "$tmp/cs.gold" | "$bindir/ns-split" --from jsonl --unit sentence >"$tmp/cs.pred"
+	"$eval" sentences "$tmp/cs.gold" "$tmp/cs.pred" | tail -3
+fi
 
 bbc=$shared/data/bbc-summary/articles
 if [ ! -d "$bbc" ]; then

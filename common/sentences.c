@@ -1,0 +1,669 @@
+/* sentences.c: a rule-based English sentence segmenter for news text.
+ *
+ * One pass over the text decides at each terminator (. ! ? … and runs of
+ * them), line break, bullet and list marker whether a sentence ends there,
+ * looking at a bounded window around it: the word before (abbreviation,
+ * initial, number), the closing quotes and brackets after, and the word
+ * after (its case, and whether it usually starts a sentence). Spans of
+ * e-mail addresses, URLs and "[...]" are never cut. Every step looks at a
+ * bounded number of bytes, so the time is linear in the text. The word
+ * lists are data (common/data/sentences.txt), compiled in. */
+#include <stdlib.h>
+#include <string.h>
+
+#include <utf8proc.h>
+
+#include "ns.h"
+
+extern const char *const ns_sentences_data;
+extern const size_t ns_sentences_data_len;
+
+enum {
+	W_PRE = 1,		/* Mr., Dr., Mt.: before a name */
+	W_NUM = 2,		/* No., p.: before a number */
+	W_POST = 4,		/* Inc., Jr.: after a name */
+	W_ABBR = 8,		/* etc., Jan.: anything else */
+	W_STARTER = 16		/* The, He, But: starts sentences */
+};
+
+#define LOOK 64			/* bytes looked at around a terminator */
+
+struct entry {
+	char	 word[24];
+	unsigned classes;
+};
+
+static struct entry *table;
+static size_t ntable;
+
+static int
+cmp_entry(const void *a, const void *b)
+{
+	return strcmp(((const struct entry *)a)->word,
+	    ((const struct entry *)b)->word);
+}
+
+static void
+load_table(void)
+{
+	static const char *const names[] = { "pre", "num", "post", "abbr",
+	    "starter" };
+	const char *p = ns_sentences_data, *end = p + ns_sentences_data_len;
+	const char *nl, *sp;
+	size_t cap = 0, i, k, w, j;
+
+	for (; p < end; p = nl + 1) {
+		nl = memchr(p, '\n', end - p);
+		if (nl == NULL)
+			nl = end;
+		if (p == nl || *p == '#' || (sp = memchr(p, ' ', nl - p)) == NULL)
+			continue;
+		for (k = 0; k < 5; k++)
+			if (strlen(names[k]) == (size_t)(sp - p) &&
+			    memcmp(names[k], p, sp - p) == 0)
+				break;
+		w = nl - sp - 1;
+		if (k == 5 || w == 0 || w >= sizeof(table->word))
+			continue;
+		if (ntable == cap) {
+			cap = cap ? cap * 2 : 256;
+			table = ns_xreallocarray(table, cap, sizeof(*table));
+		}
+		for (j = 0; j < w; j++) {
+			unsigned char c = sp[1 + j];
+
+			table[ntable].word[j] = c >= 'A' && c <= 'Z' ?
+			    c + 32 : c;
+		}
+		table[ntable].word[w] = '\0';
+		table[ntable].classes = 1u << k;
+		ntable++;
+	}
+	qsort(table, ntable, sizeof(*table), cmp_entry);
+	/* Merge the classes of a word listed more than once. */
+	for (i = 0, j = 0; i < ntable; i++) {
+		if (j > 0 && strcmp(table[j - 1].word, table[i].word) == 0)
+			table[j - 1].classes |= table[i].classes;
+		else
+			table[j++] = table[i];
+	}
+	ntable = j;
+}
+
+/* Classes of the word s[0..n-1] (ASCII case ignored, periods inside
+ * dropped: "e.g" is "eg"), 0 if unlisted. */
+static unsigned
+classes(const char *s, size_t n)
+{
+	struct entry key, *e;
+	size_t i, k = 0;
+
+	if (table == NULL)
+		load_table();
+	for (i = 0; i < n && k < sizeof(key.word) - 1; i++) {
+		unsigned char c = s[i];
+
+		if (c == '.')
+			continue;
+		key.word[k++] = c >= 'A' && c <= 'Z' ? c + 32 : c;
+	}
+	if (i < n || k == 0)
+		return 0;
+	key.word[k] = '\0';
+	e = bsearch(&key, table, ntable, sizeof(*table), cmp_entry);
+	return e ? e->classes : 0;
+}
+
+/* ---- characters ---- */
+
+static utf8proc_int32_t
+cp_at(const char *s, size_t n, size_t i, size_t *len)
+{
+	utf8proc_int32_t cp;
+	utf8proc_ssize_t k;
+
+	if (i >= n) {
+		*len = 0;
+		return -1;
+	}
+	if (!((unsigned char)s[i] & 0x80)) {
+		*len = 1;
+		return (unsigned char)s[i];
+	}
+	k = utf8proc_iterate((const utf8proc_uint8_t *)s + i, n - i, &cp);
+	if (k <= 0) {
+		*len = 1;
+		return -1;
+	}
+	*len = (size_t)k;
+	return cp;
+}
+
+/* Start of the code point that ends before i. */
+static size_t
+cp_back(const char *s, size_t i)
+{
+	size_t k = 0;
+
+	while (i > 0 && k < 4) {
+		i--;
+		k++;
+		if (((unsigned char)s[i] & 0xc0) != 0x80)
+			break;
+	}
+	return i;
+}
+
+static int
+is_upper(utf8proc_int32_t c)
+{
+	if (c < 0x80)
+		return c >= 'A' && c <= 'Z';
+	c = utf8proc_category(c);
+	return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
+}
+
+static int
+is_lower(utf8proc_int32_t c)
+{
+	if (c < 0x80)
+		return c >= 'a' && c <= 'z';
+	return utf8proc_category(c) == UTF8PROC_CATEGORY_LL;
+}
+
+static int
+is_digit(utf8proc_int32_t c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static int
+is_alpha(utf8proc_int32_t c)
+{
+	int k;
+
+	if (c < 0x80)
+		return (c | 32) >= 'a' && (c | 32) <= 'z';
+	k = utf8proc_category(c);
+	return k >= UTF8PROC_CATEGORY_LU && k <= UTF8PROC_CATEGORY_LO;
+}
+
+static int
+is_space(utf8proc_int32_t c)
+{
+	if (c < 0x80)
+		return c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
+		    c == '\f' || c == '\v';
+	return utf8proc_category(c) == UTF8PROC_CATEGORY_ZS;
+}
+
+static int
+is_closer(utf8proc_int32_t c)
+{
+	return c == '"' || c == '\'' || c == ')' || c == ']' || c == 0x201d ||
+	    c == 0x2019 || c == 0xbb || c == 0x203a || c == '}';
+}
+
+static int
+is_opener(utf8proc_int32_t c)
+{
+	return c == '"' || c == '\'' || c == '(' || c == '[' || c == 0x201c ||
+	    c == 0x2018 || c == 0xab || c == 0x2039 || c == 0x201e || c == '{';
+}
+
+static int
+is_bullet(utf8proc_int32_t c)
+{
+	return c == 0x2022 || c == 0x2043 || c == 0x25e6 || c == 0x25aa ||
+	    c == 0x2023 || c == 0x25cf;
+}
+
+/* ---- the segmenter ---- */
+
+struct seg {
+	const char *s;
+	size_t	 n;
+	unsigned flags;
+	unsigned char *keep;	/* per byte: 1 = never cut here (URL, list marker) */
+	unsigned char *mark;	/* per byte: 1 = a list item starts here */
+	struct ns_span **v;
+	size_t	*cap;
+	size_t	 count;
+	size_t	 start;		/* where the sentence being read starts */
+};
+
+static void
+emit(struct seg *g, size_t end)
+{
+	size_t a = g->start, b = end;
+
+	a += ns_trim_left(g->s + a, b - a);
+	b = a + ns_trim_right(g->s + a, b - a);
+	if (b > a) {
+		if (g->count == *g->cap) {
+			*g->cap = *g->cap ? *g->cap * 2 : 32;
+			*g->v = ns_xreallocarray(*g->v, *g->cap, sizeof(**g->v));
+		}
+		(*g->v)[g->count].start = a;
+		(*g->v)[g->count].end = b;
+		g->count++;
+	}
+	g->start = end;
+}
+
+/* Is there anything but white space between the sentence start and i? */
+static int
+in_sentence(const struct seg *g, size_t i)
+{
+	return !ns_is_blank(g->s + g->start, i - g->start);
+}
+
+/* Mark e-mail addresses, URLs and "[...]" as not to be cut. Each is found
+ * from a fixed anchor ("@", "://", "www.", "[") and grown a bounded way,
+ * so that no input makes this slow. */
+static void
+protect(struct seg *g)
+{
+	const char *s = g->s;
+	size_t n = g->n, i, a, b;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] == '@' && i > 0 && i + 1 < n) {
+			for (a = i; a > 0 && i - a < LOOK &&
+			    !is_space((unsigned char)s[a - 1]) && s[a - 1] != '<' &&
+			    s[a - 1] != '(' && s[a - 1] != '"'; a--)
+				;
+			for (b = i + 1; b < n && b - i < LOOK &&
+			    !is_space((unsigned char)s[b]) && s[b] != '>' &&
+			    s[b] != ')' && s[b] != '"' && s[b] != ','; b++)
+				;
+		} else if ((s[i] == ':' && i + 2 < n && s[i + 1] == '/' &&
+		    s[i + 2] == '/') || (i + 4 < n && (s[i] | 32) == 'w' &&
+		    memcmp(s + i, "www.", 4) == 0 && (i == 0 ||
+		    is_space((unsigned char)s[i - 1])))) {
+			for (a = i; a > 0 && i - a < 16 &&
+			    is_alpha((unsigned char)s[a - 1]); a--)
+				;
+			for (b = i; b < n && !is_space((unsigned char)s[b]) &&
+			    s[b] != '>' && s[b] != '"'; b++)
+				;
+		} else if (s[i] == '[' && i + 4 < n && (memcmp(s + i, "[...]", 5) == 0 ||
+		    (i + 5 <= n && memcmp(s + i, "[\xe2\x80\xa6]", 5) == 0))) {
+			a = i;
+			b = i + 5;
+		} else
+			continue;
+		/* A URL or address ends before its closing punctuation. */
+		while (b > a && strchr(".,;:!?)'\"", s[b - 1]) != NULL &&
+		    s[i] != '[')
+			b--;
+		memset(g->keep + a, 1, b - a);
+		if (b > i)
+			i = b - 1;
+	}
+}
+
+/* Where the list item with its marker at i starts: at a bullet before the
+ * marker ("• 9. ", "⁃10. "), if there is one. */
+static size_t
+item_start(const struct seg *g, size_t i)
+{
+	size_t a = i, len;
+
+	if (a > 0 && g->s[a - 1] == ' ')
+		a--;
+	if (a > 0) {
+		a = cp_back(g->s, a);
+		if (is_bullet(cp_at(g->s, g->n, a, &len)))
+			return a;
+	}
+	return i;
+}
+
+/* List items: "1.) ", "2) ", "3. ", "a. ", "b) " after white space or a
+ * bullet, in a run of two or more with consecutive numbers or letters. */
+static void
+find_lists(struct seg *g)
+{
+	const char *s = g->s;
+	size_t n = g->n, i, j, prev = 0, len;
+	long v, pv = -10;
+	int kind, pkind = -1;
+	utf8proc_int32_t c;
+
+	for (i = 0; i < n; i++) {
+		c = (unsigned char)s[i];
+		if (i > 0) {
+			size_t b = cp_back(s, i);
+			utf8proc_int32_t pc = cp_at(s, n, b, &len);
+
+			if (!is_space(pc) && !is_bullet(pc))
+				continue;
+		}
+		j = i;
+		if (is_digit(c)) {
+			v = 0;
+			while (j < n && j - i < 2 && is_digit((unsigned char)s[j]))
+				v = v * 10 + (s[j++] - '0');
+			kind = 0;
+		} else if (c >= 'a' && c <= 'z') {
+			v = c - 'a' + 1;
+			j++;
+			kind = 1;
+		} else
+			continue;
+		if (j < n && s[j] == '.' && j + 1 < n && s[j + 1] == ')')
+			j += 2;
+		else if (j < n && (s[j] == ')' || s[j] == '.'))
+			j++;
+		else
+			continue;
+		if (j >= n || !is_space((unsigned char)s[j]))
+			continue;
+		if (kind == pkind && v == pv + 1) {
+			g->mark[item_start(g, prev)] = 1;
+			g->mark[item_start(g, i)] = 1;
+			/* The marker's period ends no sentence. */
+			memset(g->keep + prev, 1, 3);
+			memset(g->keep + i, 1, j - i);
+		}
+		pv = v;
+		pkind = kind;
+		prev = i;
+	}
+}
+
+/* The token before byte i (a terminator): from the last white space,
+ * bounded, without opening quotes. */
+static void
+token_before(const struct seg *g, size_t i, size_t *ts)
+{
+	size_t a = i, len;
+
+	while (a > g->start && i - a < LOOK &&
+	    !is_space((unsigned char)g->s[a - 1]))
+		a--;
+	while (a < i && is_opener(cp_at(g->s, g->n, a, &len)))
+		a += len;
+	*ts = a;
+}
+
+/* Does the word at j (after openers) usually start a sentence? */
+static int
+starter_at(const struct seg *g, size_t j)
+{
+	size_t e, len;
+	utf8proc_int32_t c;
+
+	while (j < g->n && is_opener(cp_at(g->s, g->n, j, &len)))
+		j += len;
+	for (e = j; e < g->n && e - j < 20; e += len) {
+		c = cp_at(g->s, g->n, e, &len);
+		if (!is_alpha(c) && c != '\'' && c != 0x2019)
+			break;
+	}
+	return e > j && (classes(g->s + j, e - j) & W_STARTER);
+}
+
+/* A single period at i, white space after it, then next (first letter of
+ * the next word after openers) at j: does the sentence end? */
+static int
+period_ends(const struct seg *g, size_t i, size_t j, utf8proc_int32_t next)
+{
+	const char *s = g->s;
+	size_t ts, len, k, letters = 0, dots = 0, uppers = 0, chars = 0;
+	int other = 0;
+	unsigned cl;
+	utf8proc_int32_t c, first = -1;
+
+	token_before(g, i, &ts);
+	if (ts == i)
+		return 1;
+	for (k = ts; k < i; k += len) {
+		c = cp_at(s, g->n, k, &len);
+		if (first < 0)
+			first = c;
+		if (is_alpha(c))
+			letters++;
+		if (is_upper(c))
+			uppers++;
+		if (c == '.')
+			dots++;
+		else if (!is_alpha(c))
+			other = 1;
+		chars++;
+	}
+	cl = classes(s + ts, i - ts);
+	if (is_digit(next))
+		/* "No. 3", "p. 55", "U.S. 30-year", "11 a.m. (0800 GMT)" */
+		return !(cl & (W_NUM | W_PRE)) && !(letters == 1 &&
+		    chars == 1) && !(dots > 0 && !other &&
+		    is_alpha(first));
+	if ((cl & W_PRE) && !(cl & W_STARTER))
+		return 0;
+	if (letters == 1 && chars == 1) {
+		/* An initial ("E. Smith"), or "I" ending a sentence ("you
+		 * and I. Did"): I after a lower-case word. */
+		if (first == 'I' && ts > 0) {
+			size_t a = ts;
+
+			while (a > 0 && is_space((unsigned char)s[a - 1]))
+				a--;
+			a = cp_back(s, a);
+			while (a > 0 && !is_space((unsigned char)s[a - 1]))
+				a--;
+			return is_lower(cp_at(s, g->n, a, &len));
+		}
+		return 0;
+	}
+	if (dots > 0 && !other && is_alpha(first) && letters <= dots + 3) {
+		/* U.S., a.m., e.g., Ph.D. */
+		if ((cl & W_ABBR) == 0 && letters == 2 && dots == 1 &&
+		    ((s[ts] | 32) == 'a' || (s[ts] | 32) == 'p') &&
+		    (s[ts + 2] | 32) == 'm' && uppers == 2)
+			return 1;	/* "6 P.M. Mr. Smith" */
+		return starter_at(g, j);
+	}
+	if (cl & W_POST)
+		return 1;
+	if (cl & (W_ABBR | W_NUM))
+		return starter_at(g, j);
+	return 1;
+}
+
+/* No white space after the terminator at i (next byte j): a sentence ends
+ * only between a word and a capitalised word ("world.Today", "1,000.That"). */
+static int
+joined_ends(const struct seg *g, size_t i, size_t j)
+{
+	size_t len, k = cp_back(g->s, i);
+	utf8proc_int32_t p = cp_at(g->s, g->n, k, &len), c, c2;
+
+	c = cp_at(g->s, g->n, j, &len);
+	c2 = cp_at(g->s, g->n, j + len, &len);
+	if (!is_upper(c) || !is_lower(c2))
+		return 0;
+	if (is_digit(p))
+		return 1;
+	if (!is_lower(p))
+		return 0;
+	k = cp_back(g->s, k);
+	return is_alpha(cp_at(g->s, g->n, k, &len));
+}
+
+/* The line ending at the line break i goes on, in lower case, on the next
+ * line: is that a wrapped line rather than a line of its own? It is if it
+ * ends in white space (an editor's soft break), or is long and ends in no
+ * punctuation; short lines are list items ("features\ncontact manager"). */
+static int
+wrapped_line(const struct seg *g, size_t i)
+{
+	size_t a, len, count = 0;
+	utf8proc_int32_t last;
+
+	if (i == 0)
+		return 0;
+	if (g->s[i - 1] == ' ' || g->s[i - 1] == '\t')
+		return 1;
+	last = cp_at(g->s, g->n, cp_back(g->s, i), &len);
+	if (last == '.' || last == '!' || last == '?' || last == ':' ||
+	    last == ';' || last == ',' || is_closer(last))
+		return 0;
+	for (a = i; a > g->start && g->s[a - 1] != '\n' && count < 40; a--)
+		count += ((unsigned char)g->s[a - 1] & 0xc0) != 0x80;
+	return count >= 40;
+}
+
+size_t
+ns_sentences(const char *s, size_t n, unsigned flags, struct ns_span **v,
+    size_t *cap)
+{
+	static unsigned char *keep, *mark;
+	static size_t kcap;
+	struct seg g;
+	size_t i, j, k, len, nl, run_end, dots;
+	utf8proc_int32_t c, next;
+	int excl, attached, spaced, ends;
+
+	if (n + 8 > kcap) {
+		kcap = n + 8;
+		keep = ns_xrealloc(keep, kcap);
+		mark = ns_xrealloc(mark, kcap);
+	}
+	memset(keep, 0, n + 8);
+	memset(mark, 0, n + 8);
+	g.s = s;
+	g.n = n;
+	g.flags = flags;
+	g.keep = keep;
+	g.mark = mark;
+	g.v = v;
+	g.cap = cap;
+	g.count = 0;
+	g.start = 0;
+	protect(&g);
+	find_lists(&g);
+
+	for (i = 0; i < n; i += len) {
+		c = cp_at(s, n, i, &len);
+		if (mark[i] || (is_bullet(c) && i > 0 &&
+		    is_space((unsigned char)s[i - 1]))) {
+			if (in_sentence(&g, i))
+				emit(&g, i);
+			continue;
+		}
+		if (c == '\n') {
+			/* A blank line always ends a sentence; one line break
+			 * does unless the text is hard-wrapped, or the line
+			 * ends in a space and goes on in lower case. */
+			for (j = i, nl = 0; j < n && is_space((unsigned char)s[j]); j++)
+				nl += s[j] == '\n';
+			next = cp_at(s, n, j, &k);
+			if (nl >= 2)
+				ends = 1;
+			else if (flags & NS_SENT_WRAPPED)
+				ends = 0;
+			else
+				ends = !(is_lower(next) || next == '(') ||
+				    !wrapped_line(&g, i);
+			if (ends && in_sentence(&g, i))
+				emit(&g, i);
+			len = j - i;
+			if (len == 0)
+				len = 1;
+			continue;
+		}
+		if (keep[i] || !(c == '.' || c == '!' || c == '?' ||
+		    c == 0x2026 || c == 0x203c || c == 0x2047 || c == 0x2048 ||
+		    c == 0x2049))
+			continue;
+
+		/* The run of terminators: "?!", "...", ". . .", "…". */
+		attached = i > 0 && !is_space((unsigned char)s[i - 1]);
+		excl = 0;
+		dots = 0;
+		spaced = 0;
+		for (j = i; j < n && j - i < LOOK;) {
+			c = cp_at(s, n, j, &k);
+			if (c == '.') {
+				dots++;
+				j += k;
+			} else if (c == 0x2026) {
+				dots += 3;
+				j += k;
+			} else if (c == '!' || c == '?' || c == 0x203c ||
+			    c == 0x2047 || c == 0x2048 || c == 0x2049) {
+				excl = 1;
+				j += k;
+			} else if (c == ' ' && j + 1 < n && s[j + 1] == '.' &&
+			    dots > 0 && !excl) {
+				spaced = 1;
+				j++;
+			} else
+				break;
+		}
+		run_end = j;
+
+		if (spaced && attached && dots >= 4) {
+			/* "compounds. . . . The": the first period ends the
+			 * sentence, the ellipsis opens the next one. */
+			for (k = run_end; k < n && is_space((unsigned char)s[k]); k++)
+				;
+			next = cp_at(s, n, k, &len);
+			if (k < n && is_upper(next)) {
+				emit(&g, i + 1);
+			}
+			len = run_end - i;
+			continue;
+		}
+
+		/* Closing quotes and brackets belong to the sentence; an
+		 * apostrophe before a letter ("Jr.'s") does not close. */
+		for (j = run_end; j < n;) {
+			c = cp_at(s, n, j, &k);
+			if (!is_closer(c))
+				break;
+			if ((c == '\'' || c == 0x2019) &&
+			    is_alpha(cp_at(s, n, j + k, &len)))
+				break;
+			j += k;
+		}
+		run_end = j;
+		len = run_end - i;
+		if (run_end >= n)
+			continue;	/* the end of the text ends it anyway */
+		c = cp_at(s, n, run_end, &k);
+		if (!is_space(c)) {
+			if ((dots == 1 || excl) && joined_ends(&g, i, run_end))
+				emit(&g, run_end);
+			continue;
+		}
+		for (j = run_end; j < n && is_space((unsigned char)s[j]); j++)
+			;
+		if (j >= n)
+			continue;
+		k = j;
+		next = cp_at(s, n, k, &len);
+		while (is_opener(next) && k + len < n) {
+			k += len;
+			next = cp_at(s, n, k, &len);
+		}
+		len = run_end - i;
+		if (is_lower(next) || !(is_upper(next) || is_digit(next) ||
+		    is_alpha(next) || next == 0x2026 || next == '.' ||
+		    is_bullet(next) || mark[j]))
+			continue;
+		if (excl)
+			ends = 1;
+		else if (dots >= 4)
+			ends = 1;
+		else if (dots == 3)
+			ends = !spaced && is_upper(next);
+		else
+			ends = period_ends(&g, i, j, next);
+		if (ends)
+			emit(&g, run_end);
+	}
+	emit(&g, n);
+	return g.count;
+}
