@@ -286,9 +286,12 @@ enum ns_scope {
 	NS_SCOPE_LINE = 1,	/* boilerplate anywhere in the body */
 	NS_SCOPE_END = 2,	/* ends an article; boilerplate */
 	NS_SCOPE_TAIL = 4,	/* boilerplate only in an article's trailing lines */
-	NS_SCOPE_TITLE = 8	/* a suffix to cut from the title */
+	NS_SCOPE_TITLE = 8,	/* a suffix to cut from the title */
+	NS_SCOPE_LIST = 16	/* a heading over a list of links to the end */
 };
-#define NS_SCOPE_BODY (NS_SCOPE_LINE | NS_SCOPE_END | NS_SCOPE_TAIL)
+#define NS_SCOPE_BODY (NS_SCOPE_LINE | NS_SCOPE_END | NS_SCOPE_TAIL | \
+	NS_SCOPE_LIST)
+#define NS_SCOPE_MASKS 32	/* every combination of scopes */
 
 struct ns_rule {
 	char	*name;
@@ -300,7 +303,7 @@ struct ns_rule {
 struct ns_rules {
 	struct ns_rule *v;
 	size_t	 n, cap;
-	pcre2_code *any[16];		/* per scope mask: all its rules in one pattern */
+	pcre2_code *any[NS_SCOPE_MASKS];	/* per scope mask: its rules in one pattern */
 	unsigned any_built;		/* bit m: any[m] was built (may be NULL) */
 	pcre2_match_data *md;
 	pcre2_match_context *mctx;

@@ -17,6 +17,7 @@ static const struct {
 	{ "end", NS_SCOPE_END },
 	{ "tail", NS_SCOPE_TAIL },
 	{ "title", NS_SCOPE_TITLE },
+	{ "list", NS_SCOPE_LIST },
 };
 
 const char *
@@ -142,7 +143,7 @@ ns_rules_parse(struct ns_rules *r, const char *text, size_t len,
 			}
 		if (!found) {
 			snprintf(err, errsz, "%s:%zu: unknown scope \"%.*s\" "
-			    "(line, end, tail or title)", origin, lineno,
+			    "(line, end, tail, list or title)", origin, lineno,
 			    (int)(wl[1] > 40 ? 40 : wl[1]), w[1]);
 			return -1;
 		}
@@ -255,7 +256,7 @@ ns_rules_match(struct ns_rules *r, unsigned mask, const char *s, size_t n)
 	size_t i;
 
 	setup_match(r);
-	mask &= 15;
+	mask &= NS_SCOPE_MASKS - 1;
 	if (!(r->any_built & (1u << mask))) {
 		r->any[mask] = combined(r, mask);
 		r->any_built |= 1u << mask;

@@ -177,22 +177,26 @@ is_bullet(const char *s, size_t n)
 	    s[i + 1] == ' ';
 }
 
+/* A separator line: three or more of one of - = * # _ ~ or a bullet, with
+ * spaces between them or not ("---", "* * *", "###", "______"). */
 static int
 is_separator(const char *s, size_t n)
 {
-	size_t i, count = 0;
-	char c;
+	utf8proc_int32_t c, first = -1;
+	size_t i, k, count = 0;
 
-	if (n < 3)
-		return 0;
-	c = s[0];
-	if (c != '-' && c != '=')
-		return 0;
-	for (i = 0; i < n; i++) {
-		if (s[i] == c)
-			count++;
-		else if (s[i] != ' ')
+	for (i = 0; i < n; i += k) {
+		c = cp_at(s + i, n - i, &k);
+		if (c == ' ')
+			continue;
+		if (first < 0) {
+			if (c != '-' && c != '=' && c != '*' && c != '#' &&
+			    c != '_' && c != '~' && c != 0x2022)
+				return 0;
+			first = c;
+		} else if (c != first)
 			return 0;
+		count++;
 	}
 	return count >= 3;
 }

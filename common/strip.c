@@ -97,6 +97,53 @@ strip_title(struct ns_rules *r, json_t *rec, struct prior *pr, int dry_run)
 	return cuts;
 }
 
+/* Could the line be an entry of a list of links: short, and not a
+ * sentence? */
+static int
+link_like(const char *s, const struct line *l)
+{
+	size_t n = l->end - l->start;
+	unsigned char c;
+
+	if (l->rule != NULL || l->blank)
+		return 1;
+	c = s[l->end - 1];
+	return ns_word_count(s + l->start, n) <= 12 && c != '.' && c != '!' &&
+	    c != '?' && c != ':' && c != ';' && c != ',';
+}
+
+/* A list heading ("Related Topics", "More on this story") with nothing
+ * but short, unpunctuated lines after it to the end of the article: the
+ * heading and its list go, each line under the heading's rule. The first
+ * such heading wins; one backward pass finds where the list may start. */
+static void
+link_list(struct ns_rules *r, const char *s, struct line *v, size_t count)
+{
+	size_t i, j, from = count;
+	const struct ns_rule *head;
+
+	while (from > 0 && link_like(s, &v[from - 1]))
+		from--;
+	for (i = from > 0 ? from - 1 : 0; i < count; i++) {
+		if (v[i].blank || i + 1 >= count)
+			continue;
+		if (i + 1 < from)
+			continue;
+		head = ns_rules_match(r, NS_SCOPE_LIST, s + v[i].start,
+		    v[i].end - v[i].start);
+		if (head == NULL)
+			continue;
+		for (j = i + 1; j < count && v[j].blank; j++)
+			;
+		if (j == count)
+			return;		/* a heading over nothing */
+		for (j = i; j < count; j++)
+			if (!v[j].blank && v[j].rule == NULL)
+				v[j].rule = head;
+		return;
+	}
+}
+
 size_t
 ns_strip(struct ns_rules *r, json_t *rec, json_t *removed, int dry_run)
 {
@@ -164,6 +211,7 @@ ns_strip(struct ns_rules *r, json_t *rec, json_t *removed, int dry_run)
 		if (v[i].rule != NULL && v[i].rule->scope == NS_SCOPE_TAIL &&
 		    i < tail)
 			v[i].rule = NULL;
+	link_list(r, s, v, count);
 
 	for (i = 0; i < count; i++)
 		if (v[i].rule != NULL) {

@@ -105,6 +105,11 @@ main(void)
 	SPLIT(&r, "A\n" P1 "\fB\n" P2,
 	    "A|" P1 "|1\nB|" P2 "|2\n");
 
+	SPLIT(&r, "A\n\n" P1 "\n\n* * *\n\nB\n\n" P2 "\n###\nC\n\n" P1
+	    "\n\n______\nD\n\n" P2 "\n\n- item one\n- - item",
+	    "A|" P1 "|1\nB|" P2 "|7\nC|" P1 "|11\n"
+	    "D|" P2 "\n\n- item one\n- - item|16\n");
+
 	/* Boilerplate before a headline stays in the text. */
 	SPLIT(&r, "Advertisement\n\nTitle one\n\n" P1,
 	    "Title one|Advertisement\n\n" P1 "|3\n");

@@ -96,6 +96,19 @@ main(void)
 	STRIP("{\"title\":\"| TechCrunch\",\"text\":\"\"}",
 	    "{\"title\":\"| TechCrunch\",\"text\":\"\",\"removed\":[]}");
 
+	/* A list heading takes its list of links with it, to the end. */
+	STRIP("{\"text\":\"Body.\\n\\nRelated Topics\\nWeather\\n"
+	    "Wales rail strike ends\"}",
+	    "{\"text\":\"Body.\",\"removed\":[{\"text\":\"Related Topics\","
+	    "\"rule\":\"related_list\",\"field\":\"text\"},{\"text\":"
+	    "\"Weather\",\"rule\":\"related_list\",\"field\":\"text\"},"
+	    "{\"text\":\"Wales rail strike ends\",\"rule\":\"related_list\","
+	    "\"field\":\"text\"}]}");
+	/* ... but not when a sentence follows: then it is a sub-heading. */
+	STRIP("{\"text\":\"Body.\\n\\nTopics\\nThe talks covered trade.\"}",
+	    "{\"text\":\"Body.\\n\\nTopics\\nThe talks covered trade.\","
+	    "\"removed\":[]}");
+
 	/* Everything cut: empty text. */
 	STRIP("{\"text\":\"Advertisement\"}",
 	    "{\"text\":\"\",\"removed\":[{\"text\":\"Advertisement\","
