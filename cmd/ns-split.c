@@ -65,7 +65,7 @@ write_article(const struct ns_article *a, void *arg)
 	if (x->unit == NS_UNIT_ARTICLE) {
 		rec = ns_article_record(a);
 		if (ns_json_write(stdout, rec) < 0)
-			ns_err(NS_EXIT_FATAL, "write error");
+			ns_write_error();
 		json_decref(rec);
 		ns_output_check(x->c);
 		return;

@@ -34,7 +34,7 @@ ns_input_init(struct ns_input *in, char **names, int n, enum ns_eol eol,
 void
 ns_input_free(struct ns_input *in)
 {
-	if (in->fd > 0)
+	if (in->fd >= 0 && !in->is_stdin)
 		close(in->fd);
 	in->fd = -1;
 	free(in->rbuf);
@@ -60,7 +60,9 @@ open_next(struct ns_input *in)
 	in->pending_cr = 0;
 	in->at_start = 1;
 	in->eof = 0;
-	if (strcmp(name, "-") == 0) {
+	in->lf_at = in->cr_at = 0;
+	in->is_stdin = strcmp(name, "-") == 0;
+	if (in->is_stdin) {
 		in->fd = STDIN_FILENO;
 		in->name = "<stdin>";
 		in->srcname = "-";
@@ -99,6 +101,7 @@ refill(struct ns_input *in)
 		return 0;
 	in->rpos = 0;
 	in->rlen = 0;
+	in->lf_at = in->cr_at = 0;
 	n = read_some(in->fd, in->rbuf, in->rcap);
 	if (n > 0) {
 		in->rlen = (size_t)n;
@@ -115,27 +118,40 @@ refill(struct ns_input *in)
 static void
 close_current(struct ns_input *in)
 {
-	if (in->fd > 0)
+	if (in->fd >= 0 && !in->is_stdin)
 		close(in->fd);
 	in->fd = -1;
+}
+
+/* Offset of the next c in rbuf at or after rpos, or rlen; *at caches it,
+ * so that a file of CR-ended lines does not search the whole buffer for
+ * an LF at every line. */
+static size_t
+next_of(struct ns_input *in, int c, size_t *at)
+{
+	const char *p;
+
+	if (*at >= in->rpos && *at <= in->rlen &&
+	    (*at == in->rlen || in->rbuf[*at] == c))
+		return *at;
+	p = memchr(in->rbuf + in->rpos, c, in->rlen - in->rpos);
+	*at = p ? (size_t)(p - in->rbuf) : in->rlen;
+	return *at;
 }
 
 /* Find the end of the line in rbuf[rpos..rlen): offset of the terminator,
  * or rlen if none there. */
 static size_t
-find_eol(const struct ns_input *in)
+find_eol(struct ns_input *in)
 {
-	const char *s = in->rbuf + in->rpos;
-	size_t n = in->rlen - in->rpos;
-	const char *lf = memchr(s, '\n', n);
-	const char *cr;
+	size_t lf = next_of(in, '\n', &in->lf_at), cr;
 
 	if (in->eol == NS_EOL_ANY) {
-		cr = memchr(s, '\r', lf ? (size_t)(lf - s) : n);
-		if (cr)
+		cr = next_of(in, '\r', &in->cr_at);
+		if (cr < lf)
 			lf = cr;
 	}
-	return lf ? (size_t)(lf - in->rbuf) : in->rlen;
+	return lf;
 }
 
 /* Skip a UTF-8 BOM at the very start of an operand. 0, or -1 on error. */
@@ -145,8 +161,10 @@ skip_bom(struct ns_input *in)
 	static const char bom[] = "\xef\xbb\xbf";
 
 	in->at_start = 0;
-	/* A pipe may deliver fewer than three bytes at first. */
-	while (in->rlen - in->rpos < 3 && !in->eof) {
+	/* A pipe may deliver fewer than three bytes at first; wait for more
+	 * only while what came could still be a BOM. */
+	while (in->rlen - in->rpos < 3 && !in->eof &&
+	    memcmp(in->rbuf + in->rpos, bom, in->rlen - in->rpos) == 0) {
 		size_t have = in->rlen - in->rpos;
 		ssize_t n;
 

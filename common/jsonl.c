@@ -83,7 +83,18 @@ ns_output_check(const struct ns_common *c)
 	if (c->unbuffered)
 		fflush(stdout);
 	if (ferror(stdout))
-		ns_err(NS_EXIT_FATAL, "write error");
+		ns_write_error();
+}
+
+static int
+ascii_blank(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r')
+			return 0;
+	return 1;
 }
 
 int
@@ -121,7 +132,9 @@ ns_jsonl_run(struct ns_common *c, char **files, int nfiles, ns_record_fn fn,
 		case NS_READ_LINE:
 			break;
 		}
-		if (ns_is_blank(in.line, in.len))
+		/* A line of spaces, tabs or a CR carries no record; any
+		 * other white space (NBSP, form feed) is a bad line. */
+		if (ascii_blank(in.line, in.len))
 			continue;
 		rec = ns_json_parse(in.line, in.len, err, sizeof(err));
 		if (rec != NULL && (rc = fn(rec, ctx, err, sizeof(err))) < 0) {
@@ -136,7 +149,7 @@ ns_jsonl_run(struct ns_common *c, char **files, int nfiles, ns_record_fn fn,
 			continue;
 		}
 		if (rc == NS_REC_WRITE && ns_json_write(stdout, rec) < 0)
-			ns_err(NS_EXIT_FATAL, "write error");
+			ns_write_error();
 		json_decref(rec);
 		ns_output_check(c);
 	}

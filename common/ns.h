@@ -109,6 +109,8 @@ struct ns_input {
 	struct ns_buf acc;
 	uint64_t pos;		/* file offset of rbuf[rpos] */
 	int	 pending_cr;	/* a \r ended the last line; skip a \n after it */
+	size_t	 lf_at, cr_at;	/* next \n, \r in rbuf at or after rpos (or rlen) */
+	int	 is_stdin;
 	int	 at_start;	/* nothing read yet from this operand (BOM check) */
 	int	 eof;
 	int	 opened;
@@ -181,6 +183,9 @@ int	ns_parse_size(const char *s, size_t *out);
 int	ns_parse_count(const char *s, long min, long max, long *out);
 /* Print "prog VERSION" and exit with the status of closing stdout. */
 _Noreturn void ns_version(void);
+/* Stdout failed (errno says how): end quietly by SIGPIPE if the reader
+ * went away, else report "write error" and exit 2. */
+_Noreturn void ns_write_error(void);
 /* Flush and close stdout; report a write error and return 2, else 0. */
 int	ns_close_stdout(void);
 
@@ -280,6 +285,46 @@ int	ns_is_stopword(const char *s, size_t n);
 /* Append the Snowball English stem of the case-folded word s to out. */
 void	ns_stem(struct ns_buf *out, const char *s, size_t n);
 
+/* ---- summarize.c: extractive summaries ---- */
+
+enum ns_sum_method {
+	NS_SUM_DEFAULT,		/* weighted features, picked by MMR */
+	NS_SUM_LEAD,		/* the first sentences */
+	NS_SUM_TEXTRANK		/* graph centrality */
+};
+
+/* TextRank's graph holds at most this many sentences (the first ones);
+ * the others rank last. It keeps the cost of a huge record bounded. */
+#define NS_SUM_GRAPH_MAX 200
+
+struct ns_sum_opts {
+	enum ns_sum_method method;
+	size_t	 n;		/* sentences wanted ... */
+	double	 ratio;		/* ... or this share of them (if > 0) ... */
+	size_t	 words;		/* ... or at least this many words (if > 0) */
+	unsigned flags;		/* ns_sentences() flags */
+	/* Weights of the default method's features, and MMR's lambda. */
+	double	 w_tf, w_pos, w_first, w_title, w_salient, w_len, w_cent;
+	double	 len_exp;	/* term frequency / terms ^ len_exp */
+	double	 lambda;
+};
+
+/* The default options (3 sentences, the default method and weights). */
+void	ns_sum_defaults(struct ns_sum_opts *o);
+
+struct ns_summarizer;
+
+struct ns_summarizer *ns_summarizer_new(const struct ns_sum_opts *o);
+/* Summarize text (title may be empty): *sents and *nsents are the
+ * sentences of the text (byte spans), *chosen the indexes of the summary
+ * sentences, ascending; returns their count. An article of no more
+ * sentences than wanted is its own summary. The arrays belong to z and
+ * live until the next call. Deterministic. */
+size_t	ns_summarize(struct ns_summarizer *z, const char *title, size_t tlen,
+	    const char *text, size_t n, const struct ns_span **sents,
+	    size_t *nsents, const size_t **chosen);
+void	ns_summarizer_free(struct ns_summarizer *z);
+
 /* ---- rules.c: named PCRE2 line rules kept as data ---- */
 
 enum ns_scope {
@@ -298,6 +343,7 @@ struct ns_rule {
 	enum ns_scope scope;
 	char	*pattern;
 	pcre2_code *re;
+	int	 alone;		/* cannot join the combined patterns */
 };
 
 struct ns_rules {

@@ -2,6 +2,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -22,8 +23,16 @@ static const char *
 bad_option(const struct ns_common *c, char *buf, size_t size)
 {
 	const char *arg = optind > 0 ? c->argv[optind - 1] : NULL;
+	const char *cur = c->argv[optind];
 	size_t n;
 
+	/* Inside a cluster of short options ("-xn"), getopt has not moved
+	 * optind past it yet: the option is in argv[optind]. */
+	if (optopt > ' ' && optopt < 127 && cur != NULL && cur[0] == '-' &&
+	    cur[1] != '-' && strchr(cur + 1, optopt) != NULL) {
+		snprintf(buf, size, "-%c", optopt);
+		return buf;
+	}
 	if (arg != NULL && arg[0] == '-' && arg[1] == '-') {
 		n = strcspn(arg, "=");
 		snprintf(buf, size, "%.*s", (int)n, arg);
@@ -90,6 +99,18 @@ ns_parse_count(const char *s, long min, long max, long *out)
 	return 0;
 }
 
+void
+ns_write_error(void)
+{
+	/* A reader that went away (| head) ends us as it ends cat, even when
+	 * whoever started us ignored SIGPIPE: by the signal, quietly. */
+	if (errno == EPIPE) {
+		signal(SIGPIPE, SIG_DFL);
+		raise(SIGPIPE);
+	}
+	ns_err(NS_EXIT_FATAL, "write error");
+}
+
 int
 ns_close_stdout(void)
 {
@@ -102,6 +123,10 @@ ns_close_stdout(void)
 	}
 	if (bad) {
 		errno = e;
+		if (e == EPIPE) {
+			signal(SIGPIPE, SIG_DFL);
+			raise(SIGPIPE);
+		}
 		ns_warn("write error");
 		return NS_EXIT_FATAL;
 	}

@@ -7,17 +7,21 @@
 json_t *
 ns_article_record(const struct ns_article *a)
 {
+	static struct ns_buf name;
 	char id[17];
 	json_t *rec, *src;
 
 	ns_article_id(id, a->title, a->tlen, a->text, a->xlen);
+	/* A file name is bytes; in a record it is text, repaired as text is. */
+	ns_buf_reset(&name);
+	ns_text_normline(&name, a->file, strlen(a->file));
 	rec = json_object();
 	src = json_object();
 	if (rec == NULL || src == NULL ||
 	    json_object_set_new(rec, "id", ns_json_str(id, 16)) ||
 	    json_object_set_new(rec, "title", ns_json_str(a->title, a->tlen)) ||
 	    json_object_set_new(rec, "text", ns_json_str(a->text, a->xlen)) ||
-	    json_object_set_new(src, "file", json_string(a->file)) ||
+	    json_object_set_new(src, "file", ns_json_str(name.p, name.len)) ||
 	    json_object_set_new(src, "line", json_integer((json_int_t)a->line)) ||
 	    json_object_set_new(src, "byte", json_integer((json_int_t)a->byte)) ||
 	    json_object_set_new(rec, "source", src))
@@ -56,7 +60,7 @@ ns_write_units(const struct ns_common *c, const char *id, const char *text,
 		    json_integer((json_int_t)ns_cpos_at(&cp, v[i].end))))
 			ns_errx(NS_EXIT_FATAL, "out of memory");
 		if (ns_json_write(stdout, rec) < 0)
-			ns_err(NS_EXIT_FATAL, "write error");
+			ns_write_error();
 		json_decref(rec);
 		ns_output_check(c);
 	}

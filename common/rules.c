@@ -55,6 +55,25 @@ compile(const char *pattern, size_t len, uint32_t options, int *ecode,
 	return re;
 }
 
+/* Can a rule's pattern stand inside an alternation with others? Not with
+ * a numbered back reference or subroutine call (the numbers would shift),
+ * nor with backtracking verbs such as (*COMMIT), which reach past it. */
+static int
+combinable(const struct ns_rule *ru)
+{
+	uint32_t refs = 0;
+	const char *p;
+
+	if (pcre2_pattern_info(ru->re, PCRE2_INFO_BACKREFMAX, &refs) != 0 ||
+	    refs > 0 || strstr(ru->pattern, "(*") != NULL)
+		return 0;
+	for (p = ru->pattern; (p = strstr(p, "(?")) != NULL; p += 2)
+		if (p[2] == 'R' || p[2] == '&' || p[2] == '+' || p[2] == '-' ||
+		    (p[2] >= '0' && p[2] <= '9') || (p[2] == 'P' && p[3] == '>'))
+			return 0;
+	return 1;
+}
+
 int
 ns_rules_add(struct ns_rules *r, const char *name, enum ns_scope scope,
     const char *pattern, char *err, size_t errsz)
@@ -83,6 +102,7 @@ ns_rules_add(struct ns_rules *r, const char *name, enum ns_scope scope,
 	ru->scope = scope;
 	ru->pattern = ns_xstrdup(pattern);
 	ru->re = re;
+	ru->alone = !combinable(ru);
 	/* The combined patterns are rebuilt on next use. */
 	for (i = 0; i < sizeof(r->any) / sizeof(r->any[0]); i++) {
 		pcre2_code_free(r->any[i]);
@@ -102,7 +122,7 @@ ns_rules_parse(struct ns_rules *r, const char *text, size_t len,
 	enum ns_scope scope;
 	int found, rc;
 
-	for (; p < end; p = nl + 1) {
+	for (; p < end; p = nl < end ? nl + 1 : end) {
 		nl = memchr(p, '\n', end - p);
 		if (nl == NULL)
 			nl = end;
@@ -145,6 +165,19 @@ ns_rules_parse(struct ns_rules *r, const char *text, size_t len,
 			snprintf(err, errsz, "%s:%zu: unknown scope \"%.*s\" "
 			    "(line, end, tail, list or title)", origin, lineno,
 			    (int)(wl[1] > 40 ? 40 : wl[1]), w[1]);
+			return -1;
+		}
+		for (i = 0; i < wl[0]; i++) {
+			char ch = w[0][i];
+
+			if (!((ch >= 'a' && ch <= 'z') || (ch >= 'A' &&
+			    ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '_' ||
+			    ch == '-' || ch == '.'))
+				break;
+		}
+		if (i < wl[0]) {
+			snprintf(err, errsz, "%s:%zu: a rule name is letters, "
+			    "digits, '_', '-' and '.'", origin, lineno);
 			return -1;
 		}
 		name = ns_xstrndup(w[0], wl[0]);
@@ -204,9 +237,9 @@ setup_match(struct ns_rules *r)
 		pcre2_jit_stack_assign(r->mctx, NULL, r->jstack);
 }
 
-/* All rules of a scope mask in one alternation, so that the common case, a
- * line that no rule matches, costs one match. NULL when a rule cannot be
- * combined (say, a numbered back reference); then each is tried alone. */
+/* All combinable rules of a scope mask in one alternation, so that the
+ * common case, a line that no rule matches, costs one match; the others
+ * are always tried alone. NULL when there are fewer than two. */
 static pcre2_code *
 combined(struct ns_rules *r, unsigned mask)
 {
@@ -218,7 +251,7 @@ combined(struct ns_rules *r, unsigned mask)
 	int code;
 
 	for (i = 0; i < r->n; i++) {
-		if (!(r->v[i].scope & mask))
+		if (!(r->v[i].scope & mask) || r->v[i].alone)
 			continue;
 		ns_buf_adds(&b, count ? "|(?:" : "(?:");
 		ns_buf_adds(&b, r->v[i].pattern);
@@ -254,6 +287,7 @@ const struct ns_rule *
 ns_rules_match(struct ns_rules *r, unsigned mask, const char *s, size_t n)
 {
 	size_t i;
+	int any;
 
 	setup_match(r);
 	mask &= NS_SCOPE_MASKS - 1;
@@ -261,10 +295,11 @@ ns_rules_match(struct ns_rules *r, unsigned mask, const char *s, size_t n)
 		r->any[mask] = combined(r, mask);
 		r->any_built |= 1u << mask;
 	}
-	if (r->any[mask] != NULL && !match(r, r->any[mask], s, n))
-		return NULL;
+	/* No combined match: only the rules left out of it can match. */
+	any = r->any[mask] == NULL || match(r, r->any[mask], s, n);
 	for (i = 0; i < r->n; i++)
-		if ((r->v[i].scope & mask) && match(r, r->v[i].re, s, n))
+		if ((r->v[i].scope & mask) && (any || r->v[i].alone) &&
+		    match(r, r->v[i].re, s, n))
 			return &r->v[i];
 	return NULL;
 }

@@ -14,14 +14,9 @@
 
 #include "ns.h"
 
-enum state {
-	ST_START,		/* no block of the article read yet */
-	ST_BODY,		/* title decided, reading the body */
-	ST_TRAILER		/* an end marker was seen */
-};
-
 struct block {
 	size_t	 off, len;	/* text in pend (pending blocks) or cur */
+	size_t	 extra;		/* bytes JSON escaping adds to it */
 	uint64_t line, byte;	/* where its first line was read */
 	size_t	 nlines;
 	size_t	 boiler;	/* lines a body rule matched */
@@ -36,8 +31,9 @@ struct ns_splitter {
 	ns_cut_fn cut;
 	void	*ctx;
 
-	enum state state;
 	int	 titled;		/* the title question is settled */
+	int	 trailer;		/* an end marker was seen */
+	size_t	 escapes;		/* bytes JSON escapes add to title+text */
 	const char *file;
 	size_t	 invalid;
 	uint64_t first_bad;
@@ -295,6 +291,34 @@ paragraph_like(const struct block *b, const char *s)
 
 /* ---- building the article ---- */
 
+/* The bytes JSON escaping adds to s: the record written must fit in
+ * --max-record-bytes, so that the next tool takes it. */
+static size_t
+json_extra(const char *s, size_t n)
+{
+	size_t i, extra = 0;
+	unsigned char c;
+
+	for (i = 0; i < n; i++) {
+		c = (unsigned char)s[i];
+		if (c == '"' || c == '\\' || c == '\n' || c == '\t' ||
+		    c == '\r' || c == '\b' || c == '\f')
+			extra++;
+		else if (c < 0x20)
+			extra += 5;
+	}
+	return extra;
+}
+
+/* What an article of title and text adds up to as a record: the escaped
+ * strings, the id, the keys and the source object. */
+static size_t
+record_size(const struct ns_splitter *sp, size_t more)
+{
+	return sp->title.len + sp->text.len + sp->pend.len + sp->escapes +
+	    more + 128 + (sp->file ? 6 * strlen(sp->file) : 0);
+}
+
 static void
 set_source(struct ns_splitter *sp, uint64_t line, uint64_t byte, int force)
 {
@@ -315,8 +339,9 @@ reset_article(struct ns_splitter *sp)
 	sp->content = 0;
 	sp->last_boiler = 0;
 	sp->last_final = 1;
-	sp->state = ST_START;
 	sp->titled = 0;
+	sp->trailer = 0;
+	sp->escapes = 0;
 }
 
 static void
@@ -341,19 +366,21 @@ static void end_article(struct ns_splitter *, int);
 static void
 push_text(struct ns_splitter *sp, const char *s, const struct block *b)
 {
-	if (sp->title.len + sp->text.len + b->len + 3 > sp->max &&
+	if (record_size(sp, b->len + b->extra + 4) > sp->max &&
 	    sp->text.len > 0) {
 		/* An article past --max-record-bytes is cut here; the rest
 		 * goes on as an article with no title. */
 		if (sp->cut != NULL)
 			sp->cut(b->line, sp->ctx);
 		end_article(sp, 1);
-		sp->state = ST_BODY;
 		sp->titled = 1;
 	}
 	set_source(sp, b->line, b->byte, 0);
-	if (sp->text.len)
+	if (sp->text.len) {
 		ns_buf_add(&sp->text, "\n\n", b->joined ? 1 : 2);
+		sp->escapes += b->joined ? 1 : 2;
+	}
+	sp->escapes += b->extra;
 	ns_buf_add(&sp->text, s, b->len);
 	if (b->boiler == b->nlines)
 		sp->last_boiler = 1;
@@ -390,8 +417,8 @@ end_article(struct ns_splitter *sp, int at_end)
 		return;
 	}
 	if (!at_end && !sp->has_title && sp->content == 0) {
-		sp->state = ST_START;
 		sp->titled = 0;
+		sp->trailer = 0;
 		return;
 	}
 	emit_article(sp);
@@ -425,7 +452,6 @@ start_block(struct ns_splitter *sp, const char *s, struct block *b)
 		push_text(sp, s, b);
 		return;
 	}
-	sp->state = ST_BODY;
 	sp->titled = 1;
 	if (!title_at_start(s, l1, nl ? nl + 1 : NULL,
 	    nl ? b->len - l1 - 1 : 0)) {
@@ -434,12 +460,14 @@ start_block(struct ns_splitter *sp, const char *s, struct block *b)
 	}
 	ns_buf_add(&sp->title, s + ns_trim_left(s, l1),
 	    l1 - ns_trim_left(s, l1));
+	sp->escapes += json_extra(sp->title.p, sp->title.len);
 	sp->has_title = 1;
 	set_source(sp, b->line, b->byte, 1);
 	if (nl == NULL)
 		return;
 	rest = *b;
 	rest.len = b->len - l1 - 1;
+	rest.extra = json_extra(nl + 1, rest.len);
 	rest.nlines--;
 	rest.line++;
 	push_text(sp, nl + 1, &rest);
@@ -452,7 +480,8 @@ body_block(struct ns_splitter *sp, const char *s, struct block *b)
 	struct block head;
 
 	if (sp->npv > 0) {
-		if (b->boiler == b->nlines) {
+		if (b->boiler == b->nlines && sp->npv < 8 &&
+		    record_size(sp, b->len + b->extra + 8) <= sp->max) {
 			/* Credits under a headline: still undecided. */
 			hold(sp, s, b);
 			return;
@@ -467,8 +496,8 @@ body_block(struct ns_splitter *sp, const char *s, struct block *b)
 			end_article(sp, 0);
 			head = sp->pv[0];
 			ns_buf_add(&sp->title, sp->pend.p + head.off, head.len);
+			sp->escapes += head.extra;
 			sp->has_title = 1;
-			sp->state = ST_BODY;
 			sp->titled = 1;
 			set_source(sp, head.line, head.byte, 1);
 			for (i = 1; i < held; i++)
@@ -513,8 +542,10 @@ add_line(struct ns_splitter *sp, const char *s, size_t n, uint64_t lineno,
 	 * that push_text() can cut the article: memory stays bounded. */
 	int joined = 0;
 
-	if (sp->cb.nlines > 0 && sp->title.len + sp->text.len + sp->pend.len +
-	    sp->cur.len + n + 3 > sp->max) {
+	size_t extra = json_extra(s, n);
+
+	if (sp->cb.nlines > 0 && record_size(sp, sp->cur.len + sp->cb.extra +
+	    n + extra + 8) > sp->max) {
 		end_block(sp);
 		joined = 1;
 	}
@@ -523,8 +554,12 @@ add_line(struct ns_splitter *sp, const char *s, size_t n, uint64_t lineno,
 		sp->cb.byte = byte;
 		sp->cb.blanks = sp->blanks;
 		sp->cb.joined = joined;
-	} else
+		sp->cb.extra = 0;
+	} else {
 		ns_buf_addc(&sp->cur, '\n');
+		sp->cb.extra++;
+	}
+	sp->cb.extra += extra;
 	ns_buf_add(&sp->cur, s, n);
 	sp->cb.nlines++;
 	if (boiler)
@@ -549,8 +584,13 @@ one_line(struct ns_splitter *sp, const char *s, size_t n, uint64_t lineno,
 		end_article(sp, 0);
 		return;
 	}
-	rule = ns_rules_match(sp->rules, NS_SCOPE_BODY, s + lead, n - lead);
-	if (sp->state == ST_TRAILER) {
+	/* End markers first: a user's -e marker must win over a built-in
+	 * rule that also matches the line. */
+	rule = ns_rules_match(sp->rules, NS_SCOPE_END, s + lead, n - lead);
+	if (rule == NULL)
+		rule = ns_rules_match(sp->rules, NS_SCOPE_BODY & ~NS_SCOPE_END,
+		    s + lead, n - lead);
+	if (sp->trailer) {
 		if (rule != NULL) {
 			/* More trailer lines: still the ended article's. */
 			add_line(sp, s, n, lineno, byte, 1);
@@ -562,7 +602,7 @@ one_line(struct ns_splitter *sp, const char *s, size_t n, uint64_t lineno,
 	if (rule != NULL && rule->scope == NS_SCOPE_END) {
 		/* The marker stays where it stands, in its paragraph. */
 		add_line(sp, s, n, lineno, byte, 1);
-		sp->state = ST_TRAILER;
+		sp->trailer = 1;
 		return;
 	}
 	add_line(sp, s, n, lineno, byte, rule != NULL);

@@ -13,32 +13,109 @@ struct line {
 
 /* The cuts listed before this run, each to be matched by one cut of this
  * run at most: a line that an earlier run (or dry run) listed is not
- * listed again, so that running twice is running once. */
+ * listed again, so that running twice is running once. They are sorted
+ * by a hash of text, rule and field, so that a record with many of them
+ * costs n log n, not n squared. */
+struct prior_entry {
+	uint64_t hash;
+	size_t	 index;		/* in removed */
+	int	 used;
+};
+
 struct prior {
 	json_t	*removed;
-	size_t	 n;		/* entries there before this run */
-	unsigned char *used;
+	struct prior_entry *v;
+	size_t	 n;
 };
+
+static uint64_t
+cut_hash(const char *s, size_t n, const char *rule, const char *field)
+{
+	uint64_t h = 1469598103934665603ull;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
+	for (h ^= 0xff; *rule; rule++)
+		h = (h ^ (unsigned char)*rule) * 1099511628211ull;
+	for (h ^= 0xfe; *field; field++)
+		h = (h ^ (unsigned char)*field) * 1099511628211ull;
+	return h;
+}
+
+static int
+cmp_prior(const void *a, const void *b)
+{
+	const struct prior_entry *x = a, *y = b;
+
+	if (x->hash != y->hash)
+		return x->hash < y->hash ? -1 : 1;
+	return x->index < y->index ? -1 : x->index > y->index;
+}
+
+static void
+prior_init(struct prior *pr, json_t *removed)
+{
+	static struct prior_entry *v;
+	static size_t cap;
+	json_t *o, *t, *r, *f;
+	size_t i;
+
+	pr->removed = removed;
+	pr->n = 0;
+	json_array_foreach(removed, i, o) {
+		t = json_object_get(o, "text");
+		r = json_object_get(o, "rule");
+		f = json_object_get(o, "field");
+		if (!json_is_string(t) || !json_is_string(r) ||
+		    !json_is_string(f))
+			continue;
+		if (pr->n == cap) {
+			cap = cap ? cap * 2 : 64;
+			v = ns_xreallocarray(v, cap, sizeof(*v));
+		}
+		v[pr->n].hash = cut_hash(json_string_value(t),
+		    json_string_length(t), json_string_value(r),
+		    json_string_value(f));
+		v[pr->n].index = i;
+		v[pr->n].used = 0;
+		pr->n++;
+	}
+	pr->v = v;
+	if (pr->n > 1)
+		qsort(v, pr->n, sizeof(*v), cmp_prior);
+}
 
 static int
 seen_before(struct prior *pr, const char *s, size_t n, const char *rule,
     const char *field)
 {
-	json_t *o, *t, *r, *f;
-	size_t i;
+	uint64_t h;
+	size_t lo = 0, hi = pr->n, mid;
+	json_t *o, *t;
 
-	for (i = 0; i < pr->n; i++) {
-		if (pr->used[i])
+	if (pr->n == 0)
+		return 0;
+	h = cut_hash(s, n, rule, field);
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (pr->v[mid].hash < h)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < pr->n && pr->v[lo].hash == h; lo++) {
+		if (pr->v[lo].used)
 			continue;
-		o = json_array_get(pr->removed, i);
+		o = json_array_get(pr->removed, pr->v[lo].index);
 		t = json_object_get(o, "text");
-		r = json_object_get(o, "rule");
-		f = json_object_get(o, "field");
-		if (json_is_string(t) && json_string_length(t) == n &&
+		if (json_string_length(t) == n &&
 		    memcmp(json_string_value(t), s, n) == 0 &&
-		    json_is_string(r) && strcmp(json_string_value(r), rule) == 0 &&
-		    json_is_string(f) && strcmp(json_string_value(f), field) == 0) {
-			pr->used[i] = 1;
+		    strcmp(json_string_value(json_object_get(o, "rule")),
+		    rule) == 0 &&
+		    strcmp(json_string_value(json_object_get(o, "field")),
+		    field) == 0) {
+			pr->v[lo].used = 1;
 			return 1;
 		}
 	}
@@ -81,7 +158,8 @@ strip_title(struct ns_rules *r, json_t *rec, struct prior *pr, int dry_run)
 	keep = n;
 	while (cuts < 8) {
 		off = ns_rules_match_suffix(r, &rule, s, keep);
-		if (off <= 0 || ns_trim_right(s, (size_t)off) == 0)
+		if (off <= 0 || (size_t)off >= keep ||
+		    ns_trim_right(s, (size_t)off) == 0)
 			break;	/* no match, or the whole title is a site name */
 		lead = ns_trim_left(s + off, keep - off);
 		starts[cuts] = (size_t)off + lead;
@@ -93,7 +171,8 @@ strip_title(struct ns_rules *r, json_t *rec, struct prior *pr, int dry_run)
 		add_removed(pr, s + starts[i], ends[i] - starts[i],
 		    rules[i]->name, "title");
 	if (cuts > 0 && !dry_run)
-		json_object_set_new(rec, "title", ns_json_str(s, keep));
+		if (json_object_set_new(rec, "title", ns_json_str(s, keep)))
+			ns_errx(NS_EXIT_FATAL, "out of memory");
 	return cuts;
 }
 
@@ -150,23 +229,13 @@ ns_strip(struct ns_rules *r, json_t *rec, json_t *removed, int dry_run)
 	static struct line *v;
 	static size_t cap;
 	static struct ns_buf out;
-	static unsigned char *used;
-	static size_t usedcap;
 	json_t *t = json_object_get(rec, "text");
 	struct prior pr;
 	const char *s, *nl;
 	size_t n, i, count = 0, cuts, tail, lead, ls, le;
 	int para_open, gap;
 
-	pr.removed = removed;
-	pr.n = json_array_size(removed);
-	if (pr.n > usedcap) {
-		usedcap = pr.n;
-		used = ns_xrealloc(used, usedcap);
-	}
-	if (pr.n)
-		memset(used, 0, pr.n);
-	pr.used = used;
+	prior_init(&pr, removed);
 	cuts = strip_title(r, rec, &pr, dry_run);
 	if (!json_is_string(t))
 		return cuts;
@@ -207,10 +276,6 @@ ns_strip(struct ns_rules *r, json_t *rec, json_t *removed, int dry_run)
 			break;
 		tail--;
 	}
-	for (i = 0; i < count; i++)
-		if (v[i].rule != NULL && v[i].rule->scope == NS_SCOPE_TAIL &&
-		    i < tail)
-			v[i].rule = NULL;
 	link_list(r, s, v, count);
 
 	for (i = 0; i < count; i++)
@@ -241,7 +306,8 @@ ns_strip(struct ns_rules *r, json_t *rec, json_t *removed, int dry_run)
 		para_open = 1;
 		gap = 0;
 	}
-	json_object_set_new(rec, "text", ns_json_str(out.p ? out.p : "",
-	    out.len));
+	if (json_object_set_new(rec, "text", ns_json_str(out.p ? out.p : "",
+	    out.len)))
+		ns_errx(NS_EXIT_FATAL, "out of memory");
 	return cuts;
 }

@@ -167,6 +167,34 @@ nfc_inert(utf8proc_int32_t cp)
 
 static const char replacement[] = "\xef\xbf\xbd";
 
+/* Length of the maximal subpart of an ill-formed sequence at s: the
+ * longest start of a well-formed sequence, or 1 (Unicode 15, 3.9, U+FFFD
+ * substitution, as WHATWG and ICU do). utf8proc_iterate() says only that
+ * the sequence is bad, not how much of it to replace. */
+static size_t
+bad_length(const unsigned char *s, size_t n)
+{
+	unsigned char lo = 0x80, hi = 0xbf;
+	size_t need, k;
+
+	if (s[0] < 0xc2 || s[0] > 0xf4)
+		return 1;
+	need = s[0] < 0xe0 ? 2 : s[0] < 0xf0 ? 3 : 4;
+	if (s[0] == 0xe0)
+		lo = 0xa0;
+	else if (s[0] == 0xed)
+		hi = 0x9f;
+	else if (s[0] == 0xf0)
+		lo = 0x90;
+	else if (s[0] == 0xf4)
+		hi = 0x8f;
+	if (n < 2 || s[1] < lo || s[1] > hi)
+		return 1;
+	for (k = 2; k < need && k < n && s[k] >= 0x80 && s[k] <= 0xbf; k++)
+		;
+	return k;
+}
+
 size_t
 ns_text_normline(struct ns_buf *out, const char *s, size_t n)
 {
@@ -203,7 +231,8 @@ ns_text_normline(struct ns_buf *out, const char *s, size_t n)
 		if (k <= 0) {
 			ns_buf_add(&clean, replacement, 3);
 			bad++;
-			k = 1;
+			k = (utf8proc_ssize_t)bad_length(
+			    (const unsigned char *)s + i, n - i);
 			continue;
 		}
 		if (!nfc_inert(cp))

@@ -16,7 +16,8 @@ unitdir=${NS_UNITDIR:-$bindir/tests}
 case $unitdir in /*) ;; *) unitdir=$top/$unitdir ;; esac
 shared=${NS_SHARED:-../shared}
 tmp=$(mktemp -d) || exit 2
-trap 'rm -rf "$tmp"' EXIT INT TERM
+trap 'rm -rf "$tmp"' EXIT
+trap 'exit 2' INT TERM
 passed=0
 failed=0
 
@@ -98,8 +99,14 @@ done
 for dump in tests/accept/*.txt; do
 	gold=${dump%.txt}.gold.jsonl
 	[ -f "$gold" ] || continue
-	"$bindir/ns-split" "$dump" | "$bindir/ns-strip-ads" >"$tmp/pred" 2>"$tmp/err"
-	if "$unitdir/check-articles" "$gold" "$tmp/pred"; then
+	"$bindir/ns-split" "$dump" >"$tmp/split" 2>"$tmp/err" &&
+	    "$bindir/ns-strip-ads" "$tmp/split" >"$tmp/pred" 2>>"$tmp/err"
+	rc=$?
+	if [ $rc -ne 0 ] || [ -s "$tmp/err" ]; then
+		printf 'status %s, stderr:\n' "$rc"
+		head -5 "$tmp/err"
+		fail "accept $dump"
+	elif "$unitdir/check-articles" "$gold" "$tmp/pred"; then
 		pass
 	else
 		fail "accept $dump"
@@ -107,8 +114,14 @@ for dump in tests/accept/*.txt; do
 done
 seed=$shared/seed/000_a9d7e82769cc67ef.txt
 if [ -f "$seed" ]; then
-	"$bindir/ns-split" "$seed" | "$bindir/ns-strip-ads" >"$tmp/pred"
-	if "$unitdir/check-articles" --lines "$seed" tests/accept/seed-000.spec "$tmp/pred"; then
+	"$bindir/ns-split" "$seed" >"$tmp/split" 2>"$tmp/err" &&
+	    "$bindir/ns-strip-ads" "$tmp/split" >"$tmp/pred" 2>>"$tmp/err"
+	rc=$?
+	if [ $rc -ne 0 ] || [ -s "$tmp/err" ]; then
+		printf 'status %s, stderr:\n' "$rc"
+		head -5 "$tmp/err"
+		fail "accept $seed"
+	elif "$unitdir/check-articles" --lines "$seed" tests/accept/seed-000.spec "$tmp/pred"; then
 		pass
 	else
 		fail "accept $seed"

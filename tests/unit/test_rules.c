@@ -32,6 +32,11 @@ main(void)
 	CHECK(strstr(err, "f.rules:2: rule x: bad pattern at offset 1") == err);
 	CHECK(ns_rules_parse(&r, "x line\n", 7, "f", err, sizeof(err)) < 0);
 
+	/* Rule names are plain words. */
+	t = "bad\xe9 line x\n";
+	CHECK(ns_rules_parse(&r, t, strlen(t), "f", err, sizeof(err)) < 0);
+	CHECK(strstr(err, "a rule name is") != NULL);
+
 	/* Whole-line, caseless matching. */
 	CHECK(strcmp(rule_of(&r, NS_SCOPE_BODY, "BARRR"), "foo") == 0);
 	CHECK(strcmp(rule_of(&r, NS_SCOPE_BODY, "a bar"), "") == 0);
@@ -87,6 +92,15 @@ main(void)
 	CHECK(off == 17);
 	t = "Ferry wins approval \xe2\x80\x94 with strings attached";
 	CHECK(ns_rules_match_suffix(&r, &ru, t, strlen(t)) < 0);
+
+	/* A back reference cannot join the combined pattern, and still
+	 * matches on its own. */
+	ns_rules_free(&r);
+	t = "first line (x)y\nsecond line (a)\\1\n";
+	CHECK(ns_rules_parse(&r, t, strlen(t), "t", err, sizeof(err)) == 0);
+	CHECK(strcmp(rule_of(&r, NS_SCOPE_LINE, "aa"), "second") == 0);
+	CHECK(strcmp(rule_of(&r, NS_SCOPE_LINE, "xy"), "first") == 0);
+	CHECK(strcmp(rule_of(&r, NS_SCOPE_LINE, "ab"), "") == 0);
 
 	/* A pattern that never ends is given up, not waited for. */
 	ns_rules_free(&r);

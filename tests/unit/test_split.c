@@ -70,6 +70,12 @@ main(void)
 	    "Let's block ads! (Why?)|1\n"
 	    "Title two|" P2 "|9\n");
 
+	/* A marker in the first block (title, summary, marker) ends it. */
+	SPLIT(&r, "Title one\n" P1 "\nLink to original source\n\nTitle two\n"
+	    P2 "\nLink to original source",
+	    "Title one|" P1 "\nLink to original source|1\n"
+	    "Title two|" P2 "\nLink to original source|5\n");
+
 	/* A short sub-heading is not a headline. */
 	SPLIT(&r, "Title one\n\n" P1 "\n\nMore collaboration\n\n" P2,
 	    "Title one|" P1 "\n\nMore collaboration\n\n" P2 "|1\n");

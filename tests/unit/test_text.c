@@ -29,7 +29,7 @@ main(void)
 	normline("", 0, "", 0);
 	normline("a\0b", 3, "ab", 0);				/* NUL dropped */
 	normline("x\xff y", 4, "x\xef\xbf\xbd y", 1);		/* invalid byte */
-	normline("\xe2\x82", 2, "\xef\xbf\xbd\xef\xbf\xbd", 2);	/* truncated */
+	normline("\xe2\x82", 2, "\xef\xbf\xbd", 1);		/* truncated: one */
 	normline("\xed\xa0\x80", 3,				/* a surrogate */
 	    "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd", 3);
 	normline("e\xcc\x81", 3, "\xc3\xa9", 0);		/* NFC: e + acute */
