@@ -36,7 +36,7 @@ ALL_CFLAGS = $(WARN) -DNS_VERSION='"$(VERSION)"' -Icommon $(DEP_CFLAGS) \
 ALL_LDFLAGS = $(LDFLAGS) $(SANFLAGS)
 ALL_LIBS = $(DEP_LIBS) $(STEMMER_LIBS) -lm $(LDLIBS)
 
-TOOLS = ns-split ns-strip-ads
+TOOLS = ns-split ns-strip-ads ns-summarize
 MAN1 = $(TOOLS:%=man/%.1)
 MAN7 = man/ns.7
 
@@ -105,7 +105,8 @@ eval: $(BINS)
 
 # The README's first command: the pipeline on a bundled example dump.
 demo: $(BINS)
-	$(BUILDDIR)/ns-split tests/accept/06_inbody_junk.txt | $(BUILDDIR)/ns-strip-ads
+	$(BUILDDIR)/ns-split tests/accept/06_inbody_junk.txt | $(BUILDDIR)/ns-strip-ads | \
+	    $(BUILDDIR)/ns-summarize
 
 install: $(BINS)
 	$(INSTALL) -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man7

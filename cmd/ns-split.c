@@ -269,7 +269,7 @@ main(int argc, char *argv[])
 
 	ns_common_open(&c);
 	if (jsonl)
-		status = ns_jsonl_run(&c, argv, argc, split_record, &x);
+		status = ns_jsonl_run(&c, argv, argc, split_record, &x, NULL);
 	else
 		status = split_raw(&c, &rules, &x, argv, argc);
 	if (rules.limit_hits)

@@ -132,7 +132,9 @@ main(int argc, char *argv[])
 	}
 
 	ns_common_open(&c);
-	status = ns_jsonl_run(&c, argv, argc, strip_record, &x);
+	static const char *const owned[] = { "title", "text", "removed", NULL };
+
+	status = ns_jsonl_run(&c, argv, argc, strip_record, &x, owned);
 	if (rules.limit_hits)
 		ns_warnx("%d rule match%s given up at the match limit",
 		    rules.limit_hits, rules.limit_hits == 1 ? "" : "es");

@@ -14,8 +14,11 @@ ns_json_parse(const char *line, size_t len, char *err, size_t errsz)
 
 	/* Duplicate keys are rejected: which value to pass on would be a
 	 * guess, and a guess would change the record silently. */
-	v = json_loadb(line, len, JSON_REJECT_DUPLICATES | JSON_DECODE_ANY,
-	    &je);
+	/* Integers past 64 bits are read as reals rather than refused: the
+	 * tools never compute with fields they do not own, and copy those
+	 * from the line as they were (ns_json_write_raw). */
+	v = json_loadb(line, len, JSON_REJECT_DUPLICATES | JSON_DECODE_ANY |
+	    JSON_DECODE_INT_AS_REAL, &je);
 	if (v == NULL) {
 		/* jansson names its flag; say what is wrong instead. */
 		snprintf(err, errsz, "invalid JSON at column %d: %s", je.column,
@@ -51,6 +54,183 @@ ns_json_write(FILE *out, const json_t *obj)
 		return -1;
 	}
 	ns_buf_addc(&b, '\n');
+	if (fwrite(b.p, 1, b.len, out) != b.len)
+		return -1;
+	return 0;
+}
+
+/* ---- members of a JSON object text, found without a second parse ----
+ * The line was accepted by jansson, so it is a well-formed object: only
+ * the extent of each member needs finding. */
+
+struct member {
+	size_t	 ks, ke;	/* the key, quotes included */
+	size_t	 vs, ve;	/* the value */
+};
+
+static size_t
+skip_ws(const char *s, size_t n, size_t i)
+{
+	while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' ||
+	    s[i] == '\r'))
+		i++;
+	return i;
+}
+
+/* i at an opening quote: the offset after the closing one. */
+static size_t
+skip_string(const char *s, size_t n, size_t i)
+{
+	for (i++; i < n && s[i] != '"'; i++)
+		if (s[i] == '\\')
+			i++;
+	return i < n ? i + 1 : n;
+}
+
+static size_t
+skip_value(const char *s, size_t n, size_t i)
+{
+	size_t depth = 0;
+
+	if (i < n && s[i] == '"')
+		return skip_string(s, n, i);
+	if (i < n && s[i] != '{' && s[i] != '[') {
+		while (i < n && s[i] != ',' && s[i] != '}' && s[i] != ']' &&
+		    s[i] != ' ' && s[i] != '\t' && s[i] != '\n' && s[i] != '\r')
+			i++;
+		return i;
+	}
+	while (i < n) {
+		if (s[i] == '"') {
+			i = skip_string(s, n, i);
+			continue;
+		}
+		if (s[i] == '{' || s[i] == '[')
+			depth++;
+		else if ((s[i] == '}' || s[i] == ']') && --depth == 0)
+			return i + 1;
+		i++;
+	}
+	return n;
+}
+
+static size_t
+scan_members(const char *s, size_t n, struct member **v, size_t *cap)
+{
+	size_t i = skip_ws(s, n, 0), count = 0;
+
+	if (i >= n || s[i] != '{')
+		return 0;
+	for (i++;;) {
+		i = skip_ws(s, n, i);
+		if (i >= n || s[i] != '"')
+			break;
+		if (count == *cap) {
+			*cap = *cap ? *cap * 2 : 16;
+			*v = ns_xreallocarray(*v, *cap, sizeof(**v));
+		}
+		(*v)[count].ks = i;
+		i = skip_string(s, n, i);
+		(*v)[count].ke = i;
+		i = skip_ws(s, n, i);
+		if (i < n && s[i] == ':')
+			i++;
+		i = skip_ws(s, n, i);
+		(*v)[count].vs = i;
+		i = skip_value(s, n, i);
+		(*v)[count].ve = i;
+		count++;
+		i = skip_ws(s, n, i);
+		if (i < n && s[i] == ',')
+			i++;
+	}
+	return count;
+}
+
+/* Append s[a..b) without the white space between tokens. */
+static void
+add_compact(struct ns_buf *b, const char *s, size_t a, size_t e)
+{
+	size_t i, j;
+
+	for (i = a; i < e; ) {
+		if (s[i] == '"') {
+			j = skip_string(s, e, i);
+			ns_buf_add(b, s + i, j - i);
+			i = j;
+		} else if (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' ||
+		    s[i] == '\r')
+			i++;
+		else {
+			for (j = i; j < e && s[j] != '"' && s[j] != ' ' &&
+			    s[j] != '\t' && s[j] != '\n' && s[j] != '\r'; j++)
+				;
+			ns_buf_add(b, s + i, j - i);
+			i = j;
+		}
+	}
+}
+
+static int
+is_owned(const char *key, const char *const *owned)
+{
+	for (; owned && *owned; owned++)
+		if (strcmp(key, *owned) == 0)
+			return 1;
+	return 0;
+}
+
+/* Does the raw key s[a..b) (quotes included) spell key? Escaped keys are
+ * taken on trust: jansson kept the members in their order. */
+static int
+same_key(const char *s, size_t a, size_t b, const char *key)
+{
+	size_t n = b - a - 2;
+
+	if (memchr(s + a + 1, '\\', n) != NULL)
+		return 1;
+	return strlen(key) == n && memcmp(s + a + 1, key, n) == 0;
+}
+
+int
+ns_json_write_raw(FILE *out, const json_t *obj, const char *line,
+    size_t len, const char *const *owned)
+{
+	static struct ns_buf b;
+	static struct member *m;
+	static size_t cap;
+	size_t count, i = 0;
+	const char *key;
+	json_t *value, *k;
+
+	count = scan_members(line, len, &m, &cap);
+	ns_buf_reset(&b);
+	ns_buf_addc(&b, '{');
+	json_object_foreach((json_t *)obj, key, value) {
+		if (i > 0)
+			ns_buf_addc(&b, ',');
+		if (i < count && !is_owned(key, owned)) {
+			if (!same_key(line, m[i].ks, m[i].ke, key))
+				return ns_json_write(out, obj);
+			add_compact(&b, line, m[i].ks, m[i].ke);
+			ns_buf_addc(&b, ':');
+			add_compact(&b, line, m[i].vs, m[i].ve);
+		} else {
+			k = json_string(key);
+			if (k == NULL || json_dump_callback(k, add_to_buf, &b,
+			    JSON_COMPACT | JSON_ENCODE_ANY) != 0 ||
+			    (ns_buf_addc(&b, ':'), 0) ||
+			    json_dump_callback(value, add_to_buf, &b,
+			    JSON_COMPACT | JSON_ENCODE_ANY) != 0) {
+				json_decref(k);
+				errno = ENOMEM;
+				return -1;
+			}
+			json_decref(k);
+		}
+		i++;
+	}
+	ns_buf_add(&b, "}\n", 2);
 	if (fwrite(b.p, 1, b.len, out) != b.len)
 		return -1;
 	return 0;
@@ -99,7 +279,7 @@ ascii_blank(const char *s, size_t n)
 
 int
 ns_jsonl_run(struct ns_common *c, char **files, int nfiles, ns_record_fn fn,
-    void *ctx)
+    void *ctx, const char *const *owned)
 {
 	struct ns_input in;
 	char err[512];
@@ -148,7 +328,8 @@ ns_jsonl_run(struct ns_common *c, char **files, int nfiles, ns_record_fn fn,
 			stop = c->strict;
 			continue;
 		}
-		if (rc == NS_REC_WRITE && ns_json_write(stdout, rec) < 0)
+		if (rc == NS_REC_WRITE && ns_json_write_raw(stdout, rec, in.line,
+		    in.len, owned) < 0)
 			ns_write_error();
 		json_decref(rec);
 		ns_output_check(c);

@@ -207,9 +207,18 @@ typedef int (*ns_record_fn)(json_t *rec, void *ctx, char *err, size_t errsz);
 
 /* The record loop every JSON-lines tool runs: read the operands, reject bad
  * lines (stderr, --bad-lines, --strict), transform and write the rest.
- * Returns the exit status. */
+ * owned (NULL-terminated) names the fields the tool writes; every other
+ * field is written as it was read, byte for byte but for white space
+ * between tokens (see ns_json_write_raw). Returns the exit status. */
 int	ns_jsonl_run(struct ns_common *c, char **files, int nfiles,
-	    ns_record_fn fn, void *ctx);
+	    ns_record_fn fn, void *ctx, const char *const *owned);
+/* Write obj, read from the JSON text line[0..len-1], compactly: members
+ * whose key is in owned, or that the tool added, as jansson writes them;
+ * the others copied from line, so that numbers ("0.1", "1e5",
+ * 12345678901234567890) and string escapes pass through unchanged.
+ * 0, or -1 with errno. */
+int	ns_json_write_raw(FILE *out, const json_t *obj, const char *line,
+	    size_t len, const char *const *owned);
 
 /* Report a rejected line: "prog: name:lineno: why" on stderr, the line byte
  * for byte to c->bad. */

@@ -7,6 +7,8 @@
 #   headlines BBC News Summary articles run together with no marker between
 #             them: how many titles ns-split finds, and how many it invents
 #             (each article alone must stay one article)
+#   summaries ns-summarize on BBC News Summary (5 sentences), each method,
+#             and the peer summarizers in ../shared/peers when installed
 #   sentences ns-split --unit sentence on the English Golden Rules (case 40,
 #             hard-wrapped text, with --wrapped as the rules allow), and on
 #             Reuters news: CoNLL-2003 dev sentences, detokenized, that end
@@ -78,11 +80,41 @@ for l in open(sys.argv[1]):
 	"$eval" sentences "$tmp/cs.gold" "$tmp/cs.pred" | tail -3
 fi
 
-bbc=$shared/data/bbc-summary/articles
+bbcroot=$shared/data/bbc-summary
+bbc=$bbcroot/articles
 if [ ! -d "$bbc" ]; then
-	echo "== headlines: skipped: $bbc is not here"
+	echo "== summaries, headlines: skipped: $bbc is not here"
 	exit 0
 fi
+
+echo "== summaries (BBC News Summary, 5 sentences, ns-eval rouge: ROUGE-2 F1)"
+"$eval" bbc2jsonl "$bbcroot" >"$tmp/bbc" 2>/dev/null
+python3 -c '
+import json, sys
+for l in open(sys.argv[1]):
+    r = json.loads(l)
+    print(json.dumps({"id": r["id"], "summary": r["reference"]}))
+' "$tmp/bbc" >"$tmp/bbc.gold"
+score() {	# name, then the command that adds "summary" to $tmp/bbc
+	name=$1
+	shift
+	if "$@" <"$tmp/bbc" >"$tmp/bbc.sum" 2>/dev/null; then
+		printf '%-28s %s\n' "$name" "$("$eval" rouge "$tmp/bbc.gold" "$tmp/bbc.sum" | tail -1)"
+	else
+		printf '%-28s %s\n' "$name" "failed"
+	fi
+}
+score "ns-summarize (default)" "$bindir/ns-summarize" -n 5
+score "ns-summarize --method textrank" "$bindir/ns-summarize" -n 5 --method textrank
+score "ns-summarize --method lead" "$bindir/ns-summarize" -n 5 --method lead
+peers=$shared/peers/bin
+for p in ots-summarize lexrank-summarize nodesummarizer-summarize; do
+	if [ -x "$peers/$p" ] && [ -d "$shared/peers/node_modules" ]; then
+		score "peer $p" "$peers/$p" -n 5
+	else
+		printf '%-28s %s\n' "peer $p" "skipped (not installed: see $shared/peers/README.md)"
+	fi
+done
 echo "== headlines (BBC News Summary, articles run together without markers)"
 python3 - "$bindir/ns-split" "$bbc" <<'PY'
 import glob, json, subprocess, sys

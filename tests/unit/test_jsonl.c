@@ -43,11 +43,34 @@ main(void)
 	buf = NULL;
 	CHECK(v != NULL);
 	fp = open_memstream(&buf, &len);
-	CHECK(ns_json_write(fp, v) == 0);
+	CHECK(ns_json_write_raw(fp, v, "{ \"z\": 1, \"a\": [true, null], "
+	    "\"m\": \"\xc3\xa9/\" }", 44, NULL) == 0);
 	fclose(fp);
 	CHECK_MEM(buf, len, "{\"z\":1,\"a\":[true,null],\"m\":\"\xc3\xa9/\"}\n");
 	free(buf);
 	json_decref(v);
+
+	/* Fields not owned pass through as they were spelt; owned ones and
+	 * new ones are written by jansson. */
+	{
+		const char *in = "{\"n\":0.10, \"big\":12345678901234567890,"
+		    "\"s\":\"\\u00e9\\/\",\"t\":\"old\",\"o\":{ \"k\" : [ 1e3 ] }}";
+		const char *owned[] = { "t", NULL };
+
+		v = ns_json_parse(in, strlen(in), err, sizeof(err));
+		CHECK(v != NULL);
+		json_object_set_new(v, "t", json_string("new"));
+		json_object_set_new(v, "added", json_true());
+		buf = NULL;
+		fp = open_memstream(&buf, &len);
+		CHECK(ns_json_write_raw(fp, v, in, strlen(in), owned) == 0);
+		fclose(fp);
+		CHECK_MEM(buf, len, "{\"n\":0.10,\"big\":12345678901234567890,"
+		    "\"s\":\"\\u00e9\\/\",\"t\":\"new\",\"o\":{\"k\":[1e3]},"
+		    "\"added\":true}\n");
+		free(buf);
+		json_decref(v);
+	}
 
 	/* Sizes and counts. */
 	CHECK(ns_parse_size("16M", &sz) == 0 && sz == 16u << 20);

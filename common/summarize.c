@@ -1,0 +1,601 @@
+/* summarize.c: extractive summaries: score the sentences of an article,
+ * pick the best without repeating one another, keep document order.
+ *
+ * Words are case-folded, stop words dropped and the rest stemmed
+ * (words.c); a term table kept across records maps each folded word to
+ * its stem's number, so that the Snowball stemmer runs once per word form,
+ * not once per occurrence. Scores:
+ *   lead      the first sentences;
+ *   textrank  TextRank: PageRank over the graph of sentences joined by the
+ *             cosine of their term sets (the first NS_SUM_GRAPH_MAX only);
+ *   default   a weighted sum of the sentence's term frequency (how much of
+ *             what the article keeps saying it says), its position, its
+ *             overlap with the title, its numbers and names, and its
+ *             cosine to the article's centroid, then picked by maximal
+ *             marginal relevance so that no two say the same. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <utf8proc.h>
+
+#include "ns.h"
+
+/* ---- the term table: folded word -> stem number (or -1, no term) ---- */
+
+struct slot {
+	uint32_t hash;
+	uint32_t off;		/* key in arena; 0 = empty slot */
+	uint32_t len;
+	int32_t	 value;
+};
+
+struct strmap {
+	struct slot *v;
+	size_t	 cap, n;
+	struct ns_buf arena;
+};
+
+#define MAP_MAX (1u << 20)	/* entries before a map starts over */
+
+static uint32_t
+hash_bytes(const char *s, size_t n)
+{
+	uint32_t h = 2166136261u;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	return h;
+}
+
+static void
+map_clear(struct strmap *m)
+{
+	free(m->v);
+	m->cap = 1024;
+	m->n = 0;
+	m->v = ns_xcalloc(m->cap, sizeof(*m->v));
+	ns_buf_reset(&m->arena);
+	ns_buf_addc(&m->arena, '\0');	/* offset 0 means empty */
+}
+
+static struct slot *
+map_find(struct strmap *m, const char *s, size_t n, uint32_t h)
+{
+	size_t i = h & (m->cap - 1);
+	struct slot *e;
+
+	for (;;) {
+		e = &m->v[i];
+		if (e->off == 0 || (e->hash == h && e->len == n &&
+		    memcmp(m->arena.p + e->off, s, n) == 0))
+			return e;
+		i = (i + 1) & (m->cap - 1);
+	}
+}
+
+static void
+map_grow(struct strmap *m)
+{
+	struct slot *old = m->v, *e;
+	size_t i, oldcap = m->cap;
+
+	m->cap *= 2;
+	m->v = ns_xcalloc(m->cap, sizeof(*m->v));
+	for (i = 0; i < oldcap; i++)
+		if (old[i].off != 0) {
+			e = map_find(m, m->arena.p + old[i].off, old[i].len,
+			    old[i].hash);
+			*e = old[i];
+		}
+	free(old);
+}
+
+/* Value of key s, or add it with value. Returns the slot's value. */
+static int32_t
+map_get_or_add(struct strmap *m, const char *s, size_t n, int32_t value,
+    int *added)
+{
+	uint32_t h = hash_bytes(s, n);
+	struct slot *e = map_find(m, s, n, h);
+
+	*added = 0;
+	if (e->off != 0)
+		return e->value;
+	if (m->n * 2 >= m->cap) {
+		map_grow(m);
+		e = map_find(m, s, n, h);
+	}
+	e->hash = h;
+	e->off = (uint32_t)m->arena.len;
+	e->len = (uint32_t)n;
+	e->value = value;
+	ns_buf_add(&m->arena, s, n);
+	m->n++;
+	*added = 1;
+	return value;
+}
+
+/* ---- per sentence ---- */
+
+struct sent {
+	size_t	 start, end;	/* bytes in the text */
+	size_t	 t0, nt;	/* its distinct terms: terms[t0 .. t0+nt) */
+	size_t	 words;		/* word tokens */
+	size_t	 salient;	/* numbers and capitalised words inside */
+	double	 score;
+};
+
+struct ns_summarizer {
+	struct ns_sum_opts o;
+	struct strmap words;	/* folded word -> term number or -1 */
+	struct strmap stems;	/* stem -> term number */
+	int32_t	 nterms;
+
+	/* per record, reused */
+	struct ns_span *spans, *toks;
+	size_t	 capspans, captoks;
+	struct sent *s;
+	size_t	 caps;
+	int32_t	*terms;		/* distinct terms of each sentence, sorted */
+	size_t	 nall, capterms;
+	uint32_t *tf;		/* term -> occurrences in the record */
+	uint32_t *stamp;	/* term -> record number that last set tf/title */
+	unsigned char *intitle;
+	size_t	 captf;
+	uint32_t record;
+	double	*rank, *rank2;
+	size_t	 caprank;
+	double	*feat;		/* per sentence: tf, title, centrality */
+	size_t	 capfeat;
+	size_t	*chosen;
+	size_t	 capchosen;
+	unsigned char *taken;
+	size_t	 captaken;
+	struct ns_buf fold, stem;
+};
+
+void
+ns_sum_defaults(struct ns_sum_opts *o)
+{
+	memset(o, 0, sizeof(*o));
+	o->method = NS_SUM_DEFAULT;
+	o->n = 3;
+	/* Tuned on the BBC News Summary half in ../shared/data (ROUGE-2,
+	 * make eval), with the first sentence and position kept in for news
+	 * whose lead says most: they cost 0.004 of ROUGE-2 there. */
+	o->w_tf = 1.0;
+	o->w_pos = 0.1;
+	o->w_first = 0.3;
+	o->w_title = 0.1;
+	o->w_salient = 0.1;
+	o->w_len = 0.5;
+	o->len_exp = 0.5;
+	o->lambda = 0.8;
+	o->w_cent = 0.5;
+}
+
+struct ns_summarizer *
+ns_summarizer_new(const struct ns_sum_opts *o)
+{
+	struct ns_summarizer *z = ns_xcalloc(1, sizeof(*z));
+
+	z->o = *o;
+	map_clear(&z->words);
+	map_clear(&z->stems);
+	return z;
+}
+
+void
+ns_summarizer_free(struct ns_summarizer *z)
+{
+	if (z == NULL)
+		return;
+	free(z->words.v);
+	free(z->stems.v);
+	ns_buf_free(&z->words.arena);
+	ns_buf_free(&z->stems.arena);
+	free(z->spans);
+	free(z->toks);
+	free(z->s);
+	free(z->terms);
+	free(z->tf);
+	free(z->stamp);
+	free(z->intitle);
+	free(z->rank);
+	free(z->rank2);
+	free(z->feat);
+	free(z->chosen);
+	free(z->taken);
+	ns_buf_free(&z->fold);
+	ns_buf_free(&z->stem);
+	free(z);
+}
+
+/* Term number of a word token, or -1 for a stop word or a token with no
+ * letter. */
+static int32_t
+term_of(struct ns_summarizer *z, const char *w, size_t n)
+{
+	int32_t id;
+	int added;
+	size_t i;
+	int letter = 0;
+
+	ns_buf_reset(&z->fold);
+	ns_fold(&z->fold, w, n);
+	id = map_get_or_add(&z->words, z->fold.p, z->fold.len, -2, &added);
+	if (id != -2)
+		return id;
+	for (i = 0; i < z->fold.len && !letter; i++)
+		letter = (unsigned char)z->fold.p[i] >= 0x80 ||
+		    (z->fold.p[i] >= 'a' && z->fold.p[i] <= 'z');
+	if (!letter || z->fold.len < 2 ||
+	    ns_is_stopword(z->fold.p, z->fold.len))
+		id = -1;
+	else {
+		ns_buf_reset(&z->stem);
+		ns_stem(&z->stem, z->fold.p, z->fold.len);
+		id = map_get_or_add(&z->stems, z->stem.p, z->stem.len,
+		    z->nterms, &added);
+		if (added)
+			z->nterms++;
+	}
+	map_find(&z->words, z->fold.p, z->fold.len,
+	    hash_bytes(z->fold.p, z->fold.len))->value = id;
+	return id;
+}
+
+static void
+ensure_terms(struct ns_summarizer *z)
+{
+	size_t need = (size_t)z->nterms + 1;
+
+	if (need <= z->captf)
+		return;
+	need = need * 2;
+	z->tf = ns_xreallocarray(z->tf, need, sizeof(*z->tf));
+	z->stamp = ns_xreallocarray(z->stamp, need, sizeof(*z->stamp));
+	z->intitle = ns_xrealloc(z->intitle, need);
+	memset(z->stamp + z->captf, 0, (need - z->captf) * sizeof(*z->stamp));
+	z->captf = need;
+}
+
+static int
+cmp_i32(const void *a, const void *b)
+{
+	int32_t x = *(const int32_t *)a, y = *(const int32_t *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* Tokenize s[0..n-1] into distinct sorted terms appended to z->terms;
+ * count words and salient tokens. */
+static size_t
+add_terms(struct ns_summarizer *z, const char *s, size_t n, size_t *words,
+    size_t *salient)
+{
+	size_t i, k, j, t0 = z->nall, nt;
+	int32_t id;
+	unsigned char c;
+
+	k = ns_words(s, n, &z->toks, &z->captoks);
+	*words = k;
+	*salient = 0;
+	for (i = 0; i < k; i++) {
+		c = (unsigned char)s[z->toks[i].start];
+		if ((c >= '0' && c <= '9') || (i > 0 && c >= 'A' && c <= 'Z'))
+			(*salient)++;
+		id = term_of(z, s + z->toks[i].start,
+		    z->toks[i].end - z->toks[i].start);
+		if (id < 0)
+			continue;
+		if (z->nall == z->capterms) {
+			z->capterms = z->capterms ? z->capterms * 2 : 1024;
+			z->terms = ns_xreallocarray(z->terms, z->capterms,
+			    sizeof(*z->terms));
+		}
+		z->terms[z->nall++] = id;
+	}
+	nt = z->nall - t0;
+	qsort(z->terms + t0, nt, sizeof(*z->terms), cmp_i32);
+	for (i = j = 0; i < nt; i++)
+		if (j == 0 || z->terms[t0 + i] != z->terms[t0 + j - 1])
+			z->terms[t0 + j++] = z->terms[t0 + i];
+	z->nall = t0 + j;
+	return j;
+}
+
+/* |A ∩ B| of two sorted term lists. */
+static size_t
+overlap(const int32_t *a, size_t na, const int32_t *b, size_t nb)
+{
+	size_t i = 0, j = 0, c = 0;
+
+	while (i < na && j < nb) {
+		if (a[i] < b[j])
+			i++;
+		else if (a[i] > b[j])
+			j++;
+		else {
+			c++;
+			i++;
+			j++;
+		}
+	}
+	return c;
+}
+
+static double
+cosine(const struct ns_summarizer *z, const struct sent *a,
+    const struct sent *b)
+{
+	if (a->nt == 0 || b->nt == 0)
+		return 0;
+	return overlap(z->terms + a->t0, a->nt, z->terms + b->t0, b->nt) /
+	    sqrt((double)a->nt * (double)b->nt);
+}
+
+/* TextRank over the first NS_SUM_GRAPH_MAX sentences into z->rank. */
+static void
+textrank(struct ns_summarizer *z, size_t ns)
+{
+	size_t g = ns < NS_SUM_GRAPH_MAX ? ns : NS_SUM_GRAPH_MAX, i, j, it;
+	double *deg, *w = NULL, d = 0.85, sum;
+
+	if (g * g > z->caprank || ns > z->caprank) {
+		z->caprank = (g * g > ns ? g * g : ns) + g;
+		z->rank = ns_xreallocarray(z->rank, z->caprank,
+		    sizeof(*z->rank));
+		z->rank2 = ns_xreallocarray(z->rank2, z->caprank,
+		    sizeof(*z->rank2));
+	}
+	/* rank2 holds the weight matrix and, past g*g, the degrees. */
+	w = z->rank2;
+	deg = z->rank2 + g * g;
+	for (i = 0; i < g; i++) {
+		w[i * g + i] = 0;
+		deg[i] = 0;
+	}
+	for (i = 0; i < g; i++)
+		for (j = i + 1; j < g; j++) {
+			w[i * g + j] = w[j * g + i] = cosine(z, &z->s[i],
+			    &z->s[j]);
+		}
+	for (i = 0; i < g; i++)
+		for (j = 0; j < g; j++)
+			deg[i] += w[i * g + j];
+	/* Row j of w becomes the share of j's rank each i gets. */
+	for (j = 0; j < g; j++)
+		for (i = 0; i < g; i++)
+			w[j * g + i] = deg[j] > 0 ? w[j * g + i] / deg[j] : 0;
+	for (i = 0; i < ns; i++)
+		z->rank[i] = i < g ? 1.0 / g : 0;
+	for (it = 0; it < 50; it++) {
+		double next[NS_SUM_GRAPH_MAX], delta = 0;
+
+		for (i = 0; i < g; i++)
+			next[i] = 0;
+		for (j = 0; j < g; j++) {
+			const double *row = w + j * g;
+			double rj = z->rank[j];
+
+			for (i = 0; i < g; i++)
+				next[i] += row[i] * rj;
+		}
+		for (i = 0; i < g; i++) {
+			sum = (1 - d) / g + d * next[i];
+			delta += fabs(sum - z->rank[i]);
+			z->rank[i] = sum;
+		}
+		if (delta < 1e-7)
+			break;
+	}
+}
+
+static double
+maxof(const double *v, size_t n)
+{
+	double m = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (v[i] > m)
+			m = v[i];
+	return m;
+}
+
+static int
+cmp_size(const void *a, const void *b)
+{
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+
+	return (x > y) - (x < y);
+}
+
+size_t
+ns_summarize(struct ns_summarizer *z, const char *title, size_t tlen,
+    const char *text, size_t n, const struct ns_span **sents, size_t *nsents,
+    const size_t **chosen)
+{
+	const struct ns_sum_opts *o = &z->o;
+	size_t ns, i, j, k, want, tt0, ntt, words;
+	double *f, *ttl, *cent, best, b, m, sim, tfmax, cmax;
+	struct sent *s;
+	int32_t t;
+
+	ns = ns_sentences(text, n, o->flags, &z->spans, &z->capspans);
+	*sents = z->spans;
+	*nsents = ns;
+	if (ns > z->caps) {
+		z->caps = ns * 2;
+		z->s = ns_xreallocarray(z->s, z->caps, sizeof(*z->s));
+	}
+	if (ns > z->capchosen) {
+		z->capchosen = ns * 2;
+		z->chosen = ns_xreallocarray(z->chosen, z->capchosen,
+		    sizeof(*z->chosen));
+		z->taken = ns_xrealloc(z->taken, z->capchosen);
+	}
+	*chosen = z->chosen;
+
+	/* How many sentences. */
+	if (o->ratio > 0)
+		/* 0.28 * 25 is 7.000000000000001, not 8 sentences' worth. */
+		want = (size_t)ceil(o->ratio * (double)ns - 1e-9);
+	else if (o->words > 0)
+		want = ns;	/* until the words are there, below */
+	else
+		want = o->n;
+	if (want == 0)
+		want = 1;
+	if (ns <= want && o->words == 0) {
+		for (i = 0; i < ns; i++)
+			z->chosen[i] = i;
+		return ns;
+	}
+
+	/* Terms of the sentences and of the title. */
+	if (z->words.n > MAP_MAX || z->stems.n > MAP_MAX) {
+		map_clear(&z->words);
+		map_clear(&z->stems);
+		z->nterms = 0;
+		memset(z->stamp, 0, z->captf * sizeof(*z->stamp));
+	}
+	z->nall = 0;
+	for (i = 0; i < ns; i++) {
+		s = &z->s[i];
+		s->start = z->spans[i].start;
+		s->end = z->spans[i].end;
+		s->t0 = z->nall;
+		s->nt = add_terms(z, text + s->start, s->end - s->start,
+		    &s->words, &s->salient);
+	}
+	tt0 = z->nall;
+	ntt = add_terms(z, title, tlen, &words, &k);
+	ensure_terms(z);
+	if (++z->record == 0) {
+		memset(z->stamp, 0, z->captf * sizeof(*z->stamp));
+		z->record = 1;
+	}
+	for (i = 0; i < tt0; i++) {
+		t = z->terms[i];
+		if (z->stamp[t] != z->record) {
+			z->stamp[t] = z->record;
+			z->tf[t] = 0;
+			z->intitle[t] = 0;
+		}
+		z->tf[t]++;
+	}
+	for (i = tt0; i < tt0 + ntt; i++) {
+		t = z->terms[i];
+		if (z->stamp[t] != z->record) {
+			z->stamp[t] = z->record;
+			z->tf[t] = 0;
+		}
+		z->intitle[t] = 1;
+	}
+
+	/* Scores. */
+	if (3 * ns > z->capfeat) {
+		z->capfeat = 6 * ns;
+		z->feat = ns_xreallocarray(z->feat, z->capfeat,
+		    sizeof(*z->feat));
+	}
+	f = z->feat;
+	ttl = z->feat + ns;
+	cent = z->feat + 2 * ns;
+	if (o->method == NS_SUM_LEAD) {
+		for (i = 0; i < ns; i++)
+			z->s[i].score = (double)(ns - i);
+	} else if (o->method == NS_SUM_TEXTRANK) {
+		textrank(z, ns);
+		for (i = 0; i < ns; i++)
+			z->s[i].score = z->rank[i];
+	} else {
+		cmax = 0;
+		if (o->w_cent > 0) {
+			textrank(z, ns);
+			memcpy(cent, z->rank, ns * sizeof(*cent));
+			cmax = maxof(cent, ns);
+		}
+		for (i = 0; i < ns; i++) {
+			s = &z->s[i];
+			b = 0;
+			m = 0;
+			for (j = 0; j < s->nt; j++) {
+				t = z->terms[s->t0 + j];
+				b += (double)z->tf[t] - 1;
+				m += z->intitle[t];
+			}
+			f[i] = s->nt ? b / pow((double)s->nt, o->len_exp) : 0;
+			s->score = 0;
+			ttl[i] = ntt ? m / (double)ntt : 0;
+		}
+		tfmax = maxof(f, ns);
+		for (i = 0; i < ns; i++) {
+			s = &z->s[i];
+			s->score = o->w_tf * (tfmax > 0 ? f[i] / tfmax : 0) +
+			    o->w_cent * (cmax > 0 ? cent[i] / cmax : 0) +
+			    o->w_pos * (1.0 - (double)i / (double)ns) +
+			    o->w_first * (i == 0) +
+			    o->w_title * ttl[i] +
+			    o->w_salient * (s->words ? (double)s->salient /
+			    (double)s->words : 0) +
+			    o->w_len * (s->words > 40 ? 1.0 : s->words / 40.0);
+			if (s->words < 5)
+				s->score *= 0.5;
+		}
+	}
+
+	/* Pick: by score, each new one penalised by its likeness to those
+	 * already picked (maximal marginal relevance), scores scaled to 0..1
+	 * so that lambda weighs the two alike. */
+	m = 0;
+	for (i = 0; i < ns; i++)
+		if (z->s[i].score > m)
+			m = z->s[i].score;
+	if (m > 0 && o->method == NS_SUM_DEFAULT)
+		for (i = 0; i < ns; i++)
+			z->s[i].score /= m;
+	memset(z->taken, 0, ns);
+	words = 0;
+	for (k = 0; k < want && k < ns; k++) {
+		best = -1e300;
+		j = ns;
+		for (i = 0; i < ns; i++) {
+			if (z->taken[i])
+				continue;
+			sim = 0;
+			if (o->method == NS_SUM_DEFAULT && o->lambda < 1)
+				for (size_t q = 0; q < k; q++) {
+					double c = cosine(z, &z->s[i],
+					    &z->s[z->chosen[q]]);
+					if (c > sim)
+						sim = c;
+				}
+			b = o->method == NS_SUM_DEFAULT ?
+			    o->lambda * z->s[i].score - (1 - o->lambda) * sim :
+			    z->s[i].score;
+			/* A near copy of a sentence taken comes last. */
+			if (o->method == NS_SUM_DEFAULT && sim >= 0.9)
+				b -= 2;
+			if (b > best) {
+				best = b;
+				j = i;
+			}
+		}
+		if (j == ns)
+			break;
+		z->taken[j] = 1;
+		z->chosen[k] = j;
+		words += z->s[j].words;
+		if (o->words > 0 && words >= o->words) {
+			k++;
+			break;
+		}
+	}
+	qsort(z->chosen, k, sizeof(*z->chosen), cmp_size);
+	return k;
+}
