@@ -77,14 +77,24 @@ skip_ws(const char *s, size_t n, size_t i)
 	return i;
 }
 
-/* i at an opening quote: the offset after the closing one. */
+/* i at an opening quote: the offset after the closing one: the first
+ * quote after it with an even run of backslashes before it. */
 static size_t
 skip_string(const char *s, size_t n, size_t i)
 {
-	for (i++; i < n && s[i] != '"'; i++)
-		if (s[i] == '\\')
-			i++;
-	return i < n ? i + 1 : n;
+	const char *q;
+	size_t k, bs;
+
+	for (k = i + 1; k < n; k = (size_t)(q - s) + 1) {
+		q = memchr(s + k, '"', n - k);
+		if (q == NULL)
+			return n;
+		for (bs = 0; q - bs > s + k && q[-1 - (long)bs] == '\\'; bs++)
+			;
+		if (bs % 2 == 0)
+			return (size_t)(q - s) + 1;
+	}
+	return n;
 }
 
 static size_t
@@ -234,6 +244,16 @@ ns_json_write_raw(FILE *out, const json_t *obj, const char *line,
 	if (fwrite(b.p, 1, b.len, out) != b.len)
 		return -1;
 	return 0;
+}
+
+void
+ns_json_add_string(struct ns_buf *b, const char *s, size_t n)
+{
+	json_t *v = ns_json_str(s, n);
+
+	if (json_dump_callback(v, add_to_buf, b, JSON_ENCODE_ANY) != 0)
+		ns_errx(NS_EXIT_FATAL, "out of memory");
+	json_decref(v);
 }
 
 json_t *

@@ -196,6 +196,8 @@ int	ns_close_stdout(void);
 json_t	*ns_json_parse(const char *line, size_t len, char *err, size_t errsz);
 /* Write obj compactly, keys in their order, then '\n'. 0, or -1 with errno. */
 int	ns_json_write(FILE *out, const json_t *obj);
+/* Append s[0..n-1], valid UTF-8, to b as a JSON string (jansson escapes). */
+void	ns_json_add_string(struct ns_buf *b, const char *s, size_t n);
 /* Make a JSON string of valid UTF-8 s[0..n-1]. Never NULL. */
 json_t	*ns_json_str(const char *s, size_t n);
 

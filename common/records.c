@@ -35,33 +35,38 @@ ns_write_units(const struct ns_common *c, const char *id, const char *text,
 {
 	static struct ns_span *v;
 	static size_t cap;
+	static struct ns_buf b, qid;
 	struct ns_cpos cp;
-	char uid[64];
-	size_t i, count = 0;
-	json_t *rec;
+	char num[96];
+	size_t i, count = 0, s0, e0;
 
 	if (unit == NS_UNIT_PARAGRAPH)
 		count = ns_paragraphs(text, n, &v, &cap);
 	else if (unit == NS_UNIT_SENTENCE)
 		count = ns_sentences(text, n, flags, &v, &cap);
+	/* Sub-records are many and small: they are put together here, the
+	 * strings escaped by jansson, rather than built as objects. */
+	ns_buf_reset(&qid);
+	ns_json_add_string(&qid, id, strlen(id));
+	qid.len--;	/* without the closing quote: "<id> */
 	ns_cpos_init(&cp, text);
 	for (i = 0; i < count; i++) {
-		snprintf(uid, sizeof(uid), "%s-%zu", id, i);
-		rec = json_object();
-		if (rec == NULL ||
-		    json_object_set_new(rec, "id", json_string(uid)) ||
-		    json_object_set_new(rec, "parent", json_string(id)) ||
-		    json_object_set_new(rec, "n", json_integer((json_int_t)i)) ||
-		    json_object_set_new(rec, "text", ns_json_str(text +
-		    v[i].start, v[i].end - v[i].start)) ||
-		    json_object_set_new(rec, "start",
-		    json_integer((json_int_t)ns_cpos_at(&cp, v[i].start))) ||
-		    json_object_set_new(rec, "end",
-		    json_integer((json_int_t)ns_cpos_at(&cp, v[i].end))))
-			ns_errx(NS_EXIT_FATAL, "out of memory");
-		if (ns_json_write(stdout, rec) < 0)
+		s0 = ns_cpos_at(&cp, v[i].start);
+		e0 = ns_cpos_at(&cp, v[i].end);
+		ns_buf_reset(&b);
+		ns_buf_adds(&b, "{\"id\":");
+		ns_buf_add(&b, qid.p, qid.len);
+		snprintf(num, sizeof(num), "-%zu\",\"parent\":", i);
+		ns_buf_adds(&b, num);
+		ns_buf_add(&b, qid.p, qid.len);
+		snprintf(num, sizeof(num), "\",\"n\":%zu,\"text\":", i);
+		ns_buf_adds(&b, num);
+		ns_json_add_string(&b, text + v[i].start, v[i].end - v[i].start);
+		snprintf(num, sizeof(num), ",\"start\":%zu,\"end\":%zu}\n", s0,
+		    e0);
+		ns_buf_adds(&b, num);
+		if (fwrite(b.p, 1, b.len, stdout) != b.len)
 			ns_write_error();
-		json_decref(rec);
 		ns_output_check(c);
 	}
 }

@@ -188,7 +188,7 @@ is_alpha(utf8proc_int32_t c)
 	return k >= UTF8PROC_CATEGORY_LU && k <= UTF8PROC_CATEGORY_LO;
 }
 
-static int
+static inline int
 is_space(utf8proc_int32_t c)
 {
 	if (c < 0x80)
@@ -258,6 +258,20 @@ in_sentence(const struct seg *g, size_t i)
 	return !ns_is_blank(g->s + g->start, i - g->start);
 }
 
+/* The next c in s at or after i (or n), remembered in *at so that a text
+ * with few such bytes is searched once, with memchr, not byte by byte. */
+static size_t
+next_byte(const char *s, size_t n, size_t i, int c, size_t *at)
+{
+	const char *p;
+
+	if (*at != (size_t)-1 && *at >= i)
+		return *at;
+	p = i < n ? memchr(s + i, c, n - i) : NULL;
+	*at = p ? (size_t)(p - s) : n;
+	return *at;
+}
+
 /* Mark e-mail addresses, URLs and "[...]" as not to be cut. Each is found
  * from a fixed anchor ("@", "://", "www.", "[") and grown a bounded way,
  * so that no input makes this slow. */
@@ -265,9 +279,20 @@ static void
 protect(struct seg *g)
 {
 	const char *s = g->s;
-	size_t n = g->n, i, a, b;
+	size_t n = g->n, i, a, b, k, at[4] = { (size_t)-1, (size_t)-1,
+	    (size_t)-1, (size_t)-1 };
 
 	for (i = 0; i < n; i++) {
+		a = i;
+		i = next_byte(s, n, a, '@', &at[0]);
+		if ((k = next_byte(s, n, a, ':', &at[1])) < i)
+			i = k;
+		if ((k = next_byte(s, n, a, '[', &at[2])) < i)
+			i = k;
+		if ((k = next_byte(s, n, a, 'w', &at[3])) < i)
+			i = k;
+		if (i >= n)
+			break;
 		if (s[i] == '@' && i > 0 && i + 1 < n) {
 			for (a = i; a > 0 && i - a < LOOK &&
 			    !is_space((unsigned char)s[a - 1]) && s[a - 1] != '<' &&
@@ -278,7 +303,7 @@ protect(struct seg *g)
 			    s[b] != ')' && s[b] != '"' && s[b] != ','; b++)
 				;
 		} else if ((s[i] == ':' && i + 2 < n && s[i + 1] == '/' &&
-		    s[i + 2] == '/') || (i + 4 < n && (s[i] | 32) == 'w' &&
+		    s[i + 2] == '/') || (s[i] == 'w' && i + 4 < n &&
 		    memcmp(s + i, "www.", 4) == 0 && (i == 0 ||
 		    is_space((unsigned char)s[i - 1])))) {
 			for (a = i; a > 0 && i - a < 16 &&
@@ -333,10 +358,13 @@ find_lists(struct seg *g)
 
 	for (i = 0; i < n; i++) {
 		c = (unsigned char)s[i];
+		if (!is_digit(c) && !(c >= 'a' && c <= 'z'))
+			continue;
 		if (i > 0) {
-			size_t b = cp_back(s, i);
-			utf8proc_int32_t pc = cp_at(s, n, b, &len);
+			utf8proc_int32_t pc = (unsigned char)s[i - 1];
 
+			if (pc >= 0x80)
+				pc = cp_at(s, n, cp_back(s, i), &len);
 			if (!is_space(pc) && !is_bullet(pc))
 				continue;
 		}
@@ -545,6 +573,12 @@ ns_sentences(const char *s, size_t n, unsigned flags, struct ns_span **v,
 	find_lists(&g);
 
 	for (i = 0; i < n; i += len) {
+		/* Most bytes are plain ASCII that decides nothing. */
+		if ((unsigned char)s[i] < 0x80 && !mark[i] && s[i] != '.' &&
+		    s[i] != '!' && s[i] != '?' && s[i] != '\n') {
+			len = 1;
+			continue;
+		}
 		c = cp_at(s, n, i, &len);
 		if (mark[i] || (is_bullet(c) && i > 0 &&
 		    is_space((unsigned char)s[i - 1]))) {

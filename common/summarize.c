@@ -149,6 +149,11 @@ struct ns_summarizer {
 	size_t	 caprank;
 	double	*feat;		/* per sentence: tf, title, centrality */
 	size_t	 capfeat;
+	struct pair {
+		int32_t	 term;
+		uint32_t sent;
+	}	*pairs;		/* (term, sentence) of the TextRank graph */
+	size_t	 cappairs;
 	size_t	*chosen;
 	size_t	 capchosen;
 	unsigned char *taken;
@@ -206,6 +211,7 @@ ns_summarizer_free(struct ns_summarizer *z)
 	free(z->rank);
 	free(z->rank2);
 	free(z->feat);
+	free(z->pairs);
 	free(z->chosen);
 	free(z->taken);
 	ns_buf_free(&z->fold);
@@ -299,7 +305,18 @@ add_terms(struct ns_summarizer *z, const char *s, size_t n, size_t *words,
 		z->terms[z->nall++] = id;
 	}
 	nt = z->nall - t0;
-	qsort(z->terms + t0, nt, sizeof(*z->terms), cmp_i32);
+	if (nt <= 32) {
+		/* A sentence's few terms: insertion sort beats qsort. */
+		int32_t *a = z->terms + t0, x;
+
+		for (i = 1; i < nt; i++) {
+			x = a[i];
+			for (j = i; j > 0 && a[j - 1] > x; j--)
+				a[j] = a[j - 1];
+			a[j] = x;
+		}
+	} else
+		qsort(z->terms + t0, nt, sizeof(*z->terms), cmp_i32);
 	for (i = j = 0; i < nt; i++)
 		if (j == 0 || z->terms[t0 + i] != z->terms[t0 + j - 1])
 			z->terms[t0 + j++] = z->terms[t0 + i];
@@ -337,6 +354,16 @@ cosine(const struct ns_summarizer *z, const struct sent *a,
 	    sqrt((double)a->nt * (double)b->nt);
 }
 
+static int
+cmp_pair(const void *a, const void *b)
+{
+	const struct pair *x = a, *y = b;
+
+	if (x->term != y->term)
+		return x->term < y->term ? -1 : 1;
+	return (x->sent > y->sent) - (x->sent < y->sent);
+}
+
 /* TextRank over the first NS_SUM_GRAPH_MAX sentences into z->rank. */
 static void
 textrank(struct ns_summarizer *z, size_t ns)
@@ -354,14 +381,48 @@ textrank(struct ns_summarizer *z, size_t ns)
 	/* rank2 holds the weight matrix and, past g*g, the degrees. */
 	w = z->rank2;
 	deg = z->rank2 + g * g;
-	for (i = 0; i < g; i++) {
-		w[i * g + i] = 0;
+	/* Shared terms of every pair, from the sentences of each term: the
+	 * cost is the sum of the squares of the terms' sentence counts,
+	 * far below all pairs times their terms. */
+	memset(w, 0, g * g * sizeof(*w));
+	for (i = 0; i < g; i++)
 		deg[i] = 0;
+	{
+		size_t np = 0, a, b, k;
+
+		for (i = 0; i < g; i++)
+			np += z->s[i].nt;
+		if (np > z->cappairs) {
+			z->cappairs = np * 2;
+			z->pairs = ns_xreallocarray(z->pairs, z->cappairs,
+			    sizeof(*z->pairs));
+		}
+		np = 0;
+		for (i = 0; i < g; i++)
+			for (k = 0; k < z->s[i].nt; k++) {
+				z->pairs[np].term = z->terms[z->s[i].t0 + k];
+				z->pairs[np].sent = (uint32_t)i;
+				np++;
+			}
+		qsort(z->pairs, np, sizeof(*z->pairs), cmp_pair);
+		for (a = 0; a < np; a = b) {
+			for (b = a + 1; b < np &&
+			    z->pairs[b].term == z->pairs[a].term; b++)
+				;
+			for (i = a; i < b; i++)
+				for (k = i + 1; k < b; k++)
+					w[z->pairs[i].sent * g +
+					    z->pairs[k].sent] += 1;
+		}
 	}
 	for (i = 0; i < g; i++)
 		for (j = i + 1; j < g; j++) {
-			w[i * g + j] = w[j * g + i] = cosine(z, &z->s[i],
-			    &z->s[j]);
+			double c = w[i * g + j];
+
+			if (c > 0)
+				c /= sqrt((double)z->s[i].nt *
+				    (double)z->s[j].nt);
+			w[i * g + j] = w[j * g + i] = c;
 		}
 	for (i = 0; i < g; i++)
 		for (j = 0; j < g; j++)
