@@ -47,6 +47,15 @@ for l in open(sys.argv[1]):
 	  "$bindir/ns-split" --from jsonl --unit sentence --wrapped "$tmp/gr-wrapped"
 	} >"$tmp/gr.pred"
 	"$eval" sentences "$gr" "$tmp/gr.pred" | tail -3
+	for p in sentencex-sentences wink-sentences compromise-sentences sbd-sentences; do
+		if [ -x "$shared/peers/bin/$p" ] && [ -d "$shared/peers/node_modules" ] &&
+		    cat "$tmp/gr" "$tmp/gr-wrapped" | "$shared/peers/bin/$p" --trim \
+		    >"$tmp/gr.peer" 2>/dev/null; then
+			printf 'peer %-22s %s\n' "$p" "$("$eval" sentences "$gr" "$tmp/gr.peer" | tail -2 | head -1)"
+		else
+			printf 'peer %-22s %s\n' "$p" "skipped (not installed)"
+		fi
+	done
 else
 	echo "== sentences (Golden Rules): skipped: $gr is not here"
 fi
