@@ -99,6 +99,10 @@ $(BUILDDIR)/tests/check-articles: tests/accept/check-articles.c
 check: $(BINS) $(UNIT_BINS) $(BUILDDIR)/tests/check-articles
 	NS_BINDIR=$(BUILDDIR) NS_UNITDIR=$(BUILDDIR)/tests sh tests/run.sh
 
+# The same tests with the CLI cases under valgrind memcheck.
+check-valgrind: $(BINS) $(UNIT_BINS) $(BUILDDIR)/tests/check-articles
+	NS_VALGRIND=1 NS_BINDIR=$(BUILDDIR) NS_UNITDIR=$(BUILDDIR)/tests sh tests/run.sh
+
 # Quality on ../shared (skipped with a message when it is not there).
 eval: $(BINS)
 	NS_BINDIR=$(BUILDDIR) sh scripts/eval.sh
@@ -122,6 +126,6 @@ uninstall:
 clean:
 	rm -rf $(BUILDDIR)
 
-.PHONY: all check demo eval install uninstall clean
+.PHONY: all check check-valgrind demo eval install uninstall clean
 
 -include $(LIB_OBJ:.o=.d) $(BINS:$(BUILDDIR)/%=$(BUILDDIR)/cmd/%.d)

@@ -5,7 +5,8 @@
 #
 # NS_BINDIR: where the tools are (default build); NS_UNITDIR: the unit test
 # programs (default $NS_BINDIR/tests); NS_SHARED: the shared folder (default
-# ../shared).
+# ../shared); NS_VALGRIND=1: run the tools of the CLI cases under valgrind
+# memcheck, an invalid access or a definite leak failing the case.
 LC_ALL=C
 export LC_ALL
 cd "$(dirname "$0")/.." || exit 2
@@ -20,6 +21,20 @@ trap 'rm -rf "$tmp"' EXIT
 trap 'exit 2' INT TERM
 passed=0
 failed=0
+
+if [ "${NS_VALGRIND:-0}" = 1 ]; then
+	# Wrappers with the tools' names, so that .sh cases run them too.
+	mkdir "$tmp/vg"
+	for t in "$bindir"/ns-*; do
+		[ -x "$t" ] || continue
+		printf '#!/bin/sh\nNS_NO_JIT=1 exec valgrind -q --error-exitcode=99 --leak-check=full --show-leak-kinds=definite --errors-for-leak-kinds=definite "%s" "$@"\n' \
+		    "$t" >"$tmp/vg/$(basename "$t")"
+		chmod +x "$tmp/vg/$(basename "$t")"
+	done
+	clibin=$tmp/vg
+else
+	clibin=$bindir
+fi
 
 pass() { passed=$((passed + 1)); }
 fail() { failed=$((failed + 1)); printf 'FAIL %s\n' "$1"; }
@@ -54,11 +69,11 @@ for dir in tests/cli/*/; do
 		in=/dev/null
 		[ -f "$case.in" ] && in=$top/$case.in
 		if [ "${spec##*.}" = sh ]; then
-			(cd "$dir" && NS_BINDIR=$bindir TMP=$tmp PATH=$bindir:$PATH \
+			(cd "$dir" && NS_BINDIR=$clibin TMP=$tmp PATH=$clibin:$PATH \
 			    sh "$top/$spec" <"$in" >"$tmp/out" 2>"$tmp/err")
 		else
 			# shellcheck disable=SC2046
-			(cd "$dir" && "$bindir/$tool" $(cat "$top/$spec") \
+			(cd "$dir" && "$clibin/$tool" $(cat "$top/$spec") \
 			    <"$in" >"$tmp/out" 2>"$tmp/err")
 		fi
 		rc=$?
