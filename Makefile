@@ -103,6 +103,14 @@ check: $(BINS) $(UNIT_BINS) $(BUILDDIR)/tests/check-articles
 check-valgrind: $(BINS) $(UNIT_BINS) $(BUILDDIR)/tests/check-articles
 	NS_VALGRIND=1 NS_BINDIR=$(BUILDDIR) NS_UNITDIR=$(BUILDDIR)/tests sh tests/run.sh
 
+# Speed and memory on a 200 MB corpus (NS_BENCH_MB in the environment)
+# beside cat, jq -c . and the peers of ../shared/peers, with optimized tools
+# in their own BUILDDIR. A benchmark: it never fails on speed.
+BENCHDIR = build-bench
+bench:
+	$(MAKE) BUILDDIR=$(BENCHDIR) CFLAGS='-O2 -g' SAN= all
+	NS_BINDIR=$(BENCHDIR) NS_BENCH_OUT=$(BENCHDIR)/bench.jsonl sh scripts/bench.sh
+
 # Quality on ../shared (skipped with a message when it is not there).
 eval: $(BINS)
 	NS_BINDIR=$(BUILDDIR) sh scripts/eval.sh
@@ -126,6 +134,6 @@ uninstall:
 clean:
 	rm -rf $(BUILDDIR)
 
-.PHONY: all check check-valgrind demo eval install uninstall clean
+.PHONY: all bench check check-valgrind demo eval install uninstall clean
 
 -include $(LIB_OBJ:.o=.d) $(BINS:$(BUILDDIR)/%=$(BUILDDIR)/cmd/%.d)
