@@ -89,33 +89,20 @@ static int
 split_record(json_t *rec, void *arg, char *err, size_t errsz)
 {
 	struct ctx *x = arg;
-	json_t *text = json_object_get(rec, "text");
-	json_t *title = json_object_get(rec, "title");
-	json_t *idv = json_object_get(rec, "id");
+	json_t *text, *title, *idv = json_object_get(rec, "id");
 	const char *id;
 	char buf[17];
 
-	if (text == NULL) {
-		snprintf(err, errsz, "no \"text\" field");
+	if (ns_record_text(rec, &text, &title, err, errsz) < 0)
 		return -1;
-	}
-	if (!json_is_string(text)) {
-		snprintf(err, errsz, "\"text\" is not a string");
-		return -1;
-	}
-	if (title != NULL && !json_is_string(title) && !json_is_null(title)) {
-		snprintf(err, errsz, "\"title\" is not a string");
-		return -1;
-	}
 	if (json_is_string(idv) && json_string_length(idv) > 0 &&
 	    json_string_length(idv) < 40 &&
 	    strlen(json_string_value(idv)) == json_string_length(idv))
 		id = json_string_value(idv);
 	else {
 		/* No usable id: the one ns-split would have given. */
-		ns_article_id(buf,
-		    json_is_string(title) ? json_string_value(title) : "",
-		    json_is_string(title) ? json_string_length(title) : 0,
+		ns_article_id(buf, title ? json_string_value(title) : "",
+		    title ? json_string_length(title) : 0,
 		    json_string_value(text), json_string_length(text));
 		id = buf;
 	}
@@ -192,6 +179,10 @@ main(int argc, char *argv[])
 		{ "wrapped", no_argument, NULL, OPT_WRAPPED },
 		{ NULL, 0, NULL, 0 }
 	};
+	/* In the order of enum ns_unit, and raw then jsonl. */
+	static const char *const units[] = { "article", "paragraph",
+	    "sentence", NULL };
+	static const char *const froms[] = { "raw", "jsonl", NULL };
 	struct ns_common c;
 	struct ns_rules rules = { 0 };
 	struct ctx x = { &c, NS_UNIT_ARTICLE, 0, NULL, 0 };
@@ -213,13 +204,7 @@ main(int argc, char *argv[])
 			markers[nmarkers++] = optarg;
 			break;
 		case OPT_FROM:
-			if (strcmp(optarg, "raw") == 0)
-				jsonl = 0;
-			else if (strcmp(optarg, "jsonl") == 0)
-				jsonl = 1;
-			else
-				ns_errx(NS_EXIT_FATAL, "--from: expected raw or "
-				    "jsonl, not %s", optarg);
+			jsonl = ns_choice("--from", optarg, froms);
 			break;
 		case OPT_NO_BUILTIN:
 			builtin = 0;
@@ -228,15 +213,7 @@ main(int argc, char *argv[])
 			rulefiles[nrulefiles++] = optarg;
 			break;
 		case OPT_UNIT:
-			if (strcmp(optarg, "article") == 0)
-				x.unit = NS_UNIT_ARTICLE;
-			else if (strcmp(optarg, "paragraph") == 0)
-				x.unit = NS_UNIT_PARAGRAPH;
-			else if (strcmp(optarg, "sentence") == 0)
-				x.unit = NS_UNIT_SENTENCE;
-			else
-				ns_errx(NS_EXIT_FATAL, "--unit: expected article, "
-				    "paragraph or sentence, not %s", optarg);
+			x.unit = (enum ns_unit)ns_choice("--unit", optarg, units);
 			break;
 		case OPT_WRAPPED:
 			x.flags |= NS_SENT_WRAPPED;
@@ -276,10 +253,5 @@ main(int argc, char *argv[])
 		ns_warnx("%d rule match%s given up at the match limit",
 		    rules.limit_hits, rules.limit_hits == 1 ? "" : "es");
 	ns_rules_free(&rules);
-	i = ns_common_close(&c);
-	if ((int)i > status)
-		status = (int)i;
-	if (ns_close_stdout() != NS_EXIT_OK)
-		status = NS_EXIT_FATAL;
-	return status;
+	return ns_finish(&c, status);
 }

@@ -41,22 +41,10 @@ static int
 strip_record(json_t *rec, void *arg, char *err, size_t errsz)
 {
 	struct ctx *x = arg;
-	json_t *text = json_object_get(rec, "text");
-	json_t *title = json_object_get(rec, "title");
-	json_t *removed = json_object_get(rec, "removed");
+	json_t *text, *title, *removed = json_object_get(rec, "removed");
 
-	if (text == NULL) {
-		snprintf(err, errsz, "no \"text\" field");
+	if (ns_record_text(rec, &text, &title, err, errsz) < 0)
 		return -1;
-	}
-	if (!json_is_string(text)) {
-		snprintf(err, errsz, "\"text\" is not a string");
-		return -1;
-	}
-	if (title != NULL && !json_is_string(title) && !json_is_null(title)) {
-		snprintf(err, errsz, "\"title\" is not a string");
-		return -1;
-	}
 	if (removed != NULL && !json_is_array(removed)) {
 		snprintf(err, errsz, "\"removed\" is not an array");
 		return -1;
@@ -88,7 +76,7 @@ main(int argc, char *argv[])
 	const char **rulefiles;
 	size_t nrulefiles = 0, i;
 	char err[600];
-	int ch, builtin = 1, list = 0, status, st;
+	int ch, builtin = 1, list = 0, status;
 
 	ns_setprogname(argv[0]);
 	ns_common_init(&c, usage, argv);
@@ -139,10 +127,5 @@ main(int argc, char *argv[])
 		ns_warnx("%d rule match%s given up at the match limit",
 		    rules.limit_hits, rules.limit_hits == 1 ? "" : "es");
 	ns_rules_free(&rules);
-	st = ns_common_close(&c);
-	if (st > status)
-		status = st;
-	if (ns_close_stdout() != NS_EXIT_OK)
-		status = NS_EXIT_FATAL;
-	return status;
+	return ns_finish(&c, status);
 }

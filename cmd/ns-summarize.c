@@ -51,30 +51,18 @@ static int
 summarize_record(json_t *rec, void *arg, char *err, size_t errsz)
 {
 	struct ctx *x = arg;
-	json_t *text = json_object_get(rec, "text");
-	json_t *title = json_object_get(rec, "title");
 	const struct ns_span *sv;
 	const size_t *chosen;
 	size_t ns, k, i;
 	const char *t;
-	json_t *idx;
+	json_t *idx, *text, *title;
 
-	if (text == NULL) {
-		snprintf(err, errsz, "no \"text\" field");
+	if (ns_record_text(rec, &text, &title, err, errsz) < 0)
 		return -1;
-	}
-	if (!json_is_string(text)) {
-		snprintf(err, errsz, "\"text\" is not a string");
-		return -1;
-	}
-	if (title != NULL && !json_is_string(title) && !json_is_null(title)) {
-		snprintf(err, errsz, "\"title\" is not a string");
-		return -1;
-	}
 	t = json_string_value(text);
-	k = ns_summarize(x->z, json_is_string(title) ? json_string_value(title) :
-	    "", json_is_string(title) ? json_string_length(title) : 0, t,
-	    json_string_length(text), &sv, &ns, &chosen);
+	k = ns_summarize(x->z, title ? json_string_value(title) : "",
+	    title ? json_string_length(title) : 0, t, json_string_length(text),
+	    &sv, &ns, &chosen);
 	ns_buf_reset(&x->out);
 	idx = json_array();
 	if (idx == NULL)
@@ -136,13 +124,16 @@ main(int argc, char *argv[])
 		{ "wrapped", no_argument, NULL, OPT_WRAPPED },
 		{ NULL, 0, NULL, 0 }
 	};
+	/* In the order of enum ns_sum_method. */
+	static const char *const methods[] = { "default", "lead", "textrank",
+	    NULL };
 	struct ns_common c;
 	struct ns_sum_opts o;
 	struct ctx x = { NULL, { 0 } };
 	double *w[9];
 	char *end;
 	long v;
-	int ch, status, st, size_opt = 0;
+	int ch, status, size_opt = 0;
 
 	ns_setprogname(argv[0]);
 	ns_common_init(&c, usage, argv);
@@ -171,15 +162,8 @@ main(int argc, char *argv[])
 			size_opt = 'n';
 			break;
 		case OPT_METHOD:
-			if (strcmp(optarg, "default") == 0)
-				o.method = NS_SUM_DEFAULT;
-			else if (strcmp(optarg, "lead") == 0)
-				o.method = NS_SUM_LEAD;
-			else if (strcmp(optarg, "textrank") == 0)
-				o.method = NS_SUM_TEXTRANK;
-			else
-				ns_errx(NS_EXIT_FATAL, "--method: expected "
-				    "default, lead or textrank, not %s", optarg);
+			o.method = (enum ns_sum_method)ns_choice("--method",
+			    optarg, methods);
 			break;
 		case OPT_RATIO:
 			errno = 0;
@@ -225,10 +209,5 @@ main(int argc, char *argv[])
 	status = ns_jsonl_run(&c, argv, argc, summarize_record, &x, owned);
 	ns_summarizer_free(x.z);
 	ns_buf_free(&x.out);
-	st = ns_common_close(&c);
-	if (st > status)
-		status = st;
-	if (ns_close_stdout() != NS_EXIT_OK)
-		status = NS_EXIT_FATAL;
-	return status;
+	return ns_finish(&c, status);
 }

@@ -298,6 +298,30 @@ ascii_blank(const char *s, size_t n)
 }
 
 int
+ns_record_text(json_t *rec, json_t **text, json_t **title, char *err,
+    size_t errsz)
+{
+	*text = json_object_get(rec, "text");
+	*title = json_object_get(rec, "title");
+	if (*text == NULL) {
+		snprintf(err, errsz, "no \"text\" field");
+		return -1;
+	}
+	if (!json_is_string(*text)) {
+		snprintf(err, errsz, "\"text\" is not a string");
+		return -1;
+	}
+	if (*title != NULL && !json_is_string(*title)) {
+		if (!json_is_null(*title)) {
+			snprintf(err, errsz, "\"title\" is not a string");
+			return -1;
+		}
+		*title = NULL;
+	}
+	return 0;
+}
+
+int
 ns_jsonl_run(struct ns_common *c, char **files, int nfiles, ns_record_fn fn,
     void *ctx, const char *const *owned)
 {

@@ -177,6 +177,12 @@ int	ns_common_option(struct ns_common *c, int ch, const char *arg);
 void	ns_common_open(struct ns_common *c);
 /* Close --bad-lines; return NS_EXIT_FATAL on a write error, else 0. */
 int	ns_common_close(struct ns_common *c);
+/* The end of main(): close --bad-lines and stdout; the exit status, the
+ * worse of status and what closing gave. */
+int	ns_finish(struct ns_common *c, int status);
+/* Index of arg in the NULL-terminated names, or exit 2 with "opt:
+ * expected a, b or c, not arg". */
+int	ns_choice(const char *opt, const char *arg, const char *const *names);
 /* Parse "123", "64k", "16M", "1G" (binary units) into *out; 0 or -1. */
 int	ns_parse_size(const char *s, size_t *out);
 /* Parse a decimal count in [min, max] into *out; 0 or -1. */
@@ -200,6 +206,12 @@ int	ns_json_write(FILE *out, const json_t *obj);
 void	ns_json_add_string(struct ns_buf *b, const char *s, size_t n);
 /* Make a JSON string of valid UTF-8 s[0..n-1]. Never NULL. */
 json_t	*ns_json_str(const char *s, size_t n);
+
+/* The fields every article tool reads: "text", a string, and "title", a
+ * string, null or absent. 0 with *text and *title (NULL unless a string)
+ * set, or -1 with the reason in err. */
+int	ns_record_text(json_t *rec, json_t **text, json_t **title, char *err,
+	    size_t errsz);
 
 /* A record transform: change rec in place and return NS_REC_WRITE to have
  * it written, NS_REC_DONE if it wrote what it had to itself, or -1 with a

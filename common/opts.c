@@ -190,6 +190,34 @@ ns_common_open(struct ns_common *c)
 }
 
 int
+ns_finish(struct ns_common *c, int status)
+{
+	int st = ns_common_close(c);
+
+	if (st > status)
+		status = st;
+	if (ns_close_stdout() != NS_EXIT_OK)
+		status = NS_EXIT_FATAL;
+	return status;
+}
+
+int
+ns_choice(const char *opt, const char *arg, const char *const *names)
+{
+	char list[256];
+	size_t n = 0, i, len = 0;
+
+	for (n = 0; names[n] != NULL; n++)
+		if (strcmp(arg, names[n]) == 0)
+			return (int)n;
+	list[0] = '\0';
+	for (i = 0; i < n; i++)
+		len += snprintf(list + len, sizeof(list) - len, "%s%s",
+		    i == 0 ? "" : i + 1 == n ? " or " : ", ", names[i]);
+	ns_errx(NS_EXIT_FATAL, "%s: expected %s, not %s", opt, list, arg);
+}
+
+int
 ns_common_close(struct ns_common *c)
 {
 	int status = NS_EXIT_OK;
