@@ -73,6 +73,13 @@ combinable(const struct ns_rule *ru)
 	if (pcre2_pattern_info(ru->re, PCRE2_INFO_BACKREFMAX, &refs) != 0 ||
 	    refs > 0 || strstr(ru->pattern, "(*") != NULL)
 		return 0;
+	/* \Q (quoting to the end), \E, \g and \k references, named groups
+	 * and their calls would reach into the other alternatives too. */
+	if (strstr(ru->pattern, "\\Q") || strstr(ru->pattern, "\\E") ||
+	    strstr(ru->pattern, "\\g") || strstr(ru->pattern, "\\k") ||
+	    strstr(ru->pattern, "(?P") || strstr(ru->pattern, "(?&") ||
+	    strstr(ru->pattern, "(?<") || strstr(ru->pattern, "(?'"))
+		return 0;
 	for (p = ru->pattern; (p = strstr(p, "(?")) != NULL; p += 2)
 		if (p[2] == 'R' || p[2] == '&' || p[2] == '+' || p[2] == '-' ||
 		    (p[2] >= '0' && p[2] <= '9') || (p[2] == 'P' && p[3] == '>'))

@@ -645,7 +645,10 @@ ns_sentences(const char *s, size_t n, unsigned flags, struct ns_span **v,
 				;
 			next = cp_at(s, n, k, &len);
 			if (k < n && is_upper(next)) {
-				emit(&g, i + 1);
+				/* After the first terminator, whole: it may be
+				 * "…", three bytes. */
+				cp_at(s, n, i, &len);
+				emit(&g, i + len);
 			}
 			len = run_end - i;
 			continue;

@@ -216,9 +216,16 @@ link_list(struct ns_rules *r, const char *s, struct line *v, size_t count)
 			;
 		if (j == count)
 			return;		/* a heading over nothing */
+		/* All of it is the article's tail: a tail rule names a line
+		 * it knows, the heading's rule the others. */
 		for (j = i; j < count; j++)
-			if (!v[j].blank && v[j].rule == NULL)
-				v[j].rule = head;
+			if (!v[j].blank && v[j].rule == NULL) {
+				v[j].rule = j == i ? NULL :
+				    ns_rules_match(r, NS_SCOPE_TAIL,
+				    s + v[j].start, v[j].end - v[j].start);
+				if (v[j].rule == NULL)
+					v[j].rule = head;
+			}
 		return;
 	}
 }
@@ -262,6 +269,9 @@ ns_strip(struct ns_rules *r, json_t *rec, json_t *removed, int dry_run)
 		if (nl == NULL)
 			break;
 	}
+	/* A list of links at the end goes first: what it cuts is part of
+	 * the trailing lines below (else a second run would find more). */
+	link_list(r, s, v, count);
 	/* The trailing lines: blank or boilerplate to the end. Tail rules
 	 * cut only there ("Source: Reuters" closes an article, and may open
 	 * a paragraph of one). */
@@ -276,7 +286,6 @@ ns_strip(struct ns_rules *r, json_t *rec, json_t *removed, int dry_run)
 			break;
 		tail--;
 	}
-	link_list(r, s, v, count);
 
 	for (i = 0; i < count; i++)
 		if (v[i].rule != NULL) {

@@ -102,6 +102,13 @@ main(void)
 	CHECK(strcmp(rule_of(&r, NS_SCOPE_LINE, "xy"), "first") == 0);
 	CHECK(strcmp(rule_of(&r, NS_SCOPE_LINE, "ab"), "") == 0);
 
+	/* \Q quotes to the end of a pattern: it must not swallow others. */
+	ns_rules_free(&r);
+	t = "q line \\Qa+\nplain line b+\n";
+	CHECK(ns_rules_parse(&r, t, strlen(t), "t", err, sizeof(err)) == 0);
+	CHECK(strcmp(rule_of(&r, NS_SCOPE_LINE, "a+"), "q") == 0);
+	CHECK(strcmp(rule_of(&r, NS_SCOPE_LINE, "bbb"), "plain") == 0);
+
 	/* A pattern that never ends is given up, not waited for. */
 	ns_rules_free(&r);
 	CHECK(ns_rules_add(&r, "slow", NS_SCOPE_LINE, "(a+)+b", err,

@@ -70,6 +70,11 @@ main(void)
 	    "A heading without a period | The body.");
 	SEG("Dr. Li met Mr. Smith. They talked (briefly.) Then left!",
 	    "Dr. Li met Mr. Smith. | They talked (briefly.) | Then left!");
+	/* Words that are also abbreviations elsewhere ("Sat.", "Sun."). */
+	SEG("The cat sat. Dogs ran. It was ill. Fans cheered.",
+	    "The cat sat. | Dogs ran. | It was ill. | Fans cheered.");
+	/* An ellipsis after an attached "…" keeps whole code points. */
+	SEG("N\xe2\x80\xa6 .T", "N\xe2\x80\xa6 | .T");
 	SEG("", "");
 	SEG("   \n\n  ", "");
 	SEG("No terminator at all", "No terminator at all");

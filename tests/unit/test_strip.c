@@ -118,6 +118,14 @@ main(void)
 	    "{\"text\":\"Body.\\n\\nTopics\\nThe talks covered trade.\","
 	    "\"removed\":[]}");
 
+	/* A list cut at the end can bare a tail line: cut it in the same
+	 * run, so that a second run finds nothing more. */
+	STRIP("{\"text\":\"Source: wire\\nRelated\\nc\"}",
+	    "{\"text\":\"\",\"removed\":[{\"text\":\"Source: wire\","
+	    "\"rule\":\"source_line\",\"field\":\"text\"},{\"text\":"
+	    "\"Related\",\"rule\":\"read_more\",\"field\":\"text\"},"
+	    "{\"text\":\"c\",\"rule\":\"related_list\",\"field\":\"text\"}]}");
+
 	/* Everything cut: empty text. */
 	STRIP("{\"text\":\"Advertisement\"}",
 	    "{\"text\":\"\",\"removed\":[{\"text\":\"Advertisement\","
