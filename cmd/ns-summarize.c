@@ -103,7 +103,7 @@ parse_weights(const char *s, double *v[], size_t n)
 		if (errno || end == s || !(*v[i] >= 0 && *v[i] <= 100))
 			return -1;
 		s = end;
-		if (*s == ',')
+		if (*s == ',' && s[1] != '\0')
 			s++;
 		else if (*s != '\0')
 			return -1;

@@ -14,11 +14,15 @@ ns_json_parse(const char *line, size_t len, char *err, size_t errsz)
 
 	/* Duplicate keys are rejected: which value to pass on would be a
 	 * guess, and a guess would change the record silently. */
-	/* Integers past 64 bits are read as reals rather than refused: the
-	 * tools never compute with fields they do not own, and copy those
-	 * from the line as they were (ns_json_write_raw). */
-	v = json_loadb(line, len, JSON_REJECT_DUPLICATES | JSON_DECODE_ANY |
-	    JSON_DECODE_INT_AS_REAL, &je);
+	v = json_loadb(line, len, JSON_REJECT_DUPLICATES | JSON_DECODE_ANY,
+	    &je);
+	/* An integer past 64 bits is read again as a real rather than
+	 * refused: the tools never compute with fields they do not own, and
+	 * copy those from the line as they were (ns_json_write_raw). Only
+	 * then, so that integers elsewhere stay integers. */
+	if (v == NULL && strstr(je.text, "too big integer") != NULL)
+		v = json_loadb(line, len, JSON_REJECT_DUPLICATES |
+		    JSON_DECODE_ANY | JSON_DECODE_INT_AS_REAL, &je);
 	if (v == NULL) {
 		/* jansson names its flag; say what is wrong instead. */
 		snprintf(err, errsz, "invalid JSON at column %d: %s", je.column,
@@ -220,8 +224,12 @@ ns_json_write_raw(FILE *out, const json_t *obj, const char *line,
 		if (i > 0)
 			ns_buf_addc(&b, ',');
 		if (i < count && !is_owned(key, owned)) {
+			/* Members keep their places (jansson keeps their
+			 * order, refuses duplicates, and the tools only
+			 * replace or append): anything else is a bug. */
 			if (!same_key(line, m[i].ks, m[i].ke, key))
-				return ns_json_write(out, obj);
+				ns_errx(NS_EXIT_FATAL, "internal error: member "
+				    "%zu is not \"%s\"", i, key);
 			add_compact(&b, line, m[i].ks, m[i].ke);
 			ns_buf_addc(&b, ':');
 			add_compact(&b, line, m[i].vs, m[i].ve);

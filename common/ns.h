@@ -319,6 +319,9 @@ enum ns_sum_method {
 /* TextRank's graph holds at most this many sentences (the first ones);
  * the others rank last. It keeps the cost of a huge record bounded. */
 #define NS_SUM_GRAPH_MAX 200
+/* Redundancy control (MMR) for summaries of up to this many sentences;
+ * longer ones are the best by score, a sort. */
+#define NS_SUM_MMR_MAX 200
 
 struct ns_sum_opts {
 	enum ns_sum_method method;

@@ -211,7 +211,7 @@ ns_choice(const char *opt, const char *arg, const char *const *names)
 		if (strcmp(arg, names[n]) == 0)
 			return (int)n;
 	list[0] = '\0';
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n && len < sizeof(list); i++)
 		len += snprintf(list + len, sizeof(list) - len, "%s%s",
 		    i == 0 ? "" : i + 1 == n ? " or " : ", ", names[i]);
 	ns_errx(NS_EXIT_FATAL, "%s: expected %s, not %s", opt, list, arg);

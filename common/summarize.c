@@ -37,6 +37,8 @@ struct strmap {
 };
 
 #define MAP_MAX (1u << 20)	/* entries before a map starts over */
+#define MAP_BYTES (64u << 20)	/* bytes of keys before a map starts over */
+#define WORD_MAX 64		/* a longer token is no term (a URL, a hash) */
 
 static uint32_t
 hash_bytes(const char *s, size_t n)
@@ -229,6 +231,8 @@ term_of(struct ns_summarizer *z, const char *w, size_t n)
 	size_t i;
 	int letter = 0;
 
+	if (n > WORD_MAX)
+		return -1;
 	ns_buf_reset(&z->fold);
 	ns_fold(&z->fold, w, n);
 	id = map_get_or_add(&z->words, z->fold.p, z->fold.len, -2, &added);
@@ -404,7 +408,8 @@ textrank(struct ns_summarizer *z, size_t ns)
 				z->pairs[np].sent = (uint32_t)i;
 				np++;
 			}
-		qsort(z->pairs, np, sizeof(*z->pairs), cmp_pair);
+		if (np > 1)
+			qsort(z->pairs, np, sizeof(*z->pairs), cmp_pair);
 		for (a = 0; a < np; a = b) {
 			for (b = a + 1; b < np &&
 			    z->pairs[b].term == z->pairs[a].term; b++)
@@ -467,6 +472,21 @@ maxof(const double *v, size_t n)
 	return m;
 }
 
+/* For cmp_score: the sentences being sorted (qsort has no context). */
+static const struct sent *by_score;
+
+/* Higher score first; the earlier sentence first on a tie. */
+static int
+cmp_score(const void *a, const void *b)
+{
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+	double sx = by_score[x].score, sy = by_score[y].score;
+
+	if (sx != sy)
+		return sx > sy ? -1 : 1;
+	return (x > y) - (x < y);
+}
+
 static int
 cmp_size(const void *a, const void *b)
 {
@@ -489,6 +509,9 @@ ns_summarize(struct ns_summarizer *z, const char *title, size_t tlen,
 	ns = ns_sentences(text, n, o->flags, &z->spans, &z->capspans);
 	*sents = z->spans;
 	*nsents = ns;
+	*chosen = z->chosen;
+	if (ns == 0)
+		return 0;
 	if (ns > z->caps) {
 		z->caps = ns * 2;
 		z->s = ns_xreallocarray(z->s, z->caps, sizeof(*z->s));
@@ -517,12 +540,16 @@ ns_summarize(struct ns_summarizer *z, const char *title, size_t tlen,
 		return ns;
 	}
 
-	/* Terms of the sentences and of the title. */
-	if (z->words.n > MAP_MAX || z->stems.n > MAP_MAX) {
+	/* Terms of the sentences and of the title; the tables start over
+	 * past a count or a size, so that memory follows the largest
+	 * record, not the input. */
+	if (z->words.n > MAP_MAX || z->stems.n > MAP_MAX ||
+	    z->words.arena.len > MAP_BYTES || z->stems.arena.len > MAP_BYTES) {
 		map_clear(&z->words);
 		map_clear(&z->stems);
 		z->nterms = 0;
-		memset(z->stamp, 0, z->captf * sizeof(*z->stamp));
+		if (z->captf)
+			memset(z->stamp, 0, z->captf * sizeof(*z->stamp));
 	}
 	z->nall = 0;
 	for (i = 0; i < ns; i++) {
@@ -537,7 +564,8 @@ ns_summarize(struct ns_summarizer *z, const char *title, size_t tlen,
 	ntt = add_terms(z, title, tlen, &words, &k);
 	ensure_terms(z);
 	if (++z->record == 0) {
-		memset(z->stamp, 0, z->captf * sizeof(*z->stamp));
+		if (z->captf)
+			memset(z->stamp, 0, z->captf * sizeof(*z->stamp));
 		z->record = 1;
 	}
 	for (i = 0; i < tt0; i++) {
@@ -620,43 +648,63 @@ ns_summarize(struct ns_summarizer *z, const char *title, size_t tlen,
 	if (m > 0 && o->method == NS_SUM_DEFAULT)
 		for (i = 0; i < ns; i++)
 			z->s[i].score /= m;
-	memset(z->taken, 0, ns);
 	words = 0;
-	for (k = 0; k < want && k < ns; k++) {
-		best = -1e300;
-		j = ns;
-		for (i = 0; i < ns; i++) {
-			if (z->taken[i])
-				continue;
-			sim = 0;
-			if (o->method == NS_SUM_DEFAULT && o->lambda < 1)
-				for (size_t q = 0; q < k; q++) {
-					double c = cosine(z, &z->s[i],
-					    &z->s[z->chosen[q]]);
-					if (c > sim)
-						sim = c;
-				}
-			b = o->method == NS_SUM_DEFAULT ?
-			    o->lambda * z->s[i].score - (1 - o->lambda) * sim :
-			    z->s[i].score;
-			/* A near copy of a sentence taken comes last. */
-			if (o->method == NS_SUM_DEFAULT && sim >= 0.9)
-				b -= 2;
-			if (b > best) {
-				best = b;
-				j = i;
+	k = 0;
+	if (o->method != NS_SUM_DEFAULT || want > NS_SUM_MMR_MAX) {
+		/* By score alone (ties to the earlier sentence): a sort, so
+		 * that --ratio on a huge record stays n log n. */
+		for (i = 0; i < ns; i++)
+			z->chosen[i] = i;
+		by_score = z->s;
+		qsort(z->chosen, ns, sizeof(*z->chosen), cmp_score);
+		for (k = 0; k < want && k < ns; k++) {
+			words += z->s[z->chosen[k]].words;
+			if (o->words > 0 && words >= o->words) {
+				k++;
+				break;
 			}
 		}
-		if (j == ns)
-			break;
-		z->taken[j] = 1;
-		z->chosen[k] = j;
-		words += z->s[j].words;
-		if (o->words > 0 && words >= o->words) {
-			k++;
-			break;
+	} else {
+		/* maxsim[i]: i's likeness to the nearest sentence picked,
+		 * brought up to date against each new pick only. */
+		double *maxsim = z->feat;	/* its tf part is spent */
+
+		memset(z->taken, 0, ns);
+		for (i = 0; i < ns; i++)
+			maxsim[i] = 0;
+		for (k = 0; k < want && k < ns; k++) {
+			best = -1e300;
+			j = ns;
+			for (i = 0; i < ns; i++) {
+				if (z->taken[i])
+					continue;
+				sim = maxsim[i];
+				b = o->lambda * z->s[i].score -
+				    (1 - o->lambda) * sim;
+				/* A near copy of a sentence taken comes last. */
+				if (sim >= 0.9)
+					b -= 2;
+				if (b > best) {
+					best = b;
+					j = i;
+				}
+			}
+			if (j == ns)
+				break;
+			z->taken[j] = 1;
+			z->chosen[k] = j;
+			for (i = 0; i < ns; i++)
+				if (!z->taken[i] && (sim = cosine(z, &z->s[i],
+				    &z->s[j])) > maxsim[i])
+					maxsim[i] = sim;
+			words += z->s[j].words;
+			if (o->words > 0 && words >= o->words) {
+				k++;
+				break;
+			}
 		}
 	}
-	qsort(z->chosen, k, sizeof(*z->chosen), cmp_size);
+	if (k > 1)
+		qsort(z->chosen, k, sizeof(*z->chosen), cmp_size);
 	return k;
 }
