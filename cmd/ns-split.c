@@ -20,7 +20,8 @@ struct ctx {
 	enum ns_unit unit;
 	unsigned flags;			/* ns_sentences() flags */
 	const struct ns_input *in;	/* raw input: for messages */
-	int	 cuts;			/* articles cut at --max-record-bytes */
+	int	 cuts;			/* articles cut, lines left out */
+	int	 stop;			/* --strict: a line was left out */
 };
 
 static _Noreturn void
@@ -75,13 +76,20 @@ write_article(const struct ns_article *a, void *arg)
 }
 
 static void
-cut_article(uint64_t line, void *arg)
+cut_article(enum ns_split_event ev, uint64_t line, void *arg)
 {
 	struct ctx *x = arg;
 
-	ns_warnx("%s:%llu: article over --max-record-bytes (%zu) cut before "
-	    "this line", x->in->name, (unsigned long long)line,
-	    x->c->max_record);
+	if (ev == NS_SPLIT_TOOBIG) {
+		/* The line being fed: in->line still holds it, raw. */
+		ns_reject(x->c, x->in, x->in->line, x->in->len, "line over "
+		    "--max-record-bytes once written as JSON");
+		if (x->c->strict)
+			x->stop = 1;
+	} else
+		ns_warnx("%s:%llu: article over --max-record-bytes (%zu) cut "
+		    "before this line", x->in->name, (unsigned long long)line,
+		    x->c->max_record);
 	x->cuts++;
 }
 
@@ -130,6 +138,7 @@ split_raw(struct ns_common *c, struct ns_rules *rules, struct ctx *x,
 		case NS_READ_LINE:
 			ns_splitter_line(sp, in.line, in.len, in.srcname,
 			    in.lineno, in.offset);
+			done = x->stop;
 			break;
 		case NS_READ_TOOLONG:
 			ns_warnx("%s:%llu: line of %zu bytes is over "
@@ -185,7 +194,7 @@ main(int argc, char *argv[])
 	static const char *const froms[] = { "raw", "jsonl", NULL };
 	struct ns_common c;
 	struct ns_rules rules = { 0 };
-	struct ctx x = { &c, NS_UNIT_ARTICLE, 0, NULL, 0 };
+	struct ctx x = { &c, NS_UNIT_ARTICLE, 0, NULL, 0, 0 };
 	char err[600], name[32];
 	const char **markers = NULL, **rulefiles = NULL;
 	size_t nmarkers = 0, nrulefiles = 0, i;

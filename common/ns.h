@@ -422,16 +422,23 @@ struct ns_article {
 };
 
 typedef void (*ns_article_fn)(const struct ns_article *a, void *ctx);
-/* Told the line where an article over max bytes was cut. */
-typedef void (*ns_cut_fn)(uint64_t line, void *ctx);
+/* What the splitter tells about its limit: an article cut before a line
+ * (it would grow past max bytes), or a line left out (alone, as JSON, it
+ * would be a record over max bytes: control characters escape to six). */
+enum ns_split_event {
+	NS_SPLIT_CUT,
+	NS_SPLIT_TOOBIG
+};
+typedef void (*ns_cut_fn)(enum ns_split_event ev, uint64_t line, void *ctx);
 
 struct ns_splitter;
 
 /* A splitter of raw text into articles. rules: NS_SCOPE_END rules end an
  * article, every body rule marks a boilerplate line. emit is called for
  * every article as soon as its end is seen. An article that would grow
- * past max bytes is cut before the line that would take it there (cut is
- * told, if not NULL), and the rest goes on as an article with no title. */
+ * past max bytes is cut before the line that would take it there, and the
+ * rest goes on as an article with no title; a line that could not fit in
+ * any record is left out. cut, if not NULL, is told of both. */
 struct ns_splitter *ns_splitter_new(struct ns_rules *rules, size_t max,
 	    ns_article_fn emit, ns_cut_fn cut, void *ctx);
 /* Feed one raw line (no end of line) and where it was read. */

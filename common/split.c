@@ -371,7 +371,7 @@ push_text(struct ns_splitter *sp, const char *s, const struct block *b)
 		/* An article past --max-record-bytes is cut here; the rest
 		 * goes on as an article with no title. */
 		if (sp->cut != NULL)
-			sp->cut(b->line, sp->ctx);
+			sp->cut(NS_SPLIT_CUT, b->line, sp->ctx);
 		end_article(sp, 1);
 		sp->titled = 1;
 	}
@@ -633,6 +633,12 @@ ns_splitter_line(struct ns_splitter *sp, const char *s, size_t n,
 		if (sp->invalid == 0)
 			sp->first_bad = lineno;
 		sp->invalid += bad;
+	}
+	if (sp->norm.len + json_extra(sp->norm.p, sp->norm.len) + 128 +
+	    6 * strlen(file) > sp->max) {
+		if (sp->cut != NULL)
+			sp->cut(NS_SPLIT_TOOBIG, lineno, sp->ctx);
+		return;
 	}
 	one_line(sp, sp->norm.p, sp->norm.len, lineno, byte);
 }

@@ -230,24 +230,18 @@ link_list(struct ns_rules *r, const char *s, struct line *v, size_t count)
 	}
 }
 
-size_t
-ns_strip(struct ns_rules *r, json_t *rec, json_t *removed, int dry_run)
+/* One pass over text s: list what the rules cut (in removed, through pr)
+ * and put the kept lines in out, paragraphs apart by one blank line.
+ * Returns the number of cuts. */
+static size_t
+strip_pass(struct ns_rules *r, const char *s, size_t n, struct prior *pr,
+    struct ns_buf *out)
 {
 	static struct line *v;
 	static size_t cap;
-	static struct ns_buf out;
-	json_t *t = json_object_get(rec, "text");
-	struct prior pr;
-	const char *s, *nl;
-	size_t n, i, count = 0, cuts, tail, lead, ls, le;
+	const char *nl;
+	size_t i, count = 0, cuts = 0, tail, lead, ls, le;
 	int para_open, gap;
-
-	prior_init(&pr, removed);
-	cuts = strip_title(r, rec, &pr, dry_run);
-	if (!json_is_string(t))
-		return cuts;
-	s = json_string_value(t);
-	n = json_string_length(t);
 
 	/* Lines, and the rule that would cut each. */
 	for (ls = 0; ls <= n; ls = le + 1) {
@@ -270,7 +264,7 @@ ns_strip(struct ns_rules *r, json_t *rec, json_t *removed, int dry_run)
 			break;
 	}
 	/* A list of links at the end goes first: what it cuts is part of
-	 * the trailing lines below (else a second run would find more). */
+	 * the trailing lines below. */
 	link_list(r, s, v, count);
 	/* The trailing lines: blank or boilerplate to the end. Tail rules
 	 * cut only there ("Source: Reuters" closes an article, and may open
@@ -289,15 +283,14 @@ ns_strip(struct ns_rules *r, json_t *rec, json_t *removed, int dry_run)
 
 	for (i = 0; i < count; i++)
 		if (v[i].rule != NULL) {
-			add_removed(&pr, s + v[i].start,
+			add_removed(pr, s + v[i].start,
 			    v[i].end - v[i].start, v[i].rule->name, "text");
 			cuts++;
 		}
-	if (dry_run || cuts == 0)
-		return cuts;
-
-	/* The kept lines, paragraphs apart by one blank line. */
-	ns_buf_reset(&out);
+	ns_buf_reset(out);
+	ns_buf_reserve(out, 0);
+	if (cuts == 0)
+		return 0;
 	para_open = gap = 0;
 	for (i = 0; i < count; i++) {
 		if (v[i].rule != NULL)
@@ -306,17 +299,50 @@ ns_strip(struct ns_rules *r, json_t *rec, json_t *removed, int dry_run)
 			gap = para_open;
 			continue;
 		}
-		if (out.len)
-			ns_buf_add(&out, gap ? "\n\n" : "\n", gap ? 2 : 1);
+		if (out->len)
+			ns_buf_add(out, gap ? "\n\n" : "\n", gap ? 2 : 1);
 		/* The line as it was, but for trailing white space. */
 		for (ls = v[i].start; ls > 0 && s[ls - 1] != '\n'; ls--)
 			;
-		ns_buf_add(&out, s + ls, v[i].end - ls);
+		ns_buf_add(out, s + ls, v[i].end - ls);
 		para_open = 1;
 		gap = 0;
 	}
-	if (json_object_set_new(rec, "text", ns_json_str(out.p ? out.p : "",
-	    out.len)))
-		ns_errx(NS_EXIT_FATAL, "out of memory");
 	return cuts;
+}
+
+/* Passes at most: each cut can bare another (a tail line under a list),
+ * and ns_strip() goes on until a pass cuts nothing, so that running the
+ * tool again cuts nothing more. */
+#define PASSES 16
+
+size_t
+ns_strip(struct ns_rules *r, json_t *rec, json_t *removed, int dry_run)
+{
+	static struct ns_buf cur, out;
+	struct ns_buf tmp;
+	json_t *t = json_object_get(rec, "text");
+	struct prior pr;
+	size_t cuts, k, total = 0, pass;
+
+	prior_init(&pr, removed);
+	cuts = strip_title(r, rec, &pr, dry_run);
+	if (!json_is_string(t))
+		return cuts;
+	ns_buf_reset(&cur);
+	ns_buf_add(&cur, json_string_value(t), json_string_length(t));
+	for (pass = 0; pass < PASSES; pass++) {
+		k = strip_pass(r, cur.p, cur.len, &pr, &out);
+		if (k == 0)
+			break;
+		total += k;
+		tmp = cur;
+		cur = out;
+		out = tmp;
+	}
+	if (dry_run || total == 0)
+		return cuts + total;
+	if (json_object_set_new(rec, "text", ns_json_str(cur.p, cur.len)))
+		ns_errx(NS_EXIT_FATAL, "out of memory");
+	return cuts + total;
 }

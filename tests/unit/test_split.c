@@ -142,8 +142,14 @@ main(void)
 	SPLIT(&r, "\n\n---\n \n", "");
 
 	/* An article over the limit is cut, nothing is lost. */
-	split(&r, 100, "T\n\n" P1 "\n\n" P2 "\n\n" P1,
+	split(&r, 250, "T\n\n" P1 "\n\n" P2 "\n\n" P1,
 	    "T|" P1 "|1\n|" P2 "|5\n|" P1 "|7\n", __LINE__);
+
+	/* A line that could fit in no record (control characters escape to
+	 * six bytes) is left out, and the article goes on without it. */
+	split(&r, 250, "T\n\n" P1 "\n\n\x01\x01\x01\x01\x01\x01\x01\x01\x01"
+	    "\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01",
+	    "T|" P1 "|1\n", __LINE__);
 
 	ns_rules_free(&r);
 	ns_buf_free(&got);
