@@ -52,6 +52,10 @@ LIB = $(BUILDDIR)/libns.a
 BINS = $(TOOLS:%=$(BUILDDIR)/%)
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BINS = $(UNIT_SRC:tests/unit/%.c=$(BUILDDIR)/tests/%)
+# Fuzz harnesses (tests/fuzz); their replays of tests/fuzz/regress run
+# with the unit tests.
+FUZZ_NAMES = split record rules sentences text
+FUZZ_REGRESS_BINS = $(FUZZ_NAMES:%=$(BUILDDIR)/tests/test_fuzz_%)
 
 all: $(BINS)
 
@@ -96,11 +100,11 @@ $(BUILDDIR)/tests/check-articles: tests/accept/check-articles.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(ALL_LIBS)
 
-check: $(BINS) $(UNIT_BINS) $(BUILDDIR)/tests/check-articles
+check: $(BINS) $(UNIT_BINS) $(BUILDDIR)/tests/check-articles $(FUZZ_REGRESS_BINS)
 	NS_BINDIR=$(BUILDDIR) NS_UNITDIR=$(BUILDDIR)/tests sh tests/run.sh
 
 # The same tests with the CLI cases under valgrind memcheck.
-check-valgrind: $(BINS) $(UNIT_BINS) $(BUILDDIR)/tests/check-articles
+check-valgrind: $(BINS) $(UNIT_BINS) $(BUILDDIR)/tests/check-articles $(FUZZ_REGRESS_BINS)
 	NS_VALGRIND=1 NS_BINDIR=$(BUILDDIR) NS_UNITDIR=$(BUILDDIR)/tests sh tests/run.sh
 
 # Speed and memory on a 200 MB corpus (NS_BENCH_MB in the environment)
@@ -135,5 +139,63 @@ clean:
 	rm -rf $(BUILDDIR)
 
 .PHONY: all bench check check-valgrind demo eval install uninstall clean
+
+# ---- Fuzzing: tests/fuzz/README.md ----
+#   make fuzz                 each harness for FUZZ_SECONDS (60) under libFuzzer
+#   make fuzz-smoke           the same, 10 seconds each (what CI runs)
+#   make fuzz-regress         replay tests/fuzz/regress/ and the seed corpora
+# The harnesses and the library under them are built with clang
+# (FUZZ_CC), ASan, UBSan and libFuzzer's coverage, into $(BUILDDIR)/fuzz/.
+# The replay programs are built like the unit tests ($(CC), SAN=1 honoured)
+# as $(BUILDDIR)/tests/test_fuzz_*, so tests/run.sh runs them too.
+FUZZ_CC ?= clang
+FUZZ_SECONDS ?= 60
+FUZZ_SAN = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
+	-fno-sanitize-recover=undefined
+FUZZ_ALL_CFLAGS = $(WARN) -DNS_VERSION='"$(VERSION)"' -Icommon $(DEP_CFLAGS) \
+	$(CPPFLAGS) $(FUZZ_SAN) -MMD -MP
+FUZZ_OBJ = $(LIB_SRC:%.c=$(BUILDDIR)/fuzz/obj/%.o) \
+	$(foreach d,$(DATA),$(BUILDDIR)/fuzz/obj/gen/$(firstword $(subst :, ,$(d))).o)
+FUZZ_BINS = $(FUZZ_NAMES:%=$(BUILDDIR)/fuzz/fuzz_%)
+
+$(BUILDDIR)/fuzz/obj/common/%.o: common/%.c
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(FUZZ_ALL_CFLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
+
+# The data arrays made by the embed rule, compiled as they are.
+$(BUILDDIR)/fuzz/obj/gen/%.o: $(BUILDDIR)/gen/%.c
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(FUZZ_ALL_CFLAGS) -c -o $@ $<
+
+$(BUILDDIR)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(FUZZ_OBJ)
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(FUZZ_ALL_CFLAGS) -Itests/fuzz -fsanitize=fuzzer $(LDFLAGS) \
+	    -pthread -o $@ $< $(FUZZ_OBJ) $(ALL_LIBS)
+
+fuzz: $(FUZZ_BINS)
+	sh tests/fuzz/run-fuzz.sh $(BUILDDIR)/fuzz $(FUZZ_SECONDS) $(FUZZ_NAMES)
+
+fuzz-smoke: $(FUZZ_BINS)
+	sh tests/fuzz/run-fuzz.sh $(BUILDDIR)/fuzz 10 $(FUZZ_NAMES)
+
+$(BUILDDIR)/tests/fuzz/%.o: tests/fuzz/%.c tests/fuzz/fuzz.h
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -Itests/fuzz -c -o $@ $<
+
+$(BUILDDIR)/tests/test_fuzz_%: $(BUILDDIR)/tests/fuzz/fuzz_%.o \
+    $(BUILDDIR)/tests/fuzz/regress.o $(LIB)
+	$(CC) $(ALL_LDFLAGS) -pthread -o $@ $< $(BUILDDIR)/tests/fuzz/regress.o \
+	    $(LIB) $(ALL_LIBS)
+
+# Keep the objects: they come from pattern rules only.
+.SECONDARY: $(FUZZ_OBJ) $(BUILDDIR)/tests/fuzz/regress.o \
+	$(FUZZ_NAMES:%=$(BUILDDIR)/tests/fuzz/fuzz_%.o)
+
+fuzz-regress: $(FUZZ_REGRESS_BINS)
+	@st=0; for t in $(FUZZ_REGRESS_BINS); do $$t || st=1; done; exit $$st
+
+.PHONY: fuzz fuzz-smoke fuzz-regress
+
+-include $(FUZZ_OBJ:.o=.d) $(FUZZ_BINS:=.d) $(BUILDDIR)/tests/fuzz/*.d
 
 -include $(LIB_OBJ:.o=.d) $(BINS:$(BUILDDIR)/%=$(BUILDDIR)/cmd/%.d)

@@ -309,6 +309,8 @@ add_terms(struct ns_summarizer *z, const char *s, size_t n, size_t *words,
 		z->terms[z->nall++] = id;
 	}
 	nt = z->nall - t0;
+	if (nt == 0)
+		return 0;	/* z->terms may be NULL yet */
 	if (nt <= 32) {
 		/* A sentence's few terms: insertion sort beats qsort. */
 		int32_t *a = z->terms + t0, x;

@@ -3,7 +3,8 @@
 # when any is missing. Idempotent; needs root or sudo only to install.
 set -e
 pkgs="gcc make libc6-dev pkg-config libpcre2-dev libutf8proc-dev \
-libjansson-dev libxxhash-dev libstemmer-dev mandoc valgrind"
+libjansson-dev libxxhash-dev libstemmer-dev mandoc valgrind \
+clang libclang-rt-dev"
 missing=
 for p in $pkgs; do
 	dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null |

@@ -1,0 +1,262 @@
+/* fuzz_record.c: JSON lines as ns-strip-ads and ns-summarize take them
+ * (jsonl.c, strip.c, summarize.c).
+ *
+ * Each line of the input (split on \n, as NS_EOL_LF does) is parsed; a
+ * record ns-strip-ads would take is stripped with the built-in rules after
+ * a dry run on a copy, written as the tool writes it (ns_json_write_raw,
+ * the tool's owned fields), read back, written again and stripped again.
+ * A record with a string "text" is summarized by each method. */
+#include "fuzz.h"
+
+static struct ns_rules rules;
+static int ready;
+static const char *const owned[] = { "title", "text", "removed", NULL };
+
+static void
+setup(void)
+{
+	char err[600];
+
+	if (ns_rules_parse(&rules, ns_builtin_rules, ns_builtin_rules_len,
+	    "built-in rules", err, sizeof(err)) < 0)
+		fuzz_fail("builtin-rules", err, __FILE__, __LINE__, 0);
+	ready = 1;
+}
+
+/* Would ns-strip-ads take the record (strip_record() in the tool)? */
+static int
+strippable(json_t *rec)
+{
+	json_t *title = json_object_get(rec, "title");
+	json_t *removed = json_object_get(rec, "removed");
+
+	return json_is_string(json_object_get(rec, "text")) &&
+	    (title == NULL || json_is_string(title) || json_is_null(title)) &&
+	    (removed == NULL || json_is_array(removed));
+}
+
+/* The record's "removed", made an empty array if it has none, as the
+ * tool does. */
+static json_t *
+removed_of(json_t *rec)
+{
+	json_t *removed = json_object_get(rec, "removed");
+
+	if (removed == NULL) {
+		removed = json_array();
+		FUZZ_ASSERT(removed != NULL &&
+		    json_object_set_new(rec, "removed", removed) == 0,
+		    "setup-json");
+	}
+	return removed;
+}
+
+static int
+same_field(json_t *a, json_t *b, const char *key)
+{
+	json_t *x = json_object_get(a, key), *y = json_object_get(b, key);
+
+	return (x == NULL && y == NULL) ||
+	    (x != NULL && y != NULL && json_equal(x, y));
+}
+
+/* Do a and b list their keys in the same order? */
+static int
+same_order(json_t *a, json_t *b)
+{
+	void *i = json_object_iter(a), *j = json_object_iter(b);
+
+	for (; i != NULL && j != NULL; i = json_object_iter_next(a, i),
+	    j = json_object_iter_next(b, j))
+		if (strcmp(json_object_iter_key(i), json_object_iter_key(j)) != 0)
+			return 0;
+	return i == NULL && j == NULL;
+}
+
+/* rec written by ns_json_write_raw() from line; the bytes, without the
+ * final \n, in *out (to be freed). */
+static size_t
+write_raw(json_t *rec, const char *line, size_t len, char **out)
+{
+	size_t n = 0;
+	FILE *fp;
+	int rc;
+
+	*out = NULL;
+	fp = open_memstream(out, &n);
+	FUZZ_ASSERT(fp != NULL, "setup-memstream");
+	rc = ns_json_write_raw(fp, rec, line, len, owned);
+	FUZZ_ASSERT(fclose(fp) == 0, "setup-memstream");
+	FUZZ_CHECK(rc == 0, "write-raw");
+	FUZZ_CHECK(n > 0 && (*out)[n - 1] == '\n' &&
+	    memchr(*out, '\n', n - 1) == NULL, "write-raw-one-line");
+	return n > 0 ? n - 1 : 0;
+}
+
+static void
+strip(json_t *rec, const char *line, size_t len)
+{
+	json_t *dry, *removed, *dremoved, *back;
+	char err[512], *out, *out2;
+	size_t n, n2, before, cuts;
+
+	/* A dry run cuts nothing and lists what a run would cut. */
+	dry = json_deep_copy(rec);
+	FUZZ_ASSERT(dry != NULL, "setup-json");
+	dremoved = removed_of(dry);
+	ns_strip(&rules, dry, dremoved, 1);
+	FUZZ_CHECK(same_field(dry, rec, "text") &&
+	    same_field(dry, rec, "title"), "strip-dry-run-cuts");
+
+	removed = removed_of(rec);
+	before = json_array_size(removed);
+	cuts = ns_strip(&rules, rec, removed, 0);
+	FUZZ_CHECK(cuts >= json_array_size(removed) - before,
+	    "strip-count");
+	FUZZ_CHECK(json_equal(removed, dremoved), "strip-dry-run-differs");
+	/* A run after the dry run lists nothing twice. */
+	ns_strip(&rules, dry, dremoved, 0);
+	FUZZ_CHECK(json_equal(removed, dremoved), "strip-after-dry-run");
+	FUZZ_CHECK(same_field(dry, rec, "text") &&
+	    same_field(dry, rec, "title"), "strip-after-dry-run");
+	json_decref(dry);
+
+	/* Written as the tool writes it, and read back: the same record,
+	 * its keys in the same order. */
+	n = write_raw(rec, line, len, &out);
+	back = ns_json_parse(out, n, err, sizeof(err));
+	FUZZ_CHECK(back != NULL, "write-raw-reparse");
+	if (back == NULL) {
+		free(out);
+		return;
+	}
+	FUZZ_CHECK(json_equal(back, rec), "write-raw-equal");
+	FUZZ_CHECK(same_order(back, rec), "write-raw-order");
+	/* Written again from what it wrote: the same bytes. */
+	n2 = write_raw(back, out, n, &out2);
+	FUZZ_CHECK(n2 == n && memcmp(out, out2, n) == 0, "write-raw-stable");
+	free(out2);
+
+	/* Stripping again cuts and lists nothing more. */
+	if (strippable(back)) {
+		removed = removed_of(back);
+		before = json_array_size(removed);
+		ns_strip(&rules, back, removed, 0);
+		FUZZ_CHECK(json_array_size(removed) == before,
+		    "strip-idempotent-removed");
+		FUZZ_CHECK(same_field(back, rec, "text") &&
+		    same_field(back, rec, "title"), "strip-idempotent-text");
+	}
+	json_decref(back);
+	free(out);
+}
+
+static void
+summarize(json_t *rec)
+{
+	static const struct {
+		enum ns_sum_method method;
+		size_t	 n, words;
+	} runs[] = {
+		{ NS_SUM_DEFAULT, 3, 0 },
+		{ NS_SUM_TEXTRANK, 3, 0 },
+		{ NS_SUM_LEAD, 3, 0 },
+		{ NS_SUM_DEFAULT, 3, 40 },
+	};
+	json_t *text = json_object_get(rec, "text");
+	json_t *title = json_object_get(rec, "title");
+	const char *t = json_string_value(text), *h = "";
+	size_t n = json_string_length(text), hn = 0, r, k, k2, i, ns, ns2;
+	const struct ns_span *sv, *sv2;
+	const size_t *chosen, *chosen2;
+	struct ns_summarizer *z;
+	struct ns_sum_opts o;
+	size_t *copy;
+
+	if (json_is_string(title)) {
+		h = json_string_value(title);
+		hn = json_string_length(title);
+	}
+	for (r = 0; r < sizeof(runs) / sizeof(runs[0]); r++) {
+		ns_sum_defaults(&o);
+		o.method = runs[r].method;
+		o.n = runs[r].n;
+		o.words = runs[r].words;
+		z = ns_summarizer_new(&o);
+		k = ns_summarize(z, h, hn, t, n, &sv, &ns, &chosen);
+		fuzz_check_spans(t, n, sv, ns, FUZZ_SPAN_TILE |
+		    FUZZ_SPAN_TRIMMED, "summary-sentences");
+		FUZZ_ASSERT(k <= ns, "summary-chosen");
+		for (i = 0; i < k; i++) {
+			FUZZ_ASSERT(chosen[i] < ns, "summary-chosen");
+			FUZZ_CHECK(i == 0 || chosen[i - 1] < chosen[i],
+			    "summary-chosen");
+		}
+		if (o.words == 0)
+			FUZZ_CHECK(k == (ns < o.n ? ns : o.n), "summary-count");
+		else
+			FUZZ_CHECK(k > 0 || ns == 0, "summary-count");
+
+		/* The same record again: the same summary. */
+		copy = ns_xreallocarray(NULL, k ? k : 1, sizeof(*copy));
+		if (k)
+			memcpy(copy, chosen, k * sizeof(*copy));
+		k2 = ns_summarize(z, h, hn, t, n, &sv2, &ns2, &chosen2);
+		FUZZ_CHECK(k2 == k && ns2 == ns && (k == 0 ||
+		    memcmp(copy, chosen2, k * sizeof(*copy)) == 0),
+		    "summary-deterministic");
+		free(copy);
+		ns_summarizer_free(z);
+	}
+}
+
+/* A line of spaces, tabs or CRs carries no record (ns_jsonl_run()). */
+static int
+ascii_blank(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r')
+			return 0;
+	return 1;
+}
+
+static void
+one_line(const char *line, size_t len)
+{
+	char err[512];
+	json_t *rec;
+
+	if (ascii_blank(line, len))
+		return;
+	err[0] = '\0';
+	rec = ns_json_parse(line, len, err, sizeof(err));
+	if (rec == NULL) {
+		FUZZ_CHECK(err[0] != '\0' && memchr(err, '\0', sizeof(err)),
+		    "parse-error-message");
+		return;
+	}
+	FUZZ_ASSERT(json_is_object(rec), "parse-object");
+	if (strippable(rec))
+		strip(rec, line, len);
+	if (json_is_string(json_object_get(rec, "text")))
+		summarize(rec);
+	json_decref(rec);
+}
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	const char *s = (const char *)data, *nl;
+	size_t ls, le;
+
+	if (!ready)
+		setup();
+	for (ls = 0; ls < size; ls = le + 1) {
+		nl = memchr(s + ls, '\n', size - ls);
+		le = nl ? (size_t)(nl - s) : size;
+		one_line(s + ls, le - ls);
+	}
+	return 0;
+}

@@ -1,0 +1,573 @@
+/* fuzz_split.c: raw bytes through the input layer (input.c) and the
+ * splitter (split.c), as ns-split reads a dump, with every article checked
+ * and cut into paragraphs and sentences.
+ *
+ * The input is read twice. First as two operands of a regular file (a
+ * memfd), with --max-record-bytes 4096 so that over-long lines and article
+ * cuts happen, every line going to the splitter. Then as standard input
+ * from a socket that hands it out in small, uneven reads (a SEQPACKET
+ * socket returns one packet a read, so the cuts are the same on every
+ * run), with a smaller limit: the paths that a regular file never takes
+ * (a BOM in two reads, a line over many reads, a CR at the end of a read).
+ * Both reads are checked event by event against the bytes. */
+#if defined(__linux__) && !defined(_GNU_SOURCE)
+#define _GNU_SOURCE		/* memfd_create() */
+#endif
+#include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <sys/mman.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include "fuzz.h"
+
+#define MAX 4096		/* --max-record-bytes of the file run */
+
+static struct ns_rules rules;
+static int file_fd = -1;
+static char path[64];
+
+/* ---- the bytes in a file, and in a socket ---- */
+
+#ifndef __linux__
+static void
+remove_file(void)
+{
+	unlink(path);
+}
+#endif
+
+static void
+setup(void)
+{
+	char err[600];
+
+	if (ns_rules_parse(&rules, ns_builtin_rules, ns_builtin_rules_len,
+	    "built-in rules", err, sizeof(err)) < 0)
+		fuzz_fail("builtin-rules", err, __FILE__, __LINE__, 0);
+#ifdef __linux__
+	file_fd = memfd_create("ns-fuzz-split", 0);
+	snprintf(path, sizeof(path), "/proc/self/fd/%d", file_fd);
+#else
+	snprintf(path, sizeof(path), "/tmp/ns-fuzz-split-XXXXXX");
+	file_fd = mkstemp(path);
+	atexit(remove_file);
+#endif
+	FUZZ_ASSERT(file_fd >= 0, "setup-file");
+}
+
+static void
+put_file(const uint8_t *data, size_t size)
+{
+	size_t done = 0;
+	ssize_t w;
+
+	FUZZ_ASSERT(ftruncate(file_fd, 0) == 0, "setup-file");
+	while (done < size) {
+		w = pwrite(file_fd, data + done, size - done, (off_t)done);
+		FUZZ_ASSERT(w > 0, "setup-file");
+		done += (size_t)w;
+	}
+}
+
+struct feeder {
+	int	 fd;
+	const uint8_t *data;
+	size_t	 size;
+	uint64_t seed;
+};
+
+static uint64_t
+next_rand(uint64_t *x)
+{
+	*x ^= *x << 13;
+	*x ^= *x >> 7;
+	*x ^= *x << 17;
+	return *x;
+}
+
+/* Send the bytes as packets of 1 to 8192 bytes, mostly small. */
+static void *
+feed(void *arg)
+{
+	struct feeder *f = arg;
+	size_t i = 0, k;
+	uint64_t r;
+	ssize_t w;
+
+	while (i < f->size) {
+		r = next_rand(&f->seed);
+		switch (r & 7) {
+		case 0: case 1: case 2:
+			k = 1 + (r >> 8) % 3;
+			break;
+		case 3: case 4:
+			k = 1 + (r >> 8) % 16;
+			break;
+		case 5: case 6:
+			k = 1 + (r >> 8) % 512;
+			break;
+		default:
+			k = 1 + (r >> 8) % 8192;
+			break;
+		}
+		if (k > f->size - i)
+			k = f->size - i;
+		w = send(f->fd, f->data + i, k, MSG_NOSIGNAL);
+		if (w <= 0)
+			break;	/* the reader went away; it says why */
+		i += (size_t)w;
+	}
+	close(f->fd);
+	return NULL;
+}
+
+static uint64_t
+hash(const uint8_t *d, size_t n)
+{
+	uint64_t h = 1469598103934665603ull;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		h = (h ^ d[i]) * 1099511628211ull;
+	return h ? h : 1;
+}
+
+/* ---- what every read event must be, from the bytes alone ---- */
+
+struct oracle {
+	const uint8_t *d;
+	size_t	 n;
+	size_t	 max;
+	size_t	 pos;		/* where the next line starts */
+	uint64_t lineno;
+	FILE	*bad;		/* what the reader copied over-long lines to */
+	char	*badp;
+	size_t	 badn, badseen;
+};
+
+static void
+oracle_start(struct oracle *o)
+{
+	o->pos = o->n >= 3 && memcmp(o->d, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
+	o->lineno = 0;
+}
+
+static void
+oracle_event(struct oracle *o, enum ns_read r, const struct ns_input *in)
+{
+	size_t len, e, i;
+
+	switch (r) {
+	case NS_READ_LINE:
+	case NS_READ_TOOLONG:
+		len = r == NS_READ_LINE ? in->len : in->toolong;
+		FUZZ_CHECK(in->lineno == o->lineno + 1, "input-lineno");
+		o->lineno++;
+		FUZZ_ASSERT(in->offset == o->pos, "input-offset");
+		FUZZ_ASSERT(len <= o->n - o->pos, "input-length");
+		e = o->pos + len;
+		for (i = o->pos; i < e; i++)
+			FUZZ_CHECK(o->d[i] != '\n' && o->d[i] != '\r',
+			    "input-eol-in-line");
+		FUZZ_CHECK(e == o->n || o->d[e] == '\n' || o->d[e] == '\r',
+		    "input-eol");
+		if (r == NS_READ_LINE) {
+			FUZZ_CHECK(len <= o->max, "input-max");
+			FUZZ_CHECK(len == 0 ||
+			    memcmp(in->line, o->d + o->pos, len) == 0,
+			    "input-bytes");
+		} else {
+			FUZZ_CHECK(len > o->max, "input-max");
+			FUZZ_ASSERT(fflush(o->bad) == 0, "setup-memstream");
+			FUZZ_CHECK(o->badn == o->badseen + len + 1,
+			    "input-bad-lines");
+			FUZZ_CHECK(o->badn < o->badseen + len + 1 ||
+			    (memcmp(o->badp + o->badseen, o->d + o->pos,
+			    len) == 0 && o->badp[o->badseen + len] == '\n'),
+			    "input-bad-lines");
+			o->badseen = o->badn;
+		}
+		if (e < o->n && o->d[e] == '\r' && e + 1 < o->n &&
+		    o->d[e + 1] == '\n')
+			o->pos = e + 2;
+		else
+			o->pos = e < o->n ? e + 1 : e;
+		break;
+	case NS_READ_FILEEND:
+		FUZZ_CHECK(o->pos == o->n, "input-lost-bytes");
+		oracle_start(o);
+		break;
+	case NS_READ_ERROR:
+		FUZZ_ASSERT(0, "input-error");
+		break;
+	case NS_READ_EOF:
+		break;
+	}
+}
+
+/* ---- lines in, lines out: the splitter loses and invents nothing ---- */
+
+struct str {
+	char	*p;
+	size_t	 n;
+};
+
+struct strs {
+	struct str *v;
+	size_t	 n, cap;
+};
+
+/* Keep s[0..n-1] without its leading white space. */
+static void
+strs_add(struct strs *a, const char *s, size_t n)
+{
+	size_t lead = ns_trim_left(s, n);
+
+	if (a->n == a->cap) {
+		a->cap = a->cap ? a->cap * 2 : 64;
+		a->v = ns_xreallocarray(a->v, a->cap, sizeof(*a->v));
+	}
+	a->v[a->n].p = ns_xstrndup(s + lead, n - lead);
+	a->v[a->n].n = n - lead;
+	a->n++;
+}
+
+static void
+strs_clear(struct strs *a)
+{
+	size_t i;
+
+	for (i = 0; i < a->n; i++)
+		free(a->v[i].p);
+	a->n = 0;
+}
+
+static int
+cmp_str(const void *x, const void *y)
+{
+	const struct str *a = x, *b = y;
+	int c = memcmp(a->p, b->p, a->n < b->n ? a->n : b->n);
+
+	if (c != 0)
+		return c;
+	return (a->n > b->n) - (a->n < b->n);
+}
+
+/* Do the two hold the same lines, in whatever order? A title may come
+ * from after the boilerplate that opens its article's text. */
+static int
+strs_same(struct strs *a, struct strs *b)
+{
+	size_t i;
+
+	if (a->n != b->n)
+		return 0;
+	if (a->n < 2)
+		return a->n == 0 || cmp_str(&a->v[0], &b->v[0]) == 0;
+	qsort(a->v, a->n, sizeof(*a->v), cmp_str);
+	qsort(b->v, b->n, sizeof(*b->v), cmp_str);
+	for (i = 0; i < a->n; i++)
+		if (cmp_str(&a->v[i], &b->v[i]) != 0)
+			return 0;
+	return 1;
+}
+
+/* The README's separator line: three or more of one of - = * # _ ~ or
+ * a bullet, spaces between them allowed. */
+static int
+separator(const char *s, size_t n)
+{
+	utf8proc_int32_t c, first = -1;
+	utf8proc_ssize_t k;
+	size_t i, count = 0;
+
+	for (i = 0; i < n; i += (size_t)k) {
+		k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+		    (utf8proc_ssize_t)(n - i), &c);
+		if (k <= 0)
+			return 0;
+		if (c == ' ')
+			continue;
+		if (first < 0) {
+			if (c != '-' && c != '=' && c != '*' && c != '#' &&
+			    c != '_' && c != '~' && c != 0x2022)
+				return 0;
+			first = c;
+		} else if (c != first)
+			return 0;
+		count++;
+	}
+	return count >= 3;
+}
+
+struct ctx {
+	size_t	 size;		/* of one operand */
+	struct strs in, out;	/* content lines read, and written */
+	size_t	 invalid;	/* sequences replaced, by our count */
+	uint64_t first_bad;
+	size_t	 toobig, toobig_seen;	/* lines to leave out, left out */
+	struct ns_buf norm;
+	struct ns_span *v;
+	size_t	 cap;
+	size_t	 articles, cuts;
+};
+
+/* Bytes of s[0..n-1] (valid UTF-8) as a JSON string, quotes left out:
+ * counted by jansson, not as split.c counts them. */
+static size_t
+escaped_len(const char *s, size_t n)
+{
+	json_t *v = json_stringn(s, n);
+	char *d;
+	size_t len;
+
+	FUZZ_ASSERT(v != NULL, "split-utf8");
+	d = json_dumps(v, JSON_ENCODE_ANY | JSON_COMPACT);
+	FUZZ_ASSERT(d != NULL, "setup-json");
+	len = strlen(d) - 2;
+	free(d);
+	json_decref(v);
+	return len;
+}
+
+/* ns_splitter_new(): "a line that could not fit in any record is left
+ * out". The splitter's measure of that (split.c): the escaped line, 128
+ * bytes for the id, keys and numbers, and the file name escaped at worst. */
+static int
+fits_no_record(const char *s, size_t n)
+{
+	return escaped_len(s, n) + 128 + 6 * strlen(path) > MAX;
+}
+
+/* A raw line as the splitter should see it: pieces between form feeds,
+ * each normalized; keep those that are content, count those too big for
+ * any record. */
+static void
+expect_line(struct ctx *x, const char *s, size_t n, uint64_t lineno)
+{
+	const char *ff;
+	size_t k, bad, lead;
+
+	for (;;) {
+		ff = memchr(s, '\f', n);
+		k = ff ? (size_t)(ff - s) : n;
+		ns_buf_reset(&x->norm);
+		bad = ns_text_normline(&x->norm, s, k);
+		if (bad && x->invalid == 0)
+			x->first_bad = lineno;
+		x->invalid += bad;
+		lead = ns_trim_left(x->norm.p, x->norm.len);
+		if (fits_no_record(x->norm.p, x->norm.len))
+			x->toobig++;
+		else if (!fuzz_blank(x->norm.p, x->norm.len) &&
+		    !separator(x->norm.p + lead, x->norm.len - lead))
+			strs_add(&x->in, x->norm.p, x->norm.len);
+		if (ff == NULL)
+			break;
+		s += k + 1;
+		n -= k + 1;
+	}
+}
+
+static void
+check_text_shape(const char *t, size_t n)
+{
+	size_t i, ls, le;
+
+	if (n == 0)
+		return;
+	FUZZ_CHECK(t[0] != '\n' && t[n - 1] != '\n', "split-article-shape");
+	for (ls = 0; ls < n; ls = le + 1) {
+		const char *nl = memchr(t + ls, '\n', n - ls);
+
+		le = nl ? (size_t)(nl - t) : n;
+		if (le > ls) {
+			FUZZ_CHECK(!fuzz_blank(t + ls, le - ls),
+			    "split-article-shape");
+			FUZZ_CHECK(!fuzz_space_at_end(t + ls, le - ls),
+			    "split-article-shape");
+		} else
+			/* An empty line: one half of a "\n\n". */
+			FUZZ_CHECK(ls > 0 && t[ls - 1] == '\n' && le + 1 < n &&
+			    t[le + 1] != '\n', "split-article-shape");
+	}
+	for (i = 0; i < n; i++)
+		FUZZ_CHECK(t[i] != '\r' && t[i] != '\f' && t[i] != '\0',
+		    "split-article-shape");
+}
+
+static void
+on_article(const struct ns_article *a, void *arg)
+{
+	struct ctx *x = arg;
+	json_t *rec, *back;
+	char *dump;
+	size_t i, ls, le;
+
+	x->articles++;
+	FUZZ_CHECK(a->tlen > 0 || a->xlen > 0, "split-empty-article");
+	FUZZ_ASSERT(fuzz_utf8_valid(a->title, a->tlen), "split-utf8");
+	FUZZ_ASSERT(fuzz_utf8_valid(a->text, a->xlen), "split-utf8");
+	for (i = 0; i < a->tlen; i++)
+		FUZZ_CHECK(a->title[i] != '\n' && a->title[i] != '\r' &&
+		    a->title[i] != '\f' && a->title[i] != '\0',
+		    "split-article-shape");
+	if (a->tlen > 0)
+		FUZZ_CHECK(!fuzz_space_at_start(a->title, a->tlen) &&
+		    !fuzz_space_at_end(a->title, a->tlen),
+		    "split-article-shape");
+	check_text_shape(a->text, a->xlen);
+	FUZZ_CHECK(a->line >= 1 && a->byte < x->size, "split-source");
+
+	/* The record as ns-split writes it, read back. */
+	rec = ns_article_record(a);
+	dump = json_dumps(rec, JSON_COMPACT);
+	FUZZ_CHECK(dump != NULL, "split-record");
+	if (dump != NULL) {
+		/* "so that the next tool takes every record it writes" */
+		FUZZ_CHECK(strlen(dump) <= MAX, "split-record-size");
+		back = json_loads(dump, JSON_REJECT_DUPLICATES, NULL);
+		FUZZ_CHECK(back != NULL && json_equal(rec, back),
+		    "split-record");
+		json_decref(back);
+		free(dump);
+	}
+	json_decref(rec);
+
+	fuzz_check_paragraphs(a->text, a->xlen, &x->v, &x->cap);
+	fuzz_check_sentences(a->text, a->xlen, &x->v, &x->cap);
+
+	if (a->tlen > 0)
+		strs_add(&x->out, a->title, a->tlen);
+	for (ls = 0; ls < a->xlen; ls = le + 1) {
+		const char *nl = memchr(a->text + ls, '\n', a->xlen - ls);
+
+		le = nl ? (size_t)(nl - a->text) : a->xlen;
+		if (le > ls)
+			strs_add(&x->out, a->text + ls, le - ls);
+	}
+}
+
+static void
+on_cut(enum ns_split_event ev, uint64_t line, void *arg)
+{
+	struct ctx *x = arg;
+
+	(void)line;
+	if (ev == NS_SPLIT_TOOBIG)
+		x->toobig_seen++;
+	else
+		x->cuts++;
+}
+
+/* The file, twice over as two operands, through the splitter. */
+static void
+run_file(const uint8_t *data, size_t size)
+{
+	char *names[2] = { path, path };
+	struct ns_input in;
+	struct ns_splitter *sp;
+	struct oracle o = { data, size, MAX, 0, 0, NULL, NULL, 0, 0 };
+	struct ctx x;
+	enum ns_read r;
+	size_t invalid;
+	uint64_t first;
+
+	memset(&x, 0, sizeof(x));
+	x.size = size;
+	o.bad = open_memstream(&o.badp, &o.badn);
+	FUZZ_ASSERT(o.bad != NULL, "setup-memstream");
+	oracle_start(&o);
+	ns_input_init(&in, names, 2, NS_EOL_ANY, MAX, o.bad);
+	sp = ns_splitter_new(&rules, MAX, on_article, on_cut, &x);
+	do {
+		r = ns_input_next(&in);
+		oracle_event(&o, r, &in);
+		if (r == NS_READ_LINE) {
+			expect_line(&x, in.line, in.len, in.lineno);
+			ns_splitter_line(sp, in.line, in.len, in.srcname,
+			    in.lineno, in.offset);
+		} else if (r == NS_READ_FILEEND) {
+			ns_splitter_flush(sp);
+			ns_splitter_invalid(sp, &invalid, &first);
+			FUZZ_CHECK(invalid == x.invalid, "split-invalid-count");
+			FUZZ_CHECK(invalid == 0 || first == x.first_bad,
+			    "split-invalid-count");
+			x.invalid = 0;
+			x.first_bad = 0;
+			FUZZ_CHECK(x.toobig_seen == x.toobig, "split-toobig");
+			x.toobig = x.toobig_seen = 0;
+			FUZZ_CHECK(strs_same(&x.in, &x.out),
+			    "split-conserves-lines");
+			strs_clear(&x.in);
+			strs_clear(&x.out);
+		}
+	} while (r != NS_READ_EOF);
+	ns_input_free(&in);
+	ns_splitter_free(sp);
+	fclose(o.bad);
+	free(o.badp);
+	strs_clear(&x.in);
+	strs_clear(&x.out);
+	free(x.in.v);
+	free(x.out.v);
+	ns_buf_free(&x.norm);
+	free(x.v);
+}
+
+/* The same bytes as standard input, in small reads, with a small limit. */
+static void
+run_stream(const uint8_t *data, size_t size)
+{
+	struct oracle o = { data, size, 0, 0, 0, NULL, NULL, 0, 0 };
+	struct feeder f;
+	struct ns_input in;
+	pthread_t t;
+	enum ns_read r;
+	int sv[2], saved;
+	uint64_t seed = hash(data, size);
+
+	if (socketpair(AF_UNIX, SOCK_SEQPACKET, 0, sv) < 0)
+		return;		/* no such sockets here: the file run only */
+	saved = dup(STDIN_FILENO);
+	if (saved < 0)
+		saved = open("/dev/null", O_RDONLY);
+	FUZZ_ASSERT(saved >= 0 && dup2(sv[0], STDIN_FILENO) >= 0,
+	    "setup-socket");
+	close(sv[0]);
+	f.fd = sv[1];
+	f.data = data;
+	f.size = size;
+	f.seed = seed;
+	FUZZ_ASSERT(pthread_create(&t, NULL, feed, &f) == 0, "setup-thread");
+
+	o.max = 1 + (size_t)(seed >> 32) % 300;
+	o.bad = open_memstream(&o.badp, &o.badn);
+	FUZZ_ASSERT(o.bad != NULL, "setup-memstream");
+	oracle_start(&o);
+	ns_input_init(&in, NULL, 0, NS_EOL_ANY, o.max, o.bad);
+	do {
+		r = ns_input_next(&in);
+		oracle_event(&o, r, &in);
+	} while (r != NS_READ_EOF);
+	ns_input_free(&in);
+	/* Our end of the socket goes with fd 0: the feeder cannot block. */
+	dup2(saved, STDIN_FILENO);
+	close(saved);
+	pthread_join(t, NULL);
+	fclose(o.bad);
+	free(o.badp);
+}
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	if (file_fd < 0)
+		setup();
+	put_file(data, size);
+	run_file(data, size);
+	run_stream(data, size);
+	return 0;
+}
