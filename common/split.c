@@ -367,7 +367,7 @@ static void
 push_text(struct ns_splitter *sp, const char *s, const struct block *b)
 {
 	if (record_size(sp, b->len + b->extra + 4) > sp->max &&
-	    sp->text.len > 0) {
+	    (sp->text.len > 0 || sp->title.len > 0)) {
 		/* An article past --max-record-bytes is cut here; the rest
 		 * goes on as an article with no title. */
 		if (sp->cut != NULL)
