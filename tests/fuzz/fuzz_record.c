@@ -60,6 +60,43 @@ same_field(json_t *a, json_t *b, const char *key)
 	    (x != NULL && y != NULL && json_equal(x, y));
 }
 
+/* Are a and b the same JSON value, numbers compared by value? A record
+ * with an integer past 64 bits is read with every number a real
+ * (ns_json_parse()), the same bytes without it with integers. */
+static int
+same_json(json_t *a, json_t *b)
+{
+	const char *key;
+	json_t *v;
+	size_t i;
+
+	if (json_is_number(a) && json_is_number(b)) {
+		if (json_is_integer(a) && json_is_integer(b))
+			return json_integer_value(a) == json_integer_value(b);
+		return json_number_value(a) == json_number_value(b);
+	}
+	if (json_typeof(a) != json_typeof(b))
+		return 0;
+	if (json_is_object(a)) {
+		if (json_object_size(a) != json_object_size(b))
+			return 0;
+		json_object_foreach(a, key, v)
+			if (json_object_get(b, key) == NULL ||
+			    !same_json(v, json_object_get(b, key)))
+				return 0;
+		return 1;
+	}
+	if (json_is_array(a)) {
+		if (json_array_size(a) != json_array_size(b))
+			return 0;
+		json_array_foreach(a, i, v)
+			if (!same_json(v, json_array_get(b, i)))
+				return 0;
+		return 1;
+	}
+	return json_equal(a, b);
+}
+
 /* Do a and b list their keys in the same order? */
 static int
 same_order(json_t *a, json_t *b)
@@ -130,7 +167,7 @@ strip(json_t *rec, const char *line, size_t len)
 		free(out);
 		return;
 	}
-	FUZZ_CHECK(json_equal(back, rec), "write-raw-equal");
+	FUZZ_CHECK(same_json(back, rec), "write-raw-equal");
 	FUZZ_CHECK(same_order(back, rec), "write-raw-order");
 	/* Written again from what it wrote: the same bytes. */
 	n2 = write_raw(back, out, n, &out2);
