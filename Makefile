@@ -43,7 +43,12 @@ MAN7 = man/ns.7
 # Data files compiled into the library: name of the C array, file.
 DATA = ns_builtin_rules:common/data/boilerplate.rules \
 	ns_sentences_data:common/data/sentences.txt \
-	ns_stopwords_data:common/data/stopwords.txt
+	ns_stopwords_data:common/data/stopwords.txt \
+	ns_numex_data:common/data/numex.rules \
+	ns_currencies_data:common/data/currencies.tsv \
+	ns_gazetteer_data:common/data/gazetteer.tsv \
+	ns_clusters_data:common/data/clusters.txt \
+	ns_ner_model_data:common/data/ner.model
 
 LIB_SRC = $(wildcard common/*.c)
 LIB_OBJ = $(LIB_SRC:%.c=$(BUILDDIR)/%.o) \

@@ -477,4 +477,81 @@ void	ns_write_units(const struct ns_common *c, const char *id,
  * cuts. */
 size_t	ns_strip(struct ns_rules *r, json_t *rec, json_t *removed, int dry_run);
 
+/* ---- entities: what the recognizers find (ns-entities) ---- */
+
+/* In the order of DESIGN.md; ns_ent_type_name() gives the names. */
+enum ns_ent_type {
+	NS_ENT_PERSON,
+	NS_ENT_ORG,
+	NS_ENT_LOC,
+	NS_ENT_NORP,
+	NS_ENT_MONEY,
+	NS_ENT_PERCENT,
+	NS_ENT_DATE,
+	NS_ENT_TIME,
+	NS_ENT_QUANTITY,
+	NS_ENT_CARDINAL,
+	NS_ENT_ORDINAL,
+	NS_ENT_URL,
+	NS_ENT_EMAIL,
+	NS_ENT_NTYPES
+};
+
+enum ns_ent_value {
+	NS_VAL_NONE,		/* no normalized value */
+	NS_VAL_NUMBER,		/* value is number */
+	NS_VAL_STRING		/* value is sval ("2019-06-25", "2024-Q3") */
+};
+
+/* One entity in a text: byte offsets into that text (the caller turns
+ * them into code points), its type and normalized value. */
+struct ns_entity {
+	size_t start, end;	/* bytes, end exclusive */
+	enum ns_ent_type type;
+	enum ns_ent_value vkind;
+	double number;		/* vkind NS_VAL_NUMBER */
+	char sval[32];		/* vkind NS_VAL_STRING, NUL-terminated */
+	char unit[16];		/* ISO 4217 code, or a unit of measure; "" none */
+};
+
+/* "PERSON", "MONEY", ...; NULL for a value out of range. */
+const char *ns_ent_type_name(enum ns_ent_type t);
+
+/* ---- numex.c: money, percentages, dates, times, quantities, numbers,
+ * URLs and e-mail addresses (PCRE2 patterns in common/data/numex.rules,
+ * currencies from common/data/currencies.tsv) ---- */
+
+struct ns_numex;
+
+/* The recognizer with the built-in patterns. Never NULL. Each thread
+ * needs its own (match data is per object). */
+struct ns_numex *ns_numex_new(void);
+/* Entities of those types in valid UTF-8 s[0..n-1], in order of start,
+ * not overlapping. Fills *v (grown with ns_xreallocarray) and returns the
+ * count. Linear in n. */
+size_t	ns_numex_find(struct ns_numex *x, const char *s, size_t n,
+	    struct ns_entity **v, size_t *cap);
+void	ns_numex_free(struct ns_numex *x);
+
+/* ---- ner.c: the statistical tagger for PERSON, ORG, LOC, NORP
+ * (model in common/data/ner.model, trained by scripts/train-ner) ---- */
+
+/* A loaded model: read-only once loaded, shared by threads. */
+struct ns_ner_model;
+/* Load a model from memory (copied or referenced: the caller keeps
+ * data alive while the model lives); data NULL: the built-in one. NULL
+ * with a message in err on a bad model. */
+struct ns_ner_model *ns_ner_model_load(const char *data, size_t len,
+	    char *err, size_t errsz);
+void	ns_ner_model_free(struct ns_ner_model *m);
+
+/* A tagger on a model: scratch space, one per thread. */
+struct ns_ner;
+struct ns_ner *ns_ner_new(const struct ns_ner_model *m);
+/* PERSON, ORG, LOC and NORP entities of valid UTF-8 s[0..n-1], in order,
+ * not overlapping; vkind NS_VAL_NONE. Fills *v, returns the count. */
+size_t	ns_ner_tag(struct ns_ner *t, const char *s, size_t n,
+	    struct ns_entity **v, size_t *cap);
+void	ns_ner_free(struct ns_ner *t);
+
 #endif /* NS_H */
