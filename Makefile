@@ -31,10 +31,10 @@ SANFLAGS = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
 	-fno-sanitize-recover=undefined
 endif
 
-ALL_CFLAGS = $(WARN) -DNS_VERSION='"$(VERSION)"' -Icommon $(DEP_CFLAGS) \
+ALL_CFLAGS = $(WARN) -pthread -DNS_VERSION='"$(VERSION)"' -Icommon $(DEP_CFLAGS) \
 	$(CPPFLAGS) $(CFLAGS) $(SANFLAGS) -MMD -MP
 ALL_LDFLAGS = $(LDFLAGS) $(SANFLAGS)
-ALL_LIBS = $(DEP_LIBS) $(STEMMER_LIBS) -lm $(LDLIBS)
+ALL_LIBS = $(DEP_LIBS) $(STEMMER_LIBS) -lm -pthread $(LDLIBS)
 
 TOOLS = ns-split ns-strip-ads ns-summarize
 MAN1 = $(TOOLS:%=man/%.1)

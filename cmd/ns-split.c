@@ -32,7 +32,7 @@ usage(FILE *fp, int status)
 	    "                [--rules file] [--unit article|paragraph|sentence]\n"
 	    "                [--wrapped]\n"
 	    "                [--bad-lines file] [--strict] [--max-record-bytes n]\n"
-	    "                [file ...]\n");
+	    "                [--progress] [file ...]\n");
 	if (status == NS_EXIT_OK)
 		fprintf(fp, "\n"
 		    "Split raw news text into JSON-lines article records\n"
@@ -136,6 +136,7 @@ split_raw(struct ns_common *c, struct ns_rules *rules, struct ctx *x,
 	while (!done) {
 		switch (ns_input_next(&in)) {
 		case NS_READ_LINE:
+			ns_progress_add(c, in.len, 0);
 			ns_splitter_line(sp, in.line, in.len, in.srcname,
 			    in.lineno, in.offset);
 			done = x->stop;
@@ -169,6 +170,7 @@ split_raw(struct ns_common *c, struct ns_rules *rules, struct ctx *x,
 		}
 	}
 	ns_input_free(&in);
+	ns_progress_end(c);
 	ns_splitter_free(sp);
 	if (x->cuts && status == NS_EXIT_OK)
 		status = NS_EXIT_BAD;
@@ -253,6 +255,8 @@ main(int argc, char *argv[])
 	free(markers);
 	free(rulefiles);
 
+	if (!jsonl)
+		c.progress_noun = "lines";
 	ns_common_open(&c);
 	if (jsonl)
 		status = ns_jsonl_run(&c, argv, argc, split_record, &x, NULL);

@@ -19,9 +19,9 @@ static _Noreturn void
 usage(FILE *fp, int status)
 {
 	fprintf(fp,
-	    "usage: ns-strip-ads [-hlnVu] [-r file] [--no-builtin]\n"
+	    "usage: ns-strip-ads [-hlnVu] [-j jobs] [-r file] [--no-builtin]\n"
 	    "                    [--bad-lines file] [--strict] [--max-record-bytes n]\n"
-	    "                    [file ...]\n");
+	    "                    [--progress] [file ...]\n");
 	if (status == NS_EXIT_OK)
 		fprintf(fp, "\n"
 		    "Cut ads and boilerplate lines from the \"text\" of article records,\n"
@@ -31,6 +31,7 @@ usage(FILE *fp, int status)
 		    "  -n, --dry-run            fill \"removed\" but cut nothing\n"
 		    "  -r, --rules FILE         add the rules of FILE (repeatable)\n"
 		    "      --no-builtin         drop the built-in rules\n"
+		    NS_JOBS_USAGE
 		    NS_COMMON_USAGE
 		    "\nExit status: 0 all input processed, 1 some input rejected, 2 error.\n"
 		    "See ns-strip-ads(1) and ns(7).\n");
@@ -59,11 +60,26 @@ strip_record(json_t *rec, void *arg, char *err, size_t errsz)
 	return NS_REC_WRITE;
 }
 
+static void
+load_rules(struct ns_rules *r, int builtin, const char **files, size_t n)
+{
+	char err[600];
+	size_t i;
+
+	if (builtin && ns_rules_parse(r, ns_builtin_rules,
+	    ns_builtin_rules_len, "built-in rules", err, sizeof(err)) < 0)
+		ns_errx(NS_EXIT_FATAL, "%s", err);
+	for (i = 0; i < n; i++)
+		if (ns_rules_load_file(r, files[i], err, sizeof(err)) < 0)
+			ns_errx(NS_EXIT_FATAL, "%s", err);
+}
+
 int
 main(int argc, char *argv[])
 {
 	static const struct option longopts[] = {
 		NS_COMMON_LONGOPTS,
+		NS_JOBS_LONGOPTS,
 		{ "dry-run", no_argument, NULL, 'n' },
 		{ "list-rules", no_argument, NULL, 'l' },
 		{ "no-builtin", no_argument, NULL, OPT_NO_BUILTIN },
@@ -71,17 +87,17 @@ main(int argc, char *argv[])
 		{ NULL, 0, NULL, 0 }
 	};
 	struct ns_common c;
-	struct ns_rules rules = { 0 };
-	struct ctx x = { &rules, 0 };
+	struct ns_rules *rules;
+	struct ctx *x;
+	void **ctxs;
 	const char **rulefiles;
-	size_t nrulefiles = 0, i;
-	char err[600];
-	int ch, builtin = 1, list = 0, status;
+	size_t nrulefiles = 0, j;
+	int ch, builtin = 1, list = 0, dry_run = 0, status, hits = 0;
 
 	ns_setprogname(argv[0]);
 	ns_common_init(&c, usage, argv);
 	rulefiles = ns_xcalloc(argc, sizeof(*rulefiles));
-	while ((ch = getopt_long(argc, argv, NS_COMMON_SHORTOPTS "lnr:",
+	while ((ch = getopt_long(argc, argv, NS_COMMON_SHORTOPTS NS_JOBS_SHORTOPTS "lnr:",
 	    longopts, NULL)) != -1) {
 		if (ns_common_option(&c, ch, optarg))
 			continue;
@@ -90,7 +106,7 @@ main(int argc, char *argv[])
 			list = 1;
 			break;
 		case 'n':
-			x.dry_run = 1;
+			dry_run = 1;
 			break;
 		case 'r':
 			rulefiles[nrulefiles++] = optarg;
@@ -105,27 +121,42 @@ main(int argc, char *argv[])
 	argc -= optind;
 	argv += optind;
 
-	if (builtin && ns_rules_parse(&rules, ns_builtin_rules,
-	    ns_builtin_rules_len, "built-in rules", err, sizeof(err)) < 0)
-		ns_errx(NS_EXIT_FATAL, "%s", err);
-	for (i = 0; i < nrulefiles; i++)
-		if (ns_rules_load_file(&rules, rulefiles[i], err,
-		    sizeof(err)) < 0)
-			ns_errx(NS_EXIT_FATAL, "%s", err);
+	/* Each worker matches with its own copy of the rules (match data
+	 * and counters are per copy). */
+	if (list)
+		c.jobs = 1;
+	rules = ns_xcalloc((size_t)c.jobs, sizeof(*rules));
+	x = ns_xcalloc((size_t)c.jobs, sizeof(*x));
+	ctxs = ns_xcalloc((size_t)c.jobs, sizeof(*ctxs));
+	for (j = 0; j < (size_t)c.jobs; j++) {
+		load_rules(&rules[j], builtin, rulefiles, nrulefiles);
+		x[j].rules = &rules[j];
+		x[j].dry_run = dry_run;
+		ctxs[j] = &x[j];
+	}
 	free(rulefiles);
 	if (list) {
-		ns_rules_print(&rules, stdout);
-		ns_rules_free(&rules);
+		ns_rules_print(&rules[0], stdout);
+		ns_rules_free(&rules[0]);
+		free(rules);
+		free(x);
+		free(ctxs);
 		return ns_close_stdout();
 	}
 
 	ns_common_open(&c);
 	static const char *const owned[] = { "title", "text", "removed", NULL };
 
-	status = ns_jsonl_run(&c, argv, argc, strip_record, &x, owned);
-	if (rules.limit_hits)
+	status = ns_jsonl_run_jobs(&c, argv, argc, strip_record, ctxs, owned);
+	for (j = 0; j < (size_t)c.jobs; j++) {
+		hits += rules[j].limit_hits;
+		ns_rules_free(&rules[j]);
+	}
+	if (hits)
 		ns_warnx("%d rule match%s given up at the match limit",
-		    rules.limit_hits, rules.limit_hits == 1 ? "" : "es");
-	ns_rules_free(&rules);
+		    hits, hits == 1 ? "" : "es");
+	free(rules);
+	free(x);
+	free(ctxs);
 	return ns_finish(&c, status);
 }

@@ -20,8 +20,8 @@ usage(FILE *fp, int status)
 	fprintf(fp,
 	    "usage: ns-summarize [-hVu] [-n count | --ratio r | --words w]\n"
 	    "                    [--method default|lead|textrank] [--weights list]\n"
-	    "                    [--wrapped] [--bad-lines file] [--strict]\n"
-	    "                    [--max-record-bytes n] [file ...]\n");
+	    "                    [--wrapped] [-j jobs] [--bad-lines file] [--strict]\n"
+	    "                    [--max-record-bytes n] [--progress] [file ...]\n");
 	if (status == NS_EXIT_OK)
 		fprintf(fp, "\n"
 		    "Add \"summary\" and \"summary_sentences\" to article records: the\n"
@@ -36,6 +36,7 @@ usage(FILE *fp, int status)
 		    "                           names, length, length exponent, MMR lambda,\n"
 		    "                           centrality\n"
 		    "      --wrapped            the text is hard-wrapped (see ns-split)\n"
+		    NS_JOBS_USAGE
 		    NS_COMMON_USAGE
 		    "\nExit status: 0 all input processed, 1 some input rejected, 2 error.\n"
 		    "See ns-summarize(1) and ns(7).\n");
@@ -116,6 +117,7 @@ main(int argc, char *argv[])
 {
 	static const struct option longopts[] = {
 		NS_COMMON_LONGOPTS,
+		NS_JOBS_LONGOPTS,
 		{ "method", required_argument, NULL, OPT_METHOD },
 		{ "ratio", required_argument, NULL, OPT_RATIO },
 		{ "sentences", required_argument, NULL, 'n' },
@@ -129,7 +131,9 @@ main(int argc, char *argv[])
 	    NULL };
 	struct ns_common c;
 	struct ns_sum_opts o;
-	struct ctx x = { NULL, { 0 } };
+	struct ctx *x;
+	void **ctxs;
+	size_t i;
 	double *w[9];
 	char *end;
 	long v;
@@ -147,7 +151,7 @@ main(int argc, char *argv[])
 	w[6] = &o.len_exp;
 	w[7] = &o.lambda;
 	w[8] = &o.w_cent;
-	while ((ch = getopt_long(argc, argv, NS_COMMON_SHORTOPTS "n:", longopts,
+	while ((ch = getopt_long(argc, argv, NS_COMMON_SHORTOPTS NS_JOBS_SHORTOPTS "n:", longopts,
 	    NULL)) != -1) {
 		if (ns_common_option(&c, ch, optarg))
 			continue;
@@ -202,12 +206,22 @@ main(int argc, char *argv[])
 	argv += optind;
 
 	ns_common_open(&c);
-	x.z = ns_summarizer_new(&o);
+	x = ns_xcalloc((size_t)c.jobs, sizeof(*x));
+	ctxs = ns_xcalloc((size_t)c.jobs, sizeof(*ctxs));
+	for (i = 0; i < (size_t)c.jobs; i++) {
+		x[i].z = ns_summarizer_new(&o);
+		ctxs[i] = &x[i];
+	}
 	static const char *const owned[] = { "summary", "summary_sentences",
 	    NULL };
 
-	status = ns_jsonl_run(&c, argv, argc, summarize_record, &x, owned);
-	ns_summarizer_free(x.z);
-	ns_buf_free(&x.out);
+	status = ns_jsonl_run_jobs(&c, argv, argc, summarize_record, ctxs,
+	    owned);
+	for (i = 0; i < (size_t)c.jobs; i++) {
+		ns_summarizer_free(x[i].z);
+		ns_buf_free(&x[i].out);
+	}
+	free(x);
+	free(ctxs);
 	return ns_finish(&c, status);
 }

@@ -243,6 +243,8 @@ again:
 		seg = e - in->rpos;
 		if (!toolong && total + seg > in->max) {
 			toolong = 1;
+			if (in->before_bad)
+				in->before_bad(in, in->before_bad_arg);
 			if (in->bad && in->acc.len)
 				fwrite(in->acc.p, 1, in->acc.len, in->bad);
 			ns_buf_reset(&in->acc);

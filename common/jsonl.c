@@ -45,20 +45,21 @@ add_to_buf(const char *s, size_t n, void *data)
 	return 0;
 }
 
+static _Thread_local struct ns_buf write_b;
+
 int
 ns_json_write(FILE *out, const json_t *obj)
 {
-	static struct ns_buf b;
 
 	/* One fwrite per record: jansson's own FILE output writes token by
 	 * token. The buffer lives as long as the program. */
-	ns_buf_reset(&b);
-	if (json_dump_callback(obj, add_to_buf, &b, JSON_COMPACT) != 0) {
+	ns_buf_reset(&write_b);
+	if (json_dump_callback(obj, add_to_buf, &write_b, JSON_COMPACT) != 0) {
 		errno = ENOMEM;
 		return -1;
 	}
-	ns_buf_addc(&b, '\n');
-	if (fwrite(b.p, 1, b.len, out) != b.len)
+	ns_buf_addc(&write_b, '\n');
+	if (fwrite(write_b.p, 1, write_b.len, out) != write_b.len)
 		return -1;
 	return 0;
 }
@@ -207,22 +208,26 @@ same_key(const char *s, size_t a, size_t b, const char *key)
 }
 
 int
-ns_json_write_raw(FILE *out, const json_t *obj, const char *line,
+ns_json_format_raw(struct ns_buf *b, const json_t *obj, const char *line,
     size_t len, const char *const *owned)
 {
-	static struct ns_buf b;
-	static struct member *m;
-	static size_t cap;
+	static _Thread_local struct member *m;
+	static _Thread_local size_t cap;
 	size_t count, i = 0;
 	const char *key;
 	json_t *value, *k;
 
+	if (obj == NULL) {		/* ns_thread_done() */
+		free(m);
+		m = NULL;
+		cap = 0;
+		return 0;
+	}
 	count = scan_members(line, len, &m, &cap);
-	ns_buf_reset(&b);
-	ns_buf_addc(&b, '{');
+	ns_buf_addc(b, '{');
 	json_object_foreach((json_t *)obj, key, value) {
 		if (i > 0)
-			ns_buf_addc(&b, ',');
+			ns_buf_addc(b, ',');
 		if (i < count && !is_owned(key, owned)) {
 			/* Members keep their places (jansson keeps their
 			 * order, refuses duplicates, and the tools only
@@ -230,15 +235,15 @@ ns_json_write_raw(FILE *out, const json_t *obj, const char *line,
 			if (!same_key(line, m[i].ks, m[i].ke, key))
 				ns_errx(NS_EXIT_FATAL, "internal error: member "
 				    "%zu is not \"%s\"", i, key);
-			add_compact(&b, line, m[i].ks, m[i].ke);
-			ns_buf_addc(&b, ':');
-			add_compact(&b, line, m[i].vs, m[i].ve);
+			add_compact(b, line, m[i].ks, m[i].ke);
+			ns_buf_addc(b, ':');
+			add_compact(b, line, m[i].vs, m[i].ve);
 		} else {
 			k = json_string(key);
-			if (k == NULL || json_dump_callback(k, add_to_buf, &b,
+			if (k == NULL || json_dump_callback(k, add_to_buf, b,
 			    JSON_COMPACT | JSON_ENCODE_ANY) != 0 ||
-			    (ns_buf_addc(&b, ':'), 0) ||
-			    json_dump_callback(value, add_to_buf, &b,
+			    (ns_buf_addc(b, ':'), 0) ||
+			    json_dump_callback(value, add_to_buf, b,
 			    JSON_COMPACT | JSON_ENCODE_ANY) != 0) {
 				json_decref(k);
 				errno = ENOMEM;
@@ -248,8 +253,21 @@ ns_json_write_raw(FILE *out, const json_t *obj, const char *line,
 		}
 		i++;
 	}
-	ns_buf_add(&b, "}\n", 2);
-	if (fwrite(b.p, 1, b.len, out) != b.len)
+	ns_buf_add(b, "}\n", 2);
+	return 0;
+}
+
+static _Thread_local struct ns_buf raw_b;
+
+int
+ns_json_write_raw(FILE *out, const json_t *obj, const char *line,
+    size_t len, const char *const *owned)
+{
+
+	ns_buf_reset(&raw_b);
+	if (ns_json_format_raw(&raw_b, obj, line, len, owned) < 0)
+		return -1;
+	if (fwrite(raw_b.p, 1, raw_b.len, out) != raw_b.len)
 		return -1;
 	return 0;
 }
@@ -366,8 +384,11 @@ ns_jsonl_run(struct ns_common *c, char **files, int nfiles, ns_record_fn fn,
 		}
 		/* A line of spaces, tabs or a CR carries no record; any
 		 * other white space (NBSP, form feed) is a bad line. */
-		if (ascii_blank(in.line, in.len))
+		if (ascii_blank(in.line, in.len)) {
+			ns_progress_add(c, in.len, 1);
 			continue;
+		}
+		ns_progress_add(c, in.len, 0);
 		rec = ns_json_parse(in.line, in.len, err, sizeof(err));
 		if (rec != NULL && (rc = fn(rec, ctx, err, sizeof(err))) < 0) {
 			json_decref(rec);
@@ -387,5 +408,14 @@ ns_jsonl_run(struct ns_common *c, char **files, int nfiles, ns_record_fn fn,
 		ns_output_check(c);
 	}
 	ns_input_free(&in);
+	ns_progress_end(c);
 	return status;
+}
+
+void
+ns_jsonl_thread_free(void)
+{
+	ns_buf_free(&write_b);
+	ns_buf_free(&raw_b);
+	(void)ns_json_format_raw(NULL, NULL, NULL, 0, NULL);
 }

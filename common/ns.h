@@ -91,6 +91,10 @@ struct ns_input {
 	enum ns_eol eol;
 	size_t	 max;		/* longest line accepted, in bytes */
 	FILE	*bad;		/* where a too-long line is copied, or NULL */
+	/* Called before a too-long line is copied to bad, which it may set
+	 * to NULL to have the line not copied; NULL for none. */
+	void	(*before_bad)(struct ns_input *in, void *arg);
+	void	*before_bad_arg;
 
 	int	 fd;		/* the operand being read, or -1 */
 	const char *name;	/* its name for messages: the path, or "<stdin>" */
@@ -128,9 +132,15 @@ void	ns_input_free(struct ns_input *in);
 
 /* ---- opts.c: the options every tool shares ---- */
 
+struct ns_progress;
+
 struct ns_common {
 	int	 unbuffered;
 	int	 strict;
+	int	 jobs;			/* -j: worker threads (1: none) */
+	int	 progress;		/* --progress */
+	struct ns_progress *prog;	/* its state, made by ns_common_open() */
+	const char *progress_noun;	/* what --progress counts: "records" */
 	size_t	 max_record;
 	const char *bad_lines_path;
 	FILE	*bad;			/* opened by ns_common_open() */
@@ -142,6 +152,7 @@ enum {
 	NS_OPT_BAD_LINES = 0x100,
 	NS_OPT_MAX_RECORD,
 	NS_OPT_STRICT,
+	NS_OPT_PROGRESS,
 	NS_OPT_TOOL			/* tools number their own long-only options from here */
 };
 
@@ -152,6 +163,7 @@ enum {
 	{ "bad-lines", required_argument, NULL, NS_OPT_BAD_LINES }, \
 	{ "help", no_argument, NULL, 'h' }, \
 	{ "max-record-bytes", required_argument, NULL, NS_OPT_MAX_RECORD }, \
+	{ "progress", no_argument, NULL, NS_OPT_PROGRESS }, \
 	{ "strict", no_argument, NULL, NS_OPT_STRICT }, \
 	{ "unbuffered", no_argument, NULL, 'u' }, \
 	{ "version", no_argument, NULL, 'V' }
@@ -164,7 +176,17 @@ enum {
 	"      --bad-lines FILE     also write every rejected input line to FILE\n" \
 	"      --strict             stop at the first rejected line (status 1)\n" \
 	"      --max-record-bytes N reject lines and records over N bytes\n" \
-	"                           (suffix k, M or G; default 16M)\n"
+	"                           (suffix k, M or G; default 16M)\n" \
+	"      --progress           report records, MB and MB/s on stderr\n"
+
+/* -j/--jobs, for the tools that run records in worker threads. */
+#define NS_JOBS_SHORTOPTS "j:"
+#define NS_JOBS_LONGOPTS \
+	{ "jobs", required_argument, NULL, 'j' }
+#define NS_JOBS_USAGE \
+	"  -j, --jobs N             process records in N threads, output in\n" \
+	"                           input order (0: one per CPU; default 1)\n"
+#define NS_MAX_JOBS 256
 
 void	ns_common_init(struct ns_common *c, void (*usage)(FILE *, int),
 	    char **argv);
@@ -175,6 +197,11 @@ void	ns_common_init(struct ns_common *c, void (*usage)(FILE *, int),
 int	ns_common_option(struct ns_common *c, int ch, const char *arg);
 /* Open --bad-lines and set up stdout; exit 2 on failure. */
 void	ns_common_open(struct ns_common *c);
+/* --progress: count a line of n bytes read (and its end of line), as one
+ * more record unless blank is set; print the figures when it is time. */
+void	ns_progress_add(struct ns_common *c, size_t n, int blank);
+/* The last report, at the end of the input. */
+void	ns_progress_end(struct ns_common *c);
 /* Close --bad-lines; return NS_EXIT_FATAL on a write error, else 0. */
 int	ns_common_close(struct ns_common *c);
 /* The end of main(): close --bad-lines and stdout; the exit status, the
@@ -226,6 +253,22 @@ typedef int (*ns_record_fn)(json_t *rec, void *ctx, char *err, size_t errsz);
  * between tokens (see ns_json_write_raw). Returns the exit status. */
 int	ns_jsonl_run(struct ns_common *c, char **files, int nfiles,
 	    ns_record_fn fn, void *ctx, const char *const *owned);
+/* The same with c->jobs worker threads, ctxs[i] the context of worker i
+ * (fn must not return NS_REC_DONE): lines go to the workers in batches,
+ * and their output, messages and --bad-lines copies come out in input
+ * order, byte for byte what ns_jsonl_run() gives. With c->jobs 1, that is
+ * ns_jsonl_run() with ctxs[0]. */
+int	ns_jsonl_run_jobs(struct ns_common *c, char **files, int nfiles,
+	    ns_record_fn fn, void **ctxs, const char *const *owned);
+/* Free what the library keeps per thread (scratch buffers); a worker
+ * thread calls it before it ends. */
+void	ns_thread_done(void);
+/* Its parts, one per file that keeps scratch space per thread. */
+void	ns_jsonl_thread_free(void);
+void	ns_sentences_thread_free(void);
+void	ns_strip_thread_free(void);
+void	ns_text_thread_free(void);
+void	ns_words_thread_free(void);
 /* Write obj, read from the JSON text line[0..len-1], compactly: members
  * whose key is in owned, or that the tool added, as jansson writes them;
  * the others copied from line, so that numbers ("0.1", "1e5",
@@ -233,6 +276,9 @@ int	ns_jsonl_run(struct ns_common *c, char **files, int nfiles,
  * 0, or -1 with errno. */
 int	ns_json_write_raw(FILE *out, const json_t *obj, const char *line,
 	    size_t len, const char *const *owned);
+/* The same, appended to b (with the '\n'). 0, or -1 out of memory. */
+int	ns_json_format_raw(struct ns_buf *b, const json_t *obj,
+	    const char *line, size_t len, const char *const *owned);
 
 /* Report a rejected line: "prog: name:lineno: why" on stderr, the line byte
  * for byte to c->bad. */
@@ -553,5 +599,56 @@ struct ns_ner *ns_ner_new(const struct ns_ner_model *m);
 size_t	ns_ner_tag(struct ns_ner *t, const char *s, size_t n,
 	    struct ns_entity **v, size_t *cap);
 void	ns_ner_free(struct ns_ner *t);
+
+/* The tokens ns_ner_tag() sees in valid UTF-8 s[0..n-1] (byte spans: "'s"
+ * split off, "U.S.", "St.", "AT&T", "Hewlett-Packard" kept whole). Fills
+ * *v (grown with ns_xreallocarray) and returns the count. */
+size_t	ns_ner_tokens(const char *s, size_t n, struct ns_span **v,
+	    size_t *cap);
+
+/* Training (scripts/train-ner.c). A gold entity: byte offsets into its
+ * document, class 0 PER, 1 ORG, 2 LOC, 3 MISC (the CoNLL-2003 classes). */
+struct ns_ner_gold {
+	size_t	 start, end;
+	int	 cls;
+};
+
+struct ns_ner_doc {
+	const char *text;
+	size_t	 len;
+	const struct ns_ner_gold *gold;
+	size_t	 ngold;
+};
+
+struct ns_ner_train_opts {
+	int	 epochs;		/* at most this many passes */
+	int	 patience;		/* stop after this many without a better dev F1 */
+	uint64_t seed;			/* of the shuffling of documents */
+	double	 prune;			/* drop averaged weights below this */
+	int	 titlecase;		/* per mille of sentences Title-Cased */
+	const char *gazetteer;		/* gazetteer.tsv text, or NULL */
+	size_t	 gazetteer_len;
+	const char *clusters;		/* clusters.txt text, or NULL */
+	size_t	 clusters_len;
+	/* After each epoch: dev F1 over PER/ORG/LOC and over all four
+	 * classes, the model's size. */
+	void	(*progress)(void *ctx, int epoch, double f1_3, double f1_4,
+		    size_t bytes);
+	void	*ctx;
+};
+
+/* The defaults of the options (built-in gazetteer and clusters). */
+void	ns_ner_train_defaults(struct ns_ner_train_opts *o);
+/* Train an averaged perceptron on train, keep the epoch best on dev, and
+ * append that model's bytes (the format ns_ner_model_load() reads) to
+ * out. 0, or -1 with a message in err. Deterministic. */
+int	ns_ner_train(const struct ns_ner_doc *train, size_t ntrain,
+	    const struct ns_ner_doc *dev, size_t ndev,
+	    const struct ns_ner_train_opts *o, struct ns_buf *out, char *err,
+	    size_t errsz);
+/* F1 of m on docs, exact spans: over PER/ORG/LOC (*f1_3) and over all four
+ * classes, every MISC span counted (*f1_4). */
+void	ns_ner_score(const struct ns_ner_model *m, const struct ns_ner_doc *docs,
+	    size_t ndocs, double *f1_3, double *f1_4);
 
 #endif /* NS_H */

@@ -5,14 +5,28 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "ns.h"
+
+/* ---- --progress ---- */
+
+struct ns_progress {
+	struct timespec start, last;
+	uint64_t bytes, count;
+	unsigned tick;
+	int	 tty;
+	int	 shown;			/* a line is on the terminal */
+};
 
 void
 ns_common_init(struct ns_common *c, void (*usage)(FILE *, int), char **argv)
 {
 	memset(c, 0, sizeof(*c));
 	c->max_record = NS_DEFAULT_MAX_RECORD;
+	c->jobs = 1;
+	c->progress_noun = "records";
 	c->usage = usage;
 	c->argv = argv;
 	opterr = 0;	/* getopt's messages name argv[0] as typed */
@@ -175,6 +189,25 @@ ns_common_option(struct ns_common *c, int ch, const char *arg)
 	case NS_OPT_STRICT:
 		c->strict = 1;
 		return 1;
+	case NS_OPT_PROGRESS:
+		c->progress = 1;
+		return 1;
+	case 'j': {
+		long n;
+
+		if (ns_parse_count(arg, 0, NS_MAX_JOBS, &n) < 0)
+			ns_errx(NS_EXIT_FATAL, "--jobs: expected a count from 0 "
+			    "to %d, not %s", NS_MAX_JOBS, arg);
+		if (n == 0) {
+			n = sysconf(_SC_NPROCESSORS_ONLN);
+			if (n < 1)
+				n = 1;
+			if (n > NS_MAX_JOBS)
+				n = NS_MAX_JOBS;
+		}
+		c->jobs = (int)n;
+		return 1;
+	}
 	}
 	return 0;
 }
@@ -187,6 +220,67 @@ ns_common_open(struct ns_common *c)
 		if (c->bad == NULL)
 			ns_err(NS_EXIT_FATAL, "%s", c->bad_lines_path);
 	}
+	if (c->progress) {
+		c->prog = ns_xcalloc(1, sizeof(*c->prog));
+		clock_gettime(CLOCK_MONOTONIC, &c->prog->start);
+		c->prog->last = c->prog->start;
+		c->prog->tty = isatty(STDERR_FILENO);
+	}
+}
+
+static double
+seconds(const struct timespec *a, const struct timespec *b)
+{
+	return (double)(b->tv_sec - a->tv_sec) +
+	    (double)(b->tv_nsec - a->tv_nsec) / 1e9;
+}
+
+static void
+progress_print(struct ns_common *c, const struct timespec *now, int end)
+{
+	struct ns_progress *p = c->prog;
+	double t = seconds(&p->start, now), mb = (double)p->bytes / 1e6;
+
+	/* On a terminal the line is rewritten in place (\r, then erase to
+	 * the end of the line); elsewhere each report is a line. */
+	fprintf(stderr, "%s%s: %llu %s, %.1f MB, %.1f MB/s%s%s",
+	    p->tty ? "\r" : "", ns_progname(), (unsigned long long)p->count,
+	    c->progress_noun, mb, t > 0 ? mb / t : 0.0,
+	    p->tty ? "\033[K" : "", !p->tty || end ? "\n" : "");
+	fflush(stderr);
+	p->shown = p->tty && !end;
+}
+
+void
+ns_progress_add(struct ns_common *c, size_t n, int blank)
+{
+	struct ns_progress *p = c->prog;
+	struct timespec now;
+
+	if (p == NULL)
+		return;
+	p->bytes += n + 1;
+	p->count += !blank;
+	if ((++p->tick & 63) != 0 && n < 65536)
+		return;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	if (seconds(&p->last, &now) >= (p->tty ? 0.25 : 5.0)) {
+		p->last = now;
+		progress_print(c, &now, 0);
+	}
+}
+
+void
+ns_progress_end(struct ns_common *c)
+{
+	struct timespec now;
+
+	if (c->prog == NULL)
+		return;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	progress_print(c, &now, 1);
+	free(c->prog);
+	c->prog = NULL;
 }
 
 int

@@ -8,6 +8,7 @@
  * e-mail addresses, URLs and "[...]" are never cut. Every step looks at a
  * bounded number of bytes, so the time is linear in the text. The word
  * lists are data (common/data/sentences.txt), compiled in. */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -35,6 +36,7 @@ struct entry {
 
 static struct entry *table;
 static size_t ntable;
+static pthread_once_t table_once = PTHREAD_ONCE_INIT;
 
 static int
 cmp_entry(const void *a, const void *b)
@@ -98,8 +100,7 @@ classes(const char *s, size_t n)
 	struct entry key, *e;
 	size_t i, k = 0;
 
-	if (table == NULL)
-		load_table();
+	pthread_once(&table_once, load_table);
 	for (i = 0; i < n && k < sizeof(key.word) - 1; i++) {
 		unsigned char c = s[i];
 
@@ -542,29 +543,31 @@ wrapped_line(const struct seg *g, size_t i)
 	return count >= 40;
 }
 
+static _Thread_local unsigned char *seg_keep;
+static _Thread_local unsigned char *seg_mark;
+static _Thread_local size_t seg_kcap;
+
 size_t
 ns_sentences(const char *s, size_t n, unsigned flags, struct ns_span **v,
     size_t *cap)
 {
-	static unsigned char *keep, *mark;
-	static size_t kcap;
 	struct seg g;
 	size_t i, j, k, len, nl, run_end, dots;
 	utf8proc_int32_t c, next;
 	int excl, attached, spaced, ends;
 
-	if (n + 8 > kcap) {
-		kcap = n + 8;
-		keep = ns_xrealloc(keep, kcap);
-		mark = ns_xrealloc(mark, kcap);
+	if (n + 8 > seg_kcap) {
+		seg_kcap = n + 8;
+		seg_keep = ns_xrealloc(seg_keep, seg_kcap);
+		seg_mark = ns_xrealloc(seg_mark, seg_kcap);
 	}
-	memset(keep, 0, n + 8);
-	memset(mark, 0, n + 8);
+	memset(seg_keep, 0, n + 8);
+	memset(seg_mark, 0, n + 8);
 	g.s = s;
 	g.n = n;
 	g.flags = flags;
-	g.keep = keep;
-	g.mark = mark;
+	g.keep = seg_keep;
+	g.mark = seg_mark;
 	g.v = v;
 	g.cap = cap;
 	g.count = 0;
@@ -574,13 +577,13 @@ ns_sentences(const char *s, size_t n, unsigned flags, struct ns_span **v,
 
 	for (i = 0; i < n; i += len) {
 		/* Most bytes are plain ASCII that decides nothing. */
-		if ((unsigned char)s[i] < 0x80 && !mark[i] && s[i] != '.' &&
+		if ((unsigned char)s[i] < 0x80 && !seg_mark[i] && s[i] != '.' &&
 		    s[i] != '!' && s[i] != '?' && s[i] != '\n') {
 			len = 1;
 			continue;
 		}
 		c = cp_at(s, n, i, &len);
-		if (mark[i] || (is_bullet(c) && i > 0 &&
+		if (seg_mark[i] || (is_bullet(c) && i > 0 &&
 		    is_space((unsigned char)s[i - 1]))) {
 			if (in_sentence(&g, i))
 				emit(&g, i);
@@ -607,7 +610,7 @@ ns_sentences(const char *s, size_t n, unsigned flags, struct ns_span **v,
 				len = 1;
 			continue;
 		}
-		if (keep[i] || !(c == '.' || c == '!' || c == '?' ||
+		if (seg_keep[i] || !(c == '.' || c == '!' || c == '?' ||
 		    c == 0x2026 || c == 0x203c || c == 0x2047 || c == 0x2048 ||
 		    c == 0x2049))
 			continue;
@@ -688,7 +691,7 @@ ns_sentences(const char *s, size_t n, unsigned flags, struct ns_span **v,
 		len = run_end - i;
 		if (is_lower(next) || !(is_upper(next) || is_digit(next) ||
 		    is_alpha(next) || next == 0x2026 || next == '.' ||
-		    is_bullet(next) || mark[j]))
+		    is_bullet(next) || seg_mark[j]))
 			continue;
 		if (excl)
 			ends = 1;
@@ -703,4 +706,13 @@ ns_sentences(const char *s, size_t n, unsigned flags, struct ns_span **v,
 	}
 	emit(&g, n);
 	return g.count;
+}
+
+void
+ns_sentences_thread_free(void)
+{
+	free(seg_keep);
+	free(seg_mark);
+	seg_keep = seg_mark = NULL;
+	seg_kcap = 0;
 }

@@ -53,11 +53,12 @@ cmp_prior(const void *a, const void *b)
 	return x->index < y->index ? -1 : x->index > y->index;
 }
 
+static _Thread_local struct prior_entry *prior_v;
+static _Thread_local size_t prior_cap;
+
 static void
 prior_init(struct prior *pr, json_t *removed)
 {
-	static struct prior_entry *v;
-	static size_t cap;
 	json_t *o, *t, *r, *f;
 	size_t i;
 
@@ -70,20 +71,20 @@ prior_init(struct prior *pr, json_t *removed)
 		if (!json_is_string(t) || !json_is_string(r) ||
 		    !json_is_string(f))
 			continue;
-		if (pr->n == cap) {
-			cap = cap ? cap * 2 : 64;
-			v = ns_xreallocarray(v, cap, sizeof(*v));
+		if (pr->n == prior_cap) {
+			prior_cap = prior_cap ? prior_cap * 2 : 64;
+			prior_v = ns_xreallocarray(prior_v, prior_cap, sizeof(*prior_v));
 		}
-		v[pr->n].hash = cut_hash(json_string_value(t),
+		prior_v[pr->n].hash = cut_hash(json_string_value(t),
 		    json_string_length(t), json_string_value(r),
 		    json_string_value(f));
-		v[pr->n].index = i;
-		v[pr->n].used = 0;
+		prior_v[pr->n].index = i;
+		prior_v[pr->n].used = 0;
 		pr->n++;
 	}
-	pr->v = v;
+	pr->v = prior_v;
 	if (pr->n > 1)
-		qsort(v, pr->n, sizeof(*v), cmp_prior);
+		qsort(prior_v, pr->n, sizeof(*prior_v), cmp_prior);
 }
 
 static int
@@ -230,6 +231,9 @@ link_list(struct ns_rules *r, const char *s, struct line *v, size_t count)
 	}
 }
 
+static _Thread_local struct line *pass_v;
+static _Thread_local size_t pass_cap;
+
 /* One pass over text s: list what the rules cut (in removed, through pr)
  * and put the kept lines in out, paragraphs apart by one blank line.
  * Returns the number of cuts. */
@@ -237,8 +241,6 @@ static size_t
 strip_pass(struct ns_rules *r, const char *s, size_t n, struct prior *pr,
     struct ns_buf *out)
 {
-	static struct line *v;
-	static size_t cap;
 	const char *nl;
 	size_t i, count = 0, cuts = 0, tail, lead, ls, le;
 	int para_open, gap;
@@ -247,31 +249,31 @@ strip_pass(struct ns_rules *r, const char *s, size_t n, struct prior *pr,
 	for (ls = 0; ls <= n; ls = le + 1) {
 		nl = memchr(s + ls, '\n', n - ls);
 		le = nl ? (size_t)(nl - s) : n;
-		if (count == cap) {
-			cap = cap ? cap * 2 : 64;
-			v = ns_xreallocarray(v, cap, sizeof(*v));
+		if (count == pass_cap) {
+			pass_cap = pass_cap ? pass_cap * 2 : 64;
+			pass_v = ns_xreallocarray(pass_v, pass_cap, sizeof(*pass_v));
 		}
 		lead = ns_trim_left(s + ls, le - ls);
-		v[count].start = ls + lead;
-		v[count].end = ls + lead + ns_trim_right(s + ls + lead,
+		pass_v[count].start = ls + lead;
+		pass_v[count].end = ls + lead + ns_trim_right(s + ls + lead,
 		    le - ls - lead);
-		v[count].blank = v[count].start == v[count].end;
-		v[count].rule = v[count].blank ? NULL :
+		pass_v[count].blank = pass_v[count].start == pass_v[count].end;
+		pass_v[count].rule = pass_v[count].blank ? NULL :
 		    ns_rules_match(r, NS_SCOPE_LINE | NS_SCOPE_END,
-		    s + v[count].start, v[count].end - v[count].start);
+		    s + pass_v[count].start, pass_v[count].end - pass_v[count].start);
 		count++;
 		if (nl == NULL)
 			break;
 	}
 	/* A list of links at the end goes first: what it cuts is part of
 	 * the trailing lines below. */
-	link_list(r, s, v, count);
+	link_list(r, s, pass_v, count);
 	/* The trailing lines: blank or boilerplate to the end. Tail rules
 	 * cut only there ("Source: Reuters" closes an article, and may open
 	 * a paragraph of one). */
 	tail = count;
 	while (tail > 0) {
-		struct line *l = &v[tail - 1];
+		struct line *l = &pass_v[tail - 1];
 
 		if (!l->blank && l->rule == NULL)
 			l->rule = ns_rules_match(r, NS_SCOPE_TAIL,
@@ -282,9 +284,9 @@ strip_pass(struct ns_rules *r, const char *s, size_t n, struct prior *pr,
 	}
 
 	for (i = 0; i < count; i++)
-		if (v[i].rule != NULL) {
-			add_removed(pr, s + v[i].start,
-			    v[i].end - v[i].start, v[i].rule->name, "text");
+		if (pass_v[i].rule != NULL) {
+			add_removed(pr, s + pass_v[i].start,
+			    pass_v[i].end - pass_v[i].start, pass_v[i].rule->name, "text");
 			cuts++;
 		}
 	ns_buf_reset(out);
@@ -293,18 +295,18 @@ strip_pass(struct ns_rules *r, const char *s, size_t n, struct prior *pr,
 		return 0;
 	para_open = gap = 0;
 	for (i = 0; i < count; i++) {
-		if (v[i].rule != NULL)
+		if (pass_v[i].rule != NULL)
 			continue;
-		if (v[i].blank) {
+		if (pass_v[i].blank) {
 			gap = para_open;
 			continue;
 		}
 		if (out->len)
 			ns_buf_add(out, gap ? "\n\n" : "\n", gap ? 2 : 1);
 		/* The line as it was, but for trailing white space. */
-		for (ls = v[i].start; ls > 0 && s[ls - 1] != '\n'; ls--)
+		for (ls = pass_v[i].start; ls > 0 && s[ls - 1] != '\n'; ls--)
 			;
-		ns_buf_add(out, s + ls, v[i].end - ls);
+		ns_buf_add(out, s + ls, pass_v[i].end - ls);
 		para_open = 1;
 		gap = 0;
 	}
@@ -316,10 +318,12 @@ strip_pass(struct ns_rules *r, const char *s, size_t n, struct prior *pr,
  * tool again cuts nothing more. */
 #define PASSES 16
 
+static _Thread_local struct ns_buf strip_cur;
+static _Thread_local struct ns_buf strip_out;
+
 size_t
 ns_strip(struct ns_rules *r, json_t *rec, json_t *removed, int dry_run)
 {
-	static struct ns_buf cur, out;
 	struct ns_buf tmp;
 	json_t *t = json_object_get(rec, "text");
 	struct prior pr;
@@ -329,20 +333,32 @@ ns_strip(struct ns_rules *r, json_t *rec, json_t *removed, int dry_run)
 	cuts = strip_title(r, rec, &pr, dry_run);
 	if (!json_is_string(t))
 		return cuts;
-	ns_buf_reset(&cur);
-	ns_buf_add(&cur, json_string_value(t), json_string_length(t));
+	ns_buf_reset(&strip_cur);
+	ns_buf_add(&strip_cur, json_string_value(t), json_string_length(t));
 	for (pass = 0; pass < PASSES; pass++) {
-		k = strip_pass(r, cur.p, cur.len, &pr, &out);
+		k = strip_pass(r, strip_cur.p, strip_cur.len, &pr, &strip_out);
 		if (k == 0)
 			break;
 		total += k;
-		tmp = cur;
-		cur = out;
-		out = tmp;
+		tmp = strip_cur;
+		strip_cur = strip_out;
+		strip_out = tmp;
 	}
 	if (dry_run || total == 0)
 		return cuts + total;
-	if (json_object_set_new(rec, "text", ns_json_str(cur.p, cur.len)))
-		ns_errx(NS_EXIT_FATAL, "out of memory");
+	if (json_object_set_new(rec, "text", ns_json_str(strip_cur.p, strip_cur.len)))
+		ns_errx(NS_EXIT_FATAL, "strip_out of memory");
 	return cuts + total;
+}
+
+void
+ns_strip_thread_free(void)
+{
+	free(prior_v);
+	free(pass_v);
+	prior_v = NULL;
+	pass_v = NULL;
+	prior_cap = pass_cap = 0;
+	ns_buf_free(&strip_cur);
+	ns_buf_free(&strip_out);
 }

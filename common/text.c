@@ -195,12 +195,13 @@ bad_length(const unsigned char *s, size_t n)
 	return k;
 }
 
+static _Thread_local struct ns_buf norm_clean;
+static _Thread_local utf8proc_int32_t *norm_u32;
+static _Thread_local size_t norm_u32cap;
+
 size_t
 ns_text_normline(struct ns_buf *out, const char *s, size_t n)
 {
-	static struct ns_buf clean;
-	static utf8proc_int32_t *u32;
-	static size_t u32cap;
 	utf8proc_int32_t cp;
 	utf8proc_ssize_t k, m;
 	size_t i, start = out->len, bad = 0;
@@ -219,8 +220,8 @@ ns_text_normline(struct ns_buf *out, const char *s, size_t n)
 	/* Repair: each byte that starts no valid sequence becomes U+FFFD;
 	 * NUL is dropped. utf8proc_iterate also refuses surrogates and
 	 * code points past U+10FFFF. */
-	ns_buf_reset(&clean);
-	ns_buf_reserve(&clean, n);
+	ns_buf_reset(&norm_clean);
+	ns_buf_reserve(&norm_clean, n);
 	for (i = 0; i < n; i += k) {
 		if (s[i] == '\0') {
 			k = 1;
@@ -229,7 +230,7 @@ ns_text_normline(struct ns_buf *out, const char *s, size_t n)
 		k = utf8proc_iterate((const utf8proc_uint8_t *)s + i, n - i,
 		    &cp);
 		if (k <= 0) {
-			ns_buf_add(&clean, replacement, 3);
+			ns_buf_add(&norm_clean, replacement, 3);
 			bad++;
 			k = (utf8proc_ssize_t)bad_length(
 			    (const unsigned char *)s + i, n - i);
@@ -237,31 +238,31 @@ ns_text_normline(struct ns_buf *out, const char *s, size_t n)
 		}
 		if (!nfc_inert(cp))
 			inert = 0;
-		ns_buf_add(&clean, s + i, k);
+		ns_buf_add(&norm_clean, s + i, k);
 	}
-	n = ns_trim_right(clean.p, clean.len);
+	n = ns_trim_right(norm_clean.p, norm_clean.len);
 	if (inert) {
-		ns_buf_add(out, clean.p, n);
+		ns_buf_add(out, norm_clean.p, n);
 		return bad;
 	}
 
 	/* NFC into a buffer kept between calls: utf8proc_map() would
 	 * allocate for every line. */
 	for (;;) {
-		m = utf8proc_decompose_custom((const utf8proc_uint8_t *)clean.p,
-		    n, u32, u32cap, UTF8PROC_STABLE | UTF8PROC_COMPOSE, NULL,
+		m = utf8proc_decompose_custom((const utf8proc_uint8_t *)norm_clean.p,
+		    n, norm_u32, norm_u32cap, UTF8PROC_STABLE | UTF8PROC_COMPOSE, NULL,
 		    NULL);
 		if (m < 0)
 			ns_errx(NS_EXIT_FATAL, "utf8proc: %s", utf8proc_errmsg(m));
-		if ((size_t)m < u32cap)
+		if ((size_t)m < norm_u32cap)
 			break;
-		u32cap = (size_t)m + 1;
-		u32 = ns_xreallocarray(u32, u32cap, sizeof(*u32));
+		norm_u32cap = (size_t)m + 1;
+		norm_u32 = ns_xreallocarray(norm_u32, norm_u32cap, sizeof(*norm_u32));
 	}
-	m = utf8proc_reencode(u32, m, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+	m = utf8proc_reencode(norm_u32, m, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
 	if (m < 0)
 		ns_errx(NS_EXIT_FATAL, "utf8proc: %s", utf8proc_errmsg(m));
-	ns_buf_add(out, (const char *)u32, (size_t)m);
+	ns_buf_add(out, (const char *)norm_u32, (size_t)m);
 	/* NFC may turn trailing spaces into spaces (U+2000 → U+2002). */
 	out->len = start + ns_trim_right(out->p + start, out->len - start);
 	out->p[out->len] = '\0';
@@ -310,21 +311,34 @@ ns_paragraphs(const char *s, size_t n, struct ns_span **v, size_t *cap)
 	return count;
 }
 
+static _Thread_local XXH3_state_t *id_st;
+
 void
 ns_article_id(char out[17], const char *title, size_t tlen, const char *text,
     size_t xlen)
 {
 	/* The state's layout is private to libxxhash unless linked
 	 * statically, so it is allocated by the library, once. */
-	static XXH3_state_t *st;
 	XXH64_hash_t h;
 
-	if (st == NULL && (st = XXH3_createState()) == NULL)
+	if (id_st == NULL && (id_st = XXH3_createState()) == NULL)
 		ns_errx(NS_EXIT_FATAL, "out of memory");
-	XXH3_64bits_reset(st);
-	XXH3_64bits_update(st, title, tlen);
-	XXH3_64bits_update(st, "\n", 1);
-	XXH3_64bits_update(st, text, xlen);
-	h = XXH3_64bits_digest(st);
+	XXH3_64bits_reset(id_st);
+	XXH3_64bits_update(id_st, title, tlen);
+	XXH3_64bits_update(id_st, "\n", 1);
+	XXH3_64bits_update(id_st, text, xlen);
+	h = XXH3_64bits_digest(id_st);
 	snprintf(out, 17, "%016llx", (unsigned long long)h);
+}
+
+void
+ns_text_thread_free(void)
+{
+	ns_buf_free(&norm_clean);
+	free(norm_u32);
+	norm_u32 = NULL;
+	norm_u32cap = 0;
+	if (id_st != NULL)
+		XXH3_freeState(id_st);
+	id_st = NULL;
 }

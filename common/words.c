@@ -1,6 +1,7 @@
 /* words.c: word tokens, case folding, stop words and Snowball stems, the
  * steps every tool that compares or counts words takes. */
 #include <limits.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -26,7 +27,7 @@ enum wclass {
 /* Classes of the ASCII code points, so that plain English text never
  * reaches utf8proc's tables. */
 static unsigned char ascii_class[128];
-static int ascii_ready;
+static pthread_once_t ascii_once = PTHREAD_ONCE_INIT;
 
 static void
 init_ascii(void)
@@ -39,7 +40,6 @@ init_ascii(void)
 		ascii_class[c] = W_DIGIT;
 	ascii_class['\''] = ascii_class['-'] = ascii_class['.'] = W_JOIN;
 	ascii_class[','] = W_COMMA;
-	ascii_ready = 1;
 }
 
 static enum wclass
@@ -91,8 +91,7 @@ ns_words(const char *s, size_t n, struct ns_span **v, size_t *cap)
 	size_t i, start = 0, end = 0, count = 0;
 	int inword = 0, lastdigit = 0;
 
-	if (!ascii_ready)
-		init_ascii();
+	pthread_once(&ascii_once, init_ascii);
 	/* One pass, each code point decoded once: a joiner is held back
 	 * until the code point after it says whether the word goes on. */
 	for (i = 0; i < n; i += (size_t)k) {
@@ -168,8 +167,8 @@ ns_words(const char *s, size_t n, struct ns_span **v, size_t *cap)
 
 /* Code points kept between calls: utf8proc_map() would allocate for
  * every word. */
-static utf8proc_int32_t *u32;
-static size_t u32cap;
+static _Thread_local utf8proc_int32_t *u32;
+static _Thread_local size_t u32cap;
 
 void
 ns_fold(struct ns_buf *out, const char *s, size_t n)
@@ -239,6 +238,7 @@ struct stopword {
 
 static struct stopword *stops;
 static size_t nstops;
+static pthread_once_t stops_once = PTHREAD_ONCE_INIT;
 
 static int
 stopcmp(const void *a, const void *b)
@@ -279,8 +279,6 @@ load_stops(void)
 		s = nl ? nl + 1 : e;
 	}
 	qsort(stops, nstops, sizeof(*stops), stopcmp);
-	if (stops == NULL)		/* an empty list: load only once */
-		stops = ns_xmalloc(1);
 }
 
 /* Copy s to dst with U+2019 read as ', the list's only apostrophe;
@@ -309,8 +307,7 @@ ns_is_stopword(const char *s, size_t n)
 
 	if (n == 0 || n > sizeof(word))
 		return 0;
-	if (stops == NULL)
-		load_stops();
+	pthread_once(&stops_once, load_stops);
 	key.p = word;
 	key.n = ascii_apostrophes(word, s, n);
 	if (key.n > STOP_MAX)
@@ -318,21 +315,31 @@ ns_is_stopword(const char *s, size_t n)
 	return bsearch(&key, stops, nstops, sizeof(*stops), stopcmp) != NULL;
 }
 
-static struct sb_stemmer *stemmer;
+static _Thread_local struct sb_stemmer *stemmer;
+static pthread_once_t atexit_once = PTHREAD_ONCE_INIT;
 
 /* libstemmer keeps its buffer by a pointer into the block, which valgrind
- * reports as possibly lost unless the stemmer is deleted before exit. */
+ * reports as possibly lost unless the stemmer is deleted before exit: the
+ * main thread's at exit, a worker's by ns_thread_done(). */
 static void
 free_stemmer(void)
 {
-	sb_stemmer_delete(stemmer);
+	if (stemmer != NULL)
+		sb_stemmer_delete(stemmer);
 	stemmer = NULL;
 }
+
+static void
+register_free(void)
+{
+	(void)atexit(free_stemmer);	/* at worst, a valgrind note */
+}
+
+static _Thread_local struct ns_buf stem_word;
 
 void
 ns_stem(struct ns_buf *out, const char *s, size_t n)
 {
-	static struct ns_buf word;
 	const sb_symbol *r;
 
 	if (n == 0)
@@ -347,20 +354,30 @@ ns_stem(struct ns_buf *out, const char *s, size_t n)
 	if (stemmer == NULL) {
 		if ((stemmer = sb_stemmer_new("english", "UTF_8")) == NULL)
 			ns_errx(NS_EXIT_FATAL, "out of memory");
-		(void)atexit(free_stemmer);	/* at worst, a valgrind note */
+		pthread_once(&atexit_once, register_free);
 	}
 	/* Snowball removes "'s" but not "’s": give it the ASCII
 	 * apostrophe so that "Xiaomi’s" and "Xiaomi's" stem alike. */
 	if (memchr(s, '\xe2', n) != NULL) {
-		ns_buf_reset(&word);
-		ns_buf_reserve(&word, n);
-		word.len = ascii_apostrophes(word.p, s, n);
-		word.p[word.len] = '\0';
-		s = word.p;
-		n = word.len;
+		ns_buf_reset(&stem_word);
+		ns_buf_reserve(&stem_word, n);
+		stem_word.len = ascii_apostrophes(stem_word.p, s, n);
+		stem_word.p[stem_word.len] = '\0';
+		s = stem_word.p;
+		n = stem_word.len;
 	}
 	r = sb_stemmer_stem(stemmer, (const sb_symbol *)s, (int)n);
 	if (r == NULL)
 		ns_errx(NS_EXIT_FATAL, "out of memory");
 	ns_buf_add(out, r, (size_t)sb_stemmer_length(stemmer));
+}
+
+void
+ns_words_thread_free(void)
+{
+	free(u32);
+	u32 = NULL;
+	u32cap = 0;
+	ns_buf_free(&stem_word);
+	free_stemmer();
 }
