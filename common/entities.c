@@ -1,4 +1,10 @@
-/* entities.c: what ns-entities builds from the recognizers' findings. */
+/* entities.c: the "entities" of a record (DESIGN.md) from what the two
+ * recognizers find: numbers, money, dates and the like (numex.c), and
+ * names (ner.c); merged, put in code points, with short names linked to
+ * the fuller names they stand for ("canonical"). */
+#include <stdlib.h>
+#include <string.h>
+
 #include "ns.h"
 
 static const char *const type_names[NS_ENT_NTYPES] = {
@@ -6,8 +12,383 @@ static const char *const type_names[NS_ENT_NTYPES] = {
 	"QUANTITY", "CARDINAL", "ORDINAL", "URL", "EMAIL"
 };
 
+/* Distinct PERSON and ORG names looked at for "canonical" per record; a
+ * record with more links the first ones only (the cost is quadratic in
+ * them). */
+#define CANON_MAX 2000
+
 const char *
 ns_ent_type_name(enum ns_ent_type t)
 {
 	return (unsigned)t < NS_ENT_NTYPES ? type_names[t] : NULL;
+}
+
+int
+ns_ent_type_parse(const char *s, size_t n)
+{
+	int t;
+
+	for (t = 0; t < NS_ENT_NTYPES; t++)
+		if (strlen(type_names[t]) == n &&
+		    memcmp(type_names[t], s, n) == 0)
+			return t;
+	return -1;
+}
+
+/* One entity of the record while it is put together. */
+struct found {
+	struct ns_entity e;
+	int	 field;		/* 0 title, 1 text */
+	size_t	 cstart, cend;	/* code points */
+	const char *s;		/* the field's text */
+	int	 name;		/* index of its name in names[], or -1 */
+};
+
+/* A distinct PERSON or ORG name of the record. */
+struct name {
+	const char *s;		/* not NUL-terminated */
+	size_t	 n;
+	enum ns_ent_type type;
+	size_t	 words;
+	int	 canon;		/* index of its fuller name, -1 none */
+};
+
+struct ns_extractor {
+	struct ns_numex *numex;
+	struct ns_ner *ner;	/* NULL when no name type is wanted */
+	unsigned types;		/* bit t: type t is wanted */
+	struct ns_entity *nv, *tv;
+	size_t	 ncap, tcap;
+	struct found *f;
+	size_t	 nf, fcap;
+	struct name *names;
+	size_t	 nnames, namecap;
+};
+
+#define NAME_TYPES ((1u << NS_ENT_PERSON) | (1u << NS_ENT_ORG) | \
+	(1u << NS_ENT_LOC) | (1u << NS_ENT_NORP))
+
+struct ns_extractor *
+ns_extractor_new(const struct ns_ner_model *m, unsigned types)
+{
+	struct ns_extractor *x = ns_xcalloc(1, sizeof(*x));
+
+	x->types = types;
+	if (types & ~NAME_TYPES)
+		x->numex = ns_numex_new();
+	if ((types & NAME_TYPES) && m != NULL)
+		x->ner = ns_ner_new(m);
+	return x;
+}
+
+void
+ns_extractor_free(struct ns_extractor *x)
+{
+	if (x == NULL)
+		return;
+	if (x->numex)
+		ns_numex_free(x->numex);
+	if (x->ner)
+		ns_ner_free(x->ner);
+	free(x->nv);
+	free(x->tv);
+	free(x->f);
+	free(x->names);
+	free(x);
+}
+
+/* Which wins where a name and a number overlap: an amount, a date or an
+ * address is never part of a name ("June 2019"), but a name may hold a
+ * number ("Formula 1", "3M", "Boeing 737"). */
+static int
+beats_name(enum ns_ent_type t)
+{
+	return t != NS_ENT_CARDINAL && t != NS_ENT_ORDINAL &&
+	    t != NS_ENT_QUANTITY;
+}
+
+static void
+add_found(struct ns_extractor *x, const struct ns_entity *e, int field,
+    const char *s)
+{
+	struct found *f;
+
+	if (!(x->types & (1u << e->type)))
+		return;
+	if (x->nf == x->fcap) {
+		x->fcap = x->fcap ? x->fcap * 2 : 64;
+		x->f = ns_xreallocarray(x->f, x->fcap, sizeof(*x->f));
+	}
+	f = &x->f[x->nf++];
+	f->e = *e;
+	f->field = field;
+	f->s = s;
+	f->name = -1;
+}
+
+/* Merge the numex (nv) and name (tv) findings of one field, both sorted
+ * and each free of overlaps, into x->f. */
+static void
+merge(struct ns_extractor *x, size_t nn, size_t nt, int field, const char *s)
+{
+	size_t i = 0, j = 0, k;
+	const struct ns_entity *a, *b;
+	struct ns_cpos cp;
+	size_t first = x->nf;
+	int clash;
+
+	while (i < nn || j < nt) {
+		a = i < nn ? &x->nv[i] : NULL;
+		b = j < nt ? &x->tv[j] : NULL;
+		if (b == NULL || (a != NULL && a->end <= b->start)) {
+			add_found(x, a, field, s);
+			i++;
+		} else if (a == NULL || b->end <= a->start) {
+			add_found(x, b, field, s);
+			j++;
+		} else if (beats_name(a->type)) {
+			/* a overlaps b: a wins, and drops b. */
+			j++;
+		} else {
+			/* b (a name) wins: drop every number it overlaps. */
+			for (clash = 1; clash && i < nn; ) {
+				clash = x->nv[i].start < b->end &&
+				    x->nv[i].end > b->start;
+				i += clash;
+			}
+			add_found(x, b, field, s);
+			j++;
+		}
+	}
+	ns_cpos_init(&cp, s);
+	for (k = first; k < x->nf; k++) {
+		x->f[k].cstart = ns_cpos_at(&cp, x->f[k].e.start);
+		x->f[k].cend = ns_cpos_at(&cp, x->f[k].e.end);
+	}
+}
+
+/* ---- canonical: short names linked to fuller ones ---- */
+
+static size_t
+count_words(const char *s, size_t n)
+{
+	size_t i, w = 0;
+	int in = 0;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] == ' ')
+			in = 0;
+		else if (!in) {
+			in = 1;
+			w++;
+		}
+	}
+	return w;
+}
+
+/* Is s[0..n-1] a run of whole words of t[0..m-1] (at its start only, if
+ * prefix)? */
+static int
+word_run(const char *s, size_t n, const char *t, size_t m, int prefix)
+{
+	size_t i;
+
+	if (n >= m)
+		return 0;
+	for (i = 0; i + n <= m; i++) {
+		if ((i == 0 || t[i - 1] == ' ') &&
+		    (i + n == m || t[i + n] == ' ') &&
+		    memcmp(s, t + i, n) == 0)
+			return 1;
+		if (prefix)
+			break;
+	}
+	return 0;
+}
+
+static int
+small_word(const char *s, size_t n)
+{
+	static const char *const w[] = { "of", "and", "the", "for", "de",
+	    "&", NULL };
+	size_t i;
+
+	for (i = 0; w[i] != NULL; i++)
+		if (strlen(w[i]) == n && memcmp(w[i], s, n) == 0)
+			return 1;
+	return 0;
+}
+
+/* Is s (2 to 8 capital ASCII letters) the initials of the capitalized
+ * words of t ("EU", "European Union"; "IMF", "International Monetary
+ * Fund")? */
+static int
+acronym(const char *s, size_t n, const char *t, size_t m)
+{
+	size_t i, j, k = 0;
+
+	if (n < 2 || n > 8)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (s[i] < 'A' || s[i] > 'Z')
+			return 0;
+	for (i = 0; i < m; i = j + 1) {
+		for (j = i; j < m && t[j] != ' '; j++)
+			;
+		if (j == i || small_word(t + i, j - i))
+			continue;
+		if (k >= n || t[i] != s[k])
+			return 0;
+		k++;
+	}
+	return k == n;
+}
+
+/* Does short name a stand for the fuller name b: a person's name a run of
+ * the words of b ("Ren", "Ren Zhengfei"), an organisation's the first
+ * words ("Huawei", "Huawei Technologies") or the initials ("EU")? */
+static int
+stands_for(const struct name *a, const struct name *b)
+{
+	if (a->type != b->type || b->words <= a->words)
+		return 0;
+	if (a->words == 1 && acronym(a->s, a->n, b->s, b->n))
+		return 1;
+	return word_run(a->s, a->n, b->s, b->n, a->type != NS_ENT_PERSON);
+}
+
+static int
+find_name(struct ns_extractor *x, const char *s, size_t n,
+    enum ns_ent_type t)
+{
+	size_t i;
+
+	for (i = 0; i < x->nnames; i++)
+		if (x->names[i].type == t && x->names[i].n == n &&
+		    memcmp(x->names[i].s, s, n) == 0)
+			return (int)i;
+	if (x->nnames >= CANON_MAX)
+		return -1;
+	if (x->nnames == x->namecap) {
+		x->namecap = x->namecap ? x->namecap * 2 : 32;
+		x->names = ns_xreallocarray(x->names, x->namecap,
+		    sizeof(*x->names));
+	}
+	x->names[x->nnames].s = s;
+	x->names[x->nnames].n = n;
+	x->names[x->nnames].type = t;
+	x->names[x->nnames].words = count_words(s, n);
+	x->names[x->nnames].canon = -1;
+	return (int)x->nnames++;
+}
+
+/* Link each PERSON and ORG name to the longest fuller name it stands for,
+ * unless another fuller name it stands for is not part of that one
+ * ("Smith" with "John Smith" and "Jane Smith" stays unlinked). */
+static void
+link_names(struct ns_extractor *x)
+{
+	size_t i, j, best;
+	int pick;
+	struct found *f;
+
+	x->nnames = 0;
+	for (i = 0; i < x->nf; i++) {
+		f = &x->f[i];
+		if (f->e.type == NS_ENT_PERSON || f->e.type == NS_ENT_ORG)
+			f->name = find_name(x, f->s + f->e.start,
+			    f->e.end - f->e.start, f->e.type);
+	}
+	for (i = 0; i < x->nnames; i++) {
+		pick = -1;
+		best = 0;
+		for (j = 0; j < x->nnames; j++)
+			if (j != i && x->names[j].n > best &&
+			    stands_for(&x->names[i], &x->names[j])) {
+				best = x->names[j].n;
+				pick = (int)j;
+			}
+		for (j = 0; pick >= 0 && j < x->nnames; j++)
+			if (j != i && (int)j != pick &&
+			    stands_for(&x->names[i], &x->names[j]) &&
+			    !word_run(x->names[j].s, x->names[j].n,
+			    x->names[pick].s, x->names[pick].n, 0))
+				pick = -1;
+		x->names[i].canon = pick;
+	}
+}
+
+/* ---- the JSON array ---- */
+
+static void
+set(json_t *o, const char *key, json_t *v)
+{
+	if (v == NULL || json_object_set_new(o, key, v) != 0)
+		ns_errx(NS_EXIT_FATAL, "out of memory");
+}
+
+/* An integral value up to 2^53 as a JSON integer, else a real. */
+static json_t *
+number(double d)
+{
+	if (d == (double)(json_int_t)d && d > -9007199254740992.0 &&
+	    d < 9007199254740992.0)
+		return json_integer((json_int_t)d);
+	return json_real(d);
+}
+
+static json_t *
+entity_json(const struct ns_extractor *x, const struct found *f)
+{
+	json_t *o = json_object();
+	const struct ns_entity *e = &f->e;
+	const struct name *nm;
+
+	if (o == NULL)
+		ns_errx(NS_EXIT_FATAL, "out of memory");
+	set(o, "text", ns_json_str(f->s + e->start, e->end - e->start));
+	set(o, "type", json_string(ns_ent_type_name(e->type)));
+	set(o, "field", json_string(f->field ? "text" : "title"));
+	set(o, "start", json_integer((json_int_t)f->cstart));
+	set(o, "end", json_integer((json_int_t)f->cend));
+	if (e->vkind == NS_VAL_NUMBER)
+		set(o, "value", e->type == NS_ENT_PERCENT ?
+		    json_real(e->number) : number(e->number));
+	else if (e->vkind == NS_VAL_STRING)
+		set(o, "value", json_string(e->sval));
+	if (e->unit[0] != '\0')
+		set(o, "unit", json_string(e->unit));
+	if (f->name >= 0 && x->names[f->name].canon >= 0) {
+		nm = &x->names[x->names[f->name].canon];
+		set(o, "canonical", ns_json_str(nm->s, nm->n));
+	}
+	return o;
+}
+
+json_t *
+ns_extract(struct ns_extractor *x, const char *title, size_t tlen,
+    const char *text, size_t xlen)
+{
+	const char *s[2] = { title, text };
+	size_t n[2] = { tlen, xlen }, nn, nt, i;
+	json_t *a;
+	int field;
+
+	x->nf = 0;
+	for (field = 0; field < 2; field++) {
+		if (s[field] == NULL)
+			continue;
+		nn = x->numex ? ns_numex_find(x->numex, s[field], n[field],
+		    &x->nv, &x->ncap) : 0;
+		nt = x->ner ? ns_ner_tag(x->ner, s[field], n[field], &x->tv,
+		    &x->tcap) : 0;
+		merge(x, nn, nt, field, s[field]);
+	}
+	link_names(x);
+	if ((a = json_array()) == NULL)
+		ns_errx(NS_EXIT_FATAL, "out of memory");
+	for (i = 0; i < x->nf; i++)
+		if (json_array_append_new(a, entity_json(x, &x->f[i])) != 0)
+			ns_errx(NS_EXIT_FATAL, "out of memory");
+	return a;
 }

@@ -207,6 +207,8 @@ same_key(const char *s, size_t a, size_t b, const char *key)
 	return strlen(key) == n && memcmp(s + a + 1, key, n) == 0;
 }
 
+int ns_json_real_digits;
+
 int
 ns_json_format_raw(struct ns_buf *b, const json_t *obj, const char *line,
     size_t len, const char *const *owned)
@@ -244,7 +246,8 @@ ns_json_format_raw(struct ns_buf *b, const json_t *obj, const char *line,
 			    JSON_COMPACT | JSON_ENCODE_ANY) != 0 ||
 			    (ns_buf_addc(b, ':'), 0) ||
 			    json_dump_callback(value, add_to_buf, b,
-			    JSON_COMPACT | JSON_ENCODE_ANY) != 0) {
+			    JSON_COMPACT | JSON_ENCODE_ANY |
+			    JSON_REAL_PRECISION(ns_json_real_digits)) != 0) {
 				json_decref(k);
 				errno = ENOMEM;
 				return -1;

@@ -276,6 +276,9 @@ void	ns_words_thread_free(void);
  * 0, or -1 with errno. */
 int	ns_json_write_raw(FILE *out, const json_t *obj, const char *line,
 	    size_t len, const char *const *owned);
+/* Significant digits of the reals of the fields a tool writes (0:
+ * jansson's default, 17); set before any record is written. */
+extern int ns_json_real_digits;
 /* The same, appended to b (with the '\n'). 0, or -1 out of memory. */
 int	ns_json_format_raw(struct ns_buf *b, const json_t *obj,
 	    const char *line, size_t len, const char *const *owned);
@@ -560,8 +563,26 @@ struct ns_entity {
 	char unit[16];		/* ISO 4217 code, or a unit of measure; "" none */
 };
 
+struct ns_ner_model;
+
 /* "PERSON", "MONEY", ...; NULL for a value out of range. */
 const char *ns_ent_type_name(enum ns_ent_type t);
+/* The type named s[0..n-1], or -1. */
+int	ns_ent_type_parse(const char *s, size_t n);
+
+/* What ns-entities runs on each record: both recognizers, one per
+ * thread. types: bit t for each type t wanted; m: the name tagger's model
+ * (NULL: no names). */
+struct ns_extractor;
+struct ns_extractor *ns_extractor_new(const struct ns_ner_model *m,
+	    unsigned types);
+/* The "entities" array (DESIGN.md) of a record's title (NULL if none)
+ * and text, both valid UTF-8: ordered by field, title first, then start;
+ * code-point offsets; normalized values; "canonical" for a PERSON or ORG
+ * name that stands for a fuller one of the record. Never NULL. */
+json_t	*ns_extract(struct ns_extractor *x, const char *title, size_t tlen,
+	    const char *text, size_t xlen);
+void	ns_extractor_free(struct ns_extractor *x);
 
 /* ---- numex.c: money, percentages, dates, times, quantities, numbers,
  * URLs and e-mail addresses (PCRE2 patterns in common/data/numex.rules,
