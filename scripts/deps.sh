@@ -4,7 +4,7 @@
 set -e
 pkgs="gcc make libc6-dev pkg-config libpcre2-dev libutf8proc-dev \
 libjansson-dev libxxhash-dev libstemmer-dev mandoc valgrind \
-clang libclang-rt-dev"
+clang libclang-rt-dev parallel iso-codes"
 missing=
 for p in $pkgs; do
 	dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null |
