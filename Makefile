@@ -36,7 +36,7 @@ ALL_CFLAGS = $(WARN) -pthread -DNS_VERSION='"$(VERSION)"' -Icommon $(DEP_CFLAGS)
 ALL_LDFLAGS = $(LDFLAGS) $(SANFLAGS)
 ALL_LIBS = $(DEP_LIBS) $(STEMMER_LIBS) -lm -pthread $(LDLIBS)
 
-TOOLS = ns-split ns-strip-ads ns-summarize
+TOOLS = ns-split ns-strip-ads ns-entities ns-summarize
 MAN1 = $(TOOLS:%=man/%.1)
 MAN7 = man/ns.7
 
@@ -59,7 +59,7 @@ UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BINS = $(UNIT_SRC:tests/unit/%.c=$(BUILDDIR)/tests/%)
 # Fuzz harnesses (tests/fuzz); their replays of tests/fuzz/regress run
 # with the unit tests.
-FUZZ_NAMES = split record rules sentences text
+FUZZ_NAMES = split record rules sentences text ner numex
 FUZZ_REGRESS_BINS = $(FUZZ_NAMES:%=$(BUILDDIR)/tests/test_fuzz_%)
 
 all: $(BINS)
@@ -124,10 +124,49 @@ bench:
 eval: $(BINS)
 	NS_BINDIR=$(BUILDDIR) sh scripts/eval.sh
 
+# The entity tagger's model, common/data/ner.model, trained on the
+# CoNLL-2003 train split of ../shared (its dev split picks the epoch);
+# skipped with a message when the data is not there. Deterministic.
+NER_DATA ?= ../shared/data/conll2003
+$(BUILDDIR)/train-ner: scripts/train-ner.c $(LIB)
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ scripts/train-ner.c $(LIB) \
+	    $(ALL_LIBS)
+
+model: $(BUILDDIR)/train-ner
+	@if [ -r $(NER_DATA)/train.txt ] && [ -r $(NER_DATA)/dev.txt ]; then \
+	    echo "$(BUILDDIR)/train-ner -o common/data/ner.model $(NER_DATA)/train.txt $(NER_DATA)/dev.txt"; \
+	    $(BUILDDIR)/train-ner -o common/data/ner.model \
+	        $(NER_DATA)/train.txt $(NER_DATA)/dev.txt; \
+	else \
+	    echo "make model: $(NER_DATA)/train.txt or dev.txt not found; skipped"; \
+	fi
+
 # The README's first command: the pipeline on a bundled example dump.
 demo: $(BINS)
 	$(BUILDDIR)/ns-split tests/accept/06_inbody_junk.txt | $(BUILDDIR)/ns-strip-ads | \
 	    $(BUILDDIR)/ns-summarize
+
+# Word clusters for the entity tagger, from ../shared/data (skipped with a
+# message when it is not there): common/data/clusters.txt, in about 30 s.
+CLUSTERS_DATA = ../shared/data
+CLUSTERS_ARGS = -c 1000 -m 2
+
+$(BUILDDIR)/clusters: scripts/clusters.c
+	@mkdir -p $(@D)
+	$(CC) $(WARN) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ scripts/clusters.c -lm
+
+clusters: $(BUILDDIR)/clusters
+	@d=$(CLUSTERS_DATA); if [ ! -d "$$d" ]; then \
+	    echo "clusters: $$d is absent; common/data/clusters.txt not remade"; \
+	    exit 0; fi; \
+	echo "$(BUILDDIR)/clusters $(CLUSTERS_ARGS) ... > common/data/clusters.txt"; \
+	$(BUILDDIR)/clusters $(CLUSTERS_ARGS) -k "$$d/conll2003/train.txt" \
+	    -k "$$d/conll2003/dev.txt" "$$d"/bbc-summary/articles/*/*.txt \
+	    > common/data/clusters.txt.tmp || \
+	    { rm -f common/data/clusters.txt.tmp; exit 2; }; \
+	mv common/data/clusters.txt.tmp common/data/clusters.txt
+
+.PHONY: clusters
 
 install: $(BINS)
 	$(INSTALL) -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man7
@@ -143,7 +182,7 @@ uninstall:
 clean:
 	rm -rf $(BUILDDIR)
 
-.PHONY: all bench check check-valgrind demo eval install uninstall clean
+.PHONY: all bench check check-valgrind demo eval install model uninstall clean
 
 # ---- Fuzzing: tests/fuzz/README.md ----
 #   make fuzz                 each harness for FUZZ_SECONDS (60) under libFuzzer

@@ -113,8 +113,6 @@ add_found(struct ns_extractor *x, const struct ns_entity *e, int field,
 {
 	struct found *f;
 
-	if (!(x->types & (1u << e->type)))
-		return;
 	if (x->nf == x->fcap) {
 		x->fcap = x->fcap ? x->fcap * 2 : 64;
 		x->f = ns_xreallocarray(x->f, x->fcap, sizeof(*x->f));
@@ -126,10 +124,11 @@ add_found(struct ns_extractor *x, const struct ns_entity *e, int field,
 	f->name = -1;
 }
 
-/* Merge the numex (nv) and name (tv) findings of one field, both sorted
+/* Merge the numex (x->nv) and name (tv) findings of one field, both sorted
  * and each free of overlaps, into x->f. */
 static void
-merge(struct ns_extractor *x, size_t nn, size_t nt, int field, const char *s)
+merge(struct ns_extractor *x, size_t nn, const struct ns_entity *tv,
+    size_t nt, int field, const char *s)
 {
 	size_t i = 0, j = 0, k;
 	const struct ns_entity *a, *b;
@@ -139,7 +138,7 @@ merge(struct ns_extractor *x, size_t nn, size_t nt, int field, const char *s)
 
 	while (i < nn || j < nt) {
 		a = i < nn ? &x->nv[i] : NULL;
-		b = j < nt ? &x->tv[j] : NULL;
+		b = j < nt ? &tv[j] : NULL;
 		if (b == NULL || (a != NULL && a->end <= b->start)) {
 			add_found(x, a, field, s);
 			i++;
@@ -282,6 +281,57 @@ find_name(struct ns_extractor *x, const char *s, size_t n,
 	return (int)x->nnames++;
 }
 
+/* A name in the title takes its type from the text, where the tagger sees
+ * it in a sentence rather than in a headline's capitals: the type the
+ * same name has most often there, or else that of the fuller name it
+ * stands for ("Huawei" in the title, "Huawei Technologies" in the text). */
+static void
+title_types(struct ns_extractor *x)
+{
+	struct found *f, *g;
+	struct name a, b;
+	size_t i, j, votes[NS_ENT_NTYPES], best;
+	int t, fuller;
+
+	for (i = 0; i < x->nf && x->f[i].field == 0; i++) {
+		f = &x->f[i];
+		if (!((1u << f->e.type) & NAME_TYPES))
+			continue;
+		memset(votes, 0, sizeof(votes));
+		fuller = -1;
+		best = 0;
+		a.s = f->s + f->e.start;
+		a.n = f->e.end - f->e.start;
+		a.words = count_words(a.s, a.n);
+		for (j = i + 1; j < x->nf; j++) {
+			g = &x->f[j];
+			if (g->field != 1 || !((1u << g->e.type) & NAME_TYPES))
+				continue;
+			b.s = g->s + g->e.start;
+			b.n = g->e.end - g->e.start;
+			if (b.n == a.n && memcmp(a.s, b.s, a.n) == 0) {
+				votes[g->e.type]++;
+				continue;
+			}
+			if (g->e.type != NS_ENT_PERSON && g->e.type != NS_ENT_ORG)
+				continue;
+			a.type = b.type = g->e.type;
+			b.words = count_words(b.s, b.n);
+			if (b.n > best && stands_for(&a, &b)) {
+				best = b.n;
+				fuller = g->e.type;
+			}
+		}
+		for (t = 0, best = 0; t < NS_ENT_NTYPES; t++)
+			if (votes[t] > best) {
+				best = votes[t];
+				f->e.type = (enum ns_ent_type)t;
+			}
+		if (best == 0 && fuller >= 0)
+			f->e.type = (enum ns_ent_type)fuller;
+	}
+}
+
 /* Link each PERSON and ORG name to the longest fuller name it stands for,
  * unless another fuller name it stands for is not part of that one
  * ("Smith" with "John Smith" and "Jane Smith" stays unlinked). */
@@ -369,26 +419,32 @@ json_t *
 ns_extract(struct ns_extractor *x, const char *title, size_t tlen,
     const char *text, size_t xlen)
 {
-	const char *s[2] = { title, text };
-	size_t n[2] = { tlen, xlen }, nn, nt, i;
+	size_t nn, nt = 0, ntitle = 0, i;
 	json_t *a;
-	int field;
 
 	x->nf = 0;
-	for (field = 0; field < 2; field++) {
-		if (s[field] == NULL)
-			continue;
-		nn = x->numex ? ns_numex_find(x->numex, s[field], n[field],
-		    &x->nv, &x->ncap) : 0;
-		nt = x->ner ? ns_ner_tag(x->ner, s[field], n[field], &x->tv,
-		    &x->tcap) : 0;
-		merge(x, nn, nt, field, s[field]);
+	/* The tagger sees title and text as one document (its title in
+	 * capitals gets what the text tells of its words). */
+	if (x->ner)
+		nt = ns_ner_tag_record(x->ner, title, title ? tlen : 0, text,
+		    xlen, &x->tv, &x->tcap, &ntitle);
+	if (title != NULL) {
+		nn = x->numex ? ns_numex_find(x->numex, title, tlen, &x->nv,
+		    &x->ncap) : 0;
+		merge(x, nn, x->tv, ntitle, 0, title);
 	}
+	nn = x->numex ? ns_numex_find(x->numex, text, xlen, &x->nv,
+	    &x->ncap) : 0;
+	merge(x, nn, x->tv + ntitle, nt - ntitle, 1, text);
+	title_types(x);
 	link_names(x);
 	if ((a = json_array()) == NULL)
 		ns_errx(NS_EXIT_FATAL, "out of memory");
+	/* Types not asked for go only now: they still tell the others'
+	 * types and names apart. */
 	for (i = 0; i < x->nf; i++)
-		if (json_array_append_new(a, entity_json(x, &x->f[i])) != 0)
+		if ((x->types & (1u << x->f[i].e.type)) &&
+		    json_array_append_new(a, entity_json(x, &x->f[i])) != 0)
 			ns_errx(NS_EXIT_FATAL, "out of memory");
 	return a;
 }

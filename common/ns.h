@@ -620,6 +620,13 @@ struct ns_ner *ns_ner_new(const struct ns_ner_model *m);
 size_t	ns_ner_tag(struct ns_ner *t, const char *s, size_t n,
 	    struct ns_entity **v, size_t *cap);
 void	ns_ner_free(struct ns_ner *t);
+/* Tag a record's title and text as one document: the text first, so that
+ * a title in Title Case or capitals gets what the text tells of its words.
+ * Fills *v with the title's entities (offsets into title), *ntitle of
+ * them, then the text's (offsets into text); returns the count. */
+size_t	ns_ner_tag_record(struct ns_ner *t, const char *title, size_t tlen,
+	    const char *text, size_t n, struct ns_entity **v, size_t *cap,
+	    size_t *ntitle);
 
 /* The tokens ns_ner_tag() sees in valid UTF-8 s[0..n-1] (byte spans: "'s"
  * split off, "U.S.", "St.", "AT&T", "Hewlett-Packard" kept whole). Fills
@@ -647,6 +654,7 @@ struct ns_ner_train_opts {
 	uint64_t seed;			/* of the shuffling of documents */
 	double	 prune;			/* drop averaged weights below this */
 	int	 titlecase;		/* per mille of sentences Title-Cased */
+	int	 dropout;		/* per mille of capitalized words hidden */
 	const char *gazetteer;		/* gazetteer.tsv text, or NULL */
 	size_t	 gazetteer_len;
 	const char *clusters;		/* clusters.txt text, or NULL */

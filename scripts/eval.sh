@@ -13,6 +13,10 @@
 #             hard-wrapped text, with --wrapped as the rules allow), and on
 #             Reuters news: CoNLL-2003 dev sentences, detokenized, that end
 #             in . ! or ?, run together eight at a time
+#   entities  ns-entities on CoNLL-2003 dev (PER/ORG/LOC and 4-class F1)
+#             beside compromise; on the hand-written gold sets in
+#             tests/accept/entities/ (span F1 per type, exact values) beside
+#             wink-nlp
 bindir=${NS_BINDIR:-build}
 shared=${NS_SHARED:-../shared}
 eval=$shared/eval/ns-eval
@@ -87,6 +91,66 @@ for l in open(sys.argv[1]):
     print(json.dumps({"id": r["id"], "text": r["input"]}))
 ' "$tmp/cs.gold" | "$bindir/ns-split" --from jsonl --unit sentence >"$tmp/cs.pred"
 	"$eval" sentences "$tmp/cs.gold" "$tmp/cs.pred" | tail -3
+fi
+
+if [ -f "$conll" ] && [ -x "$bindir/ns-entities" ]; then
+	echo "== entities (CoNLL-2003 dev, ns-eval entities, exact spans)"
+	"$eval" conll2jsonl "$conll" >"$tmp/ner.gold"
+	"$bindir/ns-entities" "$tmp/ner.gold" >"$tmp/ner.pred"
+	echo "-- ns-entities, PER/ORG/LOC:"
+	"$eval" entities "$tmp/ner.gold" "$tmp/ner.pred" --types PER,ORG,LOC \
+	    --map PERSON=PER | sed -n '/^[A-Z]/p'
+	printf 'ns-entities 4-class (NORP scored as MISC): F1 %s\n' \
+	    "$("$eval" entities "$tmp/ner.gold" "$tmp/ner.pred" \
+	    --types PER,ORG,LOC,MISC --map PERSON=PER,NORP=MISC | tail -1)"
+	p=$shared/peers/bin/compromise-entities
+	if [ -x "$p" ] && [ -d "$shared/peers/node_modules" ] &&
+	    "$p" <"$tmp/ner.gold" >"$tmp/ner.peer" 2>/dev/null; then
+		printf 'peer compromise-entities PER/ORG/LOC: F1 %s\n' \
+		    "$("$eval" entities "$tmp/ner.gold" "$tmp/ner.peer" \
+		    --types PER,ORG,LOC --map PERSON=PER | tail -1)"
+	else
+		echo "peer compromise-entities: skipped (not installed)"
+	fi
+fi
+if [ -x "$bindir/ns-entities" ]; then
+	for gold in tests/accept/entities/*.jsonl; do
+		[ -f "$gold" ] || continue
+		echo "== entities ($gold, hand-written, ns-eval entities)"
+		"$bindir/ns-entities" "$gold" >"$tmp/ent.pred"
+		"$eval" entities "$gold" "$tmp/ent.pred" | sed -n '/^[A-Z]/p'
+		python3 - "$gold" "$tmp/ent.pred" <<'PY'
+import json, sys
+# Exact values: of the gold entities with a "value", how many are found
+# with the same span, type, value and unit.
+gold = {r["id"]: r for r in map(json.loads, open(sys.argv[1]))}
+pred = {r["id"]: r for r in map(json.loads, open(sys.argv[2]))}
+n = ok = 0
+for i, g in gold.items():
+    got = {(e.get("field", "text"), e["start"], e["end"], e["type"]): e
+           for e in pred.get(i, {}).get("entities", [])}
+    for e in g.get("entities", []):
+        if "value" not in e:
+            continue
+        n += 1
+        p = got.get((e.get("field", "text"), e["start"], e["end"], e["type"]))
+        if p is None or "value" not in p:
+            continue
+        a, b = e["value"], p["value"]
+        same = (abs(a - b) <= 1e-9 * max(1, abs(a))
+                if isinstance(a, (int, float)) and isinstance(b, (int, float))
+                else a == b)
+        ok += same and e.get("unit") == p.get("unit")
+print(f"exact values: {ok} of {n} ({ok / max(1, n):.3f})")
+PY
+		p=$shared/peers/bin/wink-entities
+		if [ -x "$p" ] && [ -d "$shared/peers/node_modules" ] &&
+		    "$p" <"$gold" >"$tmp/ent.peer" 2>/dev/null; then
+			printf 'peer wink-entities MONEY/PERCENT/DATE: F1 %s\n' \
+			    "$("$eval" entities "$gold" "$tmp/ent.peer" \
+			    --types MONEY,PERCENT,DATE | tail -1)"
+		fi
+	done
 fi
 
 bbcroot=$shared/data/bbc-summary

@@ -1,0 +1,2448 @@
+/* ner.c: the statistical tagger of people, organisations, places and
+ * groups: a tokenizer for raw news text, features hashed to 64-bit
+ * integers, an averaged perceptron over BILOU tags of the four CoNLL-2003
+ * classes decoded by Viterbi under the legal transitions, and its trainer.
+ *
+ * Features (after Ratinov & Roth 2009): the word and its lower-cased form
+ * in a window of two, shapes, prefixes and suffixes, word bigrams,
+ * sentence position and case mode (ALL CAPS or Title Case), gazetteer
+ * matches, Brown cluster prefixes, how the word is written elsewhere in
+ * the document, and the classes the word was given earlier in the
+ * document (extended prediction history).
+ *
+ * The model is one block usable in place: a header, the transition
+ * scores, an open-addressed table of feature fingerprints pointing into
+ * sparse int16 weight rows, and a lexicon (lower-cased word or word
+ * sequence -> cluster path and gazetteer types). */
+#include <math.h>
+#include <pthread.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <utf8proc.h>
+#include <xxhash.h>
+
+#include "ns.h"
+
+extern const char *const ns_ner_model_data;
+extern const size_t ns_ner_model_data_len;
+extern const char *const ns_gazetteer_data;
+extern const size_t ns_gazetteer_data_len;
+extern const char *const ns_clusters_data;
+extern const size_t ns_clusters_data_len;
+
+#define NL	17		/* O, then B I L U of PER ORG LOC MISC */
+#define NCLS	4
+#define MAXF	96		/* features of one position (at most 66) */
+#define GAZMAX	6		/* tokens in the longest gazetteer name */
+#define MAGIC	"NSNER\r\n\032"
+#define VERSION	1
+
+enum { C_PER, C_ORG, C_LOC, C_MISC };
+
+#define LAB_B(c)	(1 + 4 * (c))
+#define LAB_I(c)	(2 + 4 * (c))
+#define LAB_L(c)	(3 + 4 * (c))
+#define LAB_U(c)	(4 + 4 * (c))
+#define LAB_CLS(y)	(((y) - 1) / 4)
+#define LAB_POS(y)	(((y) - 1) % 4)	/* 0 B, 1 I, 2 L, 3 U */
+
+/* Gazetteer types in the lexicon. */
+enum {
+	G_COUNTRY = 1,
+	G_SUBDIV = 2,
+	G_CITY = 4,
+	G_REGION = 8,
+	G_NORP = 16,
+	G_NTYPES = 5
+};
+
+/* Token flags. */
+enum {
+	T_UPPER = 1,		/* has an upper-case letter */
+	T_LOWER = 2,		/* has a lower-case letter */
+	T_DIGIT = 4,
+	T_ALPHA = 8,		/* has a letter */
+	T_INITCAP = 16,		/* starts with an upper-case letter */
+	T_PUNCT = 32,		/* no letter, digit or mark */
+	T_NL = 64,		/* a line break before it */
+	T_END = 128,		/* . ! ? : may end a sentence */
+	T_CLU = 256,		/* cluster looked up */
+	T_DROP = 512		/* training: the word itself is not seen */
+};
+
+/* Sentence case modes. */
+enum { M_NORMAL, M_CAPS, M_TITLE };
+
+/* Feature templates. */
+enum {
+	F_BIAS = 1, F_L, F_W = F_L + 5, F_S, F_PRE = F_S + 5, F_SUF = F_PRE + 4,
+	F_LL0 = F_SUF + 4, F_LL1, F_SSS, F_INIT, F_MODE, F_MODEL,
+	F_CLU, F_GAZ = F_CLU + 12, F_DC = F_GAZ + 3, F_HM, F_HA, F_LEN,
+	F_WL, F_WR, F_PRON
+};
+
+struct tok {
+	size_t	 start, end;
+	size_t	 lo, lolen;	/* lower-cased form in t->lower */
+	uint64_t hw, hl, hs;	/* hashes: form, lower-cased, shape */
+	uint32_t cluster;	/* path length << 24 | first 24 bits; 0 none */
+	uint16_t flags;
+	uint8_t	 gaz;		/* 1 B, 2 I, 3 L, 4 U | types << 3 */
+	uint8_t	 ncp;		/* code points, up to 255 */
+};
+
+struct sent {
+	size_t	 a, b;		/* tokens [a, b) */
+	int	 mode;
+};
+
+/* Per-document memory of a word: how it is written, what it was tagged. */
+struct dword {
+	uint64_t key;		/* lower-cased hash; 0 empty */
+	uint16_t cnt[NCLS];
+	uint8_t	 dc;		/* mid-sentence: 1 lower-case, 2 capital */
+	uint8_t	 pron;		/* after it in its sentences: 1 he, his, she,
+				 * her; 2 it, its, company, firm */
+	uint8_t	 nprev, nnext;
+	uint64_t prev[3], next[3];	/* words before and after it in the
+					 * document (context aggregation) */
+};
+
+struct lexicon {
+	const uint64_t *keys;
+	const uint64_t *vals;	/* gaz types << 32 | cluster */
+	uint32_t cap, probe;
+};
+
+struct ns_ner_model {
+	void	*owned;
+	uint32_t fcap, fprobe, nent, flags;
+	float	 scale;
+	const float *trans, *start, *end;
+	const uint32_t *slot;	/* [2i] fingerprint, [2i + 1] row */
+	const uint32_t *ent;	/* weight << 16 | label */
+	uint64_t *filter;	/* a bit per fingerprint >> 12, made on load */
+	struct lexicon lex;
+};
+
+/* Summed weights of a word's own features at each offset. */
+#define NCACHE 4096
+struct wcache {
+	uint64_t key;		/* the word's hash; 0 empty */
+	uint32_t have;		/* bit o + 2: v[o + 2] is filled */
+	int32_t	 v[5][NL];
+};
+
+struct ns_ner {
+	const struct ns_ner_model *m;
+	struct wcache *cache;	/* NCACHE, with a model */
+	const struct lexicon *lex;
+	struct tok *tok;
+	size_t	 ntok, tokcap;
+	struct ns_span *spans;
+	size_t	 spancap;
+	uint16_t *nl;
+	size_t	 nlcap;
+	struct ns_buf lower;
+	struct ns_buf joined;	/* title, a blank line, text */
+	struct sent *sent;
+	size_t	 nsent, sentcap;
+	struct dword *dw;
+	size_t	 dwcap, dwmask;	/* this document uses dwmask + 1 */
+	/* one sentence */
+	uint64_t *f;		/* MAXF per position */
+	uint8_t	*nf;
+	uint8_t	*freep;
+	float	*emit, *delta;
+	uint8_t	*bp, *lab;
+	size_t	 scap;
+};
+
+static void init_tables(void);
+
+/* ---- hashing ---- */
+
+#define K1 0x9e3779b97f4a7c15ULL
+#define K2 0xc2b2ae3d27d4eb4fULL
+
+static inline uint64_t
+mix(uint64_t h)
+{
+	h ^= h >> 33;
+	h *= 0xff51afd7ed558ccdULL;
+	h ^= h >> 33;
+	h *= 0xc4ceb9fe1a85ec53ULL;
+	h ^= h >> 33;
+	return h;
+}
+
+static inline uint64_t
+feat1(unsigned t, uint64_t a)
+{
+	return mix(a + (uint64_t)t * K1) | 1;
+}
+
+static inline uint64_t
+feat2(unsigned t, uint64_t a, uint64_t b)
+{
+	return mix(mix(a + (uint64_t)t * K1) ^ (b * K2)) | 1;
+}
+
+static inline uint64_t
+hbytes(const char *s, size_t n)
+{
+	return XXH3_64bits(s, n) | 1;
+}
+
+/* The key of the word sequence h[0..n-1] (lower-cased hashes). */
+static inline uint64_t
+seq_next(uint64_t k, uint64_t h)
+{
+	return mix(k * K2 + h) | 1;
+}
+
+#define H_BOS	0x5bd1e9955bd1e995ULL
+#define H_EOS	0x27d4eb2f165667c5ULL
+
+/* ---- characters and tokens ---- */
+
+enum { C_SPACE, C_UP, C_LO, C_ALPHA, C_DIGIT, C_MARK, C_OTHER };
+
+static unsigned char ascii_cls[128];
+static uint16_t ascii_flags[128];	/* T_UPPER, T_LOWER, ... of a byte */
+static unsigned char ascii_shape[128];	/* its class in a word's shape */
+
+static void
+init_ascii(void)
+{
+	int c;
+
+	if (ascii_cls['a'] == C_LO)
+		return;
+	for (c = 0; c < 128; c++)
+		ascii_cls[c] = C_OTHER;
+	ascii_cls[' '] = C_SPACE;
+	for (c = '\t'; c <= '\r'; c++)
+		ascii_cls[c] = C_SPACE;
+	for (c = '0'; c <= '9'; c++)
+		ascii_cls[c] = C_DIGIT;
+	for (c = 'A'; c <= 'Z'; c++)
+		ascii_cls[c] = C_UP;
+	for (c = 'a'; c <= 'z'; c++)
+		ascii_cls[c] = C_LO;
+	for (c = 0; c < 128; c++) {
+		ascii_shape[c] = (unsigned char)c;
+		if (ascii_cls[c] == C_UP) {
+			ascii_flags[c] = T_UPPER | T_ALPHA;
+			ascii_shape[c] = 'X';
+		} else if (ascii_cls[c] == C_LO) {
+			ascii_flags[c] = T_LOWER | T_ALPHA;
+			ascii_shape[c] = 'x';
+		} else if (ascii_cls[c] == C_DIGIT) {
+			ascii_flags[c] = T_DIGIT;
+			ascii_shape[c] = 'd';
+		}
+	}
+}
+
+static int
+cp_cls(int32_t cp)
+{
+	if (cp < 0x80)
+		return ascii_cls[cp];
+	switch (utf8proc_category(cp)) {
+	case UTF8PROC_CATEGORY_LU:
+	case UTF8PROC_CATEGORY_LT:
+		return C_UP;
+	case UTF8PROC_CATEGORY_LL:
+		return C_LO;
+	case UTF8PROC_CATEGORY_LM:
+	case UTF8PROC_CATEGORY_LO:
+	case UTF8PROC_CATEGORY_NL:
+	case UTF8PROC_CATEGORY_NO:
+		return C_ALPHA;
+	case UTF8PROC_CATEGORY_ND:
+		return C_DIGIT;
+	case UTF8PROC_CATEGORY_MN:
+	case UTF8PROC_CATEGORY_MC:
+	case UTF8PROC_CATEGORY_ME:
+		return C_MARK;
+	case UTF8PROC_CATEGORY_ZS:
+		return C_SPACE;
+	default:
+		return C_OTHER;
+	}
+}
+
+#define ALNUM(c)	((c) >= C_UP && (c) <= C_MARK)
+
+/* The code point at s[i] (valid UTF-8 promised; a stray byte is one
+ * code point of its own) and its length. */
+static inline int32_t
+dec(const unsigned char *u, size_t n, size_t i, size_t *k)
+{
+	utf8proc_int32_t cp;
+	utf8proc_ssize_t r;
+
+	if (u[i] < 0x80) {
+		*k = 1;
+		return u[i];
+	}
+	r = utf8proc_iterate(u + i, (utf8proc_ssize_t)(n - i), &cp);
+	if (r <= 0) {
+		*k = 1;
+		return 0xfffd;
+	}
+	*k = (size_t)r;
+	return cp;
+}
+
+static inline int
+is_apos(int32_t cp)
+{
+	return cp == '\'' || cp == 0x2019;
+}
+
+/* Is s[i..] (after an apostrophe) the rest of a clitic: s, ll, re, ve,
+ * d, m or t, then no word character? */
+static int
+clitic_at(const unsigned char *u, size_t n, size_t i)
+{
+	static const char *const cl[] = { "s", "ll", "re", "ve", "d", "m",
+	    "t" };
+	static const unsigned char cll[] = { 1, 2, 2, 2, 1, 1, 1 };
+	size_t j, l, k;
+
+	for (j = 0; j < sizeof(cl) / sizeof(cl[0]); j++) {
+		l = cll[j];
+		if (i + l > n)
+			continue;
+		for (k = 0; k < l; k++)
+			if ((u[i + k] | 0x20) != cl[j][k])
+				break;
+		if (k < l)
+			continue;
+		if (i + l == n)
+			return (int)l;
+		if (u[i + l] < 0x80 ? !ALNUM(ascii_cls[u[i + l]]) :
+		    !ALNUM(cp_cls(dec(u, n, i + l, &k))))
+			return (int)l;
+	}
+	return 0;
+}
+
+/* Words that keep their full stop. */
+static int
+abbrev(const char *w, size_t n)
+{
+	static const char *const list[] = { "Adm", "Ave", "Bros", "Capt",
+	    "Cmdr", "Co", "Col", "Corp", "Dept", "Dr", "Ft", "Gen", "Gov",
+	    "Hon", "Inc", "Jr", "Lt", "Ltd", "Maj", "Messrs", "Mr", "Mrs",
+	    "Ms", "Mt", "Plc", "Prof", "Rep", "Rev", "Sen", "Sgt", "Sr", "St",
+	    "vs" };
+	size_t i, dots = 0;
+
+	if (n == 1)
+		return w[0] >= 'A' && w[0] <= 'Z';
+	for (i = 0; i < n; i++) {
+		if (w[i] == '.')
+			dots++;
+		else if (!((w[i] >= 'A' && w[i] <= 'Z') ||
+		    (w[i] >= 'a' && w[i] <= 'z')))
+			break;
+	}
+	if (i == n && dots > 0 && n <= 2 * dots + 2)
+		return 1;	/* U.S, e.g, a.m */
+	for (i = 0; i < sizeof(list) / sizeof(list[0]); i++)
+		if (strlen(list[i]) == n && memcmp(list[i], w, n) == 0)
+			return 1;
+	return 0;
+}
+
+static size_t
+tokenize(const char *s, size_t n, struct ns_span **v, size_t *cap,
+    uint16_t **nlflags, size_t *nlcap)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0, j, k, k2, start, count = 0, nxt;
+	int32_t cp, cp2;
+	int c, last, nl = 0, l;
+
+	init_tables();
+	while (i < n) {
+		cp = dec(u, n, i, &k);
+		c = cp_cls(cp);
+		if (c == C_SPACE) {
+			if (cp == '\n')
+				nl = 1;
+			i += k;
+			continue;
+		}
+		start = i;
+		if (ALNUM(c)) {
+			j = i;
+			last = c;
+			for (;;) {
+				while (j < n) {
+					cp = dec(u, n, j, &k);
+					c = cp_cls(cp);
+					if (!ALNUM(c))
+						break;
+					last = c;
+					j += k;
+				}
+				if (j >= n)
+					break;
+				nxt = j + k;
+				if (nxt >= n)
+					break;
+				cp2 = dec(u, n, nxt, &k2);
+				if (!ALNUM(cp_cls(cp2)))
+					break;
+				if (is_apos(cp)) {
+					l = clitic_at(u, n, nxt);
+					if (l == 1 && (u[nxt] | 0x20) == 't' &&
+					    j >= start + 2 &&
+					    (u[j - 1] | 0x20) == 'n') {
+						/* does|n't */
+						j--;
+						break;
+					}
+					if (l > 0 && !(l == 1 &&
+					    (u[nxt] | 0x20) == 't'))
+						break;
+				} else if (cp == ',' || cp == '/' ||
+				    cp == ':') {
+					if (last != C_DIGIT ||
+					    cp_cls(cp2) != C_DIGIT)
+						break;
+				} else if (!(cp == '.' || cp == '&' ||
+				    cp == '-' || cp == 0x2010 ||
+				    cp == 0x2011))
+					break;
+				j = nxt;
+			}
+			if (j < n && u[j] == '.' && j - start < 16 &&
+			    abbrev(s + start, j - start))
+				j++;
+		} else if (is_apos(cp) && i + k < n &&
+		    (l = clitic_at(u, n, i + k)) > 0) {
+			j = i + k + (size_t)l;
+		} else {
+			/* Punctuation: a run of one character. */
+			j = i + k;
+			while (j < n && cp < 0x80 && u[j] == (unsigned char)cp)
+				j++;
+		}
+		if (count == *cap) {
+			*cap = *cap ? *cap * 2 : 256;
+			*v = ns_xreallocarray(*v, *cap, sizeof(**v));
+		}
+		if (nlflags != NULL && count >= *nlcap) {
+			*nlcap = *cap;
+			*nlflags = ns_xreallocarray(*nlflags, *nlcap,
+			    sizeof(**nlflags));
+		}
+		(*v)[count].start = start;
+		(*v)[count].end = j;
+		if (nlflags != NULL)
+			(*nlflags)[count] = nl ? T_NL : 0;
+		count++;
+		nl = 0;
+		i = j;
+	}
+	return count;
+}
+
+size_t
+ns_ner_tokens(const char *s, size_t n, struct ns_span **v, size_t *cap)
+{
+	return tokenize(s, n, v, cap, NULL, NULL);
+}
+
+/* ---- lexicon ---- */
+
+static const uint64_t *
+lex_get(const struct lexicon *x, uint64_t key)
+{
+	uint32_t i, p;
+
+	if (x->cap == 0)
+		return NULL;
+	i = (uint32_t)key & (x->cap - 1);
+	for (p = 0; p <= x->probe; p++) {
+		if (x->keys[i] == key)
+			return &x->vals[i];
+		if (x->keys[i] == 0)
+			return NULL;
+		i = (i + 1) & (x->cap - 1);
+	}
+	return NULL;
+}
+
+/* ---- analysis of a document ---- */
+
+static void
+grow_tok(struct ns_ner *t, size_t n)
+{
+	if (n > t->tokcap) {
+		t->tokcap = n;
+		t->tok = ns_xreallocarray(t->tok, n, sizeof(*t->tok));
+	}
+}
+
+/* Lower-case, shape and hash the tokens. */
+static void
+analyse_tokens(struct ns_ner *t, const char *s)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	struct tok *x;
+	size_t i, j, k, ncp;
+	int32_t cp, lc;
+	int c, prev1, prev2, cls;
+	uint64_t hs;
+	size_t sl;
+	utf8proc_uint8_t enc[4];
+	utf8proc_ssize_t el;
+	char *lp;
+	size_t ll;
+
+	ns_buf_reset(&t->lower);
+	for (i = 0; i < t->ntok; i++) {
+		x = &t->tok[i];
+		x->lo = t->lower.len;
+		/* a lower-case code point is at most 4 bytes (2 more) */
+		ns_buf_reserve(&t->lower, 2 * (x->end - x->start) + 1);
+		lp = t->lower.p + t->lower.len;
+		ll = 0;
+		sl = 0;
+		prev1 = prev2 = -1;
+		ncp = 0;
+		hs = 0xcbf29ce484222325ULL;
+		for (j = x->start; j < x->end; j += k) {
+			if (u[j] < 0x80) {
+				/* ASCII: tables, no switch */
+				cp = u[j];
+				k = 1;
+				ncp++;
+				x->flags |= ascii_flags[cp];
+				cls = ascii_shape[cp];
+				if (!(cls == prev1 && cls == prev2) &&
+				    sl < 24) {
+					hs = (hs ^ (uint64_t)cls) *
+					    0x100000001b3ULL;
+					sl++;
+					prev2 = prev1;
+					prev1 = cls;
+				}
+				lp[ll++] = (char)(cp >= 'A' && cp <= 'Z' ?
+				    cp + 32 : cp);
+				continue;
+			}
+			cp = dec(u, x->end, j, &k);
+			c = cp_cls(cp);
+			ncp++;
+			switch (c) {
+			case C_UP:
+				x->flags |= T_UPPER | T_ALPHA;
+				if (j == x->start)
+					x->flags |= T_INITCAP;
+				cls = 'X';
+				break;
+			case C_LO:
+				x->flags |= T_LOWER | T_ALPHA;
+				cls = 'x';
+				break;
+			case C_ALPHA:
+			case C_MARK:
+				x->flags |= T_ALPHA;
+				cls = 'x';
+				break;
+			case C_DIGIT:
+				x->flags |= T_DIGIT;
+				cls = 'd';
+				break;
+			default:
+				cls = cp < 0x80 ? cp : '?';
+				break;
+			}
+			if (!(cls == prev1 && cls == prev2) && sl < 24) {
+				hs = (hs ^ (uint64_t)cls) * 0x100000001b3ULL;
+				sl++;
+				prev2 = prev1;
+				prev1 = cls;
+			}
+			if (cp < 0x80) {
+				lp[ll++] = (char)(cp >= 'A' && cp <= 'Z' ?
+				    cp + 32 : cp);
+			} else {
+				lc = c == C_UP ? utf8proc_tolower(cp) : cp;
+				el = utf8proc_encode_char(lc, enc);
+				if (el <= 0) {
+					memcpy(lp + ll, u + j, k);
+					ll += k;
+				} else {
+					memcpy(lp + ll, enc, (size_t)el);
+					ll += (size_t)el;
+				}
+			}
+		}
+		t->lower.len += ll;
+		if ((x->flags & T_UPPER) && u[x->start] < 0x80 &&
+		    ascii_cls[u[x->start]] == C_UP)
+			x->flags |= T_INITCAP;
+		if (!(x->flags & (T_ALPHA | T_DIGIT)) && x->end > x->start) {
+			cp = dec(u, x->end, x->start, &k);
+			if (cp_cls(cp) != C_MARK) {
+				x->flags |= T_PUNCT;
+				if (cp == '.' || cp == '!' || cp == '?' ||
+				    cp == 0x2026)
+					x->flags |= T_END;
+			}
+		}
+		x->lolen = t->lower.len - x->lo;
+		x->ncp = ncp > 255 ? 255 : (uint8_t)ncp;
+		x->hw = hbytes(s + x->start, x->end - x->start);
+		x->hl = x->flags & T_UPPER ?
+		    hbytes(t->lower.p + x->lo, x->lolen) : x->hw;
+		x->hs = mix(hs) | 1;
+		x->cluster = 0;
+		x->gaz = 0;
+	}
+}
+
+static void
+add_sent(struct ns_ner *t, size_t a, size_t b)
+{
+	if (t->nsent == t->sentcap) {
+		t->sentcap = t->sentcap ? t->sentcap * 2 : 64;
+		t->sent = ns_xreallocarray(t->sent, t->sentcap,
+		    sizeof(*t->sent));
+	}
+	t->sent[t->nsent].a = a;
+	t->sent[t->nsent].b = b;
+	t->sent[t->nsent].mode = M_NORMAL;
+	t->nsent++;
+}
+
+/* Small words that Title Case leaves in lower case. */
+static int
+minor_word(const char *w, size_t n)
+{
+	static const char *const list[] = { "a", "an", "and", "as", "at",
+	    "but", "by", "for", "from", "in", "into", "is", "of", "on",
+	    "or", "over", "the", "to", "up", "via", "vs", "with" };
+	size_t i;
+
+	if (n > 4 || n == 0)
+		return 0;
+	for (i = 0; i < sizeof(list) / sizeof(list[0]); i++)
+		if (list[i][0] == w[0] && strncmp(list[i], w, n) == 0 &&
+		    list[i][n] == '\0')
+			return 1;
+	return 0;
+}
+
+/* Sentences: at a line break, and after . ! ? tokens; then each one's case
+ * mode. Sentences are at most 250 tokens (the scratch rows are bytes). */
+static void
+split_sentences(struct ns_ner *t)
+{
+	size_t i, a = 0, words, caps, lower, minor;
+	struct sent *st;
+	struct tok *x;
+
+	t->nsent = 0;
+	for (i = 0; i < t->ntok; i++) {
+		if (i > a && ((t->tok[i].flags & T_NL) || i - a >= 250)) {
+			add_sent(t, a, i);
+			a = i;
+		}
+		if (t->tok[i].flags & T_END) {
+			/* keep closing quotes and brackets with it */
+			while (i + 1 < t->ntok &&
+			    !(t->tok[i + 1].flags & T_NL) &&
+			    (t->tok[i + 1].flags & T_PUNCT) &&
+			    t->lower.p[t->tok[i + 1].lo] != '\0' &&
+			    strchr("\"')]}\xe2",
+			    t->lower.p[t->tok[i + 1].lo]) != NULL &&
+			    i + 1 - a < 250)
+				i++;
+			add_sent(t, a, i + 1);
+			a = i + 1;
+		}
+	}
+	if (a < t->ntok)
+		add_sent(t, a, t->ntok);
+	for (st = t->sent; st < t->sent + t->nsent; st++) {
+		words = caps = lower = minor = 0;
+		for (i = st->a; i < st->b; i++) {
+			x = &t->tok[i];
+			if (!(x->flags & T_ALPHA))
+				continue;
+			words++;
+			if (x->flags & T_LOWER) {
+				lower++;
+				if (x->flags & T_INITCAP)
+					caps++;
+			}
+		}
+		if (words >= 3 && caps >= 3 && caps * 10 >= lower * 6 &&
+		    caps < lower)
+			for (i = st->a; i < st->b; i++) {
+				x = &t->tok[i];
+				if ((x->flags & (T_LOWER | T_INITCAP)) ==
+				    T_LOWER && minor_word(t->lower.p + x->lo,
+				    x->lolen))
+					minor++;
+			}
+		if (lower == 0 && words >= 1) {
+			for (i = st->a; i < st->b; i++)
+				if ((t->tok[i].flags & T_UPPER) &&
+				    t->tok[i].ncp >= 2)
+					break;
+			if (i < st->b)
+				st->mode = M_CAPS;
+		} else if (words >= 3 && caps + minor == lower &&
+		    caps * 10 >= lower * 6 && caps >= 3)
+			st->mode = M_TITLE;
+	}
+}
+
+/* Longest gazetteer matches, from tokens with capitals. */
+static void
+match_gazetteer(struct ns_ner *t)
+{
+	const struct sent *st;
+	const uint64_t *lv;
+	size_t i, j, best, e;
+	uint64_t key;
+	uint32_t types, btypes;
+
+	if (t->lex->cap == 0)
+		return;
+	for (st = t->sent; st < t->sent + t->nsent; st++) {
+		for (i = st->a; i < st->b; i++) {
+			if (!(t->tok[i].flags & T_UPPER))
+				continue;
+			key = t->tok[i].hl;
+			best = 0;
+			btypes = 0;
+			for (j = i; j < st->b && j < i + GAZMAX; j++) {
+				if (j > i)
+					key = seq_next(key, t->tok[j].hl);
+				if ((lv = lex_get(t->lex, key)) == NULL)
+					break;	/* no name goes on so */
+				types = (uint32_t)(*lv >> 32) & 31;
+				if (types != 0) {
+					best = j + 1;
+					btypes = types;
+				}
+			}
+			if (best == 0)
+				continue;
+			e = best;
+			for (j = i; j < e; j++) {
+				if (e - i == 1)
+					t->tok[j].gaz = 4;
+				else if (j == i)
+					t->tok[j].gaz = 1;
+				else if (j + 1 == e)
+					t->tok[j].gaz = 3;
+				else
+					t->tok[j].gaz = 2;
+				t->tok[j].gaz |= (uint8_t)(btypes << 3);
+			}
+			i = e - 1;
+		}
+	}
+}
+
+static struct dword *
+dw_get(struct ns_ner *t, uint64_t key, int add)
+{
+	size_t i = (size_t)key & t->dwmask;
+
+	while (t->dw[i].key != 0) {
+		if (t->dw[i].key == key)
+			return &t->dw[i];
+		i = (i + 1) & t->dwmask;
+	}
+	if (!add)
+		return NULL;
+	t->dw[i].key = key;
+	return &t->dw[i];
+}
+
+/* Words that stand for a person (he, his, ...) and for a thing or a firm
+ * (it, its, company, ...), hashed by init_function_words(). */
+static const char *const person_words[] = { "he", "his", "him", "she",
+    "her" };
+static const char *const thing_words[] = { "it", "its", "company", "firm",
+    "group", "shares", "which" };
+static uint64_t person_h[5], thing_h[7];
+
+/* 1 for a word that stands for a person, 2 for one that stands for a
+ * thing or a firm, else 0. */
+static int
+pronoun(const struct tok *x)
+{
+	size_t i;
+
+	if (x->ncp > 7 || !(x->flags & T_LOWER))
+		return 0;
+	for (i = 0; i < 5; i++)
+		if (person_h[i] == x->hl)
+			return 1;
+	for (i = 0; i < 7; i++)
+		if (thing_h[i] == x->hl)
+			return 2;
+	return 0;
+}
+
+static void
+add_context(uint64_t *v, uint8_t *n, uint64_t h)
+{
+	uint8_t i;
+
+	for (i = 0; i < *n; i++)
+		if (v[i] == h)
+			return;
+	if (*n < 3)
+		v[(*n)++] = h;
+}
+
+/* How each word is written in the middle of sentences of normal case,
+ * and the words around it. */
+static void
+doc_words(struct ns_ner *t)
+{
+	const struct sent *st;
+	struct dword *d;
+	struct tok *x;
+	size_t need = 64, i, j, b;
+	uint64_t bloom[64];	/* capitalized words, a bit each */
+	int k;
+
+	while (need < t->ntok * 2)
+		need *= 2;
+	if (need > t->dwcap) {
+		free(t->dw);
+		t->dw = ns_xcalloc(need, sizeof(*t->dw));
+		t->dwcap = need;
+	} else
+		memset(t->dw, 0, need * sizeof(*t->dw));
+	t->dwmask = need - 1;
+	/* Only words written with a capital somewhere are asked about, so
+	 * only those are kept. */
+	memset(bloom, 0, sizeof(bloom));
+	for (i = 0; i < t->ntok; i++)
+		if ((t->tok[i].flags & (T_ALPHA | T_UPPER)) ==
+		    (T_ALPHA | T_UPPER)) {
+			(void)dw_get(t, t->tok[i].hl, 1);
+			b = (t->tok[i].hl >> 40) & 4095;
+			bloom[b >> 6] |= 1ULL << (b & 63);
+		}
+	for (st = t->sent; st < t->sent + t->nsent; st++) {
+		if (st->mode != M_NORMAL)
+			continue;
+		for (i = st->a + 1; i < st->b; i++) {
+			x = &t->tok[i];
+			if (!(x->flags & T_ALPHA) ||
+			    (t->tok[i - 1].flags & T_PUNCT) ||
+			    !(bloom[((x->hl >> 40) & 4095) >> 6] &
+			    (1ULL << ((x->hl >> 40) & 63))) ||
+			    (d = dw_get(t, x->hl, 0)) == NULL)
+				continue;
+			d->dc |= x->flags & T_INITCAP ? 2 : 1;
+		}
+	}
+	/* The words around each capitalized word, over the document. */
+	for (st = t->sent; st < t->sent + t->nsent; st++)
+		for (i = st->a; i < st->b; i++) {
+			x = &t->tok[i];
+			if ((x->flags & (T_ALPHA | T_UPPER)) !=
+			    (T_ALPHA | T_UPPER) ||
+			    (d = dw_get(t, x->hl, 0)) == NULL)
+				continue;
+			if (i > st->a && !(t->tok[i - 1].flags & T_PUNCT))
+				add_context(d->prev, &d->nprev,
+				    t->tok[i - 1].hl);
+			if (i + 1 < st->b && !(t->tok[i + 1].flags & T_PUNCT))
+				add_context(d->next, &d->nnext,
+				    t->tok[i + 1].hl);
+			for (j = i + 1; j < st->b && j <= i + 8; j++)
+				if ((k = pronoun(&t->tok[j])) != 0) {
+					d->pron |= k;
+					break;
+				}
+		}
+}
+
+/* Tokens, sentences and everything about them that does not depend on the
+ * tags. */
+static void
+prepare(struct ns_ner *t, const char *s, size_t n)
+{
+	size_t i;
+
+	t->ntok = tokenize(s, n, &t->spans, &t->spancap, &t->nl, &t->nlcap);
+	grow_tok(t, t->ntok);
+	for (i = 0; i < t->ntok; i++) {
+		memset(&t->tok[i], 0, sizeof(t->tok[i]));
+		t->tok[i].start = t->spans[i].start;
+		t->tok[i].end = t->spans[i].end;
+		t->tok[i].flags = t->nl[i];
+	}
+	analyse_tokens(t, s);
+	split_sentences(t);
+	match_gazetteer(t);
+	doc_words(t);
+}
+
+/* ---- features ---- */
+
+static void
+grow_sent(struct ns_ner *t, size_t n)
+{
+	if (n <= t->scap)
+		return;
+	t->scap = n < 256 ? 256 : n;
+	t->f = ns_xreallocarray(t->f, t->scap, MAXF * sizeof(*t->f));
+	t->nf = ns_xreallocarray(t->nf, t->scap, 1);
+	t->freep = ns_xreallocarray(t->freep, t->scap, 1);
+	t->emit = ns_xreallocarray(t->emit, t->scap, NL * sizeof(float));
+	t->delta = ns_xreallocarray(t->delta, t->scap, NL * sizeof(float));
+	t->bp = ns_xreallocarray(t->bp, t->scap, NL);
+	t->lab = ns_xreallocarray(t->lab, t->scap, 1);
+}
+
+/* Function words: capitalized at the start of a sentence and followed by
+ * a word in lower case, they are not part of a name. */
+static const char function_words[] = "a about after all also although an "
+    "and another any are as at be because been before both but by can "
+    "could did do does during each even every few for from had has have "
+    "he her here his how however i if in into is it its many may "
+    "meanwhile might more most much must my no nor not of off on only or "
+    "other our out over she should since so some still such than that the "
+    "their then there these they this those though to until up was we "
+    "were what when where which while who whom whose why will with "
+    "without would yet you your likewise instead moreover furthermore "
+    "nevertheless indeed now today yesterday tomorrow earlier later last "
+    "next first overall ";
+static uint64_t fw_table[256];
+
+static void
+init_function_words(void)
+{
+	const char *p, *sp;
+	uint64_t h;
+	size_t i;
+
+	if (fw_table[0] != 0)
+		return;
+	for (i = 0; i < 5; i++)
+		person_h[i] = hbytes(person_words[i], strlen(person_words[i]));
+	for (i = 0; i < 7; i++)
+		thing_h[i] = hbytes(thing_words[i], strlen(thing_words[i]));
+	fw_table[0] = 1;	/* slot 0 never holds a word: a hash is odd */
+	for (p = function_words; (sp = strchr(p, ' ')) != NULL; p = sp + 1) {
+		h = hbytes(p, (size_t)(sp - p));
+		for (i = h & 255; fw_table[i] != 0; i = (i + 1) & 255)
+			;
+		fw_table[i] = h;
+	}
+}
+
+static int
+function_word(uint64_t h)
+{
+	size_t i;
+
+	for (i = h & 255; fw_table[i] != 0; i = (i + 1) & 255)
+		if (fw_table[i] == h && i != 0)
+			return 1;
+	return 0;
+}
+
+/* Which tokens of sentence st may be in an entity: those with a capital
+ * (every token of an ALL CAPS sentence) but a capitalized function word
+ * before a word in lower case, and up to two tokens between two such
+ * ("Bank of England"). The others are O without scoring. */
+static void
+free_positions(struct ns_ner *t, const struct sent *st)
+{
+	size_t n = st->b - st->a, i, last = SIZE_MAX, j;
+	const struct tok *x;
+
+	for (i = 0; i < n; i++) {
+		x = &t->tok[st->a + i];
+		t->freep[i] = (x->flags & T_UPPER) || st->mode == M_CAPS;
+		if (t->freep[i] && st->mode != M_CAPS &&
+		    (x->flags & T_INITCAP) && ((x->flags & T_LOWER) ||
+		    x->ncp == 1) && (i + 1 == n ||
+		    !(t->tok[st->a + i + 1].flags & T_UPPER)) &&
+		    function_word(x->hl))
+			t->freep[i] = 0;
+		if (t->freep[i]) {
+			if (last != SIZE_MAX && i - last > 1 && i - last <= 3)
+				for (j = last + 1; j < i; j++)
+					t->freep[j] = 1;
+			last = i;
+		}
+	}
+}
+
+static inline uint64_t
+hl_at(const struct ns_ner *t, const struct sent *st, long i)
+{
+	if (i < (long)st->a)
+		return H_BOS;
+	if (i >= (long)st->b)
+		return H_EOS;
+	return t->tok[i].hl;
+}
+
+static inline uint64_t
+hs_at(const struct ns_ner *t, const struct sent *st, long i)
+{
+	if (i < (long)st->a)
+		return H_BOS;
+	if (i >= (long)st->b)
+		return H_EOS;
+	return t->tok[i].hs;
+}
+
+/* Byte length of the first k code points of the lower-cased s[0..n-1]. */
+static size_t
+cp_prefix(const char *s, size_t n, size_t k)
+{
+	size_t i = 0;
+
+	while (i < n && k > 0) {
+		i++;
+		while (i < n && ((unsigned char)s[i] & 0xc0) == 0x80)
+			i++;
+		k--;
+	}
+	return i;
+}
+
+static size_t
+cp_suffix(const char *s, size_t n, size_t k)
+{
+	size_t i = n;
+
+	while (i > 0 && k > 0) {
+		i--;
+		while (i > 0 && ((unsigned char)s[i] & 0xc0) == 0x80)
+			i--;
+		k--;
+	}
+	return n - i;
+}
+
+/* The features of token x seen at offset o (-2 to 2) from the position
+ * tagged that depend on the word alone (its bytes): the tagger caches
+ * their sum per word. */
+static size_t
+word_features(const struct ns_ner *t, const struct tok *x, int o,
+    uint64_t *f)
+{
+	static const unsigned cl[4] = { 4, 6, 10, 20 };
+	const char *lo = t->lower.p + x->lo;
+	size_t nf = 0, k, b;
+	uint32_t c = x->cluster;
+
+	if (!(x->flags & T_DROP))
+		f[nf++] = feat1(F_L + (unsigned)(o + 2), x->hl);
+	f[nf++] = feat1(F_S + (unsigned)(o + 2), x->hs);
+	if (o == 0) {
+		if (!(x->flags & T_DROP))
+			f[nf++] = feat1(F_W, x->hw);
+		f[nf++] = feat2(F_LEN, x->ncp > 12 ? 12 : x->ncp,
+		    x->flags & (T_UPPER | T_LOWER));
+		if (x->flags & T_ALPHA)
+			for (k = 1; k <= 4 && k < x->ncp; k++) {
+				b = cp_prefix(lo, x->lolen, k);
+				f[nf++] = feat1(F_PRE + (unsigned)(k - 1),
+				    hbytes(lo, b));
+				b = cp_suffix(lo, x->lolen, k);
+				f[nf++] = feat1(F_SUF + (unsigned)(k - 1),
+				    hbytes(lo + x->lolen - b, b));
+			}
+	}
+	if (o >= -1 && o <= 1 && c != 0)
+		for (k = 0; k < 4; k++) {
+			b = cl[k] < (c >> 24) ? cl[k] : c >> 24;
+			f[nf++] = feat2(F_CLU + (unsigned)((o + 1) * 4 +
+			    (int)k), b, (c & 0xffffff) >> (24 - b));
+		}
+	return nf;
+}
+
+/* The features of position i of sentence st; with words, also those of
+ * word_features() for the words around it. */
+static size_t
+features(const struct ns_ner *t, const struct sent *st, size_t i,
+    uint64_t *f, int words)
+{
+	const struct tok *x = &t->tok[i];
+	const struct dword *d;
+	size_t nf = 0, k;
+	long o, li = (long)i;
+	uint64_t hs, init;
+	uint32_t g;
+	int bit, m, best;
+
+	f[nf++] = feat1(F_BIAS, 0);
+	for (o = -2; o <= 2; o++) {
+		if (li + o >= (long)st->a && li + o < (long)st->b) {
+			if (words)
+				nf += word_features(t, &t->tok[li + o], (int)o,
+				    f + nf);
+			continue;
+		}
+		f[nf++] = feat1(F_L + (unsigned)(o + 2), hl_at(t, st, li + o));
+		f[nf++] = feat1(F_S + (unsigned)(o + 2), hs_at(t, st, li + o));
+	}
+	f[nf++] = feat2(F_LL0, hl_at(t, st, li - 1), x->hl);
+	f[nf++] = feat2(F_LL1, x->hl, hl_at(t, st, li + 1));
+	hs = feat2(F_SSS, hs_at(t, st, li - 1), x->hs);
+	f[nf++] = feat2(F_SSS, hs, hs_at(t, st, li + 1));
+	init = i == st->a || (i == st->a + 1 &&
+	    (t->tok[st->a].flags & T_PUNCT));
+	f[nf++] = feat2(F_INIT, init, x->hs);
+	f[nf++] = feat2(F_MODE, (uint64_t)st->mode, x->hs);
+	if (st->mode != M_NORMAL)
+		f[nf++] = feat2(F_MODEL, (uint64_t)st->mode, x->hl);
+	for (o = -1; o <= 1; o++) {
+		if (li + o < (long)st->a || li + o >= (long)st->b)
+			continue;
+		g = t->tok[li + o].gaz;
+		if (g != 0)
+			for (bit = 0; bit < G_NTYPES; bit++)
+				if ((g >> 3) & (1u << bit))
+					f[nf++] = feat2(F_GAZ +
+					    (unsigned)(o + 1), g & 7,
+					    (uint64_t)bit);
+	}
+	if ((x->flags & T_ALPHA) && (x->flags & T_UPPER)) {
+		d = dw_get((struct ns_ner *)t, x->hl, 0);
+		m = st->mode * 4 + (x->flags & T_LOWER ? 1 : 0) + (int)init * 2;
+		f[nf++] = feat2(F_DC, d != NULL ? d->dc : 0, (uint64_t)m);
+		if (d != NULL) {
+			if (d->pron != 0)
+				f[nf++] = feat1(F_PRON, d->pron);
+			for (k = 0; k < d->nprev; k++)
+				f[nf++] = feat1(F_WL, d->prev[k]);
+			for (k = 0; k < d->nnext; k++)
+				f[nf++] = feat1(F_WR, d->next[k]);
+			best = -1;
+			for (k = 0; k < NCLS; k++) {
+				if (d->cnt[k] == 0)
+					continue;
+				f[nf++] = feat1(F_HA, k);
+				if (best < 0 || d->cnt[k] > d->cnt[best])
+					best = (int)k;
+			}
+			if (best >= 0)
+				f[nf++] = feat1(F_HM, (uint64_t)best);
+		}
+	}
+	return nf;
+}
+
+/* Features of the free positions of sentence st (words: see
+ * features()). */
+static void
+sentence_features(struct ns_ner *t, const struct sent *st, int words)
+{
+	size_t i, n = st->b - st->a;
+
+	grow_sent(t, n);
+	free_positions(t, st);
+	/* Clusters of the words the features look at. */
+	for (i = 0; i < n; i++) {
+		struct tok *x;
+		const uint64_t *lv;
+		size_t j;
+
+		if (!t->freep[i])
+			continue;
+		for (j = i > 0 ? i - 1 : 0; j <= i + 1 && j < n; j++) {
+			x = &t->tok[st->a + j];
+			if (x->flags & T_CLU)
+				continue;
+			x->flags |= T_CLU;
+			if ((lv = lex_get(t->lex, x->hl)) != NULL)
+				x->cluster = (uint32_t)*lv;
+		}
+	}
+	for (i = 0; i < n; i++)
+		t->nf[i] = t->freep[i] ? (uint8_t)features(t, st, st->a + i,
+		    t->f + i * MAXF, words) : 0;
+}
+
+/* After a sentence is tagged: what its words were tagged as. */
+static void
+remember(struct ns_ner *t, const struct sent *st, const uint8_t *lab)
+{
+	size_t i;
+	struct dword *d;
+	const struct tok *x;
+
+	for (i = 0; i < st->b - st->a; i++) {
+		if (lab[i] == 0)
+			continue;
+		x = &t->tok[st->a + i];
+		if (!(x->flags & T_ALPHA) || !(x->flags & T_UPPER))
+			continue;
+		d = dw_get(t, x->hl, 1);
+		if (d->cnt[LAB_CLS(lab[i])] < UINT16_MAX)
+			d->cnt[LAB_CLS(lab[i])]++;
+	}
+}
+
+/* ---- decoding ---- */
+
+static unsigned char legal[NL][NL], legal_start[NL], legal_end[NL];
+static unsigned char lnpred[NL], lpred[NL][NL];	/* legal predecessors */
+
+static void
+init_legal(void)
+{
+	int a, b;
+
+	if (legal_start[0])
+		return;
+	for (a = 0; a < NL; a++) {
+		for (b = 0; b < NL; b++) {
+			if (a != 0 && (LAB_POS(a) == 0 || LAB_POS(a) == 1))
+				legal[a][b] = b != 0 &&
+				    LAB_CLS(b) == LAB_CLS(a) &&
+				    (LAB_POS(b) == 1 || LAB_POS(b) == 2);
+			else
+				legal[a][b] = b == 0 || LAB_POS(b) == 0 ||
+				    LAB_POS(b) == 3;
+		}
+		legal_start[a] = a == 0 || LAB_POS(a) == 0 || LAB_POS(a) == 3;
+		legal_end[a] = a == 0 || LAB_POS(a) == 2 || LAB_POS(a) == 3;
+	}
+	for (b = 0; b < NL; b++)
+		for (a = 0; a < NL; a++)
+			if (legal[a][b])
+				lpred[b][lnpred[b]++] = (unsigned char)a;
+}
+
+/* Best legal labels of n positions, emit[i * NL + y] the scores; a
+ * position whose freep is 0 is O. */
+static void
+viterbi(struct ns_ner *t, size_t n, const float *trans, const float *start,
+    const float *end)
+{
+	float *d = t->delta, best, v;
+	const float *e = t->emit, *dp;
+	size_t i;
+	int a, b, ba, k;
+
+	for (b = 0; b < NL; b++)
+		d[b] = legal_start[b] && (t->freep[0] || b == 0) ?
+		    start[b] + e[b] : -INFINITY;
+	for (i = 1; i < n; i++) {
+		dp = d + (i - 1) * NL;
+		if (!t->freep[i]) {
+			/* Only O; after an O only O-O counts. */
+			if (!t->freep[i - 1]) {
+				best = dp[0] + trans[0];
+				ba = 0;
+			} else {
+				best = -INFINITY;
+				ba = 0;
+				for (k = 0; k < lnpred[0]; k++) {
+					a = lpred[0][k];
+					v = dp[a] + trans[a * NL];
+					if (v > best) {
+						best = v;
+						ba = a;
+					}
+				}
+			}
+			d[i * NL] = best;
+			t->bp[i * NL] = (uint8_t)ba;
+			for (b = 1; b < NL; b++)
+				d[i * NL + b] = -INFINITY;
+			continue;
+		}
+		for (b = 0; b < NL; b++) {
+			best = -INFINITY;
+			ba = 0;
+			for (k = 0; k < lnpred[b]; k++) {
+				a = lpred[b][k];
+				v = dp[a] + trans[a * NL + b];
+				if (v > best) {
+					best = v;
+					ba = a;
+				}
+			}
+			d[i * NL + b] = best + e[i * NL + b];
+			t->bp[i * NL + b] = (uint8_t)ba;
+		}
+	}
+	best = -INFINITY;
+	ba = 0;
+	for (b = 0; b < NL; b++) {
+		if (!legal_end[b])
+			continue;
+		v = d[(n - 1) * NL + b] + end[b];
+		if (v > best) {
+			best = v;
+			ba = b;
+		}
+	}
+	for (i = n; i-- > 0;) {
+		t->lab[i] = (uint8_t)ba;
+		if (i > 0)
+			ba = t->bp[i * NL + ba];
+	}
+}
+
+static pthread_once_t tables_once = PTHREAD_ONCE_INIT;
+
+static void
+init_all(void)
+{
+	init_ascii();
+	init_legal();
+	init_function_words();
+}
+
+/* The tables of characters, transitions and function words, once. */
+static void
+init_tables(void)
+{
+	pthread_once(&tables_once, init_all);
+}
+
+/* ---- the model ---- */
+
+#define FILTER_BITS 20	/* of the filter of feature fingerprints */
+
+static const uint32_t *
+model_row(const struct ns_ner_model *m, uint64_t f, uint32_t *count)
+{
+	uint32_t i = (uint32_t)f & (m->fcap - 1), fp = (uint32_t)(f >> 32) | 1,
+	    p, k, b = (fp >> 12) & ((1u << FILTER_BITS) - 1);
+
+	/* Most features looked up are not in the model: a bit in a small
+	 * table says so without touching the big one. */
+	if (!(m->filter[b >> 6] & (1ULL << (b & 63))))
+		return NULL;
+
+	for (p = 0; p <= m->fprobe; p++) {
+		k = m->slot[2 * i];
+		if (k == fp) {
+			*count = m->slot[2 * i + 1] >> 27;
+			return m->ent + (m->slot[2 * i + 1] & 0x7ffffff);
+		}
+		if (k == 0)
+			return NULL;
+		i = (i + 1) & (m->fcap - 1);
+	}
+	return NULL;
+}
+
+/* Add the weights of features f[0..nf-1] to acc. */
+static void
+model_sum(const struct ns_ner_model *m, const uint64_t *f, size_t nf,
+    int32_t *acc)
+{
+	const uint32_t *r;
+	uint32_t cnt, j;
+	size_t k;
+
+	for (k = 0; k < nf; k++) {
+		if ((r = model_row(m, f[k], &cnt)) == NULL)
+			continue;
+		for (j = 0; j < cnt; j++)
+			acc[r[j] & 31] += (int32_t)r[j] >> 16;
+	}
+}
+
+/* The summed weights of word_features() of token x at offset o, from the
+ * cache of the tagger (a pure function of the word's bytes, so the cache
+ * never changes a result). */
+static const int32_t *
+word_scores(struct ns_ner *t, const struct tok *x, int o)
+{
+	struct wcache *c = &t->cache[x->hw & (NCACHE - 1)];
+	uint64_t f[32];
+	size_t nf;
+
+	if (c->key != x->hw) {
+		c->key = x->hw;
+		c->have = 0;
+	}
+	if (!(c->have & (1u << (o + 2)))) {
+		memset(c->v[o + 2], 0, sizeof(c->v[o + 2]));
+		nf = word_features(t, x, o, f);
+		model_sum(t->m, f, nf, c->v[o + 2]);
+		c->have |= 1u << (o + 2);
+	}
+	return c->v[o + 2];
+}
+
+static void
+model_emit(const struct ns_ner_model *m, struct ns_ner *t,
+    const struct sent *st)
+{
+	int32_t acc[NL];
+	const int32_t *w;
+	size_t i, k, n = st->b - st->a;
+	long o;
+	int y;
+
+	for (i = 0; i < n; i++) {
+		float *e = t->emit + i * NL;
+
+		if (!t->freep[i]) {
+			memset(e, 0, NL * sizeof(*e));
+			continue;
+		}
+#if defined(__GNUC__) || defined(__clang__)
+		/* The table is far bigger than the caches: ask for the slots
+		 * two positions ahead. */
+		for (k = 0; i + 2 < n && k < t->nf[i + 2]; k++)
+			__builtin_prefetch(m->slot + 2 * ((uint32_t)t->f[(i +
+			    2) * MAXF + k] & (m->fcap - 1)));
+#endif
+		memset(acc, 0, sizeof(acc));
+		model_sum(m, t->f + i * MAXF, t->nf[i], acc);
+		for (o = -2; o <= 2; o++) {
+			if ((long)i + o < 0 || (long)i + o >= (long)n)
+				continue;
+			w = word_scores(t, &t->tok[st->a + i + o], (int)o);
+			for (y = 0; y < NL; y++)
+				acc[y] += w[y];
+		}
+		for (y = 0; y < NL; y++)
+			e[y] = (float)acc[y] * m->scale;
+	}
+}
+
+/* Header of the model block; all numbers in the byte order of the
+ * machine (the magic's version word tells a foreign one). */
+struct header {
+	char	 magic[8];
+	uint32_t version, nlabels;
+	uint32_t fcap, fprobe, nent, lcap, lprobe, flags;
+	float	 scale;
+	uint32_t pad;
+	uint64_t size;
+};
+
+static int
+is_pow2(uint32_t x)
+{
+	return x != 0 && (x & (x - 1)) == 0;
+}
+
+static struct ns_ner_model *
+load_fail(struct ns_ner_model *m, char *err, size_t errsz, const char *why)
+{
+	if (err != NULL && errsz > 0)
+		snprintf(err, errsz, "bad NER model: %s", why);
+	if (m != NULL) {
+		free(m->filter);
+		free(m->owned);
+		free(m);
+	}
+	return NULL;
+}
+
+struct ns_ner_model *
+ns_ner_model_load(const char *data, size_t len, char *err, size_t errsz)
+{
+	struct ns_ner_model *m;
+	struct header h;
+	const unsigned char *p;
+	uint64_t need, off;
+	uint32_t i, cnt, o;
+
+	init_tables();
+	if (data == NULL) {
+		data = ns_ner_model_data;
+		len = ns_ner_model_data_len;
+	}
+	if (len < sizeof(h))
+		return load_fail(NULL, err, errsz, len == 0 ? "empty" :
+		    "truncated header");
+	memcpy(&h, data, sizeof(h));
+	if (memcmp(h.magic, MAGIC, 8) != 0)
+		return load_fail(NULL, err, errsz, "not a model (magic)");
+	if (h.version != VERSION)
+		return load_fail(NULL, err, errsz, "unknown version");
+	if (h.nlabels != NL)
+		return load_fail(NULL, err, errsz, "wrong number of labels");
+	if (!is_pow2(h.fcap) || h.fcap > (1u << 28) || h.fprobe >= h.fcap ||
+	    h.nent >= (1u << 27) || (h.lcap != 0 && (!is_pow2(h.lcap) ||
+	    h.lcap > (1u << 28) || h.lprobe >= h.lcap)) ||
+	    !(h.scale > 0 && h.scale < 1e6))
+		return load_fail(NULL, err, errsz, "bad sizes");
+	need = sizeof(h) + (uint64_t)(NL * NL + 2 * NL) * 4 +
+	    (uint64_t)h.fcap * 8 + (uint64_t)h.nent * 4;
+	need = (need + 7) & ~(uint64_t)7;
+	need += (uint64_t)h.lcap * 16;
+	if (h.size != need)
+		return load_fail(NULL, err, errsz, "inconsistent sizes");
+	if ((uint64_t)len < need)
+		return load_fail(NULL, err, errsz, "truncated");
+	if ((uint64_t)len > need)
+		return load_fail(NULL, err, errsz, "trailing bytes");
+	m = ns_xcalloc(1, sizeof(*m));
+	if (((uintptr_t)data & 7) != 0) {
+		m->owned = ns_xmalloc(len);
+		memcpy(m->owned, data, len);
+		p = m->owned;
+	} else
+		p = (const unsigned char *)data;
+	m->fcap = h.fcap;
+	m->fprobe = h.fprobe;
+	m->nent = h.nent;
+	m->flags = h.flags;
+	m->scale = h.scale;
+	off = sizeof(h);
+	m->trans = (const float *)(const void *)(p + off);
+	off += NL * NL * 4;
+	m->start = (const float *)(const void *)(p + off);
+	off += NL * 4;
+	m->end = (const float *)(const void *)(p + off);
+	off += NL * 4;
+	for (i = 0; i < NL * NL + 2 * NL; i++)
+		if (!isfinite(m->trans[i]) || fabsf(m->trans[i]) > 1e9f)
+			return load_fail(m, err, errsz, "bad transitions");
+	m->slot = (const uint32_t *)(const void *)(p + off);
+	off += (uint64_t)h.fcap * 8;
+	m->ent = (const uint32_t *)(const void *)(p + off);
+	off += (uint64_t)h.nent * 4;
+	off = (off + 7) & ~(uint64_t)7;
+	m->filter = ns_xcalloc((1u << FILTER_BITS) / 64, sizeof(uint64_t));
+	for (i = 0; i < h.fcap; i++) {
+		if (m->slot[2 * i] == 0)
+			continue;
+		o = (m->slot[2 * i] >> 12) & ((1u << FILTER_BITS) - 1);
+		m->filter[o >> 6] |= 1ULL << (o & 63);
+		cnt = m->slot[2 * i + 1] >> 27;
+		o = m->slot[2 * i + 1] & 0x7ffffff;
+		if (cnt > NL || (uint64_t)o + cnt > h.nent)
+			return load_fail(m, err, errsz, "bad weight offsets");
+	}
+	for (i = 0; i < h.nent; i++)
+		if ((m->ent[i] & 0xffff) >= NL)
+			return load_fail(m, err, errsz, "bad label");
+	m->lex.cap = h.lcap;
+	m->lex.probe = h.lprobe;
+	m->lex.keys = (const uint64_t *)(const void *)(p + off);
+	off += (uint64_t)h.lcap * 8;
+	m->lex.vals = (const uint64_t *)(const void *)(p + off);
+	for (i = 0; i < h.lcap; i++)
+		if ((uint32_t)m->lex.vals[i] >> 24 > 24)
+			return load_fail(m, err, errsz, "bad lexicon");
+	return m;
+}
+
+void
+ns_ner_model_free(struct ns_ner_model *m)
+{
+	if (m == NULL)
+		return;
+	free(m->filter);
+	free(m->owned);
+	free(m);
+}
+
+/* ---- the tagger ---- */
+
+static struct ns_ner *
+tagger_new(const struct ns_ner_model *m, const struct lexicon *lex)
+{
+	struct ns_ner *t = ns_xcalloc(1, sizeof(*t));
+
+	init_tables();
+	t->m = m;
+	t->lex = lex;
+	/* Never NULL, so that loops over no sentence add nothing to NULL. */
+	t->sentcap = 64;
+	t->sent = ns_xreallocarray(NULL, t->sentcap, sizeof(*t->sent));
+	if (m != NULL)
+		t->cache = ns_xcalloc(NCACHE, sizeof(*t->cache));
+	grow_tok(t, 256);
+	return t;
+}
+
+struct ns_ner *
+ns_ner_new(const struct ns_ner_model *m)
+{
+	return tagger_new(m, &m->lex);
+}
+
+void
+ns_ner_free(struct ns_ner *t)
+{
+	if (t == NULL)
+		return;
+	free(t->cache);
+	free(t->tok);
+	free(t->spans);
+	free(t->nl);
+	ns_buf_free(&t->lower);
+	ns_buf_free(&t->joined);
+	free(t->sent);
+	free(t->dw);
+	free(t->f);
+	free(t->nf);
+	free(t->freep);
+	free(t->emit);
+	free(t->delta);
+	free(t->bp);
+	free(t->lab);
+	free(t);
+}
+
+/* Is token x a title before a name ("Mr", "Dr.")? CoNLL-2003 leaves
+ * titles out of PER spans. */
+static int
+honorific(const char *s, const struct tok *x)
+{
+	static const char *const list[] = { "Dr", "Dr.", "Miss", "Mr", "Mr.",
+	    "Mrs", "Mrs.", "Ms", "Ms.", "Mx", "Mx.", "Prof", "Prof." };
+	size_t i, n = x->end - x->start;
+
+	if (n > 5)
+		return 0;
+	for (i = 0; i < sizeof(list) / sizeof(list[0]); i++)
+		if (strncmp(list[i], s + x->start, n) == 0 &&
+		    list[i][n] == '\0')
+			return 1;
+	return 0;
+}
+
+/* Is the MISC span of tokens [a, b) a nationality, religious or political
+ * group? */
+static int
+is_norp(const struct ns_ner *t, size_t a, size_t b)
+{
+	const uint64_t *lv;
+	uint64_t key = t->tok[a].hl;
+	size_t i;
+
+	for (i = a + 1; i < b; i++)
+		key = seq_next(key, t->tok[i].hl);
+	if ((lv = lex_get(t->lex, key)) != NULL && ((*lv >> 32) & G_NORP))
+		return 1;
+	if (b - a <= 3 && (lv = lex_get(t->lex, t->tok[b - 1].hl)) != NULL &&
+	    ((*lv >> 32) & G_NORP))
+		return 1;
+	return 0;
+}
+
+static size_t
+push_ent(struct ns_entity **v, size_t *cap, size_t count, size_t start,
+    size_t end, enum ns_ent_type type)
+{
+	if (count == *cap) {
+		*cap = *cap ? *cap * 2 : 16;
+		*v = ns_xreallocarray(*v, *cap, sizeof(**v));
+	}
+	memset(&(*v)[count], 0, sizeof(**v));
+	(*v)[count].start = start;
+	(*v)[count].end = end;
+	(*v)[count].type = type;
+	(*v)[count].vkind = NS_VAL_NONE;
+	return count + 1;
+}
+
+/* The order sentences are tagged in: sentences of normal case first, so
+ * that a word's history is known when a headline in capitals or Title
+ * Case (and the title, bytes [0, title_end)) is tagged. */
+static int
+sent_rank(const struct ns_ner *t, const struct sent *st, size_t title_end)
+{
+	if (t->tok[st->a].start < title_end)
+		return 2;
+	return st->mode != M_NORMAL;
+}
+
+static int
+cmp_ent(const void *a, const void *b)
+{
+	const struct ns_entity *x = a, *y = b;
+
+	return x->start < y->start ? -1 : x->start > y->start;
+}
+
+/* Tag s with the model (raw: MISC kept, as NS_ENT_NTYPES). */
+static size_t
+tag(struct ns_ner *t, const char *s, size_t n, struct ns_entity **v,
+    size_t *cap, int raw, size_t title_end)
+{
+	static const enum ns_ent_type map[NCLS] = { NS_ENT_PERSON,
+	    NS_ENT_ORG, NS_ENT_LOC, NS_ENT_NORP };
+	const struct sent *st;
+	size_t count = 0, i, len, a;
+	int y, c, rank, sorted = 1;
+
+	prepare(t, s, n);
+	for (rank = 0; rank < 3; rank++)
+		for (st = t->sent; st < t->sent + t->nsent; st++) {
+			if (sent_rank(t, st, title_end) != rank)
+				continue;
+			len = st->b - st->a;
+			sentence_features(t, st, 0);
+			model_emit(t->m, t, st);
+			viterbi(t, len, t->m->trans, t->m->start, t->m->end);
+			remember(t, st, t->lab);
+			for (i = 0; i < len; i++) {
+				y = t->lab[i];
+				if (y == 0 || (LAB_POS(y) != 0 &&
+				    LAB_POS(y) != 3))
+					continue;
+				a = i;
+				c = LAB_CLS(y);
+				while (LAB_POS(t->lab[i]) != 3 &&
+				    LAB_POS(t->lab[i]) != 2 && i + 1 < len)
+					i++;
+				if (c == C_MISC && !raw &&
+				    !is_norp(t, st->a + a, st->a + i + 1))
+					continue;
+				while (c == C_PER && a < i &&
+				    honorific(s, &t->tok[st->a + a]))
+					a++;
+				if (count > 0 && (*v)[count - 1].start >
+				    t->tok[st->a + a].start)
+					sorted = 0;
+				count = push_ent(v, cap, count,
+				    t->tok[st->a + a].start,
+				    t->tok[st->a + i].end, raw && c == C_MISC ?
+				    NS_ENT_NTYPES : map[c]);
+			}
+		}
+	if (!sorted)
+		qsort(*v, count, sizeof(**v), cmp_ent);
+	return count;
+}
+
+size_t
+ns_ner_tag(struct ns_ner *t, const char *s, size_t n, struct ns_entity **v,
+    size_t *cap)
+{
+	return tag(t, s, n, v, cap, 0, 0);
+}
+
+size_t
+ns_ner_tag_record(struct ns_ner *t, const char *title, size_t tlen,
+    const char *text, size_t n, struct ns_entity **v, size_t *cap,
+    size_t *ntitle)
+{
+	size_t count, i, k = 0;
+
+	ns_buf_reset(&t->joined);
+	ns_buf_add(&t->joined, title, tlen);
+	ns_buf_add(&t->joined, "\n\n", 2);
+	ns_buf_add(&t->joined, text, n);
+	count = tag(t, t->joined.p, t->joined.len, v, cap, 0, tlen);
+	for (i = 0; i < count; i++) {
+		if ((*v)[i].start < tlen)
+			k++;
+		else {
+			(*v)[i].start -= tlen + 2;
+			(*v)[i].end -= tlen + 2;
+		}
+	}
+	*ntitle = k;
+	return count;
+}
+
+/* ---- scoring ---- */
+
+static size_t
+count_matches(const struct ns_entity *p, size_t np,
+    const struct ns_ner_doc *d, int three, size_t *npred, size_t *ngold)
+{
+	size_t i, j, tp = 0;
+
+	for (i = 0; i < np; i++)
+		if (!three || p[i].type != NS_ENT_NTYPES)
+			(*npred)++;
+	for (j = 0; j < d->ngold; j++) {
+		if (three && d->gold[j].cls == C_MISC)
+			continue;
+		(*ngold)++;
+		for (i = 0; i < np; i++) {
+			if (p[i].start != d->gold[j].start ||
+			    p[i].end != d->gold[j].end)
+				continue;
+			if ((p[i].type == NS_ENT_NTYPES ? C_MISC :
+			    (int)p[i].type) == d->gold[j].cls)
+				tp++;
+			break;
+		}
+	}
+	return tp;
+}
+
+static double
+f1(size_t tp, size_t np, size_t ng)
+{
+	return np + ng == 0 ? 0 : 2.0 * (double)tp / (double)(np + ng);
+}
+
+void
+ns_ner_score(const struct ns_ner_model *m, const struct ns_ner_doc *docs,
+    size_t ndocs, double *f1_3, double *f1_4)
+{
+	struct ns_ner *t = ns_ner_new(m);
+	struct ns_entity *v = NULL;
+	size_t cap = 0, i, n, tp3 = 0, np3 = 0, ng3 = 0, tp4 = 0, np4 = 0,
+	    ng4 = 0;
+
+	for (i = 0; i < ndocs; i++) {
+		n = tag(t, docs[i].text, docs[i].len, &v, &cap, 1, 0);
+		tp3 += count_matches(v, n, &docs[i], 1, &np3, &ng3);
+		tp4 += count_matches(v, n, &docs[i], 0, &np4, &ng4);
+	}
+	*f1_3 = f1(tp3, np3, ng3);
+	*f1_4 = f1(tp4, np4, ng4);
+	free(v);
+	ns_ner_free(t);
+}
+
+/* ---- training ---- */
+
+struct kv {
+	uint64_t key, val;
+};
+
+static int
+cmp_kv(const void *a, const void *b)
+{
+	const struct kv *x = a, *y = b;
+
+	return x->key < y->key ? -1 : x->key > y->key;
+}
+
+/* Lexicon entries of the gazetteer and the clusters: key (lower-cased
+ * word, or word sequence) and value, sorted, duplicates merged. */
+static size_t
+lexicon_entries(const struct ns_ner_train_opts *o, struct kv **out)
+{
+	static const struct {
+		const char *name;
+		uint32_t bit;
+	} types[] = { { "country", G_COUNTRY }, { "former", G_COUNTRY },
+	    { "subdivision", G_SUBDIV }, { "capital", G_CITY },
+	    { "city", G_CITY }, { "region", G_REGION },
+	    { "demonym", G_NORP }, { "religion", G_NORP },
+	    { "party", G_NORP } };
+	static const struct lexicon empty;
+	struct ns_ner *t = tagger_new(NULL, &empty);
+	struct kv *v = NULL;
+	size_t n = 0, cap = 0, i, j, k, len;
+	const char *p, *end, *nl, *tab;
+	uint64_t key, bits;
+	uint32_t bit, nb;
+
+	for (p = o->gazetteer, end = p + o->gazetteer_len; p != NULL &&
+	    p < end; p = nl + 1) {
+		if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL)
+			nl = end;
+		if (*p == '#' || (tab = memchr(p, '\t', (size_t)(nl - p))) ==
+		    NULL)
+			continue;
+		bit = 0;
+		for (k = 0; k < sizeof(types) / sizeof(types[0]); k++)
+			if (strlen(types[k].name) == (size_t)(tab - p) &&
+			    memcmp(types[k].name, p, (size_t)(tab - p)) == 0)
+				bit = types[k].bit;
+		if (bit == 0)
+			continue;
+		prepare(t, tab + 1, (size_t)(nl - tab - 1));
+		if (t->ntok == 0 || t->ntok > GAZMAX)
+			continue;
+		/* The name, and each of its beginnings (with no type), so
+		 * that a match stops where no name goes on. */
+		key = t->tok[0].hl;
+		for (j = 0; j < t->ntok; j++) {
+			if (j > 0)
+				key = seq_next(key, t->tok[j].hl);
+			if (n == cap) {
+				cap = cap ? cap * 2 : 4096;
+				v = ns_xreallocarray(v, cap, sizeof(*v));
+			}
+			v[n].key = key;
+			v[n++].val = j + 1 == t->ntok ? (uint64_t)bit << 32 : 0;
+		}
+	}
+	for (p = o->clusters, end = p + o->clusters_len; p != NULL &&
+	    p < end; p = nl + 1) {
+		if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL)
+			nl = end;
+		if ((tab = memchr(p, '\t', (size_t)(nl - p))) == NULL ||
+		    tab == p)
+			continue;
+		bits = 0;
+		nb = 0;
+		len = (size_t)(nl - tab - 1);
+		for (i = 0; i < len && tab[1 + i] != '\r'; i++) {
+			if (tab[1 + i] != '0' && tab[1 + i] != '1')
+				break;
+			if (nb < 24) {
+				bits = bits << 1 | (uint64_t)(tab[1 + i] - '0');
+				nb++;
+			}
+		}
+		if (nb == 0)
+			continue;
+		bits <<= 24 - nb;
+		if (n == cap) {
+			cap = cap ? cap * 2 : 4096;
+			v = ns_xreallocarray(v, cap, sizeof(*v));
+		}
+		v[n].key = hbytes(p, (size_t)(tab - p));
+		v[n++].val = (uint64_t)nb << 24 | bits;
+	}
+	ns_ner_free(t);
+	if (n > 0)
+		qsort(v, n, sizeof(*v), cmp_kv);
+	for (i = j = 0; i < n; i++) {
+		if (j > 0 && v[j - 1].key == v[i].key) {
+			v[j - 1].val |= v[i].val & ~(uint64_t)0xffffffff;
+			if ((uint32_t)v[j - 1].val == 0)
+				v[j - 1].val |= (uint32_t)v[i].val;
+		} else
+			v[j++] = v[i];
+	}
+	*out = v;
+	return j;
+}
+
+/* Build the lexicon table of entries e[0..n-1] into keys and vals (cap
+ * slots each); returns the longest probe. */
+static uint32_t
+lexicon_table(const struct kv *e, size_t n, uint64_t *keys, uint64_t *vals,
+    uint32_t cap)
+{
+	uint32_t probe = 0, p, i;
+	size_t k;
+
+	for (k = 0; k < n; k++) {
+		i = (uint32_t)e[k].key & (cap - 1);
+		for (p = 0; keys[i] != 0; p++)
+			i = (i + 1) & (cap - 1);
+		keys[i] = e[k].key;
+		vals[i] = e[k].val;
+		if (p > probe)
+			probe = p;
+	}
+	return probe;
+}
+
+static uint32_t
+pow2_above(size_t n)
+{
+	uint32_t c = 16;
+
+	while ((size_t)c < n)
+		c *= 2;
+	return c;
+}
+
+/* The weights being learnt: feature -> row of NL, averaged by the usual
+ * trick (avg = w - u / c). */
+struct trainer {
+	uint64_t *keys;
+	uint32_t *row;		/* 1 + row index; 0 empty */
+	size_t	 cap, n;
+	float	*w;
+	double	*u;
+	size_t	 rowcap;
+	float	 tw[NL * NL + 2 * NL];
+	double	 tu[NL * NL + 2 * NL];
+	double	 c;
+};
+
+static size_t
+tr_find(const struct trainer *tr, uint64_t f)
+{
+	size_t i = (size_t)f & (tr->cap - 1);
+
+	while (tr->keys[i] != 0) {
+		if (tr->keys[i] == f)
+			return tr->row[i];
+		i = (i + 1) & (tr->cap - 1);
+	}
+	return 0;
+}
+
+static size_t
+tr_add(struct trainer *tr, uint64_t f)
+{
+	size_t i, r, oc;
+	uint64_t *ok;
+	uint32_t *orow;
+
+	if ((r = tr_find(tr, f)) != 0)
+		return r;
+	if (2 * (tr->n + 1) > tr->cap) {
+		ok = tr->keys;
+		orow = tr->row;
+		oc = tr->cap;
+		tr->cap *= 2;
+		tr->keys = ns_xcalloc(tr->cap, sizeof(*tr->keys));
+		tr->row = ns_xcalloc(tr->cap, sizeof(*tr->row));
+		for (i = 0; i < oc; i++) {
+			if (ok[i] == 0)
+				continue;
+			r = (size_t)ok[i] & (tr->cap - 1);
+			while (tr->keys[r] != 0)
+				r = (r + 1) & (tr->cap - 1);
+			tr->keys[r] = ok[i];
+			tr->row[r] = orow[i];
+		}
+		free(ok);
+		free(orow);
+	}
+	if (tr->n == tr->rowcap) {
+		tr->rowcap *= 2;
+		tr->w = ns_xreallocarray(tr->w, tr->rowcap, NL * sizeof(float));
+		tr->u = ns_xreallocarray(tr->u, tr->rowcap,
+		    NL * sizeof(double));
+	}
+	memset(tr->w + tr->n * NL, 0, NL * sizeof(float));
+	memset(tr->u + tr->n * NL, 0, NL * sizeof(double));
+	i = (size_t)f & (tr->cap - 1);
+	while (tr->keys[i] != 0)
+		i = (i + 1) & (tr->cap - 1);
+	tr->keys[i] = f;
+	tr->row[i] = (uint32_t)++tr->n;
+	return tr->n;
+}
+
+static void
+tr_emit(const struct trainer *tr, struct ns_ner *t, size_t n)
+{
+	size_t i, k, r;
+	int y;
+
+	for (i = 0; i < n; i++) {
+		float *e = t->emit + i * NL;
+
+		memset(e, 0, NL * sizeof(*e));
+		for (k = 0; t->freep[i] && k < t->nf[i]; k++) {
+			if ((r = tr_find(tr, t->f[i * MAXF + k])) == 0)
+				continue;
+			for (y = 0; y < NL; y++)
+				e[y] += tr->w[(r - 1) * NL + y];
+		}
+	}
+}
+
+static void
+tr_bump(struct trainer *tr, float *w, double *u, double d)
+{
+	*w += (float)d;
+	*u += tr->c * d;
+}
+
+/* One perceptron step on a sentence: gold g, predicted p. */
+static void
+tr_update(struct trainer *tr, struct ns_ner *t, size_t n, const uint8_t *g,
+    const uint8_t *p)
+{
+	size_t i, k, r;
+	float *tw = tr->tw, *sw = tr->tw + NL * NL, *ew = sw + NL;
+	double *tu = tr->tu, *su = tr->tu + NL * NL, *eu = su + NL;
+
+	for (i = 0; i < n; i++) {
+		if (g[i] != p[i] && t->freep[i])
+			for (k = 0; k < t->nf[i]; k++) {
+				r = tr_add(tr, t->f[i * MAXF + k]) - 1;
+				tr_bump(tr, &tr->w[r * NL + g[i]],
+				    &tr->u[r * NL + g[i]], 1);
+				tr_bump(tr, &tr->w[r * NL + p[i]],
+				    &tr->u[r * NL + p[i]], -1);
+			}
+		if (i == 0) {
+			if (g[0] != p[0]) {
+				tr_bump(tr, &sw[g[0]], &su[g[0]], 1);
+				tr_bump(tr, &sw[p[0]], &su[p[0]], -1);
+			}
+		} else if (g[i - 1] != p[i - 1] || g[i] != p[i]) {
+			tr_bump(tr, &tw[g[i - 1] * NL + g[i]],
+			    &tu[g[i - 1] * NL + g[i]], 1);
+			tr_bump(tr, &tw[p[i - 1] * NL + p[i]],
+			    &tu[p[i - 1] * NL + p[i]], -1);
+		}
+	}
+	if (g[n - 1] != p[n - 1]) {
+		tr_bump(tr, &ew[g[n - 1]], &eu[g[n - 1]], 1);
+		tr_bump(tr, &ew[p[n - 1]], &eu[p[n - 1]], -1);
+	}
+}
+
+static int
+cmp_u64(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* Write the averaged model to out. */
+static void
+tr_write(const struct trainer *tr, const struct kv *lex, size_t nlex,
+    double prune, struct ns_buf *out)
+{
+	struct header h;
+	uint64_t *order, *lk, *lv;
+	uint32_t *slots, *ent, *koff, sl, p, cnt;
+	size_t k, r, nfeat = 0, nkept = 0, nent = 0, o, y, at;
+	double a, maxa = 0, scale;
+	float tw[NL * NL + 2 * NL];
+	long q;
+
+	for (r = 0; r < tr->n * NL; r++) {
+		a = fabs(tr->w[r] - tr->u[r] / tr->c);
+		if (a > maxa)
+			maxa = a;
+	}
+	scale = maxa > 0 ? maxa / 32767 : 1;
+	/* Features in key order, so that the table is the same whatever
+	 * order training met them in. */
+	order = ns_xreallocarray(NULL, tr->n + 1, sizeof(*order));
+	koff = ns_xreallocarray(NULL, tr->n + 1, sizeof(*koff));
+	for (k = 0; k < tr->cap; k++)
+		if (tr->keys[k] != 0)
+			order[nfeat++] = tr->keys[k];
+	qsort(order, nfeat, sizeof(*order), cmp_u64);
+	ent = ns_xreallocarray(NULL, nfeat * NL + 1, sizeof(*ent));
+	for (k = 0; k < nfeat; k++) {
+		r = tr_find(tr, order[k]) - 1;
+		cnt = 0;
+		o = nent;
+		for (y = 0; y < NL; y++) {
+			a = tr->w[r * NL + y] - tr->u[r * NL + y] / tr->c;
+			if (fabs(a) < prune)
+				continue;
+			q = lround(a / scale);
+			if (q == 0)
+				continue;
+			ent[nent++] = (uint32_t)((int32_t)q * 65536) |
+			    (uint32_t)y;
+			cnt++;
+		}
+		if (cnt == 0)
+			continue;
+		order[nkept] = order[k];
+		koff[nkept++] = cnt << 27 | (uint32_t)o;
+	}
+	memset(&h, 0, sizeof(h));
+	memcpy(h.magic, MAGIC, 8);
+	h.version = VERSION;
+	h.nlabels = NL;
+	h.fcap = pow2_above(nkept + nkept / 3 + 1);
+	slots = ns_xcalloc(h.fcap, 2 * sizeof(*slots));
+	for (k = 0; k < nkept; k++) {
+		sl = (uint32_t)order[k] & (h.fcap - 1);
+		for (p = 0; slots[2 * sl] != 0; p++)
+			sl = (sl + 1) & (h.fcap - 1);
+		if (p > h.fprobe)
+			h.fprobe = p;
+		slots[2 * sl] = (uint32_t)(order[k] >> 32) | 1;
+		slots[2 * sl + 1] = koff[k];
+	}
+	h.nent = (uint32_t)nent;
+	h.scale = (float)scale;
+	h.lcap = nlex ? pow2_above(nlex + nlex / 2) : 0;
+	for (k = 0; k < NL * NL + 2 * NL; k++)
+		tw[k] = (float)(tr->tw[k] - tr->tu[k] / tr->c);
+	lk = ns_xcalloc(h.lcap + 1, sizeof(*lk));
+	lv = ns_xcalloc(h.lcap + 1, sizeof(*lv));
+	if (nlex)
+		h.lprobe = lexicon_table(lex, nlex, lk, lv, h.lcap);
+	h.size = sizeof(h) + (NL * NL + 2 * NL) * 4 +
+	    (uint64_t)h.fcap * 8 + (uint64_t)nent * 4;
+	h.size = (h.size + 7) & ~(uint64_t)7;
+	h.size += (uint64_t)h.lcap * 16;
+	at = out->len;
+	ns_buf_add(out, &h, sizeof(h));
+	ns_buf_add(out, tw, sizeof(tw));
+	ns_buf_add(out, slots, (size_t)h.fcap * 8);
+	ns_buf_add(out, ent, nent * 4);
+	while ((out->len - at) % 8 != 0)
+		ns_buf_addc(out, 0);
+	ns_buf_add(out, lk, (size_t)h.lcap * 8);
+	ns_buf_add(out, lv, (size_t)h.lcap * 8);
+	free(lk);
+	free(lv);
+	free(order);
+	free(koff);
+	free(slots);
+	free(ent);
+}
+
+/* Gold labels of the tokens of t (prepared on d's text) into g. */
+static void
+gold_labels(const struct ns_ner *t, const struct ns_ner_doc *d, uint8_t *g)
+{
+	size_t k, lo, hi, mid, a, b, i;
+	int c;
+
+	memset(g, 0, t->ntok);
+	for (k = 0; k < d->ngold; k++) {
+		lo = 0;
+		hi = t->ntok;
+		while (lo < hi) {
+			mid = (lo + hi) / 2;
+			if (t->tok[mid].start < d->gold[k].start)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		if (lo >= t->ntok || t->tok[lo].start != d->gold[k].start)
+			continue;
+		a = lo;
+		for (b = a; b < t->ntok && t->tok[b].end < d->gold[k].end; b++)
+			;
+		if (b >= t->ntok || t->tok[b].end != d->gold[k].end)
+			continue;
+		c = d->gold[k].cls;
+		if (c < 0 || c >= NCLS)
+			continue;
+		for (i = a; i <= b; i++)
+			if (g[i] != 0)
+				break;
+		if (i <= b)
+			continue;
+		if (a == b)
+			g[a] = LAB_U(c);
+		else {
+			g[a] = LAB_B(c);
+			for (i = a + 1; i < b; i++)
+				g[i] = LAB_I(c);
+			g[b] = LAB_L(c);
+		}
+	}
+}
+
+/* Entities of g over sentence positions that are not free become O. */
+static void
+gold_fit(const struct ns_ner *t, uint8_t *g, size_t n)
+{
+	size_t i, a, j;
+	int ok;
+
+	for (i = 0; i < n; i++) {
+		if (g[i] == 0)
+			continue;
+		a = i;
+		while (i + 1 < n && LAB_POS(g[i]) != 2 && LAB_POS(g[i]) != 3)
+			i++;
+		ok = 1;
+		for (j = a; j <= i; j++)
+			ok &= t->freep[j];
+		if (!ok)
+			for (j = a; j <= i; j++)
+				g[j] = 0;
+	}
+}
+
+static uint64_t
+rnd(uint64_t *s)
+{
+	*s ^= *s >> 12;
+	*s ^= *s << 25;
+	*s ^= *s >> 27;
+	return *s * 0x2545f4914f6cdd1dULL;
+}
+
+/* Title-Case some sentences of train (a copy of each text; the bytes
+ * change, the offsets do not). */
+static char **
+titlecase_copies(struct ns_ner *t, const struct ns_ner_doc *train,
+    size_t ntrain, int permille, uint64_t seed)
+{
+	char **texts = ns_xcalloc(ntrain, sizeof(*texts));
+	const struct sent *st;
+	size_t d, i;
+	uint64_t r = seed ^ 0x7469746c65ULL;
+	char *p;
+
+	for (d = 0; d < ntrain; d++) {
+		p = texts[d] = ns_xmalloc(train[d].len + 1);
+		memcpy(p, train[d].text, train[d].len);
+		p[train[d].len] = '\0';
+		prepare(t, p, train[d].len);
+		for (st = t->sent; st < t->sent + t->nsent; st++) {
+			if (st->mode != M_NORMAL ||
+			    (int)(rnd(&r) % 1000) >= permille)
+				continue;
+			for (i = st->a; i < st->b; i++) {
+				const struct tok *x = &t->tok[i];
+
+				if (p[x->start] >= 'a' && p[x->start] <= 'z' &&
+				    (i == st->a || !minor_word(t->lower.p +
+				    x->lo, x->lolen)))
+					p[x->start] -= 32;
+			}
+		}
+	}
+	return texts;
+}
+
+void
+ns_ner_train_defaults(struct ns_ner_train_opts *o)
+{
+	memset(o, 0, sizeof(*o));
+	o->epochs = 30;
+	o->patience = 4;
+	o->seed = 20030531;
+	o->prune = 0.5;
+	o->titlecase = 300;
+	o->dropout = 150;
+	o->gazetteer = ns_gazetteer_data;
+	o->gazetteer_len = ns_gazetteer_data_len;
+	o->clusters = ns_clusters_data;
+	o->clusters_len = ns_clusters_data_len;
+}
+
+int
+ns_ner_train(const struct ns_ner_doc *train, size_t ntrain,
+    const struct ns_ner_doc *dev, size_t ndev,
+    const struct ns_ner_train_opts *o, struct ns_buf *out, char *err,
+    size_t errsz)
+{
+	struct trainer tr;
+	struct kv *lex;
+	struct lexicon lx;
+	uint64_t *lk, *lv, r = o->seed | 1;
+	size_t nlex, *order, i, j, d, n, gcap = 0;
+	struct ns_ner *t;
+	struct ns_ner_model *m;
+	struct ns_buf cur = { 0 }, best = { 0 };
+	const struct sent *st;
+	uint8_t *g = NULL, *pred;
+	char **texts = NULL;
+	double f3, f4, bestf = -1;
+	int e, beste = 0, ok, rank;
+	const char *text;
+
+	init_tables();
+	nlex = lexicon_entries(o, &lex);
+	memset(&lx, 0, sizeof(lx));
+	lx.cap = nlex ? pow2_above(nlex + nlex / 2) : 0;
+	lk = ns_xcalloc(lx.cap + 1, sizeof(*lk));
+	lv = ns_xcalloc(lx.cap + 1, sizeof(*lv));
+	if (nlex)
+		lx.probe = lexicon_table(lex, nlex, lk, lv, lx.cap);
+	lx.keys = lk;
+	lx.vals = lv;
+	t = tagger_new(NULL, &lx);
+	if (o->titlecase > 0)
+		texts = titlecase_copies(t, train, ntrain, o->titlecase,
+		    o->seed);
+
+	memset(&tr, 0, sizeof(tr));
+	tr.cap = 1 << 20;
+	tr.keys = ns_xcalloc(tr.cap, sizeof(*tr.keys));
+	tr.row = ns_xcalloc(tr.cap, sizeof(*tr.row));
+	tr.rowcap = 1 << 16;
+	tr.w = ns_xreallocarray(NULL, tr.rowcap, NL * sizeof(float));
+	tr.u = ns_xreallocarray(NULL, tr.rowcap, NL * sizeof(double));
+	tr.c = 1;
+	order = ns_xreallocarray(NULL, ntrain + 1, sizeof(*order));
+	for (i = 0; i < ntrain; i++)
+		order[i] = i;
+
+	for (e = 1; e <= o->epochs; e++) {
+		for (i = ntrain; i > 1; i--) {
+			j = (size_t)(rnd(&r) % i);
+			d = order[i - 1];
+			order[i - 1] = order[j];
+			order[j] = d;
+		}
+		for (i = 0; i < ntrain; i++) {
+			d = order[i];
+			text = texts ? texts[d] : train[d].text;
+			prepare(t, text, train[d].len);
+			/* Hide some capitalized words from themselves, so that
+			 * shape, clusters and context learn to name words
+			 * never seen. */
+			for (j = 0; o->dropout > 0 && j < t->ntok; j++)
+				if ((t->tok[j].flags & T_UPPER) &&
+				    (int)(rnd(&r) % 1000) < o->dropout)
+					t->tok[j].flags |= T_DROP;
+			if (t->ntok > gcap) {
+				gcap = t->ntok;
+				g = ns_xrealloc(g, gcap);
+			}
+			gold_labels(t, &train[d], g);
+			for (rank = 0; rank < 2; rank++)
+			for (st = t->sent; st < t->sent + t->nsent; st++) {
+				if (sent_rank(t, st, 0) != rank)
+					continue;
+				n = st->b - st->a;
+				sentence_features(t, st, 1);
+				gold_fit(t, g + st->a, n);
+				tr_emit(&tr, t, n);
+				viterbi(t, n, tr.tw, tr.tw + NL * NL,
+				    tr.tw + NL * NL + NL);
+				pred = t->lab;
+				if (memcmp(pred, g + st->a, n) != 0)
+					tr_update(&tr, t, n, g + st->a, pred);
+				remember(t, st, pred);
+				tr.c++;
+			}
+		}
+		ns_buf_reset(&cur);
+		tr_write(&tr, lex, nlex, o->prune, &cur);
+		if ((m = ns_ner_model_load(cur.p, cur.len, err, errsz)) ==
+		    NULL)
+			break;
+		ns_ner_score(m, dev, ndev, &f3, &f4);
+		ns_ner_model_free(m);
+		if (o->progress)
+			o->progress(o->ctx, e, f3, f4, cur.len);
+		if (f3 > bestf) {
+			bestf = f3;
+			beste = e;
+			ns_buf_reset(&best);
+			ns_buf_add(&best, cur.p, cur.len);
+		} else if (e - beste >= o->patience)
+			break;
+	}
+	ok = best.len > 0;
+	if (ok)
+		ns_buf_add(out, best.p, best.len);
+	else if (err != NULL && errsz > 0 && e > o->epochs)
+		snprintf(err, errsz, "no epoch was trained");
+	if (texts != NULL)
+		for (i = 0; i < ntrain; i++)
+			free(texts[i]);
+	free(texts);
+	free(order);
+	free(g);
+	free(tr.keys);
+	free(tr.row);
+	free(tr.w);
+	free(tr.u);
+	free(lex);
+	free(lk);
+	free(lv);
+	ns_ner_free(t);
+	ns_buf_free(&cur);
+	ns_buf_free(&best);
+	return ok ? 0 : -1;
+}
