@@ -435,7 +435,9 @@ ns_extract(struct ns_extractor *x, const char *title, size_t tlen,
 	}
 	nn = x->numex ? ns_numex_find(x->numex, text, xlen, &x->nv,
 	    &x->ncap) : 0;
-	merge(x, nn, x->tv + ntitle, nt - ntitle, 1, text);
+	/* No name at all may leave x->tv NULL: no arithmetic on it. */
+	merge(x, nn, nt > ntitle ? x->tv + ntitle : NULL, nt - ntitle, 1,
+	    text);
 	title_types(x);
 	link_names(x);
 	if ((a = json_array()) == NULL)

@@ -1,14 +1,21 @@
-/* fuzz_record.c: JSON lines as ns-strip-ads and ns-summarize take them
- * (jsonl.c, strip.c, summarize.c).
+/* fuzz_record.c: JSON lines as ns-strip-ads, ns-entities and
+ * ns-summarize take them (jsonl.c, strip.c, entities.c, summarize.c).
  *
  * Each line of the input (split on \n, as NS_EOL_LF does) is parsed; a
  * record ns-strip-ads would take is stripped with the built-in rules after
  * a dry run on a copy, written as the tool writes it (ns_json_write_raw,
  * the tool's owned fields), read back, written again and stripped again.
- * A record with a string "text" is summarized by each method. */
+ * A record with a string "text" is summarized by each method, and its
+ * entities found: each one's text is what its code-point offsets cut out
+ * of its field, in order, apart, with finite values; the same again on a
+ * second call. */
+#include <math.h>
+
 #include "fuzz.h"
 
 static struct ns_rules rules;
+static struct ns_ner_model *model;
+static struct ns_extractor *extractor;
 static int ready;
 static const char *const owned[] = { "title", "text", "removed", NULL };
 
@@ -20,6 +27,9 @@ setup(void)
 	if (ns_rules_parse(&rules, ns_builtin_rules, ns_builtin_rules_len,
 	    "built-in rules", err, sizeof(err)) < 0)
 		fuzz_fail("builtin-rules", err, __FILE__, __LINE__, 0);
+	if ((model = ns_ner_model_load(NULL, 0, err, sizeof(err))) == NULL)
+		fuzz_fail("builtin-model", err, __FILE__, __LINE__, 0);
+	extractor = ns_extractor_new(model, (1u << NS_ENT_NTYPES) - 1);
 	ready = 1;
 }
 
@@ -247,6 +257,86 @@ summarize(json_t *rec)
 	}
 }
 
+/* Byte offset of code point cp in valid UTF-8 s[0..n-1], or n + 1 past
+ * its end. */
+static size_t
+cp_byte(const char *s, size_t n, size_t cp)
+{
+	size_t i = 0, count = 0;
+
+	while (count < cp && i < n) {
+		i++;
+		while (i < n && ((unsigned char)s[i] & 0xc0) == 0x80)
+			i++;
+		count++;
+	}
+	return count == cp ? i : n + 1;
+}
+
+static void
+entities(json_t *rec)
+{
+	json_t *text = json_object_get(rec, "text");
+	json_t *title = json_object_get(rec, "title");
+	json_t *a, *b, *e, *v, *f;
+	const char *fs, *h = NULL;
+	size_t i, hn = 0, fn, st, en, bs, be, pfield = 0, pend = 0, field;
+
+	if (json_is_string(title)) {
+		h = json_string_value(title);
+		hn = json_string_length(title);
+	}
+	a = ns_extract(extractor, h, hn, json_string_value(text),
+	    json_string_length(text));
+	FUZZ_ASSERT(json_is_array(a), "entities-array");
+	json_array_foreach(a, i, e) {
+		f = json_object_get(e, "field");
+		FUZZ_ASSERT(json_is_string(f), "entities-field");
+		field = strcmp(json_string_value(f), "text") == 0;
+		FUZZ_CHECK(field || (h != NULL &&
+		    strcmp(json_string_value(f), "title") == 0),
+		    "entities-field");
+		fs = field ? json_string_value(text) : h;
+		fn = field ? json_string_length(text) : hn;
+		FUZZ_ASSERT(json_is_integer(json_object_get(e, "start")) &&
+		    json_is_integer(json_object_get(e, "end")),
+		    "entities-offsets");
+		st = (size_t)json_integer_value(json_object_get(e, "start"));
+		en = (size_t)json_integer_value(json_object_get(e, "end"));
+		FUZZ_CHECK(st < en, "entities-offsets");
+		/* Title first, then by start, apart. */
+		FUZZ_CHECK(field > pfield || (field == pfield && (i == 0 ||
+		    st >= pend)), "entities-order");
+		pfield = field;
+		pend = en;
+		bs = cp_byte(fs, fn, st);
+		be = cp_byte(fs, fn, en);
+		FUZZ_ASSERT(bs <= fn && be <= fn && bs < be, "entities-bounds");
+		v = json_object_get(e, "text");
+		FUZZ_CHECK(json_is_string(v) && json_string_length(v) ==
+		    be - bs && memcmp(json_string_value(v), fs + bs,
+		    be - bs) == 0, "entities-text");
+		FUZZ_CHECK(ns_ent_type_parse(json_string_value(json_object_get(
+		    e, "type")) ? json_string_value(json_object_get(e,
+		    "type")) : "", json_string_value(json_object_get(e,
+		    "type")) ? strlen(json_string_value(json_object_get(e,
+		    "type"))) : 0) >= 0, "entities-type");
+		v = json_object_get(e, "value");
+		FUZZ_CHECK(v == NULL || json_is_string(v) ||
+		    (json_is_number(v) && isfinite(json_number_value(v))),
+		    "entities-value");
+		v = json_object_get(e, "canonical");
+		FUZZ_CHECK(v == NULL || (json_is_string(v) &&
+		    json_string_length(v) > json_string_length(json_object_get(
+		    e, "text"))), "entities-canonical");
+	}
+	b = ns_extract(extractor, h, hn, json_string_value(text),
+	    json_string_length(text));
+	FUZZ_CHECK(json_equal(a, b), "entities-deterministic");
+	json_decref(a);
+	json_decref(b);
+}
+
 /* A line of spaces, tabs or CRs carries no record (ns_jsonl_run()). */
 static int
 ascii_blank(const char *s, size_t n)
@@ -277,8 +367,11 @@ one_line(const char *line, size_t len)
 	FUZZ_ASSERT(json_is_object(rec), "parse-object");
 	if (strippable(rec))
 		strip(rec, line, len);
-	if (json_is_string(json_object_get(rec, "text")))
+	if (json_is_string(json_object_get(rec, "text"))) {
 		summarize(rec);
+		if (strippable(rec))
+			entities(rec);
+	}
 	json_decref(rec);
 }
 
