@@ -281,6 +281,140 @@ find_name(struct ns_extractor *x, const char *s, size_t n,
 	return (int)x->nnames++;
 }
 
+static int
+word_byte(unsigned char c)
+{
+	return c >= 0x80 || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') ||
+	    (c >= 'a' && c <= 'z');
+}
+
+static int
+cmp_found(const void *a, const void *b)
+{
+	const struct found *x = a, *y = b;
+
+	if (x->field != y->field)
+		return x->field - y->field;
+	return (x->e.start > y->e.start) - (x->e.start < y->e.start);
+}
+
+/* Longest first; among names as long, the earlier one. */
+static int
+cmp_len_desc(const void *a, const void *b)
+{
+	const struct found *x = *(const struct found *const *)a;
+	const struct found *y = *(const struct found *const *)b;
+	size_t m = x->e.end - x->e.start, n = y->e.end - y->e.start;
+
+	if (m != n)
+		return (m < n) - (m > n);
+	return (x->e.start > y->e.start) - (x->e.start < y->e.start);
+}
+
+/* Where s[0..n-1] is in t[0..m-1] from byte at on, or NULL. */
+static const char *
+find_bytes(const char *t, size_t m, size_t at, const char *s, size_t n)
+{
+	const char *p;
+
+	while (at + n <= m) {
+		p = memchr(t + at, s[0], m - at - n + 1);
+		if (p == NULL)
+			return NULL;
+		if (memcmp(p, s, n) == 0)
+			return p;
+		at = (size_t)(p - t) + 1;
+	}
+	return NULL;
+}
+
+/* Does title[a..b) overlap a title entity that is not a name, or one
+ * placed already (adds)? */
+static int
+title_clash(const struct ns_extractor *x, size_t a, size_t b,
+    const struct found *adds, size_t nadds)
+{
+	size_t k;
+
+	for (k = 0; k < x->nf && x->f[k].field == 0; k++)
+		if (x->f[k].e.start < b && x->f[k].e.end > a &&
+		    !((1u << x->f[k].e.type) & NAME_TYPES))
+			return 1;
+	for (k = 0; k < nadds; k++)
+		if (adds[k].e.start < b && adds[k].e.end > a)
+			return 1;
+	return 0;
+}
+
+/* Names of the text written the same in the title are the same names
+ * there: a headline's capitals mislead the tagger ("Huawei Founder Ren
+ * Zhengfei Speaks"), the text's sentences do not. Each such name, longest
+ * first, takes the place of the title's names it overlaps (never of its
+ * numbers and dates); then the title is put back in order. */
+static void
+title_names(struct ns_extractor *x, const char *title, size_t tlen)
+{
+	const struct found **cand;
+	struct found *adds;
+	struct ns_cpos cp;
+	const char *p, *s;
+	size_t nt, i, j, k, n, ncand = 0, nadds = 0, at;
+
+	for (nt = 0; nt < x->nf && x->f[nt].field == 0; nt++)
+		;
+	if (title == NULL || tlen == 0 || nt == x->nf)
+		return;
+	cand = ns_xreallocarray(NULL, x->nf - nt, sizeof(*cand));
+	adds = ns_xreallocarray(NULL, x->nf - nt, sizeof(*adds));
+	for (i = nt; i < x->nf; i++)
+		if ((1u << x->f[i].e.type) & NAME_TYPES)
+			cand[ncand++] = &x->f[i];
+	qsort(cand, ncand, sizeof(*cand), cmp_len_desc);
+	for (i = 0; i < ncand; i++) {
+		s = cand[i]->s + cand[i]->e.start;
+		n = cand[i]->e.end - cand[i]->e.start;
+		for (at = 0; (p = find_bytes(title, tlen, at, s, n)) != NULL;
+		    at = (size_t)(p - title) + 1) {
+			k = (size_t)(p - title);
+			if ((k > 0 && word_byte((unsigned char)title[k - 1])) ||
+			    (k + n < tlen &&
+			    word_byte((unsigned char)title[k + n])) ||
+			    title_clash(x, k, k + n, adds, nadds))
+				continue;
+			adds[nadds] = *cand[i];
+			adds[nadds].field = 0;
+			adds[nadds].s = title;
+			adds[nadds].e.start = k;
+			adds[nadds].e.end = k + n;
+			adds[nadds].name = -1;
+			nadds++;
+			break;
+		}
+	}
+	/* The title's names under a placed one go; the placed ones come in. */
+	for (i = j = 0; i < x->nf; i++) {
+		if (i < nt && ((1u << x->f[i].e.type) & NAME_TYPES))
+			for (k = 0; k < nadds; k++)
+				if (adds[k].e.start < x->f[i].e.end &&
+				    adds[k].e.end > x->f[i].e.start)
+					break;
+		if (i >= nt || !((1u << x->f[i].e.type) & NAME_TYPES) ||
+		    k == nadds)
+			x->f[j++] = x->f[i];
+	}
+	x->nf = j;
+	for (k = 0; k < nadds; k++)
+		add_found(x, &adds[k].e, 0, title);
+	qsort(x->f, x->nf, sizeof(*x->f), cmp_found);
+	ns_cpos_init(&cp, title);
+	for (i = 0; i < x->nf && x->f[i].field == 0; i++) {
+		x->f[i].cstart = ns_cpos_at(&cp, x->f[i].e.start);
+		x->f[i].cend = ns_cpos_at(&cp, x->f[i].e.end);
+	}
+	free(cand);
+	free(adds);
+}
+
 /* A name in the title takes its type from the text, where the tagger sees
  * it in a sentence rather than in a headline's capitals: the type the
  * same name has most often there, or else that of the fuller name it
@@ -438,6 +572,7 @@ ns_extract(struct ns_extractor *x, const char *title, size_t tlen,
 	/* No name at all may leave x->tv NULL: no arithmetic on it. */
 	merge(x, nn, nt > ntitle ? x->tv + ntitle : NULL, nt - ntitle, 1,
 	    text);
+	title_names(x, title, tlen);
 	title_types(x);
 	link_names(x);
 	if ((a = json_array()) == NULL)
