@@ -13,21 +13,43 @@
 #            removed at the end.
 #   ns       ns-split (raw corpus), ns-strip-ads (articles.jsonl), sentences
 #            = ns-split --from jsonl --unit sentence (stripped.jsonl),
-#            ns-summarize (stripped.jsonl), and the pipeline ns-split |
-#            ns-strip-ads | ns-summarize (raw corpus); each also on a 10 MB
-#            slice of its input, for its peak RSS there.
+#            ns-summarize (stripped.jsonl), the pipeline ns-split |
+#            ns-strip-ads | ns-summarize (raw corpus), and ns-entities
+#            (stripped.jsonl; when built, else a "not built" row); each also
+#            on a 10 MB slice of its input, and on copies of its input to
+#            NS_BENCH_BIG_MB (default 1000; 0 skips) MB streamed by cat (no
+#            big file on disk; not the pipeline, whose peak is one tool's),
+#            for its peak RSS there: memory is flat when the two are within
+#            a few MB of the full-size figure.
+#   threads  ns-strip-ads -j 2, ns-summarize -j 2 and ns-entities -j 2 on the
+#            full input, pinned to cores 0 and 1 (taskset -c 0,1, when there
+#            are two), with the speed-up over the -j 1 row on one core.
 #   baselines  cat on each input (the limit), jq -c . on articles.jsonl, and
 #            the peers of ../shared/peers on a slice of stripped.jsonl
 #            (NS_BENCH_PEER_MB, default 2 MB), each with a time limit
-#            (NS_BENCH_PEER_TIMEOUT, default 120 s); ns sentences and
-#            ns-summarize are run on that slice too.
+#            (NS_BENCH_PEER_TIMEOUT, default 120 s): sentences, summaries and
+#            entities (wink-entities, compromise-entities); ns sentences,
+#            ns-summarize and ns-entities are run on that slice too. A peer
+#            not installed gets a "not installed" row.
+#   tokens/s for ns-entities and the entity peers: the words (wc -w) of the
+#            input records' "text", per wall second.
+#   pathological  (NS_BENCH_PATHO=0 skips) each tool (ns-split on raw text,
+#            the others on one record) on 1, 4 and 16 MB of one line of one
+#            repeated character, of dots, of "1." (digits and dots), of
+#            capitalised words ("Word Word ..."), of nested curly quotes
+#            (“‘“‘...) and of opening brackets, and on a one-word input (the
+#            start-up): a second table with the seconds, time(16)/time(1),
+#            about 16 when the time grows linearly, and time(16)/time(4),
+#            about 4.
 #
 # Every command runs on one core (taskset -c NS_BENCH_CPU, default 0, when
-# taskset is here), the pipeline's three processes included, reading a file
+# taskset is here), the pipeline's three processes included, except the -j 2
+# rows (two cores), reading a file
 # that is in the page cache and writing to /dev/null (peers: to a file, to
 # check they wrote a record for each record read). Times: the best of
 # NS_BENCH_RUNS runs (default 1; a peer stops at its first time-out or
-# failure); wall seconds include process start, and for peers on the slice
+# failure; the NS_BENCH_BIG_MB runs are made once); wall seconds include
+# process start, and for peers on the slice
 # "net MB/s" takes off the time of a run on its first record alone. MB is
 # 10^6 bytes; peak RSS is that of the largest process (for the pipeline, the
 # largest of the three), in MiB, by /usr/bin/time -f '%e %M', or else by
@@ -35,8 +57,9 @@
 # floor it has is printed). records/s counts input records; for ns-split and
 # the pipeline, the articles ns-split writes.
 #
-# Prints a table and writes the same rows as JSON lines to NS_BENCH_OUT
+# Prints the tables and writes the same rows as JSON lines to NS_BENCH_OUT
 # (default build-bench/bench.jsonl). NS_BINDIR (default build) holds the tools.
+# At the defaults it takes some minutes (the 1 GB runs most of it).
 
 LC_ALL=C
 export LC_ALL
@@ -48,16 +71,18 @@ mb=${NS_BENCH_MB:-200}
 runs=${NS_BENCH_RUNS:-1}
 peer_mb=${NS_BENCH_PEER_MB:-2}
 peer_timeout=${NS_BENCH_PEER_TIMEOUT:-120}
+big_mb=${NS_BENCH_BIG_MB:-1000}
+patho=${NS_BENCH_PATHO:-1}
 small_mb=10
 cpu=${NS_BENCH_CPU:-0}
 cd "$(dirname "$0")/.." || exit 2
 shared=${NS_SHARED:-../shared}
 peers=$shared/peers
 
-for v in "$mb" "$runs" "$peer_mb" "$peer_timeout" "$cpu"; do
+for v in "$mb" "$runs" "$peer_mb" "$peer_timeout" "$cpu" "$big_mb" "$patho"; do
 	case $v in
 	'' | *[!0-9]*)
-		echo "bench: NS_BENCH_MB, NS_BENCH_RUNS, NS_BENCH_PEER_MB, NS_BENCH_PEER_TIMEOUT and NS_BENCH_CPU take whole numbers" >&2
+		echo "bench: NS_BENCH_MB, NS_BENCH_RUNS, NS_BENCH_PEER_MB, NS_BENCH_PEER_TIMEOUT, NS_BENCH_CPU, NS_BENCH_BIG_MB and NS_BENCH_PATHO take whole numbers" >&2
 		exit 2
 		;;
 	esac
@@ -72,6 +97,8 @@ for t in ns-split ns-strip-ads ns-summarize; do
 		exit 2
 	fi
 done
+have_ent=
+[ -x "$bindir/ns-entities" ] && have_ent=1
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/ns-bench.XXXXXX") || exit 2
 trap 'rm -rf "$tmp"' EXIT
@@ -88,6 +115,12 @@ now() { [ -n "$have_ns_date" ] && date +%s%N; }
 pin=
 if command -v taskset >/dev/null 2>&1 && taskset -c "$cpu" true 2>/dev/null; then
 	pin="taskset -c $cpu"
+fi
+# For the -j 2 rows: two cores (0 and 1) when there are two.
+ncpu=$(getconf _NPROCESSORS_ONLN 2>/dev/null || nproc 2>/dev/null || echo 1)
+pin2=
+if [ "${ncpu:-1}" -ge 2 ] && command -v taskset >/dev/null 2>&1 && taskset -c 0,1 true 2>/dev/null; then
+	pin2="taskset -c 0,1"
 fi
 have_timeout=
 if command -v timeout >/dev/null 2>&1; then
@@ -209,12 +242,17 @@ slice_raw() {
 
 # rows: one tab-separated line a measurement:
 # kind tool job input inkey bytes records wall rss_kib rss10_kib status command
-# [start]: start is the wall time on the slice's first record alone (peers and
-# ns on the peer slice), to tell start-up (Node.js, Python) from throughput.
+# start rssbig_kib tokens: start is the wall time on the slice's first record
+# alone (peers and ns on the peer slice), to tell start-up (Node.js, Python)
+# from throughput; rssbig the peak RSS on the NS_BENCH_BIG_MB input; tokens
+# the words of the input texts (ns-entities, for tokens/s). Set them as
+# globals before row; empty when not measured.
 rows=$tmp/rows
-start=
+start='' rssbig='' tokens=''
 : >"$rows"
-row() { printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$@" "${start-}" >>"$rows"; }
+row() {
+	printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$@" "${start-}" "${rssbig-}" "${tokens-}" >>"$rows"
+}
 failed=0
 
 # --- the corpus -----------------------------------------------------------------
@@ -301,6 +339,11 @@ timed /dev/null /dev/null 0 true
 
 # --- ns ---------------------------------------------------------------------------
 pipe='"$1" | "$2" | "$3"'
+# repeat N FILE CMD...: CMD reading N copies of FILE, streamed by cat (no
+# big file on disk). The copies of a raw corpus that ends after an article,
+# or of JSON lines, are a valid input; the peak RSS is the largest process's,
+# that of CMD (cat and sh are small).
+repeat_sh='n=$1 f=$2; shift 2; i=0; while [ "$i" -lt "$n" ]; do cat "$f" || exit 2; i=$((i + 1)); done | "$@"'
 # ns_run LABEL JOB INPUTNAME INKEY FILE SMALLFILE RECORDS CMD...
 ns_run() {
 	_label=$1 _job=$2 _iname=$3 _ikey=$4 _file=$5 _small=$6 _recs=$7
@@ -309,6 +352,15 @@ ns_run() {
 	best "$_small" /dev/null 0 1 "$@"
 	_rss10=$b_rss
 	[ "$b_rc" != 0 ] && _rss10=
+	rssbig=
+	if [ "$big_mb" -gt 0 ] && [ "$_job" != pipeline ]; then
+		# Copies of the input to at least NS_BENCH_BIG_MB MB, once: RSS only
+		# (not for the pipeline: its peak is that of one of the tools).
+		_copies=$(( (big_mb * 1000000 + $(size "$_file") - 1) / $(size "$_file") ))
+		best /dev/null /dev/null 0 1 sh -c "$repeat_sh" sh "$_copies" "$_file" "$@"
+		[ "$b_rc" = 0 ] && rssbig=$b_rss
+		[ "$b_rc" != 0 ] && echo "bench: $_label on $_copies copies of its input failed (status $b_rc)" >&2
+	fi
 	best "$_file" /dev/null 0 "$runs" "$@"
 	_status=ok
 	if [ "$b_rc" != 0 ]; then
@@ -318,6 +370,26 @@ ns_run() {
 		head -n 5 "$tmp/err.fail" >&2
 	fi
 	row ns "$_label" "$_job" "$_iname" "$_ikey" "$(size "$_file")" "$_recs" "$b_wall" "$b_rss" "$_rss10" "$_status" "$_cmd"
+	rssbig='' tokens=''
+}
+# jobs_run LABEL JOB INPUTNAME INKEY FILE RECORDS CMD...: CMD (with -j 2) on
+# two cores (pin2), beside its -j 1 row (JOB without the "-j2" suffix).
+jobs_run() {
+	_label=$1 _job=$2 _iname=$3 _ikey=$4 _file=$5 _recs=$6
+	shift 6
+	echo "bench: $_label (${pin2:-not pinned})"
+	_pin1=$pin
+	pin=$pin2
+	best "$_file" /dev/null 0 "$runs" "$@"
+	pin=$_pin1
+	_status=ok
+	if [ "$b_rc" != 0 ]; then
+		_status="failed (status $b_rc)"
+		failed=1
+		echo "bench: $_label failed:" >&2
+		head -n 5 "$tmp/err.fail" >&2
+	fi
+	row ns "$_label" "$_job" "$_iname" "$_ikey" "$(size "$_file")" "$_recs" "$b_wall" "$b_rss" "" "$_status" "$_cmd"
 }
 _cmd="ns-split"
 ns_run ns-split split corpus.txt raw "$tmp/corpus.txt" "$tmp/corpus.small" "$narts" \
@@ -334,6 +406,39 @@ ns_run ns-summarize summarize stripped.jsonl stripped "$tmp/stripped.jsonl" "$tm
 _cmd="ns-split | ns-strip-ads | ns-summarize"
 ns_run pipeline pipeline corpus.txt raw "$tmp/corpus.txt" "$tmp/corpus.small" "$narts" \
 	sh -c "$pipe" sh "$bindir/ns-split" "$bindir/ns-strip-ads" "$bindir/ns-summarize"
+# texts_words FILE: the words (wc -w) of the "text" fields of FILE, escaped
+# line breaks counted as spaces.
+texts_words() {
+	awk '{
+		i = index($0, "\"text\":\"")
+		if (i == 0) next
+		t = substr($0, i + 8)
+		j = index(t, "\",\"")
+		if (j) t = substr(t, 1, j - 1)
+		gsub(/\\[nrt]/, " ", t)
+		print t
+	}' "$1" | wc -w | tr -d ' '
+}
+if [ -n "$have_ent" ]; then
+	_cmd="ns-entities"
+	tokens=$(texts_words "$tmp/stripped.jsonl")
+	ns_run ns-entities entities stripped.jsonl stripped "$tmp/stripped.jsonl" "$tmp/stripped.small" "$nstr" \
+		"$bindir/ns-entities"
+else
+	echo "bench: ns-entities: not built"
+	row ns ns-entities entities stripped.jsonl stripped "$str_b" "$nstr" "" "" "" "not built" "ns-entities"
+fi
+_cmd="ns-strip-ads -j 2"
+jobs_run "ns-strip-ads -j 2" strip-j2 articles.jsonl articles "$tmp/articles.jsonl" "$narts" \
+	"$bindir/ns-strip-ads" -j 2
+_cmd="ns-summarize -j 2"
+jobs_run "ns-summarize -j 2" summarize-j2 stripped.jsonl stripped "$tmp/stripped.jsonl" "$nstr" \
+	"$bindir/ns-summarize" -j 2
+if [ -n "$have_ent" ]; then
+	_cmd="ns-entities -j 2"
+	jobs_run "ns-entities -j 2" entities-j2 stripped.jsonl stripped "$tmp/stripped.jsonl" "$nstr" \
+		"$bindir/ns-entities" -j 2
+fi
 
 # --- baselines: cat, jq ---------------------------------------------------------
 echo "bench: cat, jq"
@@ -370,6 +475,16 @@ best "$tmp/stripped.peer" /dev/null 0 "$runs" "$bindir/ns-summarize"
 st=ok
 [ "$b_rc" != 0 ] && st="failed (status $b_rc)" && failed=1
 row ns-slice ns-summarize summarize "$slice_name" slice "$peer_b" "$npeer" "$b_wall" "$b_rss" "" "$st" "ns-summarize"
+if [ -n "$have_ent" ]; then
+	best "$tmp/stripped.one" /dev/null 0 1 "$bindir/ns-entities"
+	start=$b_wall
+	tokens=$(texts_words "$tmp/stripped.peer")
+	best "$tmp/stripped.peer" /dev/null 0 "$runs" "$bindir/ns-entities"
+	st=ok
+	[ "$b_rc" != 0 ] && st="failed (status $b_rc)" && failed=1
+	row ns-slice ns-entities entities "$slice_name" slice "$peer_b" "$npeer" "$b_wall" "$b_rss" "" "$st" "ns-entities"
+fi
+start='' tokens=''
 
 # peer NAME JOB ARGS...: the adapter on the slice, once, with the time limit.
 peer() {
@@ -431,10 +546,75 @@ done
 for p in ots-summarize lexrank-summarize nodesummarizer-summarize; do
 	peer "$p" summarize -n 3
 done
+peer_tokens=$(texts_words "$tmp/stripped.peer")
+for p in wink-entities compromise-entities; do
+	tokens=$peer_tokens
+	peer "$p" entities
+done
+tokens=
+
+# --- pathological text: linear growth ------------------------------------------------
+# Each tool on 1, 4 and 16 MB of each pathological text, one line (ns-split:
+# raw text; the others: the text of one record), with --max-record-bytes
+# 64M; and on a one-line input ("a"), the time taken off for "net".
+prows=$tmp/prows
+: >"$prows"
+# patho_text KIND BYTES: BYTES bytes (whole units) of KIND on one line.
+patho_text() {
+	# shellcheck disable=SC1112 # the curly quotes are the text
+	case $1 in
+	char) _u=x ;; dots) _u=. ;; digits) _u=1. ;; caps) _u='Word ' ;; quotes) _u='“‘' ;; parens) _u='(' ;;
+	esac
+	awk -v u="$_u" -v n="$2" 'BEGIN {
+		k = int(n / length(u)); s = ""
+		for (i = 0; i < 4096; i++) s = s u
+		for (; k >= 4096; k -= 4096) printf "%s", s
+		for (; k > 0; k--) printf "%s", u
+	}'
+}
+if [ "$patho" != 0 ]; then
+	echo "bench: pathological text, 1, 4 and 16 MB"
+	ptools="split sentences strip summarize"
+	[ -n "$have_ent" ] && ptools="$ptools entities"
+	printf 'a\n' >"$tmp/p.raw.0"
+	printf '{"id":"p","text":"a"}\n' >"$tmp/p.json.0"
+	for kind in char dots digits caps quotes parens; do
+		for pmb in 1 4 16; do
+			patho_text "$kind" $((pmb * 1000000)) >"$tmp/p.raw.$pmb"
+			printf '\n' >>"$tmp/p.raw.$pmb"
+			{ printf '{"id":"p","text":"'; patho_text "$kind" $((pmb * 1000000)); printf '"}\n'; } >"$tmp/p.json.$pmb"
+		done
+		for pt in $ptools; do
+			case $pt in
+			split) set -- "$bindir/ns-split" ;;
+			sentences) set -- "$bindir/ns-split" --from jsonl --unit sentence ;;
+			strip) set -- "$bindir/ns-strip-ads" ;;
+			summarize) set -- "$bindir/ns-summarize" ;;
+			entities) set -- "$bindir/ns-entities" ;;
+			esac
+			pform=json
+			[ "$pt" = split ] && pform=raw
+			_line="$pt	$kind"
+			for pmb in 0 1 4 16; do
+				best "$tmp/p.$pform.$pmb" /dev/null 0 "$runs" "$@" --max-record-bytes 64M
+				if [ "$b_rc" != 0 ]; then
+					_line="$_line	failed"
+					echo "bench: $pt on $pmb MB of $kind failed (status $b_rc):" >&2
+					head -n 3 "$tmp/err.fail" >&2
+					failed=1
+				else
+					_line="$_line	$b_wall"
+				fi
+			done
+			printf '%s\n' "$_line" >>"$prows"
+		done
+	done
+	rm -f "$tmp"/p.raw.* "$tmp"/p.json.*
+fi
 
 # --- the table and the JSON lines ---------------------------------------------------
 mkdir -p "$(dirname "$out")" 2>/dev/null
-awk -F '\t' -v out="$out" -v runs="$runs" -v pinned="${pin:+true}" '
+awk -F '\t' -v out="$out" -v runs="$runs" -v pinned="${pin:+true}" -v pinned2="${pin2:+true}" -v big="$big_mb" '
 function num(x) { return x == "" ? "null" : x + 0 }
 function str(x) { gsub(/\\/, "\\\\", x); gsub(/"/, "\\\"", x); return "\"" x "\"" }
 function f(x) {
@@ -459,17 +639,19 @@ NR == FNR {
 		if ($1 == "peer" && (!($3 in peer) || r > peer[$3])) { peer[$3] = r; peername[$3] = $2 }
 		n = net($6, $8, $13)
 		if ($1 == "peer" && n != "" && (!($3 in pnet) || n > pnet[$3])) { pnet[$3] = n; pnetname[$3] = $2 }
-		if ($1 == "ns") nsmbs[$3] = r
+		if ($1 == "ns") { nsmbs[$3] = r; nswall[$3] = $8 }
 	}
 	next
 }
 FNR == 1 {
 	if (pinned == "") pinned = "false"
-	fmt = "%-30s %-19s %7s %7s %7s %9s %7s %7s %8s %6s %6s %8s  %s\n"
-	printf fmt, "tool", "input", "MB", "s", "MB/s", "records/s", "RSS MiB", "@10MB",
-		"net MB/s", "x cat", "x jq", "x peer", "status"
-	printf fmt, "----", "-----", "--", "-", "----", "---------", "-------", "-----",
-		"--------", "-----", "----", "------", "------"
+	if (pinned2 == "") pinned2 = "false"
+	fmt = "%-36s %-19s %7s %7s %7s %9s %7s %7s %7s %8s %6s %6s %6s %6s %8s  %s\n"
+	bigh = "@" (big >= 1000 ? big / 1000 "GB" : big "MB")
+	printf fmt, "tool", "input", "MB", "s", "MB/s", "records/s", "RSS MiB", "@10MB", bigh,
+		"net MB/s", "x cat", "x jq", "x peer", "x -j1", "tokens/s", "status"
+	printf fmt, "----", "-----", "--", "-", "----", "---------", "-------", "-----", "-----",
+		"--------", "-----", "----", "------", "-----", "--------", "------"
 	printf "" >out
 }
 {
@@ -480,23 +662,29 @@ FNR == 1 {
 	mnet = timed ? net($6, $8, $13) : ""
 	rss = $9 == "" ? "" : $9 / 1024
 	rss10 = $10 == "" ? "" : $10 / 1024
+	rssbig = $14 == "" ? "" : $14 / 1024
+	tps = (timed && $15 != "") ? $15 / $8 : ""
+	vj1 = ""
+	if (kind == "ns" && job ~ /-j2$/ && timed) vj1 = div(nswall[substr(job, 1, length(job) - 3)], $8)
 	vcat = vjq = vpeer = ""; fp = ""
 	if (kind == "ns" || kind == "ns-slice") {
 		if ($5 in cat) vcat = div(mbs, cat[$5])
 		else if ($5 == "slice" && ("stripped" in cat)) vcat = div(mbs, cat["stripped"])
-		if (job != "split" && job != "pipeline") vjq = div(mbs, jq)
+		if (job !~ /^(split|pipeline)$/) vjq = div(mbs, jq)
 		if (job in peer) { vpeer = div(mbs, peer[job]); fp = peername[job] }
 	}
 	label = tool
 	if (kind == "ns-slice") label = tool " (peer slice)"
 	if (kind == "peer") label = "peer " tool
 	printf fmt, label, $4, f($6 / 1e6), ($8 == "" ? "-" : f($8)), f(mbs),
-		(rps == "" ? "-" : sprintf("%.0f", rps)), f(rss), f(rss10), f(mnet), f(vcat), f(vjq), f(vpeer), $11
-	printf "{\"kind\":%s,\"tool\":%s,\"job\":%s,\"command\":%s,\"input\":%s,\"input_mb\":%s,\"records\":%s,\"seconds\":%s,\"mb_s\":%s,\"records_s\":%s,\"peak_rss_mib\":%s,\"peak_rss_mib_10mb\":%s,\"start_s\":%s,\"mb_s_net\":%s,\"vs_cat\":%s,\"vs_jq\":%s,\"vs_peer\":%s,\"fastest_peer\":%s,\"status\":%s,\"runs\":%s,\"pinned\":%s}\n",
+		(rps == "" ? "-" : sprintf("%.0f", rps)), f(rss), f(rss10), f(rssbig), f(mnet), f(vcat), f(vjq), f(vpeer),
+		f(vj1), (tps == "" ? "-" : sprintf("%.0f", tps)), $11
+	printf "{\"kind\":%s,\"tool\":%s,\"job\":%s,\"command\":%s,\"input\":%s,\"input_mb\":%s,\"records\":%s,\"seconds\":%s,\"mb_s\":%s,\"records_s\":%s,\"peak_rss_mib\":%s,\"peak_rss_mib_10mb\":%s,\"peak_rss_mib_big\":%s,\"big_mb\":%s,\"start_s\":%s,\"mb_s_net\":%s,\"vs_cat\":%s,\"vs_jq\":%s,\"vs_peer\":%s,\"fastest_peer\":%s,\"vs_j1\":%s,\"tokens\":%s,\"tokens_s\":%s,\"status\":%s,\"runs\":%s,\"pinned\":%s}\n",
 		str(kind), str(tool), str(job), str($12), str($4), num($6 / 1e6), num($7),
 		(timed || $11 == "timeout" ? num($8) : "null"), num(mbs), num(rps), num(rss), num(rss10),
-		num($13), num(mnet), num(vcat), num(vjq), num(vpeer), (fp == "" ? "null" : str(fp)), str($11),
-		runs, pinned >>out
+		num(rssbig), (rssbig == "" ? "null" : big), num($13), num(mnet), num(vcat), num(vjq), num(vpeer),
+		(fp == "" ? "null" : str(fp)), num(vj1), num($15), num(tps), str($11),
+		runs, (job ~ /-j2$/ ? pinned2 : pinned) >>out
 }
 END {
 	print ""
@@ -505,6 +693,9 @@ END {
 	print "of the same job on the peer slice. @10MB: peak RSS of the same command on a 10 MB slice of its"
 	print "input (memory flat in input size: about the same as at full size). net MB/s: on the peer slice,"
 	print "with the time of a run on its first record alone (start-up: Node.js, Python, models) taken off."
+	if (big > 0) print bigh ": peak RSS on copies of the same input to at least " big " MB, streamed (flat memory: about @10MB)."
+	print "x -j1: -j 2 on two cores over -j 1 on one (the row above without -j). tokens/s: words (wc -w) of the"
+	print "input texts per wall second."
 	for (j in peer) {
 		printf "fastest peer, %s: %s %s MB/s", j, peername[j], f(peer[j])
 		if (j in pnet) printf "; net of start-up: %s %s MB/s, ns full size %s MB/s is x%s of that", \
@@ -512,5 +703,30 @@ END {
 		printf "\n"
 	}
 }' "$rows" "$rows" || exit 2
+if [ -s "$prows" ]; then
+	# prows: tool kind wall0 wall1 wall4 wall16 (seconds, or "failed")
+	awk -F '\t' -v out="$out" -v runs="$runs" -v pinned="${pin:+true}" '
+	function f(x) { return x == "" ? "-" : x >= 10 ? sprintf("%.1f", x) : sprintf("%.2f", x) }
+	function num(x) { return (x == "" || x == "failed") ? "null" : x + 0 }
+	function ratio(a, b) { return (a == "" || b == "" || a == "failed" || b == "failed" || b <= 0) ? "" : a / b }
+	BEGIN {
+		if (pinned == "") pinned = "false"
+		print ""
+		print "Pathological text, one line (ns-split: raw; the others: the text of one record): seconds on a"
+		print "one-word input (start), on 1, 4 and 16 MB; x16/1 = time(16 MB) / time(1 MB), 16 when linear (start-up"
+		print "pulls it under 16 when it is much of the 1 MB time); x16/4 = time(16 MB) / time(4 MB), 4 when linear."
+		fmt = "%-12s %-8s %7s %7s %7s %7s %7s %7s\n"
+		printf fmt, "tool", "text", "start", "1 MB", "4 MB", "16 MB", "x16/1", "x16/4"
+		printf fmt, "----", "----", "-----", "----", "----", "-----", "-----", "-----"
+	}
+	{
+		r = ratio($6, $4)
+		n = ratio($6, $5)
+		printf fmt, $1, $2, ($3 == "failed" ? "failed" : f($3)), ($4 == "failed" ? "failed" : f($4)),
+			($5 == "failed" ? "failed" : f($5)), ($6 == "failed" ? "failed" : f($6)), f(r), f(n)
+		printf "{\"kind\":\"patho\",\"job\":\"%s\",\"text\":\"%s\",\"seconds_start\":%s,\"seconds_1mb\":%s,\"seconds_4mb\":%s,\"seconds_16mb\":%s,\"x16\":%s,\"x16_4\":%s,\"runs\":%s,\"pinned\":%s}\n",
+			$1, $2, num($3), num($4), num($5), num($6), num(r), num(n), runs, pinned >>out
+	}' "$prows" || exit 2
+fi
 echo "bench: rows written to $out"
 exit $failed
