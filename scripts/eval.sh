@@ -118,7 +118,28 @@ if [ -x "$bindir/ns-entities" ]; then
 		[ -f "$gold" ] || continue
 		echo "== entities ($gold, hand-written, ns-eval entities)"
 		"$bindir/ns-entities" "$gold" >"$tmp/ent.pred"
-		"$eval" entities "$gold" "$tmp/ent.pred" | sed -n '/^[A-Z]/p'
+		case $gold in
+		*numex*)	# numbers, money and dates only are annotated there
+			"$eval" entities "$gold" "$tmp/ent.pred" --types \
+			    MONEY,PERCENT,DATE,TIME,QUANTITY,CARDINAL,ORDINAL,URL,EMAIL |
+			    sed -n '/^[A-Z]/p' ;;
+		*)
+			"$eval" entities "$gold" "$tmp/ent.pred" | sed -n '/^[A-Z]/p'
+			for f in text title; do
+				printf '%-5s PERSON/ORG/LOC F1 %s, MONEY/PERCENT/DATE F1 %s\n' "$f" \
+				    "$("$eval" entities "$gold" "$tmp/ent.pred" --field "$f" \
+				    --types PERSON,ORG,LOC | tail -1)" \
+				    "$("$eval" entities "$gold" "$tmp/ent.pred" --field "$f" \
+				    --types MONEY,PERCENT,DATE | tail -1)"
+			done
+			p=$shared/peers/bin/compromise-entities
+			if [ -x "$p" ] && [ -d "$shared/peers/node_modules" ] &&
+			    "$p" <"$gold" >"$tmp/ent.peer" 2>/dev/null; then
+				printf 'peer compromise-entities PERSON/ORG/LOC: F1 %s\n' \
+				    "$("$eval" entities "$gold" "$tmp/ent.peer" \
+				    --types PERSON,ORG,LOC | tail -1)"
+			fi ;;
+		esac
 		python3 - "$gold" "$tmp/ent.pred" <<'PY'
 import json, sys
 # Exact values: of the gold entities with a "value", how many are found
