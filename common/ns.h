@@ -591,7 +591,8 @@ void	ns_extractor_free(struct ns_extractor *x);
 struct ns_numex;
 
 /* The recognizer with the built-in patterns. Never NULL. Each thread
- * needs its own (match data is per object). */
+ * needs its own (match data is per object). Cheap to make: each set of
+ * patterns is compiled when first needed, JIT-compiled once often used. */
 struct ns_numex *ns_numex_new(void);
 /* Entities of those types in valid UTF-8 s[0..n-1], in order of start,
  * not overlapping. Fills *v (grown with ns_xreallocarray) and returns the

@@ -67,8 +67,11 @@ struct entry {
 	char	*value;
 	int	 list;
 	int32_t	 next;
-	int	 set;		/* trigger words: their pattern in owned */
-	int	 set_plain;	/* the same before a plain word */
+	/* Trigger words: their pattern in owned, by how the word is
+	 * written (lower case, capitalized, capitals, other), and the same
+	 * before a plain word; -2 not yet known, -1 none. */
+	int	 set[4];
+	int	 set_plain[4];
 	int	 weak;		/* trigger words: only before another */
 };
 
@@ -123,12 +126,23 @@ struct ns_numex {
 	int	 nrules;
 	struct def *defs;
 	size_t	 ndefs;
-	pcre2_code *bucket_re[256];	/* by the first byte of a candidate */
-	pcre2_code *bucket_plain[256];	/* the same before a plain word */
+	/* Sets (indices into owned; -1 none): by the first byte of a
+	 * candidate, and the same before a plain word (-2: not yet known). */
+	int	 bucket_re[256];
+	int	 bucket_plain[256];
 	uint32_t pre2[27];		/* first two letters of trigger words */
-	pcre2_code *owned[MAXSETS];	/* one per distinct set of rules */
+	/* One pattern per distinct set of rules, compiled when first used
+	 * and JIT-compiled once used often. */
+	pcre2_code *owned[MAXSETS];
+	char	*owned_pat[MAXSETS];
+	unsigned owned_uses[MAXSETS];
+	unsigned char owned_jit[MAXSETS];	/* JIT-compiled */
 	uint64_t owned_set[MAXSETS][2];
 	int	 nowned;
+	int	 jit;			/* JIT allowed (not NS_NO_JIT) */
+	pcre2_code *single[MAXRULES];	/* each rule alone, for probes */
+	pcre2_match_data *pmd;		/* for probes */
+	struct lex wk;			/* weak word and the next: set[0] */
 	unsigned char sym[128];		/* ASCII signs that begin entities */
 	uint32_t *usym;			/* non-ASCII ones, sorted */
 	size_t	 nusym;
@@ -377,7 +391,9 @@ lex_add(struct lex *x, const char *phrase, const char *key, size_t klen,
 	e->value = ns_xstrdup(value);
 	e->list = list;
 	e->next = -1;
-	e->set = e->set_plain = -1;
+	e->set[0] = e->set[1] = e->set[2] = e->set[3] = -2;
+	e->set_plain[0] = e->set_plain[1] = e->set_plain[2] =
+	    e->set_plain[3] = -2;
 	e->weak = 0;
 }
 
@@ -998,23 +1014,23 @@ first_bytes(struct rule *r)
 
 /* The pattern of a set of rules: the rules in their order, each ending
  * with a mark that names it, and the lists they call defined once. Made
- * once per distinct set; its index in owned, or -1. */
+ * once per distinct set (compiled when first used); its index in owned,
+ * -1 for the empty set, or -2 when there are too many sets. */
 static int
 set_pattern(struct ns_numex *x, const uint64_t set[2])
 {
 	struct ns_buf b = { 0 };
 	uint64_t lists = 0;
 	char tmp[48];
-	int i, l, jit;
+	int i, l;
 
+	if (set[0] == 0 && set[1] == 0)
+		return -1;
 	for (i = 0; i < x->nowned; i++)
 		if (x->owned_set[i][0] == set[0] && x->owned_set[i][1] == set[1])
 			return i;
 	if (x->nowned == MAXSETS)
-		return -1;
-	/* NS_NO_JIT=1 (tests under valgrind, which cannot follow JIT code)
-	 * interprets the patterns. */
-	jit = getenv("NS_NO_JIT") == NULL;
+		return -2;
 	ns_buf_adds(&b, "(?:");
 	for (i = 0; i < x->nrules; i++) {
 		if (!(set[i / 64] & ((uint64_t)1 << (i % 64))))
@@ -1037,31 +1053,66 @@ set_pattern(struct ns_numex *x, const uint64_t set[2])
 		ns_buf_addc(&b, ')');
 	}
 	ns_buf_addc(&b, ')');
-	x->owned[x->nowned] = compile(b.p, PCRE2_ANCHORED, jit);
-	ns_buf_free(&b);
-	if (x->owned[x->nowned] == NULL)
-		return -1;
+	x->owned[x->nowned] = NULL;
+	x->owned_pat[x->nowned] = b.p;
+	x->owned_uses[x->nowned] = 0;
 	x->owned_set[x->nowned][0] = set[0];
 	x->owned_set[x->nowned][1] = set[1];
 	return x->nowned++;
 }
 
-/* Add to set the rules of single[] that match subj, or could with more
- * text after it (a partial match). */
-static void
-probe(const struct ns_numex *x, pcre2_code **single, pcre2_match_data *md,
-    const char *subj, uint64_t set[2])
+/* Uses of a set before it is JIT-compiled: compiling costs about as
+ * much as a few hundred interpreted matches. */
+#define JIT_AFTER 48
+
+/* The compiled pattern of set k. */
+static const pcre2_code *
+use_set(struct ns_numex *x, int k)
 {
-	int r, rc, c = (unsigned char)subj[0];
+	if (x->owned[k] == NULL) {
+		x->owned[k] = compile(x->owned_pat[k], PCRE2_ANCHORED, 0);
+		/* The built-in patterns compile: make check proves it. */
+		if (x->owned[k] == NULL)
+			abort();
+	}
+	if (x->owned_uses[k] <= JIT_AFTER && x->owned_uses[k]++ == JIT_AFTER &&
+	    x->jit)
+		x->owned_jit[k] = pcre2_jit_compile(x->owned[k],
+		    PCRE2_JIT_COMPLETE) == 0;
+	return x->owned[k];
+}
+
+/* Add to set the rules (of those in within, if not NULL) that match
+ * s[start..n-1] at start, or could with more text after it (a partial
+ * match). E-mail addresses are left to the buckets (the scanner knows
+ * them). */
+static void
+probe_at(struct ns_numex *x, const char *s, size_t n, size_t start,
+    const uint64_t *within, uint64_t set[2])
+{
+	int r, rc, c = (unsigned char)s[start];
 
 	for (r = 0; r < x->nrules; r++) {
-		if (!(x->rules[r].first[c / 8] & (1 << (c % 8))))
+		if (within != NULL ? !(within[r / 64] & ((uint64_t)1 << (r %
+		    64))) : !(x->rules[r].first[c / 8] & (1 << (c % 8))))
 			continue;
-		rc = pcre2_match(single[r], (PCRE2_SPTR)subj, strlen(subj), 0,
-		    PCRE2_PARTIAL_HARD, md, NULL);
+		if (x->rules[r].type == NS_ENT_EMAIL ||
+		    (set[r / 64] & ((uint64_t)1 << (r % 64))))
+			continue;
+		if (x->single[r] == NULL && (x->single[r] = compile(
+		    x->rules[r].inline_pat, PCRE2_ANCHORED, 0)) == NULL)
+			abort();
+		rc = pcre2_match(x->single[r], (PCRE2_SPTR)s, n, start,
+		    PCRE2_PARTIAL_HARD, x->pmd, NULL);
 		if (rc >= 0 || rc == PCRE2_ERROR_PARTIAL)
 			set[r / 64] |= (uint64_t)1 << (r % 64);
 	}
+}
+
+static void
+probe(struct ns_numex *x, const char *subj, uint64_t set[2])
+{
+	probe_at(x, subj, strlen(subj), 0, NULL, set);
 }
 
 /* What may come after a candidate that is followed by a plain word (one
@@ -1078,83 +1129,102 @@ static const char *const number_shapes[] = {
 	"5,000", "0,000"
 };
 
-/* Patterns by the first byte of a candidate (numbers, signs), and for
- * each word that may begin an entity one of only the rules that may
- * match there: those that match the word, or could with more text after
- * it (a partial match), in lower case, capitalized or in capitals. Each
- * also in a smaller form for a candidate before a plain word. */
+/* The set for a number that starts with the digit c before a plain
+ * word (the rules that match those numbers there). */
+static int
+plain_digit_set(struct ns_numex *x, int c)
+{
+	uint64_t plain[2] = { 0, 0 };
+	char subj[64];
+	size_t a, sh;
+
+	if (x->bucket_plain[c] != -2)
+		return x->bucket_plain[c];
+	for (sh = 0; sh < sizeof(number_shapes) / sizeof(number_shapes[0]);
+	    sh++)
+		for (a = 0; a < sizeof(plain_after) / sizeof(plain_after[0]);
+		    a++) {
+			snprintf(subj, sizeof(subj), "%c%s%s", c,
+			    number_shapes[sh], plain_after[a]);
+			probe(x, subj, plain);
+		}
+	x->bucket_plain[c] = set_pattern(x, plain);
+	if (x->bucket_plain[c] == -2)
+		x->bucket_plain[c] = x->bucket_re[c];
+	return x->bucket_plain[c];
+}
+
+/* The set of trigger word e written as variant v (0 lower case, 1
+ * capitalized, 2 capitals, 3 any other way: all three), before a plain
+ * word or not: the rules that match the word so written, or could with
+ * more text after it (a partial match). */
+static int
+trig_set(struct ns_numex *x, struct entry *e, int v, int plain)
+{
+	uint64_t set[2] = { 0, 0 };
+	char var[WORDMAX + 2], subj[64];
+	size_t a, j;
+	int w, k;
+
+	if ((plain ? e->set_plain[v] : e->set[v]) != -2)
+		return plain ? e->set_plain[v] : e->set[v];
+	for (w = v == 3 ? 0 : v; w <= (v == 3 ? 2 : v); w++) {
+		for (j = 0; j < e->klen && j <= WORDMAX; j++)
+			var[j] = (char)(w == 0 || (w == 1 && j > 0) ?
+			    e->key[j] : e->key[j] >= 'a' && e->key[j] <= 'z' ?
+			    e->key[j] - 'a' + 'A' : e->key[j]);
+		var[j] = '\0';
+		if (!plain) {
+			probe(x, var, set);
+			continue;
+		}
+		for (a = 0; a < sizeof(plain_after) / sizeof(plain_after[0]);
+		    a++) {
+			snprintf(subj, sizeof(subj), "%s%s", var, plain_after[a]);
+			probe(x, subj, set);
+		}
+	}
+	k = set_pattern(x, set);
+	if (k == -2)		/* too many sets: any word's */
+		k = x->bucket_re[(unsigned char)e->key[0]];
+	if (plain)
+		e->set_plain[v] = k;
+	else
+		e->set[v] = k;
+	return k;
+}
+
+/* Patterns by the first byte of a candidate (numbers, signs, words);
+ * those of the words that may begin an entity, and those before a plain
+ * word, are made when first needed. */
 static int
 build_patterns(struct ns_numex *x)
 {
-	uint64_t set[2], plain[2];
-	pcre2_code *single[MAXRULES];
-	pcre2_match_data *md;
-	char var[WORDMAX + 2], subj[64];
-	size_t i, j, a, sh;
-	int c, r, v, k;
+	uint64_t set[2];
+	size_t i;
+	struct entry *e;
+	int c, r, k;
 
-	md = pcre2_match_data_create(1, NULL);
-	if (md == NULL)
+	x->pmd = pcre2_match_data_create(1, NULL);
+	if (x->pmd == NULL)
 		ns_errx(NS_EXIT_FATAL, "out of memory");
-	for (r = 0; r < x->nrules; r++)
-		if ((single[r] = compile(x->rules[r].inline_pat,
-		    PCRE2_ANCHORED, 0)) == NULL)
-			return -1;
 	for (c = 0; c < 256; c++) {
 		set[0] = set[1] = 0;
 		for (r = 0; r < x->nrules; r++)
 			if (x->rules[r].first[c / 8] & (1 << (c % 8)))
 				set[r / 64] |= (uint64_t)1 << (r % 64);
-		x->bucket_re[c] = x->bucket_plain[c] = NULL;
-		if (set[0] == 0 && set[1] == 0)
-			continue;
-		if ((k = set_pattern(x, set)) < 0)
+		if ((k = set_pattern(x, set)) == -2)
 			return -1;
-		x->bucket_re[c] = x->owned[k];
-		if (!is_digit(c))
-			continue;
-		plain[0] = plain[1] = 0;
-		for (sh = 0; sh < sizeof(number_shapes) /
-		    sizeof(number_shapes[0]); sh++)
-			for (a = 0; a < sizeof(plain_after) /
-			    sizeof(plain_after[0]); a++) {
-				snprintf(subj, sizeof(subj), "%c%s%s", c,
-				    number_shapes[sh], plain_after[a]);
-				probe(x, single, md, subj, plain);
-			}
-		if ((k = set_pattern(x, plain)) < 0)
-			return -1;
-		x->bucket_plain[c] = x->owned[k];
+		x->bucket_re[c] = k;
+		x->bucket_plain[c] = is_digit(c) ? -2 : -1;
 	}
 	for (i = 0; i < x->trig.n; i++) {
-		struct entry *e = &x->trig.v[i];
-
-		set[0] = set[1] = plain[0] = plain[1] = 0;
-		for (v = 0; v < 3; v++) {
-			for (j = 0; j < e->klen; j++)
-				var[j] = (char)(v == 0 || (v == 1 && j > 0) ?
-				    e->key[j] : e->key[j] >= 'a' && e->key[j] <=
-				    'z' ? e->key[j] - 'a' + 'A' : e->key[j]);
-			var[j] = '\0';
-			probe(x, single, md, var, set);
-			for (a = 0; a < sizeof(plain_after) /
-			    sizeof(plain_after[0]); a++) {
-				snprintf(subj, sizeof(subj), "%s%s", var,
-				    plain_after[a]);
-				probe(x, single, md, subj, plain);
-			}
-		}
-		e->set = set[0] || set[1] ? set_pattern(x, set) : -1;
-		e->set_plain = plain[0] || plain[1] ? set_pattern(x, plain) :
-		    -1;
+		e = &x->trig.v[i];
 		if (e->klen >= 1 && is_alpha((unsigned char)e->key[0]))
 			x->pre2[e->key[0] - 'a'] |= e->klen == 1 ||
 			    !is_alpha((unsigned char)e->key[1]) ? 1u << 26 :
 			    1u << (e->key[1] - 'a');
 	}
-	for (r = 0; r < x->nrules; r++)
-		pcre2_code_free(single[r]);
-	pcre2_match_data_free(md);
 	return 0;
 }
 
@@ -1188,6 +1258,9 @@ setup(struct ns_numex *x, const char *rules, size_t rlen,
 			return -1;
 	}
 	load_triggers(x);
+	/* NS_NO_JIT=1 (tests under valgrind, which cannot follow JIT code)
+	 * interprets the patterns. */
+	x->jit = getenv("NS_NO_JIT") == NULL;
 	return build_patterns(x);
 }
 
@@ -1233,8 +1306,14 @@ ns_numex_free(struct ns_numex *x)
 		free(x->defs[i].text);
 	}
 	free(x->defs);
-	for (k = 0; k < x->nowned; k++)
+	for (k = 0; k < x->nowned; k++) {
 		pcre2_code_free(x->owned[k]);
+		free(x->owned_pat[k]);
+	}
+	for (k = 0; k < x->nrules; k++)
+		pcre2_code_free(x->single[k]);
+	pcre2_match_data_free(x->pmd);
+	lex_free(&x->wk);
 	lex_free(&x->words);
 	lex_free(&x->trig);
 	lex_free(&x->firsts);
@@ -1719,7 +1798,7 @@ read_match(struct out *o, const struct rule *r, const char *s, size_t n,
 	const struct entry *en;
 	char buf[80], ybuf[24];
 	size_t i, j, k, glen[4], ng;
-	long g[4], y = 0, m = 0, d = 0, wd = 0, q = 0;
+	long g[4], y = 0, m = 0, d = 0, wd = 0, q = 0, mq = 0, mq0 = 0;
 	int fy = 0, uexp = 0;
 	char unit[16] = "";
 
@@ -1796,10 +1875,33 @@ read_match(struct out *o, const struct rule *r, const char *s, size_t n,
 		}
 		if (r->kind == K_PLURAL)
 			return;
-		i = first_number(&sp, 0);
-		if (i == sp.nt || read_amount(&sp, i, r->type ==
-		    NS_ENT_MONEY || r->type == NS_ENT_CARDINAL, &am) < 0)
-			return;
+		/* "half a percentage point", "a quarter of a point",
+		 * "three quarters of a percentage point" */
+		for (i = 0; r->type == NS_ENT_PERCENT && i < sp.nt; i++)
+			if (tok_is(&sp, i, "half") || tok_is(&sp, i, "quarter") ||
+			    tok_is(&sp, i, "quarters"))
+				break;
+		if (r->type == NS_ENT_PERCENT && i < sp.nt) {
+			memset(&am, 0, sizeof(am));
+			strcpy(am.mant, tok_is(&sp, i, "half") ? "0.5" :
+			    i > 0 && tok_is(&sp, i - 1, "three") ? "0.75" :
+			    "0.25");
+		} else {
+			i = first_number(&sp, 0);
+			if (i == sp.nt || read_amount(&sp, i, r->type ==
+			    NS_ENT_MONEY || r->type == NS_ENT_CARDINAL,
+			    &am) < 0)
+				return;
+		}
+		/* "-0.1%", "−0.1%": the sign is part of the match. */
+		if (r->type == NS_ENT_PERCENT && sp.nt > 0 &&
+		    sp.t[0].kind == T_SIGN && (sp.s[sp.t[0].a] == '-' ||
+		    (sp.t[0].b - sp.t[0].a == 3 && memcmp(sp.s + sp.t[0].a,
+		    "\xe2\x88\x92", 3) == 0)) && am.mant[0] != '-' &&
+		    strlen(am.mant) + 2 < sizeof(am.mant)) {
+			memmove(am.mant + 1, am.mant, strlen(am.mant) + 1);
+			am.mant[0] = '-';
+		}
 		snprintf(ax->mant, sizeof(ax->mant), "%s", am.mant);
 		ax->mval = strtod(am.mant, NULL);
 		ax->sexp = am.sexp;
@@ -1953,7 +2055,20 @@ read_match(struct out *o, const struct rule *r, const char *s, size_t n,
 			} else if (q == 0 && (k = phrase_at(&sp, i,
 			    BIT(L_ORDWORD), &en)) > 0 && atol(en->value) <= 4)
 				q = atol(en->value);
+			else if (r->kind == K_QUARTER && (k = phrase_at(&sp, i,
+			    BIT(L_MONTH), &en)) > 0) {
+				/* "the October-December quarter", "the
+				 * December quarter": the quarter that ends
+				 * with the last month, three months long. */
+				if (mq0 == 0)
+					mq0 = atol(en->value);
+				mq = atol(en->value);
+				i += k - 1;
+			}
 		}
+		if (q == 0 && mq > 0 && mq % 3 == 0 && (mq0 == mq ||
+		    (mq0 + 2) % 12 == mq % 12))
+			q = mq / 3;
 		if (r->kind == K_FISCAL) {
 			if (y == 0)
 				return;
@@ -2166,20 +2281,25 @@ usym(const struct ns_numex *x, utf8proc_int32_t cp)
 
 /* Try the rules at i: the end of what they took, or 0. */
 static size_t
-try_at(struct out *o, const pcre2_code *re, const char *s, size_t n,
-    size_t i)
+try_at(struct out *o, int set, const char *s, size_t n, size_t i)
 {
 	struct ns_numex *x = o->x;
+	const pcre2_code *re;
 	PCRE2_SIZE *ov;
 	PCRE2_SPTR mark;
 	int rc, r;
 
-	if (re == NULL)
+	if (set < 0)
 		return 0;
+	re = use_set(x, set);
 	/* The text is valid UTF-8: the caller promises it (jansson checked
 	 * it, or ns-split repaired it). */
-	rc = pcre2_match(re, (PCRE2_SPTR)s, n, i, PCRE2_NO_UTF_CHECK, x->md,
-	    x->mctx);
+	if (x->owned_jit[set])
+		rc = pcre2_jit_match(re, (PCRE2_SPTR)s, n, i, 0, x->md,
+		    x->mctx);
+	else
+		rc = pcre2_match(re, (PCRE2_SPTR)s, n, i, PCRE2_NO_UTF_CHECK,
+		    x->md, x->mctx);
 	if (rc < 0)
 		return 0;
 	ov = pcre2_get_ovector_pointer(x->md);
@@ -2194,8 +2314,9 @@ try_at(struct out *o, const pcre2_code *re, const char *s, size_t n,
 }
 
 /* Does a number, or a word that may begin or go on with an entity,
- * follow a weak word that ends at j ("the 1990s", "this week")? */
-static int
+ * follow a weak word that ends at j ("the 1990s", "this week")? 0 if
+ * not, 1 for a number, else where the word ends. */
+static size_t
 follows(const struct ns_numex *x, const char *s, size_t n, size_t j)
 {
 	char word[WORDMAX + 1];
@@ -2218,7 +2339,31 @@ follows(const struct ns_numex *x, const char *s, size_t n, size_t j)
 	}
 	return len > 0 && (lex_get(&x->trig, word, len) != NULL ||
 	    in_lists(x, word, len, BIT(L_DUNIT) | BIT(L_TUNIT) |
-	    BIT(L_SEASON) | BIT(L_FOLLOW)));
+	    BIT(L_SEASON) | BIT(L_FOLLOW))) ? j : 0;
+}
+
+/* The set for a weak word at i and the word after it, s[i..k) (at most
+ * KEYMAX bytes): those of the rules of set base that match there, or
+ * could with more text (a partial match); remembered by the two words
+ * as written. */
+static int
+weak_set(struct ns_numex *x, const char *s, size_t k, size_t i, int base)
+{
+	const struct entry *e;
+	uint64_t set[2] = { 0, 0 };
+	int r;
+
+	if (k - i >= KEYMAX)
+		return base;
+	if ((e = lex_get(&x->wk, s + i, k - i)) != NULL)
+		return e->set[0];
+	probe_at(x, s, k, i, x->owned_set[base], set);
+	if ((r = set_pattern(x, set)) == -2)
+		r = base;
+	lex_add(&x->wk, "", s + i, k - i, "", 0);
+	x->wk.v[x->wk.n - 1].set[0] = r;
+	lex_rehash(&x->wk);
+	return r;
 }
 
 /* Does a digit follow the sign s[i..i+k), after at most one space? */
@@ -2295,10 +2440,9 @@ ns_numex_find(struct ns_numex *x, const char *s, size_t n,
 	struct out o;
 	size_t i = 0, j, k, end, len, run_end = 0;
 	utf8proc_int32_t cp, prev;
-	const struct entry *e;
-	const pcre2_code *re;
+	struct entry *e;
+	int re, email, trig, upper, lowr, vr;
 	char word[WORDMAX + 2];
-	int email, trig, upper;
 
 	o.x = x;
 	o.v = v;
@@ -2362,13 +2506,15 @@ ns_numex_find(struct ns_numex *x, const char *s, size_t n,
 			}
 		}
 		/* The token, and whether it starts an e-mail address. */
-		upper = 1;
+		upper = lowr = 1;
 		for (j = i, len = 0; j < n && (cls[(unsigned char)s[j]] &
 		    (C_ALPHA | C_DIGIT)); j++) {
 			if (len < WORDMAX)
 				word[len++] = (char)lower((unsigned char)s[j]);
 			if (!(cls[(unsigned char)s[j]] & C_UPPER))
 				upper = 0;
+			else if (j > i)
+				lowr = 0;
 		}
 		/* Each run of address characters is read once: a word inside
 		 * one that began earlier starts no address. */
@@ -2404,7 +2550,7 @@ ns_numex_find(struct ns_numex *x, const char *s, size_t n,
 				    is_digit((unsigned char)s[j + 1]))); j++)
 					;
 				re = plain_after_token(x, cls, s, n, j) ?
-				    x->bucket_plain[c] : x->bucket_re[c];
+				    plain_digit_set(x, c) : x->bucket_re[c];
 			} else
 				re = x->bucket_re[c];
 			if (trig && (end = try_at(&o, re, s, n, i)) > i) {
@@ -2419,33 +2565,42 @@ ns_numex_find(struct ns_numex *x, const char *s, size_t n,
 		for (j = i; j < n && (cls[(unsigned char)s[j]] & C_ALPHA); j++)
 			;
 		len = j - i;
-		re = NULL;
-		if (len <= WORDMAX && (x->pre2[word[0] - 'a'] & (len == 1 ?
+		re = -1;
+		if (email)
+			re = x->bucket_re[c];
+		else if (len <= WORDMAX && (x->pre2[word[0] - 'a'] & (len == 1 ?
 		    1u << 26 : 1u << (word[1] - 'a')))) {
 			e = NULL;
+			k = 0;
 			/* "US$5", "Rs.500" */
 			if (j < n && !(cls[(unsigned char)s[j]] & (C_ALPHA |
 			    C_DIGIT)) && (unsigned char)s[j] < 0x80 &&
 			    s[j] != ' ' && digit_after(s, n, j + 1)) {
 				word[len] = s[j];
-				e = lex_get(&x->trig, word, len + 1);
+				e = (struct entry *)lex_get(&x->trig, word,
+				    len + 1);
 			}
-			if (e == NULL && (e = lex_get(&x->trig, word, len)) !=
-			    NULL && e->weak && !follows(x, s, n, j))
+			if (e == NULL && (e = (struct entry *)lex_get(&x->trig,
+			    word, len)) != NULL && e->weak &&
+			    (k = follows(x, s, n, j)) == 0)
 				e = NULL;
 			if (e != NULL) {
-				k = plain_after_token(x, cls, s, n, j) ?
-				    (size_t)e->set_plain : (size_t)e->set;
-				if ((int)k >= 0)
-					re = x->owned[k];
+				/* How the word is written: its variant. */
+				vr = upper && (len > 1 || (cls[c] & C_UPPER)) ?
+				    (len == 1 ? 1 : 2) : lowr ? ((cls[c] &
+				    C_UPPER) ? 1 : 0) : 3;
+				re = trig_set(x, e, vr,
+				    plain_after_token(x, cls, s, n, j));
+				/* A weak word before another: the rules that
+				 * may match the two. */
+				if (e->weak && k > 1 && re >= 0)
+					re = weak_set(x, s, k, i, re);
 			}
 		}
 		/* ISO 4217 codes before a number: "USD 5m". */
-		if (re == NULL && len == 3 && upper && digit_after(s, n, j))
+		if (re < 0 && len == 3 && upper && digit_after(s, n, j))
 			re = x->bucket_re[c];
-		if (re == NULL && email)
-			re = x->bucket_re[c];
-		if (re != NULL && (end = try_at(&o, re, s, n, i)) > i) {
+		if (re >= 0 && (end = try_at(&o, re, s, n, i)) > i) {
 			i = end;
 			continue;
 		}

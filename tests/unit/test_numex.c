@@ -298,6 +298,18 @@ main(int argc, char **argv)
 	expect("between 3 and 5 per cent",
 	    "PERCENT[3]=0.03|PERCENT[5 per cent]=0.05");
 	expect("3 and 5 per cent", "CARDINAL[3]=3|PERCENT[5 per cent]=0.05");
+	expect("a cut of half a percentage point",
+	    "PERCENT[half a percentage point]=0.005");
+	expect("by a quarter of a percentage point",
+	    "PERCENT[a quarter of a percentage point]=0.0025");
+	expect("rose three quarters of a percentage point",
+	    "PERCENT[three quarters of a percentage point]=0.0075");
+	expect("half a point", "");
+	expect("prices fell -0.1% last month",
+	    "PERCENT[-0.1%]=-0.001|DATE[last month]");
+	expect("growth of \xe2\x88\x92" "0.1%",
+	    "PERCENT[\xe2\x88\x92" "0.1%]=-0.001");
+	expect("COVID-19 rose 5-10%", "PERCENT[5]=0.05|PERCENT[10%]=0.1");
 	/* DATE: ISO 8601 as far as known. */
 	expect("on June 25th", "DATE[June 25th]=XXXX-06-25");
 	expect("on 25 June 2019", "DATE[25 June 2019]=2019-06-25");
@@ -310,6 +322,16 @@ main(int argc, char **argv)
 	expect("in the third quarter of 2024",
 	    "DATE[the third quarter of 2024]=2024-Q3");
 	expect("third-quarter profit", "DATE[third-quarter]=XXXX-Q3");
+	expect("in the October-December quarter",
+	    "DATE[the October-December quarter]=XXXX-Q4");
+	expect("July-September quarter", "DATE[July-September quarter]=XXXX-Q3");
+	expect("in the October-to-December quarter",
+	    "DATE[the October-to-December quarter]=XXXX-Q4");
+	expect("in the December quarter", "DATE[the December quarter]=XXXX-Q4");
+	expect("in the second quarter of 2024",
+	    "DATE[the second quarter of 2024]=2024-Q2");
+	expect("Second quarter of 2024 results",
+	    "DATE[Second quarter of 2024]=2024-Q2");
 	expect("in the 1990s", "DATE[the 1990s]=199X");
 	expect("the '90s", "DATE[the '90s]=199X");
 	expect("the 1800s", "DATE[the 1800s]=18XX");
