@@ -11,9 +11,14 @@
  * document (extended prediction history).
  *
  * The model is one block usable in place: a header, the transition
- * scores, an open-addressed table of feature fingerprints pointing into
- * sparse int16 weight rows, and a lexicon (lower-cased word or word
- * sequence -> cluster path and gazetteer types). */
+ * scores, an open-addressed table of 64-byte buckets holding each
+ * feature's fingerprint and its sparse int16 weights together, and a
+ * lexicon (lower-cased word or word sequence -> cluster path and
+ * gazetteer types). A document is kept as 12-byte tokens pointing to its
+ * distinct words, each analysed once; the weights of features that do
+ * not depend on the text are summed at load, those of a word's own
+ * features are cached per tagger, and the other lookups of a sentence
+ * are queued and done with their buckets prefetched. */
 #include <math.h>
 #include <pthread.h>
 #include <stdint.h>
@@ -37,7 +42,12 @@ extern const size_t ns_clusters_data_len;
 #define MAXF	96		/* features of one position (at most 66) */
 #define GAZMAX	6		/* tokens in the longest gazetteer name */
 #define MAGIC	"NSNER\r\n\032"
-#define VERSION	1
+#define VERSION	2
+#define BKW	16		/* 32-bit words in a bucket of the weights */
+#define MAXROW	(BKW - 1)	/* labels of a feature in its bucket */
+#define LONGROW	31		/* count of a record whose weights are a long
+				 * row (its next word is the row's index) */
+#define MAXDOC	0xfffffff0u	/* bytes of a document tagged */
 
 enum { C_PER, C_ORG, C_LOC, C_MISC };
 
@@ -58,7 +68,7 @@ enum {
 	G_NTYPES = 5
 };
 
-/* Token flags. */
+/* Flags of a word (T_NL and T_DROP: of one occurrence). */
 enum {
 	T_UPPER = 1,		/* has an upper-case letter */
 	T_LOWER = 2,		/* has a lower-case letter */
@@ -69,7 +79,12 @@ enum {
 	T_NL = 64,		/* a line break before it */
 	T_END = 128,		/* . ! ? : may end a sentence */
 	T_CLU = 256,		/* cluster looked up */
-	T_DROP = 512		/* training: the word itself is not seen */
+	T_DROP = 512,		/* training: the word itself is not seen */
+	T_PRONP = 1024,		/* he, his, him, she, her */
+	T_PRONT = 2048,		/* it, its, company, firm, ... */
+	T_FUNC = 4096,		/* a function word (function_words[]) */
+	T_MINOR = 8192,		/* a word Title Case leaves in lower case */
+	T_CLOSE = 16384		/* starts with " ' ) ] } or a byte 0xe2 */
 };
 
 /* Sentence case modes. */
@@ -83,14 +98,22 @@ enum {
 	F_WL, F_WR, F_PRON
 };
 
-struct tok {
-	size_t	 start, end;
-	size_t	 lo, lolen;	/* lower-cased form in t->lower */
+/* A distinct word of the document (its bytes): everything about it that
+ * does not depend on where it stands. */
+struct wtype {
 	uint64_t hw, hl, hs;	/* hashes: form, lower-cased, shape */
+	uint32_t first, len;	/* bytes of its first occurrence */
+	uint32_t lo, lolen;	/* lower-cased form in t->lower */
 	uint32_t cluster;	/* path length << 24 | first 24 bits; 0 none */
+	uint32_t dw;		/* 1 + its entry in t->dw; 0 none */
 	uint16_t flags;
-	uint8_t	 gaz;		/* 1 B, 2 I, 3 L, 4 U | types << 3 */
 	uint8_t	 ncp;		/* code points, up to 255 */
+};
+
+/* A token: where it is, which word. 12 bytes, as a long text has many. */
+struct tok {
+	uint32_t start, type;
+	uint16_t flags;		/* its word's, and T_NL, T_DROP */
 };
 
 struct sent {
@@ -98,14 +121,17 @@ struct sent {
 	int	 mode;
 };
 
-/* Per-document memory of a word: how it is written, what it was tagged. */
+/* Per-document memory of a word written with a capital: how it is
+ * written elsewhere, what it was tagged. */
 struct dword {
-	uint64_t key;		/* lower-cased hash; 0 empty */
+	uint64_t key;		/* lower-cased hash */
 	uint16_t cnt[NCLS];
 	uint8_t	 dc;		/* mid-sentence: 1 lower-case, 2 capital */
 	uint8_t	 pron;		/* after it in its sentences: 1 he, his, she,
 				 * her; 2 it, its, company, firm */
 	uint8_t	 nprev, nnext;
+	uint32_t ctx;		/* 1 + its summed PRON, WL, WR weights in
+				 * t->dvec; 0 not yet */
 	uint64_t prev[3], next[3];	/* words before and after it in the
 					 * document (context aggregation) */
 };
@@ -116,48 +142,75 @@ struct lexicon {
 	uint32_t cap, probe;
 };
 
+/* Summed weights of features that do not depend on the text. */
+struct consts {
+	int32_t	 bias[NL];
+	int32_t	 bnd[5][NL];		/* BOS or EOS at offset o + 2 */
+	int32_t	 ha[NCLS][NL], hm[NCLS][NL], pron[4][NL];
+	int32_t	 dc[4][12][NL];
+	int32_t	 gaz[3][8][G_NTYPES][NL];
+};
+
 struct ns_ner_model {
 	void	*owned;
-	uint32_t fcap, fprobe, nent, flags;
+	uint32_t nb, probe, flags, nlong;
 	float	 scale;
 	const float *trans, *start, *end;
-	const uint32_t *slot;	/* [2i] fingerprint, [2i + 1] row */
-	const uint32_t *ent;	/* weight << 16 | label */
+	const uint32_t *bk;	/* nb buckets of BKW words */
+	const uint64_t *ovf;	/* a bit per bucket: a probe goes on */
+	const int32_t *lng;	/* nlong rows of NL + 1 weights */
 	uint64_t *filter;	/* a bit per fingerprint >> 12, made on load */
+	struct consts *c;
 	struct lexicon lex;
 };
 
-/* Summed weights of a word's own features at each offset. */
-#define NCACHE 4096
+/* Summed weights of a word's own features at one offset. */
+#define NCACHE 8192
 struct wcache {
-	uint64_t key;		/* the word's hash; 0 empty */
-	uint32_t have;		/* bit o + 2: v[o + 2] is filled */
-	int32_t	 v[5][NL];
+	uint64_t key;		/* the word's hash and offset; 0 empty */
+	uint32_t gen;		/* t->gen of the sentence that last used it */
+	int32_t	 v[NL];
+};
+
+/* A weight lookup to do: v += s * the weights of feature f. */
+struct pend {
+	uint64_t f;
+	int32_t	*v;
+	int32_t	 s;
 };
 
 struct ns_ner {
 	const struct ns_ner_model *m;
 	struct wcache *cache;	/* NCACHE, with a model */
 	const struct lexicon *lex;
+	const char *s;		/* the document */
 	struct tok *tok;
 	size_t	 ntok, tokcap;
-	struct ns_span *spans;
-	size_t	 spancap;
-	uint16_t *nl;
-	size_t	 nlcap;
+	struct wtype *ty;
+	size_t	 nty, tycap;
+	uint32_t *th;		/* 1 + type, by hw */
+	size_t	 thmask, thcap;
 	struct ns_buf lower;
 	struct ns_buf joined;	/* title, a blank line, text */
-	struct sent *sent;
-	size_t	 nsent, sentcap;
 	struct dword *dw;
-	size_t	 dwcap, dwmask;	/* this document uses dwmask + 1 */
+	size_t	 ndw, dwcap;
+	uint32_t *dh;		/* 1 + dword, by key */
+	size_t	 dhmask, dhcap;
+	int32_t	(*dvec)[NL];
+	size_t	 ndvec, dveccap;
 	/* one sentence */
 	uint64_t *f;		/* MAXF per position */
 	uint8_t	*nf;
-	uint8_t	*freep;
+	uint8_t	*freep, *gaz;
 	float	*emit, *delta;
 	uint8_t	*bp, *lab;
 	size_t	 scap;
+	const int32_t **wv;	/* 5 per position: the words' sums */
+	int32_t	(*scr)[NL];	/* 6 per position */
+	size_t	 nscr;
+	struct pend *pend;
+	size_t	 npend, pendcap;
+	uint32_t gen;
 };
 
 static void init_tables(void);
@@ -361,107 +414,123 @@ abbrev(const char *w, size_t n)
 	return 0;
 }
 
-static size_t
-tokenize(const char *s, size_t n, struct ns_span **v, size_t *cap,
-    uint16_t **nlflags, size_t *nlcap)
-{
-	const unsigned char *u = (const unsigned char *)s;
-	size_t i = 0, j, k, k2, start, count = 0, nxt;
-	int32_t cp, cp2;
-	int c, last, nl = 0, l;
 
-	init_tables();
-	while (i < n) {
-		cp = dec(u, n, i, &k);
-		c = cp_cls(cp);
-		if (c == C_SPACE) {
-			if (cp == '\n')
-				nl = 1;
-			i += k;
-			continue;
+/* The next token of u[0..n-1] from *i on: [*start, *end), *nl set when a
+ * line break comes before it; 0 at the end. */
+static int
+next_token(const unsigned char *u, size_t n, size_t *i, size_t *start,
+    size_t *end, int *nl)
+{
+	size_t j, k, k2, nxt;
+	int32_t cp, cp2;
+	int c, last, l;
+
+	*nl = 0;
+	for (;;) {
+		while (*i < n && u[*i] < 0x80 && ascii_cls[u[*i]] == C_SPACE) {
+			if (u[*i] == '\n')
+				*nl = 1;
+			(*i)++;
 		}
-		start = i;
-		if (ALNUM(c)) {
-			j = i;
-			last = c;
-			for (;;) {
-				while (j < n) {
-					cp = dec(u, n, j, &k);
-					c = cp_cls(cp);
-					if (!ALNUM(c))
-						break;
-					last = c;
-					j += k;
-				}
-				if (j >= n)
-					break;
-				nxt = j + k;
-				if (nxt >= n)
-					break;
-				cp2 = dec(u, n, nxt, &k2);
-				if (!ALNUM(cp_cls(cp2)))
-					break;
-				if (is_apos(cp)) {
-					l = clitic_at(u, n, nxt);
-					if (l == 1 && (u[nxt] | 0x20) == 't' &&
-					    j >= start + 2 &&
-					    (u[j - 1] | 0x20) == 'n') {
-						/* does|n't */
-						j--;
+		if (*i >= n)
+			return 0;
+		cp = dec(u, n, *i, &k);
+		c = cp_cls(cp);
+		if (c != C_SPACE)
+			break;
+		*i += k;
+	}
+	*start = *i;
+	if (ALNUM(c)) {
+		j = *i;
+		last = c;
+		for (;;) {
+			while (j < n) {
+				if (u[j] < 0x80) {
+					c = ascii_cls[u[j]];
+					if (!ALNUM(c)) {
+						cp = u[j];
+						k = 1;
 						break;
 					}
-					if (l > 0 && !(l == 1 &&
-					    (u[nxt] | 0x20) == 't'))
-						break;
-				} else if (cp == ',' || cp == '/' ||
-				    cp == ':') {
-					if (last != C_DIGIT ||
-					    cp_cls(cp2) != C_DIGIT)
-						break;
-				} else if (!(cp == '.' || cp == '&' ||
-				    cp == '-' || cp == 0x2010 ||
-				    cp == 0x2011))
+					last = c;
+					j++;
+					continue;
+				}
+				cp = dec(u, n, j, &k);
+				c = cp_cls(cp);
+				if (!ALNUM(c))
 					break;
-				j = nxt;
+				last = c;
+				j += k;
 			}
-			if (j < n && u[j] == '.' && j - start < 16 &&
-			    abbrev(s + start, j - start))
-				j++;
-		} else if (is_apos(cp) && i + k < n &&
-		    (l = clitic_at(u, n, i + k)) > 0) {
-			j = i + k + (size_t)l;
-		} else {
-			/* Punctuation: a run of one character. */
-			j = i + k;
-			while (j < n && cp < 0x80 && u[j] == (unsigned char)cp)
-				j++;
+			if (j >= n)
+				break;
+			nxt = j + k;
+			if (nxt >= n)
+				break;
+			cp2 = dec(u, n, nxt, &k2);
+			if (!ALNUM(cp_cls(cp2)))
+				break;
+			if (is_apos(cp)) {
+				l = clitic_at(u, n, nxt);
+				if (l == 1 && (u[nxt] | 0x20) == 't' &&
+				    j >= *start + 2 &&
+				    (u[j - 1] | 0x20) == 'n') {
+					/* does|n't */
+					j--;
+					break;
+				}
+				if (l > 0 && !(l == 1 &&
+				    (u[nxt] | 0x20) == 't'))
+					break;
+			} else if (cp == ',' || cp == '/' ||
+			    cp == ':') {
+				if (last != C_DIGIT ||
+				    cp_cls(cp2) != C_DIGIT)
+					break;
+			} else if (!(cp == '.' || cp == '&' ||
+			    cp == '-' || cp == 0x2010 ||
+			    cp == 0x2011))
+				break;
+			j = nxt;
 		}
-		if (count == *cap) {
-			*cap = *cap ? *cap * 2 : 256;
-			*v = ns_xreallocarray(*v, *cap, sizeof(**v));
-		}
-		if (nlflags != NULL && count >= *nlcap) {
-			*nlcap = *cap;
-			*nlflags = ns_xreallocarray(*nlflags, *nlcap,
-			    sizeof(**nlflags));
-		}
-		(*v)[count].start = start;
-		(*v)[count].end = j;
-		if (nlflags != NULL)
-			(*nlflags)[count] = nl ? T_NL : 0;
-		count++;
-		nl = 0;
-		i = j;
+		if (j < n && u[j] == '.' && j - *start < 16 &&
+		    abbrev((const char *)u + *start, j - *start))
+			j++;
+	} else if (is_apos(cp) && *i + k < n &&
+	    (l = clitic_at(u, n, *i + k)) > 0) {
+		j = *i + k + (size_t)l;
+	} else {
+		/* Punctuation: a run of one character. */
+		j = *i + k;
+		while (j < n && cp < 0x80 && u[j] == (unsigned char)cp)
+			j++;
 	}
-	return count;
+	*end = j;
+	*i = j;
+	return 1;
 }
 
 size_t
 ns_ner_tokens(const char *s, size_t n, struct ns_span **v, size_t *cap)
 {
-	return tokenize(s, n, v, cap, NULL, NULL);
-}
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0, start, end, count = 0;
+	int nl;
 
+	init_tables();
+	while (next_token(u, n, &i, &start, &end, &nl)) {
+		if (count == *cap) {
+			*cap = *cap ? *cap * 2 : 256;
+			*v = ns_xreallocarray(*v, *cap, sizeof(**v));
+		}
+		(*v)[count].start = start;
+		(*v)[count].end = end;
+		count++;
+	}
+	return count;
+}
 /* ---- lexicon ---- */
 
 static const uint64_t *
@@ -482,150 +551,8 @@ lex_get(const struct lexicon *x, uint64_t key)
 	return NULL;
 }
 
+
 /* ---- analysis of a document ---- */
-
-static void
-grow_tok(struct ns_ner *t, size_t n)
-{
-	if (n > t->tokcap) {
-		t->tokcap = n;
-		t->tok = ns_xreallocarray(t->tok, n, sizeof(*t->tok));
-	}
-}
-
-/* Lower-case, shape and hash the tokens. */
-static void
-analyse_tokens(struct ns_ner *t, const char *s)
-{
-	const unsigned char *u = (const unsigned char *)s;
-	struct tok *x;
-	size_t i, j, k, ncp;
-	int32_t cp, lc;
-	int c, prev1, prev2, cls;
-	uint64_t hs;
-	size_t sl;
-	utf8proc_uint8_t enc[4];
-	utf8proc_ssize_t el;
-	char *lp;
-	size_t ll;
-
-	ns_buf_reset(&t->lower);
-	for (i = 0; i < t->ntok; i++) {
-		x = &t->tok[i];
-		x->lo = t->lower.len;
-		/* a lower-case code point is at most 4 bytes (2 more) */
-		ns_buf_reserve(&t->lower, 2 * (x->end - x->start) + 1);
-		lp = t->lower.p + t->lower.len;
-		ll = 0;
-		sl = 0;
-		prev1 = prev2 = -1;
-		ncp = 0;
-		hs = 0xcbf29ce484222325ULL;
-		for (j = x->start; j < x->end; j += k) {
-			if (u[j] < 0x80) {
-				/* ASCII: tables, no switch */
-				cp = u[j];
-				k = 1;
-				ncp++;
-				x->flags |= ascii_flags[cp];
-				cls = ascii_shape[cp];
-				if (!(cls == prev1 && cls == prev2) &&
-				    sl < 24) {
-					hs = (hs ^ (uint64_t)cls) *
-					    0x100000001b3ULL;
-					sl++;
-					prev2 = prev1;
-					prev1 = cls;
-				}
-				lp[ll++] = (char)(cp >= 'A' && cp <= 'Z' ?
-				    cp + 32 : cp);
-				continue;
-			}
-			cp = dec(u, x->end, j, &k);
-			c = cp_cls(cp);
-			ncp++;
-			switch (c) {
-			case C_UP:
-				x->flags |= T_UPPER | T_ALPHA;
-				if (j == x->start)
-					x->flags |= T_INITCAP;
-				cls = 'X';
-				break;
-			case C_LO:
-				x->flags |= T_LOWER | T_ALPHA;
-				cls = 'x';
-				break;
-			case C_ALPHA:
-			case C_MARK:
-				x->flags |= T_ALPHA;
-				cls = 'x';
-				break;
-			case C_DIGIT:
-				x->flags |= T_DIGIT;
-				cls = 'd';
-				break;
-			default:
-				cls = cp < 0x80 ? cp : '?';
-				break;
-			}
-			if (!(cls == prev1 && cls == prev2) && sl < 24) {
-				hs = (hs ^ (uint64_t)cls) * 0x100000001b3ULL;
-				sl++;
-				prev2 = prev1;
-				prev1 = cls;
-			}
-			if (cp < 0x80) {
-				lp[ll++] = (char)(cp >= 'A' && cp <= 'Z' ?
-				    cp + 32 : cp);
-			} else {
-				lc = c == C_UP ? utf8proc_tolower(cp) : cp;
-				el = utf8proc_encode_char(lc, enc);
-				if (el <= 0) {
-					memcpy(lp + ll, u + j, k);
-					ll += k;
-				} else {
-					memcpy(lp + ll, enc, (size_t)el);
-					ll += (size_t)el;
-				}
-			}
-		}
-		t->lower.len += ll;
-		if ((x->flags & T_UPPER) && u[x->start] < 0x80 &&
-		    ascii_cls[u[x->start]] == C_UP)
-			x->flags |= T_INITCAP;
-		if (!(x->flags & (T_ALPHA | T_DIGIT)) && x->end > x->start) {
-			cp = dec(u, x->end, x->start, &k);
-			if (cp_cls(cp) != C_MARK) {
-				x->flags |= T_PUNCT;
-				if (cp == '.' || cp == '!' || cp == '?' ||
-				    cp == 0x2026)
-					x->flags |= T_END;
-			}
-		}
-		x->lolen = t->lower.len - x->lo;
-		x->ncp = ncp > 255 ? 255 : (uint8_t)ncp;
-		x->hw = hbytes(s + x->start, x->end - x->start);
-		x->hl = x->flags & T_UPPER ?
-		    hbytes(t->lower.p + x->lo, x->lolen) : x->hw;
-		x->hs = mix(hs) | 1;
-		x->cluster = 0;
-		x->gaz = 0;
-	}
-}
-
-static void
-add_sent(struct ns_ner *t, size_t a, size_t b)
-{
-	if (t->nsent == t->sentcap) {
-		t->sentcap = t->sentcap ? t->sentcap * 2 : 64;
-		t->sent = ns_xreallocarray(t->sent, t->sentcap,
-		    sizeof(*t->sent));
-	}
-	t->sent[t->nsent].a = a;
-	t->sent[t->nsent].b = b;
-	t->sent[t->nsent].mode = M_NORMAL;
-	t->nsent++;
-}
 
 /* Small words that Title Case leaves in lower case. */
 static int
@@ -645,280 +572,6 @@ minor_word(const char *w, size_t n)
 	return 0;
 }
 
-/* Sentences: at a line break, and after . ! ? tokens; then each one's case
- * mode. Sentences are at most 250 tokens (the scratch rows are bytes). */
-static void
-split_sentences(struct ns_ner *t)
-{
-	size_t i, a = 0, words, caps, lower, minor;
-	struct sent *st;
-	struct tok *x;
-
-	t->nsent = 0;
-	for (i = 0; i < t->ntok; i++) {
-		if (i > a && ((t->tok[i].flags & T_NL) || i - a >= 250)) {
-			add_sent(t, a, i);
-			a = i;
-		}
-		if (t->tok[i].flags & T_END) {
-			/* keep closing quotes and brackets with it */
-			while (i + 1 < t->ntok &&
-			    !(t->tok[i + 1].flags & T_NL) &&
-			    (t->tok[i + 1].flags & T_PUNCT) &&
-			    t->lower.p[t->tok[i + 1].lo] != '\0' &&
-			    strchr("\"')]}\xe2",
-			    t->lower.p[t->tok[i + 1].lo]) != NULL &&
-			    i + 1 - a < 250)
-				i++;
-			add_sent(t, a, i + 1);
-			a = i + 1;
-		}
-	}
-	if (a < t->ntok)
-		add_sent(t, a, t->ntok);
-	for (st = t->sent; st < t->sent + t->nsent; st++) {
-		words = caps = lower = minor = 0;
-		for (i = st->a; i < st->b; i++) {
-			x = &t->tok[i];
-			if (!(x->flags & T_ALPHA))
-				continue;
-			words++;
-			if (x->flags & T_LOWER) {
-				lower++;
-				if (x->flags & T_INITCAP)
-					caps++;
-			}
-		}
-		if (words >= 3 && caps >= 3 && caps * 10 >= lower * 6 &&
-		    caps < lower)
-			for (i = st->a; i < st->b; i++) {
-				x = &t->tok[i];
-				if ((x->flags & (T_LOWER | T_INITCAP)) ==
-				    T_LOWER && minor_word(t->lower.p + x->lo,
-				    x->lolen))
-					minor++;
-			}
-		if (lower == 0 && words >= 1) {
-			for (i = st->a; i < st->b; i++)
-				if ((t->tok[i].flags & T_UPPER) &&
-				    t->tok[i].ncp >= 2)
-					break;
-			if (i < st->b)
-				st->mode = M_CAPS;
-		} else if (words >= 3 && caps + minor == lower &&
-		    caps * 10 >= lower * 6 && caps >= 3)
-			st->mode = M_TITLE;
-	}
-}
-
-/* Longest gazetteer matches, from tokens with capitals. */
-static void
-match_gazetteer(struct ns_ner *t)
-{
-	const struct sent *st;
-	const uint64_t *lv;
-	size_t i, j, best, e;
-	uint64_t key;
-	uint32_t types, btypes;
-
-	if (t->lex->cap == 0)
-		return;
-	for (st = t->sent; st < t->sent + t->nsent; st++) {
-		for (i = st->a; i < st->b; i++) {
-			if (!(t->tok[i].flags & T_UPPER))
-				continue;
-			key = t->tok[i].hl;
-			best = 0;
-			btypes = 0;
-			for (j = i; j < st->b && j < i + GAZMAX; j++) {
-				if (j > i)
-					key = seq_next(key, t->tok[j].hl);
-				if ((lv = lex_get(t->lex, key)) == NULL)
-					break;	/* no name goes on so */
-				types = (uint32_t)(*lv >> 32) & 31;
-				if (types != 0) {
-					best = j + 1;
-					btypes = types;
-				}
-			}
-			if (best == 0)
-				continue;
-			e = best;
-			for (j = i; j < e; j++) {
-				if (e - i == 1)
-					t->tok[j].gaz = 4;
-				else if (j == i)
-					t->tok[j].gaz = 1;
-				else if (j + 1 == e)
-					t->tok[j].gaz = 3;
-				else
-					t->tok[j].gaz = 2;
-				t->tok[j].gaz |= (uint8_t)(btypes << 3);
-			}
-			i = e - 1;
-		}
-	}
-}
-
-static struct dword *
-dw_get(struct ns_ner *t, uint64_t key, int add)
-{
-	size_t i = (size_t)key & t->dwmask;
-
-	while (t->dw[i].key != 0) {
-		if (t->dw[i].key == key)
-			return &t->dw[i];
-		i = (i + 1) & t->dwmask;
-	}
-	if (!add)
-		return NULL;
-	t->dw[i].key = key;
-	return &t->dw[i];
-}
-
-/* Words that stand for a person (he, his, ...) and for a thing or a firm
- * (it, its, company, ...), hashed by init_function_words(). */
-static const char *const person_words[] = { "he", "his", "him", "she",
-    "her" };
-static const char *const thing_words[] = { "it", "its", "company", "firm",
-    "group", "shares", "which" };
-static uint64_t person_h[5], thing_h[7];
-
-/* 1 for a word that stands for a person, 2 for one that stands for a
- * thing or a firm, else 0. */
-static int
-pronoun(const struct tok *x)
-{
-	size_t i;
-
-	if (x->ncp > 7 || !(x->flags & T_LOWER))
-		return 0;
-	for (i = 0; i < 5; i++)
-		if (person_h[i] == x->hl)
-			return 1;
-	for (i = 0; i < 7; i++)
-		if (thing_h[i] == x->hl)
-			return 2;
-	return 0;
-}
-
-static void
-add_context(uint64_t *v, uint8_t *n, uint64_t h)
-{
-	uint8_t i;
-
-	for (i = 0; i < *n; i++)
-		if (v[i] == h)
-			return;
-	if (*n < 3)
-		v[(*n)++] = h;
-}
-
-/* How each word is written in the middle of sentences of normal case,
- * and the words around it. */
-static void
-doc_words(struct ns_ner *t)
-{
-	const struct sent *st;
-	struct dword *d;
-	struct tok *x;
-	size_t need = 64, i, j, b;
-	uint64_t bloom[64];	/* capitalized words, a bit each */
-	int k;
-
-	while (need < t->ntok * 2)
-		need *= 2;
-	if (need > t->dwcap) {
-		free(t->dw);
-		t->dw = ns_xcalloc(need, sizeof(*t->dw));
-		t->dwcap = need;
-	} else
-		memset(t->dw, 0, need * sizeof(*t->dw));
-	t->dwmask = need - 1;
-	/* Only words written with a capital somewhere are asked about, so
-	 * only those are kept. */
-	memset(bloom, 0, sizeof(bloom));
-	for (i = 0; i < t->ntok; i++)
-		if ((t->tok[i].flags & (T_ALPHA | T_UPPER)) ==
-		    (T_ALPHA | T_UPPER)) {
-			(void)dw_get(t, t->tok[i].hl, 1);
-			b = (t->tok[i].hl >> 40) & 4095;
-			bloom[b >> 6] |= 1ULL << (b & 63);
-		}
-	for (st = t->sent; st < t->sent + t->nsent; st++) {
-		if (st->mode != M_NORMAL)
-			continue;
-		for (i = st->a + 1; i < st->b; i++) {
-			x = &t->tok[i];
-			if (!(x->flags & T_ALPHA) ||
-			    (t->tok[i - 1].flags & T_PUNCT) ||
-			    !(bloom[((x->hl >> 40) & 4095) >> 6] &
-			    (1ULL << ((x->hl >> 40) & 63))) ||
-			    (d = dw_get(t, x->hl, 0)) == NULL)
-				continue;
-			d->dc |= x->flags & T_INITCAP ? 2 : 1;
-		}
-	}
-	/* The words around each capitalized word, over the document. */
-	for (st = t->sent; st < t->sent + t->nsent; st++)
-		for (i = st->a; i < st->b; i++) {
-			x = &t->tok[i];
-			if ((x->flags & (T_ALPHA | T_UPPER)) !=
-			    (T_ALPHA | T_UPPER) ||
-			    (d = dw_get(t, x->hl, 0)) == NULL)
-				continue;
-			if (i > st->a && !(t->tok[i - 1].flags & T_PUNCT))
-				add_context(d->prev, &d->nprev,
-				    t->tok[i - 1].hl);
-			if (i + 1 < st->b && !(t->tok[i + 1].flags & T_PUNCT))
-				add_context(d->next, &d->nnext,
-				    t->tok[i + 1].hl);
-			for (j = i + 1; j < st->b && j <= i + 8; j++)
-				if ((k = pronoun(&t->tok[j])) != 0) {
-					d->pron |= k;
-					break;
-				}
-		}
-}
-
-/* Tokens, sentences and everything about them that does not depend on the
- * tags. */
-static void
-prepare(struct ns_ner *t, const char *s, size_t n)
-{
-	size_t i;
-
-	t->ntok = tokenize(s, n, &t->spans, &t->spancap, &t->nl, &t->nlcap);
-	grow_tok(t, t->ntok);
-	for (i = 0; i < t->ntok; i++) {
-		memset(&t->tok[i], 0, sizeof(t->tok[i]));
-		t->tok[i].start = t->spans[i].start;
-		t->tok[i].end = t->spans[i].end;
-		t->tok[i].flags = t->nl[i];
-	}
-	analyse_tokens(t, s);
-	split_sentences(t);
-	match_gazetteer(t);
-	doc_words(t);
-}
-
-/* ---- features ---- */
-
-static void
-grow_sent(struct ns_ner *t, size_t n)
-{
-	if (n <= t->scap)
-		return;
-	t->scap = n < 256 ? 256 : n;
-	t->f = ns_xreallocarray(t->f, t->scap, MAXF * sizeof(*t->f));
-	t->nf = ns_xreallocarray(t->nf, t->scap, 1);
-	t->freep = ns_xreallocarray(t->freep, t->scap, 1);
-	t->emit = ns_xreallocarray(t->emit, t->scap, NL * sizeof(float));
-	t->delta = ns_xreallocarray(t->delta, t->scap, NL * sizeof(float));
-	t->bp = ns_xreallocarray(t->bp, t->scap, NL);
-	t->lab = ns_xreallocarray(t->lab, t->scap, 1);
-}
-
 /* Function words: capitalized at the start of a sentence and followed by
  * a word in lower case, they are not part of a name. */
 static const char function_words[] = "a about after all also although an "
@@ -933,6 +586,14 @@ static const char function_words[] = "a about after all also although an "
     "nevertheless indeed now today yesterday tomorrow earlier later last "
     "next first overall ";
 static uint64_t fw_table[256];
+
+/* Words that stand for a person (he, his, ...) and for a thing or a firm
+ * (it, its, company, ...), hashed by init_function_words(). */
+static const char *const person_words[] = { "he", "his", "him", "she",
+    "her" };
+static const char *const thing_words[] = { "it", "its", "company", "firm",
+    "group", "shares", "which" };
+static uint64_t person_h[5], thing_h[7];
 
 static void
 init_function_words(void)
@@ -967,32 +628,498 @@ function_word(uint64_t h)
 	return 0;
 }
 
+/* T_PRONP for a word that stands for a person, T_PRONT for one that
+ * stands for a thing or a firm, else 0. */
+static int
+pronoun(const struct wtype *x)
+{
+	size_t i;
+
+	if (x->ncp > 7 || !(x->flags & T_LOWER))
+		return 0;
+	for (i = 0; i < 5; i++)
+		if (person_h[i] == x->hl)
+			return T_PRONP;
+	for (i = 0; i < 7; i++)
+		if (thing_h[i] == x->hl)
+			return T_PRONT;
+	return 0;
+}
+
+/* Lower-case, shape and hash the word u[0..n-1] into x. */
+static void
+analyse_word(struct ns_ner *t, const unsigned char *u, size_t n,
+    struct wtype *x)
+{
+	size_t j, k, ncp = 0, sl = 0, ll = 0;
+	int32_t cp, lc;
+	int c, prev1 = -1, prev2 = -1, cls;
+	uint64_t hs = 0xcbf29ce484222325ULL;
+	utf8proc_uint8_t enc[4];
+	utf8proc_ssize_t el;
+	char *lp;
+
+	x->lo = (uint32_t)t->lower.len;
+	/* a lower-case code point is at most 4 bytes (2 more) */
+	ns_buf_reserve(&t->lower, 2 * n + 1);
+	lp = t->lower.p + t->lower.len;
+	for (j = 0; j < n; j += k) {
+		if (u[j] < 0x80) {
+			/* ASCII: tables, no switch */
+			cp = u[j];
+			k = 1;
+			ncp++;
+			x->flags |= ascii_flags[cp];
+			cls = ascii_shape[cp];
+			if (!(cls == prev1 && cls == prev2) && sl < 24) {
+				hs = (hs ^ (uint64_t)cls) * 0x100000001b3ULL;
+				sl++;
+				prev2 = prev1;
+				prev1 = cls;
+			}
+			lp[ll++] = (char)(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp);
+			continue;
+		}
+		cp = dec(u, n, j, &k);
+		c = cp_cls(cp);
+		ncp++;
+		switch (c) {
+		case C_UP:
+			x->flags |= T_UPPER | T_ALPHA;
+			if (j == 0)
+				x->flags |= T_INITCAP;
+			cls = 'X';
+			break;
+		case C_LO:
+			x->flags |= T_LOWER | T_ALPHA;
+			cls = 'x';
+			break;
+		case C_ALPHA:
+		case C_MARK:
+			x->flags |= T_ALPHA;
+			cls = 'x';
+			break;
+		case C_DIGIT:
+			x->flags |= T_DIGIT;
+			cls = 'd';
+			break;
+		default:
+			cls = cp < 0x80 ? cp : '?';
+			break;
+		}
+		if (!(cls == prev1 && cls == prev2) && sl < 24) {
+			hs = (hs ^ (uint64_t)cls) * 0x100000001b3ULL;
+			sl++;
+			prev2 = prev1;
+			prev1 = cls;
+		}
+		lc = c == C_UP ? utf8proc_tolower(cp) : cp;
+		el = utf8proc_encode_char(lc, enc);
+		if (el <= 0) {
+			memcpy(lp + ll, u + j, k);
+			ll += k;
+		} else {
+			memcpy(lp + ll, enc, (size_t)el);
+			ll += (size_t)el;
+		}
+	}
+	t->lower.len += ll;
+	t->lower.p[t->lower.len] = '\0';
+	if ((x->flags & T_UPPER) && u[0] < 0x80 && ascii_cls[u[0]] == C_UP)
+		x->flags |= T_INITCAP;
+	if (!(x->flags & (T_ALPHA | T_DIGIT)) && n > 0) {
+		cp = dec(u, n, 0, &k);
+		if (cp_cls(cp) != C_MARK) {
+			x->flags |= T_PUNCT;
+			if (cp == '.' || cp == '!' || cp == '?' ||
+			    cp == 0x2026)
+				x->flags |= T_END;
+		}
+	}
+	x->lolen = (uint32_t)ll;
+	x->ncp = ncp > 255 ? 255 : (uint8_t)ncp;
+	x->hl = x->flags & T_UPPER ? hbytes(lp, ll) : x->hw;
+	x->hs = mix(hs) | 1;
+	x->flags |= (uint16_t)pronoun(x);
+	if (function_word(x->hl))
+		x->flags |= T_FUNC;
+	if (minor_word(lp, ll))
+		x->flags |= T_MINOR;
+	if ((x->flags & T_PUNCT) && ll > 0 && lp[0] != '\0' &&
+	    strchr("\"')]}\xe2", lp[0]) != NULL)
+		x->flags |= T_CLOSE;
+}
+
+static inline const struct wtype *
+ty_of(const struct ns_ner *t, size_t i)
+{
+	return &t->ty[t->tok[i].type];
+}
+
+static inline size_t
+tok_end(const struct ns_ner *t, size_t i)
+{
+	return (size_t)t->tok[i].start + t->ty[t->tok[i].type].len;
+}
+
+/* An empty open-addressed table of 1 + index, at least want slots. */
+static void
+table_reset(uint32_t **tab, size_t *cap, size_t *mask, size_t want)
+{
+	size_t c = 1024;
+
+	while (c < want)
+		c *= 2;
+	if (c > *cap) {
+		free(*tab);
+		*tab = ns_xcalloc(c, sizeof(**tab));
+		*cap = c;
+	} else
+		memset(*tab, 0, c * sizeof(**tab));
+	*mask = c - 1;
+}
+
+/* Double table *tab of keys key(i) (i = entry - 1). */
+static void
+table_grow(uint32_t **tab, size_t *cap, size_t *mask, const void *base,
+    size_t stride, size_t n)
+{
+	size_t c = (*mask + 1) * 2, i, j;
+	uint64_t key;
+
+	free(*tab);
+	*tab = ns_xcalloc(c, sizeof(**tab));
+	*cap = c;
+	*mask = c - 1;
+	for (i = 0; i < n; i++) {
+		memcpy(&key, (const char *)base + i * stride, 8);
+		for (j = (size_t)key & *mask; (*tab)[j] != 0; j = (j + 1) & *mask)
+			;
+		(*tab)[j] = (uint32_t)(i + 1);
+	}
+}
+
+/* The type of the word s[start, start + len), added if new. */
+static uint32_t
+intern(struct ns_ner *t, const char *s, size_t start, size_t len)
+{
+	uint64_t hw = hbytes(s + start, len);
+	size_t i = (size_t)hw & t->thmask;
+	uint32_t e;
+	struct wtype *x;
+
+	while ((e = t->th[i]) != 0) {
+		x = &t->ty[e - 1];
+		if (x->hw == hw && x->len == len &&
+		    memcmp(s + x->first, s + start, len) == 0)
+			return e - 1;
+		i = (i + 1) & t->thmask;
+	}
+	if (t->nty == t->tycap) {
+		t->tycap = t->tycap ? t->tycap * 2 : 256;
+		t->ty = ns_xreallocarray(t->ty, t->tycap, sizeof(*t->ty));
+	}
+	x = &t->ty[t->nty];
+	memset(x, 0, sizeof(*x));
+	x->hw = hw;
+	x->first = (uint32_t)start;
+	x->len = (uint32_t)len;
+	analyse_word(t, (const unsigned char *)s + start, len, x);
+	t->th[i] = (uint32_t)++t->nty;
+	if (2 * t->nty > t->thmask)
+		table_grow(&t->th, &t->thcap, &t->thmask, t->ty,
+		    sizeof(*t->ty), t->nty);
+	return (uint32_t)(t->nty - 1);
+}
+
+/* The sentence that starts at token a: at a line break, and after . ! ?
+ * tokens (with the closing quotes and brackets after them); at most 250
+ * tokens (the scratch rows are bytes). Then its case mode. */
+static void
+sent_at(const struct ns_ner *t, size_t a, struct sent *st)
+{
+	size_t i, words = 0, caps = 0, lower = 0, minor = 0;
+	const struct tok *x;
+
+	st->a = a;
+	st->mode = M_NORMAL;
+	for (i = a; i < t->ntok; i++) {
+		if (i > a && ((t->tok[i].flags & T_NL) || i - a >= 250))
+			break;
+		if (t->tok[i].flags & T_END) {
+			while (i + 1 < t->ntok &&
+			    !(t->tok[i + 1].flags & T_NL) &&
+			    (t->tok[i + 1].flags & T_CLOSE) &&
+			    i + 1 - a < 250)
+				i++;
+			i++;
+			break;
+		}
+	}
+	st->b = i;
+	for (i = st->a; i < st->b; i++) {
+		x = &t->tok[i];
+		if (!(x->flags & T_ALPHA))
+			continue;
+		words++;
+		if (x->flags & T_LOWER) {
+			lower++;
+			if (x->flags & T_INITCAP)
+				caps++;
+		}
+	}
+	if (words >= 3 && caps >= 3 && caps * 10 >= lower * 6 && caps < lower)
+		for (i = st->a; i < st->b; i++)
+			if ((t->tok[i].flags & (T_LOWER | T_INITCAP | T_MINOR))
+			    == (T_LOWER | T_MINOR))
+				minor++;
+	if (lower == 0 && words >= 1) {
+		for (i = st->a; i < st->b; i++)
+			if ((t->tok[i].flags & T_UPPER) && ty_of(t, i)->ncp >= 2)
+				break;
+		if (i < st->b)
+			st->mode = M_CAPS;
+	} else if (words >= 3 && caps + minor == lower &&
+	    caps * 10 >= lower * 6 && caps >= 3)
+		st->mode = M_TITLE;
+}
+
+/* Longest gazetteer matches in sentence st, from tokens with capitals,
+ * into t->gaz: 1 B, 2 I, 3 L, 4 U | types << 3. */
+static void
+match_gazetteer(struct ns_ner *t, const struct sent *st)
+{
+	const uint64_t *lv;
+	size_t i, j, best, e;
+	uint64_t key;
+	uint32_t types, btypes;
+	uint8_t *g = t->gaz - st->a;
+
+	memset(t->gaz, 0, st->b - st->a);
+	if (t->lex->cap == 0)
+		return;
+	for (i = st->a; i < st->b; i++) {
+		if (!(t->tok[i].flags & T_UPPER))
+			continue;
+		key = ty_of(t, i)->hl;
+		best = 0;
+		btypes = 0;
+		for (j = i; j < st->b && j < i + GAZMAX; j++) {
+			if (j > i)
+				key = seq_next(key, ty_of(t, j)->hl);
+			if ((lv = lex_get(t->lex, key)) == NULL)
+				break;	/* no name goes on so */
+			types = (uint32_t)(*lv >> 32) & 31;
+			if (types != 0) {
+				best = j + 1;
+				btypes = types;
+			}
+		}
+		if (best == 0)
+			continue;
+		e = best;
+		for (j = i; j < e; j++) {
+			if (e - i == 1)
+				g[j] = 4;
+			else if (j == i)
+				g[j] = 1;
+			else if (j + 1 == e)
+				g[j] = 3;
+			else
+				g[j] = 2;
+			g[j] |= (uint8_t)(btypes << 3);
+		}
+		i = e - 1;
+	}
+}
+
+/* The entry of the capitalized word of lower-cased hash key, added if
+ * add (and new); NULL if none. */
+static struct dword *
+dw_find(struct ns_ner *t, uint64_t key, int add)
+{
+	size_t i = (size_t)key & t->dhmask;
+	uint32_t e;
+	struct dword *d;
+
+	while ((e = t->dh[i]) != 0) {
+		if (t->dw[e - 1].key == key)
+			return &t->dw[e - 1];
+		i = (i + 1) & t->dhmask;
+	}
+	if (!add)
+		return NULL;
+	if (t->ndw == t->dwcap) {
+		t->dwcap = t->dwcap ? t->dwcap * 2 : 64;
+		t->dw = ns_xreallocarray(t->dw, t->dwcap, sizeof(*t->dw));
+	}
+	d = &t->dw[t->ndw];
+	memset(d, 0, sizeof(*d));
+	d->key = key;
+	t->dh[i] = (uint32_t)++t->ndw;
+	if (2 * t->ndw > t->dhmask)
+		table_grow(&t->dh, &t->dhcap, &t->dhmask, t->dw,
+		    sizeof(*t->dw), t->ndw);
+	return d;
+}
+
+static inline struct dword *
+dw_of(const struct ns_ner *t, size_t i)
+{
+	uint32_t e = t->ty[t->tok[i].type].dw;
+
+	return e ? &t->dw[e - 1] : NULL;
+}
+
+static void
+add_context(uint64_t *v, uint8_t *n, uint64_t h)
+{
+	uint8_t i;
+
+	for (i = 0; i < *n; i++)
+		if (v[i] == h)
+			return;
+	if (*n < 3)
+		v[(*n)++] = h;
+}
+
+/* An entry for each word written with a capital (and a link to it from
+ * each way of writing it); how each is written in the middle of
+ * sentences of normal case, and the words around it. */
+static void
+doc_words(struct ns_ner *t)
+{
+	struct sent st;
+	struct dword *d;
+	struct wtype *x;
+	size_t i, j, a;
+	uint16_t fl;
+
+	t->ndw = 0;
+	t->ndvec = 0;
+	table_reset(&t->dh, &t->dhcap, &t->dhmask, 64);
+	for (x = t->ty; x < t->ty + t->nty; x++)
+		if ((x->flags & (T_ALPHA | T_UPPER)) == (T_ALPHA | T_UPPER))
+			(void)dw_find(t, x->hl, 1);
+	if (t->ndw == 0)
+		return;
+	for (x = t->ty; x < t->ty + t->nty; x++)
+		if ((x->flags & T_ALPHA) &&
+		    (d = dw_find(t, x->hl, 0)) != NULL)
+			x->dw = (uint32_t)(d - t->dw) + 1;
+	for (a = 0; a < t->ntok; a = st.b) {
+		sent_at(t, a, &st);
+		for (i = st.a; i < st.b; i++) {
+			fl = t->tok[i].flags;
+			if (!(fl & T_ALPHA) || (d = dw_of(t, i)) == NULL)
+				continue;
+			if (st.mode == M_NORMAL && i > st.a &&
+			    !(t->tok[i - 1].flags & T_PUNCT))
+				d->dc |= fl & T_INITCAP ? 2 : 1;
+			if (!(fl & T_UPPER))
+				continue;
+			if (i > st.a && !(t->tok[i - 1].flags & T_PUNCT))
+				add_context(d->prev, &d->nprev,
+				    ty_of(t, i - 1)->hl);
+			if (i + 1 < st.b && !(t->tok[i + 1].flags & T_PUNCT))
+				add_context(d->next, &d->nnext,
+				    ty_of(t, i + 1)->hl);
+			for (j = i + 1; j < st.b && j <= i + 8; j++)
+				if (t->tok[j].flags & (T_PRONP | T_PRONT)) {
+					d->pron |= t->tok[j].flags & T_PRONP ?
+					    1 : 2;
+					break;
+				}
+		}
+	}
+}
+
+/* Tokens, their words and everything about them that does not depend on
+ * the tags. Only the first MAXDOC bytes of s are seen. */
+static void
+prepare(struct ns_ner *t, const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0, start, end;
+	uint32_t ty;
+	int nl;
+
+	init_tables();
+	if (n > MAXDOC)
+		n = MAXDOC;
+	t->s = s;
+	t->ntok = 0;
+	t->nty = 0;
+	ns_buf_reset(&t->lower);
+	ns_buf_reserve(&t->lower, 1);
+	table_reset(&t->th, &t->thcap, &t->thmask, 64);
+	while (next_token(u, n, &i, &start, &end, &nl)) {
+		ty = intern(t, s, start, end - start);
+		if (t->ntok == t->tokcap) {
+			t->tokcap = t->tokcap ? t->tokcap * 2 : 256;
+			t->tok = ns_xreallocarray(t->tok, t->tokcap,
+			    sizeof(*t->tok));
+		}
+		t->tok[t->ntok].start = (uint32_t)start;
+		t->tok[t->ntok].type = ty;
+		t->tok[t->ntok].flags = (uint16_t)(t->ty[ty].flags |
+		    (nl ? T_NL : 0));
+		t->ntok++;
+	}
+	doc_words(t);
+}
+
+/* ---- features ---- */
+
+static void
+grow_sent(struct ns_ner *t, size_t n)
+{
+	if (n <= t->scap)
+		return;
+	t->scap = n < 256 ? 256 : n;
+	t->f = ns_xreallocarray(t->f, t->scap, MAXF * sizeof(*t->f));
+	t->nf = ns_xreallocarray(t->nf, t->scap, 1);
+	t->freep = ns_xreallocarray(t->freep, t->scap, 1);
+	t->gaz = ns_xreallocarray(t->gaz, t->scap, 1);
+	t->emit = ns_xreallocarray(t->emit, t->scap, NL * sizeof(float));
+	t->delta = ns_xreallocarray(t->delta, t->scap, NL * sizeof(float));
+	t->bp = ns_xreallocarray(t->bp, t->scap, NL);
+	t->lab = ns_xreallocarray(t->lab, t->scap, 1);
+	t->wv = ns_xreallocarray(t->wv, t->scap, 5 * sizeof(*t->wv));
+	t->scr = ns_xreallocarray(t->scr, t->scap, 6 * sizeof(*t->scr));
+}
+
 /* Which tokens of sentence st may be in an entity: those with a capital
  * (every token of an ALL CAPS sentence) but a capitalized function word
  * before a word in lower case, and up to two tokens between two such
- * ("Bank of England"). The others are O without scoring. */
-static void
+ * ("Bank of England"). The others are O without scoring. Returns how
+ * many are free. */
+static size_t
 free_positions(struct ns_ner *t, const struct sent *st)
 {
-	size_t n = st->b - st->a, i, last = SIZE_MAX, j;
-	const struct tok *x;
+	size_t n = st->b - st->a, i, last = SIZE_MAX, j, nfree = 0;
+	uint16_t fl;
 
 	for (i = 0; i < n; i++) {
-		x = &t->tok[st->a + i];
-		t->freep[i] = (x->flags & T_UPPER) || st->mode == M_CAPS;
-		if (t->freep[i] && st->mode != M_CAPS &&
-		    (x->flags & T_INITCAP) && ((x->flags & T_LOWER) ||
-		    x->ncp == 1) && (i + 1 == n ||
-		    !(t->tok[st->a + i + 1].flags & T_UPPER)) &&
-		    function_word(x->hl))
+		fl = t->tok[st->a + i].flags;
+		t->freep[i] = (fl & T_UPPER) || st->mode == M_CAPS;
+		if (t->freep[i] && st->mode != M_CAPS && (fl & T_INITCAP) &&
+		    (fl & T_FUNC) && ((fl & T_LOWER) ||
+		    ty_of(t, st->a + i)->ncp == 1) && (i + 1 == n ||
+		    !(t->tok[st->a + i + 1].flags & T_UPPER)))
 			t->freep[i] = 0;
 		if (t->freep[i]) {
 			if (last != SIZE_MAX && i - last > 1 && i - last <= 3)
 				for (j = last + 1; j < i; j++)
-					t->freep[j] = 1;
+					if (!t->freep[j]) {
+						t->freep[j] = 1;
+						nfree++;
+					}
 			last = i;
+			nfree++;
 		}
 	}
+	return nfree;
 }
 
 static inline uint64_t
@@ -1002,7 +1129,7 @@ hl_at(const struct ns_ner *t, const struct sent *st, long i)
 		return H_BOS;
 	if (i >= (long)st->b)
 		return H_EOS;
-	return t->tok[i].hl;
+	return ty_of(t, (size_t)i)->hl;
 }
 
 static inline uint64_t
@@ -1012,7 +1139,7 @@ hs_at(const struct ns_ner *t, const struct sent *st, long i)
 		return H_BOS;
 	if (i >= (long)st->b)
 		return H_EOS;
-	return t->tok[i].hs;
+	return ty_of(t, (size_t)i)->hs;
 }
 
 /* Byte length of the first k code points of the lower-cased s[0..n-1]. */
@@ -1044,23 +1171,36 @@ cp_suffix(const char *s, size_t n, size_t k)
 	return n - i;
 }
 
-/* The features of token x seen at offset o (-2 to 2) from the position
- * tagged that depend on the word alone (its bytes): the tagger caches
- * their sum per word. */
+/* The cluster of word x, looked up once. */
+static void
+word_cluster(struct ns_ner *t, struct wtype *x)
+{
+	const uint64_t *lv;
+
+	if (x->flags & T_CLU)
+		return;
+	x->flags |= T_CLU;
+	if ((lv = lex_get(t->lex, x->hl)) != NULL)
+		x->cluster = (uint32_t)*lv;
+}
+
+/* The features of word x seen at offset o (-2 to 2) from the position
+ * tagged that depend on the word alone (its bytes; drop: T_DROP of the
+ * occurrence): the tagger caches their sum per word. */
 static size_t
-word_features(const struct ns_ner *t, const struct tok *x, int o,
-    uint64_t *f)
+word_features(const struct ns_ner *t, const struct wtype *x, int o,
+    int drop, uint64_t *f)
 {
 	static const unsigned cl[4] = { 4, 6, 10, 20 };
 	const char *lo = t->lower.p + x->lo;
 	size_t nf = 0, k, b;
 	uint32_t c = x->cluster;
 
-	if (!(x->flags & T_DROP))
+	if (!drop)
 		f[nf++] = feat1(F_L + (unsigned)(o + 2), x->hl);
 	f[nf++] = feat1(F_S + (unsigned)(o + 2), x->hs);
 	if (o == 0) {
-		if (!(x->flags & T_DROP))
+		if (!drop)
 			f[nf++] = feat1(F_W, x->hw);
 		f[nf++] = feat2(F_LEN, x->ncp > 12 ? 12 : x->ncp,
 		    x->flags & (T_UPPER | T_LOWER));
@@ -1083,25 +1223,42 @@ word_features(const struct ns_ner *t, const struct tok *x, int o,
 	return nf;
 }
 
-/* The features of position i of sentence st; with words, also those of
- * word_features() for the words around it. */
+/* Is position i the first word of sentence st (after punctuation)? */
+static inline int
+sent_init(const struct ns_ner *t, const struct sent *st, size_t i)
+{
+	return i == st->a || (i == st->a + 1 &&
+	    (t->tok[st->a].flags & T_PUNCT));
+}
+
+/* The m of the F_DC feature of token i. */
+static inline int
+dc_mode(const struct ns_ner *t, const struct sent *st, size_t i, int init)
+{
+	return st->mode * 4 + (t->tok[i].flags & T_LOWER ? 1 : 0) + init * 2;
+}
+
+/* All features of position i of sentence st (training, and the check of
+ * the tagger's sums); words: also those of word_features() for the words
+ * around it. */
 static size_t
 features(const struct ns_ner *t, const struct sent *st, size_t i,
     uint64_t *f, int words)
 {
-	const struct tok *x = &t->tok[i];
+	const struct wtype *x = ty_of(t, i);
 	const struct dword *d;
 	size_t nf = 0, k;
 	long o, li = (long)i;
-	uint64_t hs, init;
+	uint64_t hs;
 	uint32_t g;
-	int bit, m, best;
+	int bit, best, init;
 
 	f[nf++] = feat1(F_BIAS, 0);
 	for (o = -2; o <= 2; o++) {
 		if (li + o >= (long)st->a && li + o < (long)st->b) {
 			if (words)
-				nf += word_features(t, &t->tok[li + o], (int)o,
+				nf += word_features(t, ty_of(t, (size_t)(li +
+				    o)), (int)o, t->tok[li + o].flags & T_DROP,
 				    f + nf);
 			continue;
 		}
@@ -1112,16 +1269,15 @@ features(const struct ns_ner *t, const struct sent *st, size_t i,
 	f[nf++] = feat2(F_LL1, x->hl, hl_at(t, st, li + 1));
 	hs = feat2(F_SSS, hs_at(t, st, li - 1), x->hs);
 	f[nf++] = feat2(F_SSS, hs, hs_at(t, st, li + 1));
-	init = i == st->a || (i == st->a + 1 &&
-	    (t->tok[st->a].flags & T_PUNCT));
-	f[nf++] = feat2(F_INIT, init, x->hs);
+	init = sent_init(t, st, i);
+	f[nf++] = feat2(F_INIT, (uint64_t)init, x->hs);
 	f[nf++] = feat2(F_MODE, (uint64_t)st->mode, x->hs);
 	if (st->mode != M_NORMAL)
 		f[nf++] = feat2(F_MODEL, (uint64_t)st->mode, x->hl);
 	for (o = -1; o <= 1; o++) {
 		if (li + o < (long)st->a || li + o >= (long)st->b)
 			continue;
-		g = t->tok[li + o].gaz;
+		g = t->gaz[li + o - (long)st->a];
 		if (g != 0)
 			for (bit = 0; bit < G_NTYPES; bit++)
 				if ((g >> 3) & (1u << bit))
@@ -1130,9 +1286,9 @@ features(const struct ns_ner *t, const struct sent *st, size_t i,
 					    (uint64_t)bit);
 	}
 	if ((x->flags & T_ALPHA) && (x->flags & T_UPPER)) {
-		d = dw_get((struct ns_ner *)t, x->hl, 0);
-		m = st->mode * 4 + (x->flags & T_LOWER ? 1 : 0) + (int)init * 2;
-		f[nf++] = feat2(F_DC, d != NULL ? d->dc : 0, (uint64_t)m);
+		d = dw_of(t, i);
+		f[nf++] = feat2(F_DC, d != NULL ? d->dc : 0,
+		    (uint64_t)dc_mode(t, st, i, init));
 		if (d != NULL) {
 			if (d->pron != 0)
 				f[nf++] = feat1(F_PRON, d->pron);
@@ -1155,35 +1311,38 @@ features(const struct ns_ner *t, const struct sent *st, size_t i,
 	return nf;
 }
 
-/* Features of the free positions of sentence st (words: see
- * features()). */
+/* Free positions, gazetteer matches and clusters of sentence st; the
+ * number of free positions. */
+static size_t
+sentence_prepare(struct ns_ner *t, const struct sent *st)
+{
+	size_t i, j, n = st->b - st->a, nfree;
+
+	grow_sent(t, n);
+	nfree = free_positions(t, st);
+	if (nfree == 0)
+		return 0;
+	match_gazetteer(t, st);
+	/* Clusters of the words the features look at. */
+	for (i = 0; i < n; i++) {
+		if (!t->freep[i])
+			continue;
+		for (j = i > 0 ? i - 1 : 0; j <= i + 1 && j < n; j++)
+			word_cluster(t, &t->ty[t->tok[st->a + j].type]);
+	}
+	return nfree;
+}
+
+/* All features of the free positions of sentence st (training). */
 static void
-sentence_features(struct ns_ner *t, const struct sent *st, int words)
+sentence_features(struct ns_ner *t, const struct sent *st)
 {
 	size_t i, n = st->b - st->a;
 
-	grow_sent(t, n);
-	free_positions(t, st);
-	/* Clusters of the words the features look at. */
-	for (i = 0; i < n; i++) {
-		struct tok *x;
-		const uint64_t *lv;
-		size_t j;
-
-		if (!t->freep[i])
-			continue;
-		for (j = i > 0 ? i - 1 : 0; j <= i + 1 && j < n; j++) {
-			x = &t->tok[st->a + j];
-			if (x->flags & T_CLU)
-				continue;
-			x->flags |= T_CLU;
-			if ((lv = lex_get(t->lex, x->hl)) != NULL)
-				x->cluster = (uint32_t)*lv;
-		}
-	}
+	sentence_prepare(t, st);
 	for (i = 0; i < n; i++)
 		t->nf[i] = t->freep[i] ? (uint8_t)features(t, st, st->a + i,
-		    t->f + i * MAXF, words) : 0;
+		    t->f + i * MAXF, 1) : 0;
 }
 
 /* After a sentence is tagged: what its words were tagged as. */
@@ -1192,20 +1351,17 @@ remember(struct ns_ner *t, const struct sent *st, const uint8_t *lab)
 {
 	size_t i;
 	struct dword *d;
-	const struct tok *x;
 
 	for (i = 0; i < st->b - st->a; i++) {
 		if (lab[i] == 0)
 			continue;
-		x = &t->tok[st->a + i];
-		if (!(x->flags & T_ALPHA) || !(x->flags & T_UPPER))
+		if ((t->tok[st->a + i].flags & (T_ALPHA | T_UPPER)) !=
+		    (T_ALPHA | T_UPPER) || (d = dw_of(t, st->a + i)) == NULL)
 			continue;
-		d = dw_get(t, x->hl, 1);
 		if (d->cnt[LAB_CLS(lab[i])] < UINT16_MAX)
 			d->cnt[LAB_CLS(lab[i])]++;
 	}
 }
-
 /* ---- decoding ---- */
 
 static unsigned char legal[NL][NL], legal_start[NL], legal_end[NL];
@@ -1328,82 +1484,271 @@ init_tables(void)
 
 /* ---- the model ---- */
 
-#define FILTER_BITS 20	/* of the filter of feature fingerprints */
+/* The weights are an open-addressed table of buckets of BKW 32-bit words
+ * (a cache line): records of a header, the feature's fingerprint (the
+ * high 27 bits of its hash's upper half) | the number of its labels, and
+ * that many words of weight << 16 | label; or, for a feature with more
+ * labels than fit (count LONGROW), the index of a dense row of weights.
+ * A feature's bucket is the low bits of its hash; when that is full it
+ * went to the next one, and the bucket's bit in ovf says so. */
 
-static const uint32_t *
-model_row(const struct ns_ner_model *m, uint64_t f, uint32_t *count)
+#define FILTER_BITS 20	/* of the filter of feature fingerprints */
+#define FILTER_MASK ((1u << (FILTER_BITS - 6)) - 1)
+
+static inline const uint32_t *
+bucket_of(const struct ns_ner_model *m, uint64_t f)
 {
-	uint32_t i = (uint32_t)f & (m->fcap - 1), fp = (uint32_t)(f >> 32) | 1,
-	    p, k, b = (fp >> 12) & ((1u << FILTER_BITS) - 1);
+	return m->bk + (size_t)((uint32_t)f & (m->nb - 1)) * BKW;
+}
+
+/* Add s times the weights of feature f to acc. */
+static inline void
+model_add(const struct ns_ner_model *m, uint64_t f, int32_t *acc, int32_t s)
+{
+	uint32_t b = (uint32_t)f & (m->nb - 1), fp = (uint32_t)(f >> 32) & ~31u,
+	    p, i, w, c, j;
+	const uint32_t *r;
 
 	/* Most features looked up are not in the model: a bit in a small
-	 * table says so without touching the big one. */
-	if (!(m->filter[b >> 6] & (1ULL << (b & 63))))
-		return NULL;
+	 * table says so without a look at the buckets. */
+	if (!((m->filter[(fp >> 18) & FILTER_MASK] >> ((fp >> 12) & 63)) & 1))
+		return;
+	for (p = 0;; p++) {
+		r = m->bk + (size_t)b * BKW;
+		for (i = 0; i < BKW && (w = r[i]) != 0; i += 1 + c) {
+			c = w & 31;
+			if ((w & ~31u) == fp) {
+				if (c == LONGROW) {
+					const int32_t *l = m->lng +
+					    (size_t)r[i + 1] * (NL + 1);
 
-	for (p = 0; p <= m->fprobe; p++) {
-		k = m->slot[2 * i];
-		if (k == fp) {
-			*count = m->slot[2 * i + 1] >> 27;
-			return m->ent + (m->slot[2 * i + 1] & 0x7ffffff);
+					for (j = 0; j < NL; j++)
+						acc[j] += s * l[j];
+					return;
+				}
+				for (j = i + 1; j <= i + c; j++)
+					acc[r[j] & 31] += s *
+					    ((int32_t)r[j] >> 16);
+				return;
+			}
+			if (c == LONGROW)
+				c = 1;
 		}
-		if (k == 0)
-			return NULL;
-		i = (i + 1) & (m->fcap - 1);
+		if (p >= m->probe || !((m->ovf[b >> 6] >> (b & 63)) & 1))
+			return;
+		b = (b + 1) & (m->nb - 1);
 	}
-	return NULL;
 }
 
-/* Add the weights of features f[0..nf-1] to acc. */
+#define PREFETCH 16	/* lookups ahead whose bucket is fetched */
+
 static void
-model_sum(const struct ns_ner_model *m, const uint64_t *f, size_t nf,
-    int32_t *acc)
+prefetch_feature(const struct ns_ner_model *m, uint64_t f)
 {
-	const uint32_t *r;
-	uint32_t cnt, j;
-	size_t k;
-
-	for (k = 0; k < nf; k++) {
-		if ((r = model_row(m, f[k], &cnt)) == NULL)
-			continue;
-		for (j = 0; j < cnt; j++)
-			acc[r[j] & 31] += (int32_t)r[j] >> 16;
-	}
-}
-
-/* The summed weights of word_features() of token x at offset o, from the
- * cache of the tagger (a pure function of the word's bytes, so the cache
- * never changes a result). */
-static const int32_t *
-word_scores(struct ns_ner *t, const struct tok *x, int o)
-{
-	struct wcache *c = &t->cache[x->hw & (NCACHE - 1)];
-	uint64_t f[32];
-	size_t nf;
-
-	if (c->key != x->hw) {
-		c->key = x->hw;
-		c->have = 0;
-	}
-	if (!(c->have & (1u << (o + 2)))) {
-		memset(c->v[o + 2], 0, sizeof(c->v[o + 2]));
-		nf = word_features(t, x, o, f);
-		model_sum(t->m, f, nf, c->v[o + 2]);
-		c->have |= 1u << (o + 2);
-	}
-	return c->v[o + 2];
+#if defined(__GNUC__) || defined(__clang__)
+	__builtin_prefetch(bucket_of(m, f));
+#else
+	(void)m;
+	(void)f;
+#endif
 }
 
 static void
-model_emit(const struct ns_ner_model *m, struct ns_ner *t,
-    const struct sent *st)
+add_vec(int32_t *acc, const int32_t *v)
 {
-	int32_t acc[NL];
-	const int32_t *w;
-	size_t i, k, n = st->b - st->a;
-	long o;
 	int y;
 
+	for (y = 0; y < NL; y++)
+		acc[y] += v[y];
+}
+
+/* The sums of the features that do not depend on the text. */
+static void
+model_consts(struct ns_ner_model *m)
+{
+	struct consts *c = ns_xcalloc(1, sizeof(*c));
+	int o, k, g, bit;
+
+	m->c = c;
+	model_add(m, feat1(F_BIAS, 0), c->bias, 1);
+	for (o = -2; o <= 2; o++) {
+		if (o == 0)
+			continue;
+		model_add(m, feat1(F_L + (unsigned)(o + 2), o < 0 ? H_BOS :
+		    H_EOS), c->bnd[o + 2], 1);
+		model_add(m, feat1(F_S + (unsigned)(o + 2), o < 0 ? H_BOS :
+		    H_EOS), c->bnd[o + 2], 1);
+	}
+	for (k = 0; k < NCLS; k++) {
+		model_add(m, feat1(F_HA, (uint64_t)k), c->ha[k], 1);
+		model_add(m, feat1(F_HM, (uint64_t)k), c->hm[k], 1);
+		model_add(m, feat1(F_PRON, (uint64_t)k), c->pron[k], 1);
+	}
+	for (k = 0; k < 4; k++)
+		for (o = 0; o < 12; o++)
+			model_add(m, feat2(F_DC, (uint64_t)k, (uint64_t)o),
+			    c->dc[k][o], 1);
+	for (o = 0; o < 3; o++)
+		for (g = 0; g < 8; g++)
+			for (bit = 0; bit < G_NTYPES; bit++)
+				model_add(m, feat2(F_GAZ + (unsigned)o,
+				    (uint64_t)g, (uint64_t)bit),
+				    c->gaz[o][g][bit], 1);
+}
+
+static void
+pend_add(struct ns_ner *t, uint64_t f, int32_t *v, int32_t s)
+{
+	if (t->npend == t->pendcap) {
+		t->pendcap = t->pendcap ? t->pendcap * 2 : 1024;
+		t->pend = ns_xreallocarray(t->pend, t->pendcap,
+		    sizeof(*t->pend));
+	}
+	t->pend[t->npend].f = f;
+	t->pend[t->npend].v = v;
+	t->pend[t->npend++].s = s;
+}
+
+static int32_t *
+scratch(struct ns_ner *t)
+{
+	int32_t *v = t->scr[t->nscr++];
+
+	memset(v, 0, NL * sizeof(*v));
+	return v;
+}
+
+/* The summed weights of word_features() of word x at offset o (at 0 with
+ * those of F_INIT and F_MODE of a word inside a sentence of normal case),
+ * from the cache of the tagger (a pure function of the word's bytes, so
+ * the cache never changes a result); a sum not there yet is filled by
+ * the lookups this adds to t->pend. An entry used by the sentence is not
+ * taken by another word of it. */
+static const int32_t *
+word_scores(struct ns_ner *t, struct wtype *x, int o)
+{
+	uint64_t key = x->hw ^ ((uint64_t)(o + 3) << 59), f[32];
+	struct wcache *c = &t->cache[(key ^ (key >> 29) ^ (uint64_t)o * 977) &
+	    (NCACHE - 1)];
+	int32_t *v;
+	size_t nf, k;
+
+	if (c->key == key) {
+		c->gen = t->gen;
+		return c->v;
+	}
+	if (c->gen == t->gen)
+		v = scratch(t);
+	else {
+		c->key = key;
+		c->gen = t->gen;
+		v = c->v;
+		memset(v, 0, NL * sizeof(*v));
+	}
+	word_cluster(t, x);
+	nf = word_features(t, x, o, 0, f);
+	if (o == 0) {
+		f[nf++] = feat2(F_INIT, 0, x->hs);
+		f[nf++] = feat2(F_MODE, M_NORMAL, x->hs);
+	}
+	for (k = 0; k < nf; k++)
+		pend_add(t, f[k], v, 1);
+	return v;
+}
+
+/* Summed weights of the PRON, WL and WR features of d, once a document
+ * (filled by lookups added to t->pend). */
+static const int32_t *
+dword_scores(struct ns_ner *t, struct dword *d)
+{
+	int32_t *v;
+	size_t k;
+
+	if (d->ctx == 0) {
+		v = t->dvec[t->ndvec];
+		if (d->pron != 0)
+			memcpy(v, t->m->c->pron[d->pron & 3], NL * sizeof(*v));
+		else
+			memset(v, 0, NL * sizeof(*v));
+		for (k = 0; k < d->nprev; k++)
+			pend_add(t, feat1(F_WL, d->prev[k]), v, 1);
+		for (k = 0; k < d->nnext; k++)
+			pend_add(t, feat1(F_WR, d->next[k]), v, 1);
+		d->ctx = (uint32_t)++t->ndvec;
+	}
+	return t->dvec[d->ctx - 1];
+}
+
+/* Scores of the labels of the free positions of sentence st: the sums of
+ * the weights of the features() of each. First what is to be looked up,
+ * then the lookups, each bucket fetched a few lookups ahead, then the
+ * sums. */
+static void
+model_emit(struct ns_ner *t, const struct sent *st)
+{
+	const struct ns_ner_model *m = t->m;
+	const struct consts *c = m->c;
+	int32_t acc[NL], *ex;
+	struct dword *d;
+	const struct wtype *x;
+	const int32_t **wv, *dv[256];
+	int32_t *exv[256];
+	uint64_t hs;
+	size_t i, k, n = st->b - st->a;
+	long o, li;
+	int y, init, best, g, bit;
+
+	t->gen++;
+	t->npend = 0;
+	t->nscr = 0;
+	if (t->ndvec + n > t->dveccap) {
+		t->dveccap = t->ndvec + n + 64;
+		t->dvec = ns_xreallocarray(t->dvec, t->dveccap,
+		    sizeof(*t->dvec));
+	}
+	for (i = 0; i < n; i++) {
+		if (!t->freep[i])
+			continue;
+		li = (long)(st->a + i);
+		x = ty_of(t, st->a + i);
+		wv = t->wv + i * 5;
+		for (o = -2; o <= 2; o++) {
+			if (li + o < (long)st->a || li + o >= (long)st->b)
+				wv[o + 2] = c->bnd[o + 2];
+			else
+				wv[o + 2] = word_scores(t, &t->ty[t->tok[li +
+				    o].type], (int)o);
+		}
+		/* pairs and triples of words, and what the sentence's start
+		 * and case change */
+		ex = exv[i] = scratch(t);
+		pend_add(t, feat2(F_LL0, hl_at(t, st, li - 1), x->hl), ex, 1);
+		pend_add(t, feat2(F_LL1, x->hl, hl_at(t, st, li + 1)), ex, 1);
+		hs = feat2(F_SSS, hs_at(t, st, li - 1), x->hs);
+		pend_add(t, feat2(F_SSS, hs, hs_at(t, st, li + 1)), ex, 1);
+		if (sent_init(t, st, (size_t)li)) {
+			pend_add(t, feat2(F_INIT, 1, x->hs), ex, 1);
+			pend_add(t, feat2(F_INIT, 0, x->hs), ex, -1);
+		}
+		if (st->mode != M_NORMAL) {
+			pend_add(t, feat2(F_MODE, (uint64_t)st->mode, x->hs),
+			    ex, 1);
+			pend_add(t, feat2(F_MODE, M_NORMAL, x->hs), ex, -1);
+			pend_add(t, feat2(F_MODEL, (uint64_t)st->mode, x->hl),
+			    ex, 1);
+		}
+		dv[i] = NULL;
+		if ((x->flags & T_ALPHA) && (x->flags & T_UPPER) &&
+		    (d = dw_of(t, (size_t)li)) != NULL)
+			dv[i] = dword_scores(t, d);
+	}
+	for (k = 0; k < t->npend && k < PREFETCH; k++)
+		prefetch_feature(m, t->pend[k].f);
+	for (k = 0; k < t->npend; k++) {
+		if (k + PREFETCH < t->npend)
+			prefetch_feature(m, t->pend[k + PREFETCH].f);
+		model_add(m, t->pend[k].f, t->pend[k].v, t->pend[k].s);
+	}
 	for (i = 0; i < n; i++) {
 		float *e = t->emit + i * NL;
 
@@ -1411,37 +1756,77 @@ model_emit(const struct ns_ner_model *m, struct ns_ner *t,
 			memset(e, 0, NL * sizeof(*e));
 			continue;
 		}
-#if defined(__GNUC__) || defined(__clang__)
-		/* The table is far bigger than the caches: ask for the slots
-		 * two positions ahead. */
-		for (k = 0; i + 2 < n && k < t->nf[i + 2]; k++)
-			__builtin_prefetch(m->slot + 2 * ((uint32_t)t->f[(i +
-			    2) * MAXF + k] & (m->fcap - 1)));
-#endif
-		memset(acc, 0, sizeof(acc));
-		model_sum(m, t->f + i * MAXF, t->nf[i], acc);
-		for (o = -2; o <= 2; o++) {
-			if ((long)i + o < 0 || (long)i + o >= (long)n)
+		li = (long)(st->a + i);
+		x = ty_of(t, st->a + i);
+		wv = t->wv + i * 5;
+		for (y = 0; y < NL; y++)
+			acc[y] = c->bias[y] + wv[0][y] + wv[1][y] + wv[2][y] +
+			    wv[3][y] + wv[4][y];
+		init = sent_init(t, st, (size_t)li);
+		for (o = -1; o <= 1; o++) {
+			if (li + o < (long)st->a || li + o >= (long)st->b)
 				continue;
-			w = word_scores(t, &t->tok[st->a + i + o], (int)o);
-			for (y = 0; y < NL; y++)
-				acc[y] += w[y];
+			g = t->gaz[li + o - (long)st->a];
+			if (g != 0)
+				for (bit = 0; bit < G_NTYPES; bit++)
+					if ((g >> 3) & (1u << bit))
+						add_vec(acc, c->gaz[o + 1][g &
+						    7][bit]);
 		}
+		if ((x->flags & T_ALPHA) && (x->flags & T_UPPER)) {
+			d = dw_of(t, (size_t)li);
+			add_vec(acc, c->dc[d != NULL ? d->dc & 3 : 0][dc_mode(t,
+			    st, (size_t)li, init)]);
+			if (d != NULL) {
+				add_vec(acc, dv[i]);
+				best = -1;
+				for (k = 0; k < NCLS; k++) {
+					if (d->cnt[k] == 0)
+						continue;
+					add_vec(acc, c->ha[k]);
+					if (best < 0 || d->cnt[k] > d->cnt[best])
+						best = (int)k;
+				}
+				if (best >= 0)
+					add_vec(acc, c->hm[best]);
+			}
+		}
+		add_vec(acc, exv[i]);
+#ifdef NER_CHECK
+		{
+			int32_t acc2[NL];
+			uint64_t ff[MAXF];
+			size_t nf2 = features(t, st, (size_t)li, ff, 1);
+
+			memset(acc2, 0, sizeof(acc2));
+			for (k = 0; k < nf2; k++)
+				model_add(m, ff[k], acc2, 1);
+			if (memcmp(acc, acc2, sizeof(acc)) != 0)
+				abort();
+		}
+#endif
 		for (y = 0; y < NL; y++)
 			e[y] = (float)acc[y] * m->scale;
 	}
 }
 
 /* Header of the model block; all numbers in the byte order of the
- * machine (the magic's version word tells a foreign one). */
+ * machine (the magic's version word tells a foreign one). Then the
+ * transition scores (NL * NL, start NL, end NL floats), zeros to a
+ * multiple of 64 bytes, nb buckets, the bits of ovf (nb / 8 bytes), the
+ * long rows (nlong of NL + 1 int32, the last 0), and the lexicon (lcap
+ * keys, lcap values). */
 struct header {
 	char	 magic[8];
 	uint32_t version, nlabels;
-	uint32_t fcap, fprobe, nent, lcap, lprobe, flags;
+	uint32_t nb, probe, nfeat, lcap, lprobe, flags;
 	float	 scale;
-	uint32_t pad;
+	uint32_t nlong;
 	uint64_t size;
 };
+
+#define TRANS_END	(((uint64_t)sizeof(struct header) + \
+	(NL * NL + 2 * NL) * 4 + 63) & ~(uint64_t)63)
 
 static int
 is_pow2(uint32_t x)
@@ -1456,6 +1841,7 @@ load_fail(struct ns_ner_model *m, char *err, size_t errsz, const char *why)
 		snprintf(err, errsz, "bad NER model: %s", why);
 	if (m != NULL) {
 		free(m->filter);
+		free(m->c);
 		free(m->owned);
 		free(m);
 	}
@@ -1468,8 +1854,10 @@ ns_ner_model_load(const char *data, size_t len, char *err, size_t errsz)
 	struct ns_ner_model *m;
 	struct header h;
 	const unsigned char *p;
+	const uint32_t *r;
 	uint64_t need, off;
-	uint32_t i, cnt, o;
+	uint32_t i, j, k, c;
+	void *copy;
 
 	init_tables();
 	if (data == NULL) {
@@ -1486,15 +1874,13 @@ ns_ner_model_load(const char *data, size_t len, char *err, size_t errsz)
 		return load_fail(NULL, err, errsz, "unknown version");
 	if (h.nlabels != NL)
 		return load_fail(NULL, err, errsz, "wrong number of labels");
-	if (!is_pow2(h.fcap) || h.fcap > (1u << 28) || h.fprobe >= h.fcap ||
-	    h.nent >= (1u << 27) || (h.lcap != 0 && (!is_pow2(h.lcap) ||
+	if (!is_pow2(h.nb) || h.nb < 64 || h.nb > (1u << 24) ||
+	    h.probe >= h.nb || h.nlong > (1u << 24) || (h.lcap != 0 && (!is_pow2(h.lcap) ||
 	    h.lcap > (1u << 28) || h.lprobe >= h.lcap)) ||
 	    !(h.scale > 0 && h.scale < 1e6))
 		return load_fail(NULL, err, errsz, "bad sizes");
-	need = sizeof(h) + (uint64_t)(NL * NL + 2 * NL) * 4 +
-	    (uint64_t)h.fcap * 8 + (uint64_t)h.nent * 4;
-	need = (need + 7) & ~(uint64_t)7;
-	need += (uint64_t)h.lcap * 16;
+	need = TRANS_END + (uint64_t)h.nb * BKW * 4 + h.nb / 8 +
+	    (uint64_t)h.nlong * (NL + 1) * 4 + (uint64_t)h.lcap * 16;
 	if (h.size != need)
 		return load_fail(NULL, err, errsz, "inconsistent sizes");
 	if ((uint64_t)len < need)
@@ -1502,15 +1888,17 @@ ns_ner_model_load(const char *data, size_t len, char *err, size_t errsz)
 	if ((uint64_t)len > need)
 		return load_fail(NULL, err, errsz, "trailing bytes");
 	m = ns_xcalloc(1, sizeof(*m));
-	if (((uintptr_t)data & 7) != 0) {
-		m->owned = ns_xmalloc(len);
-		memcpy(m->owned, data, len);
-		p = m->owned;
+	/* The buckets are cache lines. */
+	if (((uintptr_t)data & 63) != 0) {
+		if (posix_memalign(&copy, 64, len) != 0)
+			return load_fail(m, err, errsz, "out of memory");
+		memcpy(copy, data, len);
+		m->owned = copy;
+		p = copy;
 	} else
 		p = (const unsigned char *)data;
-	m->fcap = h.fcap;
-	m->fprobe = h.fprobe;
-	m->nent = h.nent;
+	m->nb = h.nb;
+	m->probe = h.probe;
 	m->flags = h.flags;
 	m->scale = h.scale;
 	off = sizeof(h);
@@ -1519,29 +1907,47 @@ ns_ner_model_load(const char *data, size_t len, char *err, size_t errsz)
 	m->start = (const float *)(const void *)(p + off);
 	off += NL * 4;
 	m->end = (const float *)(const void *)(p + off);
-	off += NL * 4;
 	for (i = 0; i < NL * NL + 2 * NL; i++)
 		if (!isfinite(m->trans[i]) || fabsf(m->trans[i]) > 1e9f)
 			return load_fail(m, err, errsz, "bad transitions");
-	m->slot = (const uint32_t *)(const void *)(p + off);
-	off += (uint64_t)h.fcap * 8;
-	m->ent = (const uint32_t *)(const void *)(p + off);
-	off += (uint64_t)h.nent * 4;
-	off = (off + 7) & ~(uint64_t)7;
-	m->filter = ns_xcalloc((1u << FILTER_BITS) / 64, sizeof(uint64_t));
-	for (i = 0; i < h.fcap; i++) {
-		if (m->slot[2 * i] == 0)
-			continue;
-		o = (m->slot[2 * i] >> 12) & ((1u << FILTER_BITS) - 1);
-		m->filter[o >> 6] |= 1ULL << (o & 63);
-		cnt = m->slot[2 * i + 1] >> 27;
-		o = m->slot[2 * i + 1] & 0x7ffffff;
-		if (cnt > NL || (uint64_t)o + cnt > h.nent)
-			return load_fail(m, err, errsz, "bad weight offsets");
+	off = TRANS_END;
+	m->bk = (const uint32_t *)(const void *)(p + off);
+	off += (uint64_t)h.nb * BKW * 4;
+	m->ovf = (const uint64_t *)(const void *)(p + off);
+	off += h.nb / 8;
+	m->nlong = h.nlong;
+	m->lng = (const int32_t *)(const void *)(p + off);
+	off += (uint64_t)h.nlong * (NL + 1) * 4;
+	for (i = 0; i < h.nlong * (NL + 1); i++)
+		if (m->lng[i] < -32767 || m->lng[i] > 32767)
+			return load_fail(m, err, errsz, "bad weight");
+	m->filter = ns_xcalloc((size_t)1 << (FILTER_BITS - 6), sizeof(uint64_t));
+	for (i = 0; i < h.nb; i++) {
+		r = m->bk + (size_t)i * BKW;
+		for (j = 0; j < BKW && r[j] != 0; j += 1 + c) {
+			c = r[j] & 31;
+			m->filter[(r[j] >> 18) & FILTER_MASK] |= 1ULL <<
+			    ((r[j] >> 12) & 63);
+			if (c == LONGROW) {
+				if (j + 2 > BKW || r[j + 1] >= h.nlong)
+					return load_fail(m, err, errsz,
+					    "bad weight offsets");
+				c = 1;
+				continue;
+			}
+			if (c == 0 || c > MAXROW || j + 1 + c > BKW)
+				return load_fail(m, err, errsz,
+				    "bad weight offsets");
+			for (k = j + 1; k <= j + c; k++)
+				if ((r[k] & 0xffff) >= NL)
+					return load_fail(m, err, errsz,
+					    "bad label");
+		}
+		for (; j < BKW; j++)
+			if (r[j] != 0)
+				return load_fail(m, err, errsz,
+				    "bad weight offsets");
 	}
-	for (i = 0; i < h.nent; i++)
-		if ((m->ent[i] & 0xffff) >= NL)
-			return load_fail(m, err, errsz, "bad label");
 	m->lex.cap = h.lcap;
 	m->lex.probe = h.lprobe;
 	m->lex.keys = (const uint64_t *)(const void *)(p + off);
@@ -1550,6 +1956,7 @@ ns_ner_model_load(const char *data, size_t len, char *err, size_t errsz)
 	for (i = 0; i < h.lcap; i++)
 		if ((uint32_t)m->lex.vals[i] >> 24 > 24)
 			return load_fail(m, err, errsz, "bad lexicon");
+	model_consts(m);
 	return m;
 }
 
@@ -1559,10 +1966,10 @@ ns_ner_model_free(struct ns_ner_model *m)
 	if (m == NULL)
 		return;
 	free(m->filter);
+	free(m->c);
 	free(m->owned);
 	free(m);
 }
-
 /* ---- the tagger ---- */
 
 static struct ns_ner *
@@ -1573,12 +1980,9 @@ tagger_new(const struct ns_ner_model *m, const struct lexicon *lex)
 	init_tables();
 	t->m = m;
 	t->lex = lex;
-	/* Never NULL, so that loops over no sentence add nothing to NULL. */
-	t->sentcap = 64;
-	t->sent = ns_xreallocarray(NULL, t->sentcap, sizeof(*t->sent));
 	if (m != NULL)
 		t->cache = ns_xcalloc(NCACHE, sizeof(*t->cache));
-	grow_tok(t, 256);
+	grow_sent(t, 256);
 	return t;
 }
 
@@ -1595,12 +1999,17 @@ ns_ner_free(struct ns_ner *t)
 		return;
 	free(t->cache);
 	free(t->tok);
-	free(t->spans);
-	free(t->nl);
+	free(t->ty);
+	free(t->th);
 	ns_buf_free(&t->lower);
 	ns_buf_free(&t->joined);
-	free(t->sent);
 	free(t->dw);
+	free(t->dh);
+	free(t->dvec);
+	free(t->gaz);
+	free(t->wv);
+	free(t->scr);
+	free(t->pend);
 	free(t->f);
 	free(t->nf);
 	free(t->freep);
@@ -1614,16 +2023,17 @@ ns_ner_free(struct ns_ner *t)
 /* Is token x a title before a name ("Mr", "Dr.")? CoNLL-2003 leaves
  * titles out of PER spans. */
 static int
-honorific(const char *s, const struct tok *x)
+honorific(const struct ns_ner *t, size_t k)
 {
+	const char *s = t->s + t->tok[k].start;
 	static const char *const list[] = { "Dr", "Dr.", "Miss", "Mr", "Mr.",
 	    "Mrs", "Mrs.", "Ms", "Ms.", "Mx", "Mx.", "Prof", "Prof." };
-	size_t i, n = x->end - x->start;
+	size_t i, n = ty_of(t, k)->len;
 
 	if (n > 5)
 		return 0;
 	for (i = 0; i < sizeof(list) / sizeof(list[0]); i++)
-		if (strncmp(list[i], s + x->start, n) == 0 &&
+		if (strncmp(list[i], s, n) == 0 &&
 		    list[i][n] == '\0')
 			return 1;
 	return 0;
@@ -1635,14 +2045,14 @@ static int
 is_norp(const struct ns_ner *t, size_t a, size_t b)
 {
 	const uint64_t *lv;
-	uint64_t key = t->tok[a].hl;
+	uint64_t key = ty_of(t, a)->hl;
 	size_t i;
 
 	for (i = a + 1; i < b; i++)
-		key = seq_next(key, t->tok[i].hl);
+		key = seq_next(key, ty_of(t, i)->hl);
 	if ((lv = lex_get(t->lex, key)) != NULL && ((*lv >> 32) & G_NORP))
 		return 1;
-	if (b - a <= 3 && (lv = lex_get(t->lex, t->tok[b - 1].hl)) != NULL &&
+	if (b - a <= 3 && (lv = lex_get(t->lex, ty_of(t, b - 1)->hl)) != NULL &&
 	    ((*lv >> 32) & G_NORP))
 		return 1;
 	return 0;
@@ -1690,18 +2100,22 @@ tag(struct ns_ner *t, const char *s, size_t n, struct ns_entity **v,
 {
 	static const enum ns_ent_type map[NCLS] = { NS_ENT_PERSON,
 	    NS_ENT_ORG, NS_ENT_LOC, NS_ENT_NORP };
-	const struct sent *st;
-	size_t count = 0, i, len, a;
+	struct sent sent;
+	const struct sent *st = &sent;
+	size_t count = 0, i, len, a, at;
 	int y, c, rank, sorted = 1;
 
 	prepare(t, s, n);
 	for (rank = 0; rank < 3; rank++)
-		for (st = t->sent; st < t->sent + t->nsent; st++) {
+		for (at = 0; at < t->ntok; at = sent.b) {
+			sent_at(t, at, &sent);
 			if (sent_rank(t, st, title_end) != rank)
 				continue;
 			len = st->b - st->a;
-			sentence_features(t, st, 0);
-			model_emit(t->m, t, st);
+			/* no word with a capital: nothing to find */
+			if (sentence_prepare(t, st) == 0)
+				continue;
+			model_emit(t, st);
 			viterbi(t, len, t->m->trans, t->m->start, t->m->end);
 			remember(t, st, t->lab);
 			for (i = 0; i < len; i++) {
@@ -1718,14 +2132,14 @@ tag(struct ns_ner *t, const char *s, size_t n, struct ns_entity **v,
 				    !is_norp(t, st->a + a, st->a + i + 1))
 					continue;
 				while (c == C_PER && a < i &&
-				    honorific(s, &t->tok[st->a + a]))
+				    honorific(t, st->a + a))
 					a++;
 				if (count > 0 && (*v)[count - 1].start >
 				    t->tok[st->a + a].start)
 					sorted = 0;
 				count = push_ent(v, cap, count,
 				    t->tok[st->a + a].start,
-				    t->tok[st->a + i].end, raw && c == C_MISC ?
+				    tok_end(t, st->a + i), raw && c == C_MISC ?
 				    NS_ENT_NTYPES : map[c]);
 			}
 		}
@@ -1873,10 +2287,10 @@ lexicon_entries(const struct ns_ner_train_opts *o, struct kv **out)
 			continue;
 		/* The name, and each of its beginnings (with no type), so
 		 * that a match stops where no name goes on. */
-		key = t->tok[0].hl;
+		key = ty_of(t, 0)->hl;
 		for (j = 0; j < t->ntok; j++) {
 			if (j > 0)
-				key = seq_next(key, t->tok[j].hl);
+				key = seq_next(key, ty_of(t, j)->hl);
 			if (n == cap) {
 				cap = cap ? cap * 2 : 4096;
 				v = ns_xreallocarray(v, cap, sizeof(*v));
@@ -2100,15 +2514,24 @@ cmp_u64(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
+/* A weight of a feature being written. */
+struct wlab {
+	long	 q;
+	uint32_t y;
+};
+
 /* Write the averaged model to out. */
 static void
 tr_write(const struct trainer *tr, const struct kv *lex, size_t nlex,
     double prune, struct ns_buf *out)
 {
 	struct header h;
-	uint64_t *order, *lk, *lv;
-	uint32_t *slots, *ent, *koff, sl, p, cnt;
-	size_t k, r, nfeat = 0, nkept = 0, nent = 0, o, y, at;
+	struct wlab row[NL];
+	uint64_t *order, *lk, *lv, *ovf;
+	uint32_t *bk, *rows, *roff, *used, b, p, cnt, nb, probe, hdr, nlong = 0,
+	    sz;
+	int32_t *lng;
+	size_t k, r, nfeat = 0, nkept = 0, nwords = 0, y, at, j;
 	double a, maxa = 0, scale;
 	float tw[NL * NL + 2 * NL];
 	long q;
@@ -2122,16 +2545,16 @@ tr_write(const struct trainer *tr, const struct kv *lex, size_t nlex,
 	/* Features in key order, so that the table is the same whatever
 	 * order training met them in. */
 	order = ns_xreallocarray(NULL, tr->n + 1, sizeof(*order));
-	koff = ns_xreallocarray(NULL, tr->n + 1, sizeof(*koff));
+	roff = ns_xreallocarray(NULL, tr->n + 1, sizeof(*roff));
 	for (k = 0; k < tr->cap; k++)
 		if (tr->keys[k] != 0)
 			order[nfeat++] = tr->keys[k];
 	qsort(order, nfeat, sizeof(*order), cmp_u64);
-	ent = ns_xreallocarray(NULL, nfeat * NL + 1, sizeof(*ent));
+	rows = ns_xreallocarray(NULL, nfeat * (NL + 1) + 1, sizeof(*rows));
+	lng = ns_xcalloc(nfeat * (NL + 1) + 1, sizeof(*lng));
 	for (k = 0; k < nfeat; k++) {
 		r = tr_find(tr, order[k]) - 1;
 		cnt = 0;
-		o = nent;
 		for (y = 0; y < NL; y++) {
 			a = tr->w[r * NL + y] - tr->u[r * NL + y] / tr->c;
 			if (fabs(a) < prune)
@@ -2139,31 +2562,67 @@ tr_write(const struct trainer *tr, const struct kv *lex, size_t nlex,
 			q = lround(a / scale);
 			if (q == 0)
 				continue;
-			ent[nent++] = (uint32_t)((int32_t)q * 65536) |
-			    (uint32_t)y;
-			cnt++;
+			row[cnt].q = q;
+			row[cnt++].y = (uint32_t)y;
 		}
 		if (cnt == 0)
 			continue;
 		order[nkept] = order[k];
-		koff[nkept++] = cnt << 27 | (uint32_t)o;
+		roff[nkept++] = (uint32_t)nwords;
+		if (cnt > MAXROW) {
+			for (j = 0; j < cnt; j++)
+				lng[nlong * (NL + 1) + row[j].y] =
+				    (int32_t)row[j].q;
+			rows[nwords++] = LONGROW;
+			rows[nwords++] = nlong++;
+			continue;
+		}
+		rows[nwords++] = cnt;
+		for (j = 0; j < cnt; j++)
+			rows[nwords++] = (uint32_t)((int32_t)row[j].q *
+			    65536) | row[j].y;
+	}
+	/* Buckets about two thirds full. */
+	for (nb = 64; (size_t)nb * BKW * 2 < nwords * 3; nb *= 2)
+		;
+	for (;;) {
+		bk = ns_xcalloc((size_t)nb * BKW, sizeof(*bk));
+		used = ns_xcalloc(nb, sizeof(*used));
+		ovf = ns_xcalloc(nb / 64, sizeof(*ovf));
+		probe = 0;
+		for (k = 0; k < nkept; k++) {
+			cnt = rows[roff[k]];
+			sz = cnt == LONGROW ? 1 : cnt;
+			b = (uint32_t)order[k] & (nb - 1);
+			for (p = 0; p < nb && used[b] + 1 + sz > BKW; p++) {
+				ovf[b >> 6] |= 1ULL << (b & 63);
+				b = (b + 1) & (nb - 1);
+			}
+			if (p == nb)
+				break;
+			if (p > probe)
+				probe = p;
+			hdr = ((uint32_t)(order[k] >> 32) & ~31u) | cnt;
+			bk[(size_t)b * BKW + used[b]] = hdr;
+			memcpy(bk + (size_t)b * BKW + used[b] + 1,
+			    rows + roff[k] + 1, sz * sizeof(*bk));
+			used[b] += 1 + sz;
+		}
+		if (k == nkept)
+			break;
+		free(bk);
+		free(used);
+		free(ovf);
+		nb *= 2;
 	}
 	memset(&h, 0, sizeof(h));
 	memcpy(h.magic, MAGIC, 8);
 	h.version = VERSION;
 	h.nlabels = NL;
-	h.fcap = pow2_above(nkept + nkept / 3 + 1);
-	slots = ns_xcalloc(h.fcap, 2 * sizeof(*slots));
-	for (k = 0; k < nkept; k++) {
-		sl = (uint32_t)order[k] & (h.fcap - 1);
-		for (p = 0; slots[2 * sl] != 0; p++)
-			sl = (sl + 1) & (h.fcap - 1);
-		if (p > h.fprobe)
-			h.fprobe = p;
-		slots[2 * sl] = (uint32_t)(order[k] >> 32) | 1;
-		slots[2 * sl + 1] = koff[k];
-	}
-	h.nent = (uint32_t)nent;
+	h.nb = nb;
+	h.probe = probe;
+	h.nfeat = (uint32_t)nkept;
+	h.nlong = nlong;
 	h.scale = (float)scale;
 	h.lcap = nlex ? pow2_above(nlex + nlex / 2) : 0;
 	for (k = 0; k < NL * NL + 2 * NL; k++)
@@ -2172,25 +2631,27 @@ tr_write(const struct trainer *tr, const struct kv *lex, size_t nlex,
 	lv = ns_xcalloc(h.lcap + 1, sizeof(*lv));
 	if (nlex)
 		h.lprobe = lexicon_table(lex, nlex, lk, lv, h.lcap);
-	h.size = sizeof(h) + (NL * NL + 2 * NL) * 4 +
-	    (uint64_t)h.fcap * 8 + (uint64_t)nent * 4;
-	h.size = (h.size + 7) & ~(uint64_t)7;
-	h.size += (uint64_t)h.lcap * 16;
+	h.size = TRANS_END + (uint64_t)nb * BKW * 4 + nb / 8 +
+	    (uint64_t)nlong * (NL + 1) * 4 + (uint64_t)h.lcap * 16;
 	at = out->len;
 	ns_buf_add(out, &h, sizeof(h));
 	ns_buf_add(out, tw, sizeof(tw));
-	ns_buf_add(out, slots, (size_t)h.fcap * 8);
-	ns_buf_add(out, ent, nent * 4);
-	while ((out->len - at) % 8 != 0)
+	while (out->len - at < TRANS_END)
 		ns_buf_addc(out, 0);
+	ns_buf_add(out, bk, (size_t)nb * BKW * 4);
+	ns_buf_add(out, ovf, nb / 8);
+	ns_buf_add(out, lng, (size_t)nlong * (NL + 1) * 4);
 	ns_buf_add(out, lk, (size_t)h.lcap * 8);
 	ns_buf_add(out, lv, (size_t)h.lcap * 8);
 	free(lk);
 	free(lv);
 	free(order);
-	free(koff);
-	free(slots);
-	free(ent);
+	free(roff);
+	free(rows);
+	free(lng);
+	free(bk);
+	free(used);
+	free(ovf);
 }
 
 /* Gold labels of the tokens of t (prepared on d's text) into g. */
@@ -2214,9 +2675,9 @@ gold_labels(const struct ns_ner *t, const struct ns_ner_doc *d, uint8_t *g)
 		if (lo >= t->ntok || t->tok[lo].start != d->gold[k].start)
 			continue;
 		a = lo;
-		for (b = a; b < t->ntok && t->tok[b].end < d->gold[k].end; b++)
+		for (b = a; b < t->ntok && tok_end(t, b) < d->gold[k].end; b++)
 			;
-		if (b >= t->ntok || t->tok[b].end != d->gold[k].end)
+		if (b >= t->ntok || tok_end(t, b) != d->gold[k].end)
 			continue;
 		c = d->gold[k].cls;
 		if (c < 0 || c >= NCLS)
@@ -2275,8 +2736,8 @@ titlecase_copies(struct ns_ner *t, const struct ns_ner_doc *train,
     size_t ntrain, int permille, uint64_t seed)
 {
 	char **texts = ns_xcalloc(ntrain, sizeof(*texts));
-	const struct sent *st;
-	size_t d, i;
+	struct sent st;
+	size_t d, i, a;
 	uint64_t r = seed ^ 0x7469746c65ULL;
 	char *p;
 
@@ -2285,16 +2746,16 @@ titlecase_copies(struct ns_ner *t, const struct ns_ner_doc *train,
 		memcpy(p, train[d].text, train[d].len);
 		p[train[d].len] = '\0';
 		prepare(t, p, train[d].len);
-		for (st = t->sent; st < t->sent + t->nsent; st++) {
-			if (st->mode != M_NORMAL ||
+		for (a = 0; a < t->ntok; a = st.b) {
+			sent_at(t, a, &st);
+			if (st.mode != M_NORMAL ||
 			    (int)(rnd(&r) % 1000) >= permille)
 				continue;
-			for (i = st->a; i < st->b; i++) {
+			for (i = st.a; i < st.b; i++) {
 				const struct tok *x = &t->tok[i];
 
 				if (p[x->start] >= 'a' && p[x->start] <= 'z' &&
-				    (i == st->a || !minor_word(t->lower.p +
-				    x->lo, x->lolen)))
+				    (i == st.a || !(x->flags & T_MINOR)))
 					p[x->start] -= 32;
 			}
 		}
@@ -2328,11 +2789,12 @@ ns_ner_train(const struct ns_ner_doc *train, size_t ntrain,
 	struct kv *lex;
 	struct lexicon lx;
 	uint64_t *lk, *lv, r = o->seed | 1;
-	size_t nlex, *order, i, j, d, n, gcap = 0;
+	size_t nlex, *order, i, j, d, n, gcap = 0, at;
 	struct ns_ner *t;
 	struct ns_ner_model *m;
 	struct ns_buf cur = { 0 }, best = { 0 };
-	const struct sent *st;
+	struct sent sent;
+	const struct sent *st = &sent;
 	uint8_t *g = NULL, *pred;
 	char **texts = NULL;
 	double f3, f4, bestf = -1;
@@ -2390,11 +2852,12 @@ ns_ner_train(const struct ns_ner_doc *train, size_t ntrain,
 			}
 			gold_labels(t, &train[d], g);
 			for (rank = 0; rank < 2; rank++)
-			for (st = t->sent; st < t->sent + t->nsent; st++) {
+			for (at = 0; at < t->ntok; at = sent.b) {
+				sent_at(t, at, &sent);
 				if (sent_rank(t, st, 0) != rank)
 					continue;
 				n = st->b - st->a;
-				sentence_features(t, st, 1);
+				sentence_features(t, st);
 				gold_fit(t, g + st->a, n);
 				tr_emit(&tr, t, n);
 				viterbi(t, n, tr.tw, tr.tw + NL * NL,

@@ -250,20 +250,21 @@ trailing(char *p, size_t *len)
 	*len += 8;
 }
 
-/* A weight row that points past the weights. */
+/* A word of weights after the end of the records of its bucket. */
 static void
 bad_offset(char *p, size_t *len)
 {
-	uint32_t fcap, slot[2];
-	size_t at = 56 + (17 * 17 + 2 * 17) * 4, i;
+	uint32_t nb, w0, w15, one = 1;
+	/* header, transitions, zeros to 64 bytes, then 64-byte buckets */
+	size_t at = (56 + (17 * 17 + 2 * 17) * 4 + 63) / 64 * 64, i;
 
 	(void)len;
-	memcpy(&fcap, p + 16, 4);
-	for (i = 0; i < fcap; i++) {
-		memcpy(slot, p + at + i * 8, 8);
-		if (slot[0] != 0) {
-			slot[1] = 3u << 27 | 0x7ffffff;
-			memcpy(p + at + i * 8, slot, 8);
+	memcpy(&nb, p + 16, 4);
+	for (i = 0; i < nb; i++) {
+		memcpy(&w0, p + at + i * 64, 4);
+		memcpy(&w15, p + at + i * 64 + 60, 4);
+		if (w0 != 0 && w15 == 0) {
+			memcpy(p + at + i * 64 + 60, &one, 4);
 			return;
 		}
 	}

@@ -3,7 +3,8 @@
 # the records before and after it processed, as built here; memory stays
 # bounded: the peak RSS (VmHWM, read while the tool waits for more input
 # after the record that follows the line) is under a quarter of the line
-# (not read under valgrind, whose own footprint it would be).
+# more than on the same input without it (not read under valgrind, whose
+# own footprint it would be).
 cd "$TMP" || exit 2
 n=100000000
 [ "${NS_VALGRIND:-0}" = 1 ] && n=2000000
@@ -48,12 +49,21 @@ check() {
 	else
 		echo "bad lines: not the line ($(wc -c <huge.bad | tr -d ' ') bytes)"
 	fi
-	if [ "${NS_VALGRIND:-0}" = 1 ] || { [ -n "$hwm" ] && [ "$hwm" -lt $((n / 4 / 1024)) ]; }; then
+	if [ "${NS_VALGRIND:-0}" = 1 ] || { [ -n "$hwm" ] && [ -n "$base" ] &&
+	    [ $((hwm - base)) -lt $((n / 4 / 1024)) ]; }; then
 		echo "peak RSS: under a quarter of the line"
 	else
 		echo "peak RSS: ${hwm:-unknown} KiB, not under a quarter of the line"
 	fi
 }
+# The tool's own footprint (its model; more under ASan): its peak on the
+# same input with an empty line where the long one is; the growth past it
+# is what is held to a quarter of the line.
+keep=$n
+n=0
+feed ns-entities --max-record-bytes 1M >/dev/null
+base=$hwm
+n=$keep
 printf '%s\n' '{"title":"Before","text":"Small record.","entities":[]}' \
 	'{"title":"After","text":"Still processed.","entities":[]}' >huge.want
 feed ns-entities --max-record-bytes 1M --bad-lines huge.bad
