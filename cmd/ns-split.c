@@ -142,10 +142,7 @@ split_raw(struct ns_common *c, struct ns_rules *rules, struct ctx *x,
 			done = x->stop;
 			break;
 		case NS_READ_TOOLONG:
-			ns_warnx("%s:%llu: line of %zu bytes is over "
-			    "--max-record-bytes (%zu)", in.name,
-			    (unsigned long long)in.lineno, in.toolong,
-			    c->max_record);
+			ns_report_toolong(c, &in);
 			if (status == NS_EXIT_OK)
 				status = NS_EXIT_BAD;
 			done = c->strict;

@@ -68,18 +68,6 @@ struct worker {
 	pthread_t tid;
 };
 
-/* A line of spaces, tabs or a CR carries no record (as in jsonl.c). */
-static int
-ascii_blank(const char *s, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r')
-			return 0;
-	return 1;
-}
-
 static void
 reject(struct batch *b, size_t i, const char *why)
 {
@@ -331,10 +319,7 @@ ns_jsonl_run_jobs(struct ns_common *c, char **files, int nfiles,
 			drain(&p);	/* done already, unless nothing was copied */
 			if (p.stop)
 				continue;
-			ns_warnx("%s:%llu: line of %zu bytes is over "
-			    "--max-record-bytes (%zu)", in.name,
-			    (unsigned long long)in.lineno, in.toolong,
-			    c->max_record);
+			ns_report_toolong(c, &in);
 			if (p.status == NS_EXIT_OK)
 				p.status = NS_EXIT_BAD;
 			if (c->strict)
@@ -344,7 +329,7 @@ ns_jsonl_run_jobs(struct ns_common *c, char **files, int nfiles,
 			break;
 		}
 		/* Blank lines carry no record, and need no worker. */
-		if (ascii_blank(in.line, in.len)) {
+		if (ns_line_blank(in.line, in.len)) {
 			ns_progress_add(c, in.len, 1);
 			continue;
 		}

@@ -315,8 +315,8 @@ ns_output_check(const struct ns_common *c)
 		ns_write_error();
 }
 
-static int
-ascii_blank(const char *s, size_t n)
+int
+ns_line_blank(const char *s, size_t n)
 {
 	size_t i;
 
@@ -324,6 +324,14 @@ ascii_blank(const char *s, size_t n)
 		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r')
 			return 0;
 	return 1;
+}
+
+void
+ns_report_toolong(const struct ns_common *c, const struct ns_input *in)
+{
+	ns_warnx("%s:%llu: line of %zu bytes is over --max-record-bytes (%zu)",
+	    in->name, (unsigned long long)in->lineno, in->toolong,
+	    c->max_record);
 }
 
 int
@@ -374,10 +382,7 @@ ns_jsonl_run(struct ns_common *c, char **files, int nfiles, ns_record_fn fn,
 			status = NS_EXIT_FATAL;
 			continue;
 		case NS_READ_TOOLONG:
-			ns_warnx("%s:%llu: line of %zu bytes is over "
-			    "--max-record-bytes (%zu)", in.name,
-			    (unsigned long long)in.lineno, in.toolong,
-			    c->max_record);
+			ns_report_toolong(c, &in);
 			if (status == NS_EXIT_OK)
 				status = NS_EXIT_BAD;
 			stop = c->strict;
@@ -387,7 +392,7 @@ ns_jsonl_run(struct ns_common *c, char **files, int nfiles, ns_record_fn fn,
 		}
 		/* A line of spaces, tabs or a CR carries no record; any
 		 * other white space (NBSP, form feed) is a bad line. */
-		if (ascii_blank(in.line, in.len)) {
+		if (ns_line_blank(in.line, in.len)) {
 			ns_progress_add(c, in.len, 1);
 			continue;
 		}

@@ -283,6 +283,12 @@ extern int ns_json_real_digits;
 int	ns_json_format_raw(struct ns_buf *b, const json_t *obj,
 	    const char *line, size_t len, const char *const *owned);
 
+/* Is s[0..n-1] only spaces, tabs and CRs: a line that carries no record
+ * (any other white space, such as NBSP or a form feed, makes a bad line)? */
+int	ns_line_blank(const char *s, size_t n);
+/* Report the line over --max-record-bytes that ns_input_next() skipped. */
+void	ns_report_toolong(const struct ns_common *c,
+	    const struct ns_input *in);
 /* Report a rejected line: "prog: name:lineno: why" on stderr, the line byte
  * for byte to c->bad. */
 void	ns_reject(struct ns_common *c, const struct ns_input *in,

@@ -337,25 +337,13 @@ entities(json_t *rec)
 	json_decref(b);
 }
 
-/* A line of spaces, tabs or CRs carries no record (ns_jsonl_run()). */
-static int
-ascii_blank(const char *s, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r')
-			return 0;
-	return 1;
-}
-
 static void
 one_line(const char *line, size_t len)
 {
 	char err[512];
 	json_t *rec;
 
-	if (ascii_blank(line, len))
+	if (ns_line_blank(line, len))
 		return;
 	err[0] = '\0';
 	rec = ns_json_parse(line, len, err, sizeof(err));
