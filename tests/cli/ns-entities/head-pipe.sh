@@ -1,0 +1,4 @@
+# A closed downstream pipe ends ns-entities quietly; the status of the
+# pipeline is head's.
+awk 'BEGIN { for (i = 1; i <= 5000; i++) printf "{\"title\":\"Record %d\",\"text\":\"Body of record %d. It has two sentences.\"}\n", i, i }' >"$TMP/many.jsonl"
+ns-entities "$TMP/many.jsonl" | head -1
