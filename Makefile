@@ -47,6 +47,7 @@ DATA = ns_builtin_rules:common/data/boilerplate.rules \
 	ns_numex_data:common/data/numex.rules \
 	ns_currencies_data:common/data/currencies.tsv \
 	ns_gazetteer_data:common/data/gazetteer.tsv \
+	ns_orgwords_data:common/data/orgwords.txt \
 	ns_clusters_data:common/data/clusters.txt \
 	ns_ner_model_data:common/data/ner.model
 
@@ -144,7 +145,7 @@ model: $(BUILDDIR)/train-ner
 # The README's first command: the pipeline on a bundled example dump.
 demo: $(BINS)
 	$(BUILDDIR)/ns-split tests/accept/06_inbody_junk.txt | $(BUILDDIR)/ns-strip-ads | \
-	    $(BUILDDIR)/ns-summarize
+	    $(BUILDDIR)/ns-entities | $(BUILDDIR)/ns-summarize
 
 # Word clusters for the entity tagger, from ../shared/data (skipped with a
 # message when it is not there): common/data/clusters.txt, in about 30 s.

@@ -2,6 +2,7 @@
  * recognizers find: numbers, money, dates and the like (numex.c), and
  * names (ner.c); merged, put in code points, with short names linked to
  * the fuller names they stand for ("canonical"). */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -97,6 +98,111 @@ ns_extractor_free(struct ns_extractor *x)
 	free(x);
 }
 
+/* ---- words that end an organisation's name (common/data/orgwords.txt) */
+
+extern const char *const ns_orgwords_data;
+extern const size_t ns_orgwords_data_len;
+
+struct word {
+	const char *p;
+	size_t	 n;
+};
+
+static struct word *orgwords;
+static size_t norgwords;
+static pthread_once_t orgwords_once = PTHREAD_ONCE_INIT;
+
+static int
+cmp_word(const void *a, const void *b)
+{
+	const struct word *x = a, *y = b;
+	int r = memcmp(x->p, y->p, x->n < y->n ? x->n : y->n);
+
+	return r ? r : (x->n > y->n) - (x->n < y->n);
+}
+
+static void
+load_orgwords(void)
+{
+	const char *s = ns_orgwords_data, *e = s + ns_orgwords_data_len, *nl;
+	size_t len, cap = 0;
+
+	for (; s < e; s = nl ? nl + 1 : e) {
+		nl = memchr(s, '\n', (size_t)(e - s));
+		len = nl ? (size_t)(nl - s) : (size_t)(e - s);
+		if (len == 0 || s[0] == '#')
+			continue;
+		if (norgwords == cap) {
+			cap = cap ? cap * 2 : 64;
+			orgwords = ns_xreallocarray(orgwords, cap,
+			    sizeof(*orgwords));
+		}
+		orgwords[norgwords].p = s;
+		orgwords[norgwords++].n = len;
+	}
+	if (norgwords > 1)
+		qsort(orgwords, norgwords, sizeof(*orgwords), cmp_word);
+}
+
+static int
+is_orgword(const char *s, size_t n)
+{
+	struct word key = { s, n };
+
+	pthread_once(&orgwords_once, load_orgwords);
+	return n > 0 && norgwords > 0 && bsearch(&key, orgwords, norgwords,
+	    sizeof(*orgwords), cmp_word) != NULL;
+}
+
+/* The length of the word at s[0..n-1] that is an organisation word, with
+ * its period if the list has it so ("Inc."), or 0. */
+static size_t
+orgword_at(const char *s, size_t n)
+{
+	size_t k;
+
+	for (k = 0; k < n && s[k] != ' ' && s[k] != '\n' && s[k] != ',' &&
+	    s[k] != ';' && s[k] != ':' && s[k] != ')' && s[k] != '"' &&
+	    s[k] != '\''; k++)
+		;
+	if (k > 0 && is_orgword(s, k))
+		return k;
+	if (k > 1 && s[k - 1] == '.' && is_orgword(s, k - 1))
+		return k - 1;
+	return 0;
+}
+
+/* A name the tagger does not know as a company: "Northfield Markets" as
+ * a PERSON is an ORG; "Pelham" before "Foods" is "Pelham Foods". Among
+ * x->f[first..], the names of text s[0..n-1]. */
+static void
+org_names(struct ns_extractor *x, size_t first, const char *s, size_t n)
+{
+	struct found *f;
+	size_t k, w, last;
+
+	for (k = first; k < x->nf; k++) {
+		f = &x->f[k];
+		if (f->e.type != NS_ENT_PERSON && f->e.type != NS_ENT_ORG)
+			continue;
+		/* Takes in an organisation word after it. */
+		if (f->e.end + 1 < n && s[f->e.end] == ' ' &&
+		    (w = orgword_at(s + f->e.end + 1, n - f->e.end - 1)) > 0 &&
+		    (k + 1 == x->nf || x->f[k + 1].e.start >= f->e.end + 1 + w)) {
+			f->e.end += 1 + w;
+			f->e.type = NS_ENT_ORG;
+			continue;
+		}
+		/* Ends in one. */
+		for (last = f->e.end; last > f->e.start && s[last - 1] != ' ';
+		    last--)
+			;
+		if (last > f->e.start &&
+		    orgword_at(s + last, f->e.end - last) == f->e.end - last)
+			f->e.type = NS_ENT_ORG;
+	}
+}
+
 /* Which wins where a name and a number overlap: an amount, a date or an
  * address is never part of a name ("June 2019"), but a name may hold a
  * number ("Formula 1", "3M", "Boeing 737"). */
@@ -128,7 +234,7 @@ add_found(struct ns_extractor *x, const struct ns_entity *e, int field,
  * and each free of overlaps, into x->f. */
 static void
 merge(struct ns_extractor *x, size_t nn, const struct ns_entity *tv,
-    size_t nt, int field, const char *s)
+    size_t nt, int field, const char *s, size_t n)
 {
 	size_t i = 0, j = 0, k;
 	const struct ns_entity *a, *b;
@@ -159,6 +265,7 @@ merge(struct ns_extractor *x, size_t nn, const struct ns_entity *tv,
 			j++;
 		}
 	}
+	org_names(x, first, s, n);
 	ns_cpos_init(&cp, s);
 	for (k = first; k < x->nf; k++) {
 		x->f[k].cstart = ns_cpos_at(&cp, x->f[k].e.start);
@@ -565,13 +672,13 @@ ns_extract(struct ns_extractor *x, const char *title, size_t tlen,
 	if (title != NULL) {
 		nn = x->numex ? ns_numex_find(x->numex, title, tlen, &x->nv,
 		    &x->ncap) : 0;
-		merge(x, nn, x->tv, ntitle, 0, title);
+		merge(x, nn, x->tv, ntitle, 0, title, tlen);
 	}
 	nn = x->numex ? ns_numex_find(x->numex, text, xlen, &x->nv,
 	    &x->ncap) : 0;
 	/* No name at all may leave x->tv NULL: no arithmetic on it. */
 	merge(x, nn, nt > ntitle ? x->tv + ntitle : NULL, nt - ntitle, 1,
-	    text);
+	    text, xlen);
 	title_names(x, title, tlen);
 	title_types(x);
 	link_names(x);
