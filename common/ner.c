@@ -998,6 +998,8 @@ doc_words(struct ns_ner *t)
 	t->ndw = 0;
 	t->ndvec = 0;
 	table_reset(&t->dh, &t->dhcap, &t->dhmask, 64);
+	if (t->nty == 0)
+		return;		/* and t->ty may be NULL: no arithmetic on it */
 	for (x = t->ty; x < t->ty + t->nty; x++)
 		if ((x->flags & (T_ALPHA | T_UPPER)) == (T_ALPHA | T_UPPER))
 			(void)dw_find(t, x->hl, 1);
