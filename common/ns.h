@@ -424,14 +424,11 @@ struct ns_rule {
 	enum ns_scope scope;
 	char	*pattern;
 	pcre2_code *re;
-	int	 alone;		/* cannot join the combined patterns */
 };
 
 struct ns_rules {
 	struct ns_rule *v;
 	size_t	 n, cap;
-	pcre2_code *any[NS_SCOPE_MASKS];	/* per scope mask: its rules in one pattern */
-	unsigned any_built;		/* bit m: any[m] was built (may be NULL) */
 	pcre2_match_data *md;
 	pcre2_match_context *mctx;
 	pcre2_jit_stack *jstack;

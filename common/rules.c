@@ -42,6 +42,25 @@ compile_options(enum ns_scope scope)
 	return o;
 }
 
+/* Does a pattern call a group (recursion, a subroutine call)? Such a
+ * pattern, JIT-compiled and given a large JIT stack, can run for minutes
+ * whatever the match limit ("a||...|(?R)||..." on any line: 36 s), so
+ * it is interpreted, where the match limit holds. Errs towards yes. */
+static int
+calls_group(const char *p)
+{
+	for (; *p != '\0'; p++) {
+		if (p[0] == '(' && p[1] == '?' && (p[2] == 'R' ||
+		    p[2] == '&' || (p[2] >= '0' && p[2] <= '9') ||
+		    ((p[2] == '+' || p[2] == '-') && p[3] >= '0' &&
+		    p[3] <= '9') || (p[2] == 'P' && p[3] == '>')))
+			return 1;
+		if (p[0] == '\\' && p[1] == 'g' && (p[2] == '<' || p[2] == '\''))
+			return 1;
+	}
+	return 0;
+}
+
 static pcre2_code *
 compile(const char *pattern, size_t len, uint32_t options, int *ecode,
     PCRE2_SIZE *eoff)
@@ -56,35 +75,822 @@ compile(const char *pattern, size_t len, uint32_t options, int *ecode,
 		jit = getenv("NS_NO_JIT") == NULL;
 	re = pcre2_compile((PCRE2_SPTR)pattern, len, options, ecode, eoff,
 	    NULL);
-	if (re != NULL && jit)
+	if (re != NULL && jit && !calls_group(pattern))
 		(void)pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);	/* else interpreted */
 	return re;
 }
 
-/* Can a rule's pattern stand inside an alternation with others? Not with
- * a numbered back reference or subroutine call (the numbers would shift),
- * nor with backtracking verbs such as (*COMMIT), which reach past it. */
-static int
-combinable(const struct ns_rule *ru)
-{
-	uint32_t refs = 0;
-	const char *p;
+/* ---- prefilters: lines a rule cannot match, told cheaply ----
+ * Most lines match no rule, yet a rule such as ".{10,600}?\s*(?:photo|...)"
+ * makes PCRE2 try every position of a long line. So each rule is read
+ * once for what any match of it must hold: a byte it can start with (from
+ * PCRE2's own start bitmap), a least length, and a set of literal strings
+ * one of which must appear (from the pattern, below); a line that fails
+ * one is not given to PCRE2. The answers are those of trying every rule:
+ * the tests only skip rules that cannot match. */
 
-	if (pcre2_pattern_info(ru->re, PCRE2_INFO_BACKREFMAX, &refs) != 0 ||
-	    refs > 0 || strstr(ru->pattern, "(*") != NULL)
+#define LIT_MAX 16		/* literals in a rule's required set */
+#define LIT_LEN 24		/* bytes in one literal, and room for no more */
+#define LIT_TABLE 4096		/* bigram hash table of a scope mask */
+#define LIT_DEPTH 32		/* groups within groups read; deeper: bad */
+
+/* A set of literals: either the exact strings a piece of pattern can
+ * match (exact: every match of the piece is one of them; never empty), or
+ * strings one of which is inside any match of it (not exact; none of them
+ * empty). n 0 and not exact: nothing known. Letters are lower case.
+ * Every function below gives a set that keeps these rules, whatever it is
+ * given, and a set that breaks them is read as "nothing known". */
+struct litset {
+	int	 exact;
+	int	 n;
+	char	 s[LIT_MAX][LIT_LEN];
+	unsigned char len[LIT_MAX];
+};
+
+struct scan {
+	const char *p, *e;	/* e: the pattern's end (a NUL there) */
+	int	 bad;		/* something not understood: know nothing */
+	int	 depth;		/* groups open */
+};
+
+static void
+ls_none(struct litset *l)
+{
+	l->exact = 0;
+	l->n = 0;
+}
+
+static void
+ls_empty(struct litset *l)
+{
+	l->exact = 1;
+	l->n = 1;
+	l->len[0] = 0;
+}
+
+/* One literal byte. */
+static void
+ls_byte(struct litset *l, int c)
+{
+	l->exact = 1;
+	l->n = 1;
+	l->s[0][0] = (char)c;
+	l->len[0] = 1;
+}
+
+/* Does l keep the rules of a set? */
+static int
+ls_valid(const struct litset *l)
+{
+	int i;
+
+	if (l->n < 0 || l->n > LIT_MAX || (l->exact && l->n == 0))
 		return 0;
-	/* \Q (quoting to the end), \E, \g and \k references, named groups
-	 * and their calls would reach into the other alternatives too. */
-	if (strstr(ru->pattern, "\\Q") || strstr(ru->pattern, "\\E") ||
-	    strstr(ru->pattern, "\\g") || strstr(ru->pattern, "\\k") ||
-	    strstr(ru->pattern, "(?P") || strstr(ru->pattern, "(?&") ||
-	    strstr(ru->pattern, "(?<") || strstr(ru->pattern, "(?'"))
-		return 0;
-	for (p = ru->pattern; (p = strstr(p, "(?")) != NULL; p += 2)
-		if (p[2] == 'R' || p[2] == '&' || p[2] == '+' || p[2] == '-' ||
-		    (p[2] >= '0' && p[2] <= '9') || (p[2] == 'P' && p[3] == '>'))
+	for (i = 0; i < l->n; i++)
+		if (l->len[i] >= LIT_LEN || (!l->exact && l->len[i] == 0))
 			return 0;
 	return 1;
+}
+
+static int
+ls_minlen(const struct litset *l)
+{
+	int i, m = 0;
+
+	for (i = 0; i < l->n && i < LIT_MAX; i++)
+		if (i == 0 || l->len[i] < m)
+			m = l->len[i];
+	return m;
+}
+
+/* What a piece says as a requirement (not exact): nothing if it can
+ * match the empty string. */
+static void
+ls_require(struct litset *l)
+{
+	if (!ls_valid(l) || (l->exact && ls_minlen(l) == 0)) {
+		ls_none(l);
+		return;
+	}
+	l->exact = 0;
+}
+
+/* Of two requirements, a and b, keep in a the one that tells more: the
+ * longer shortest literal, then the fewer literals. */
+static void
+ls_best(struct litset *a, const struct litset *b)
+{
+	struct litset rb = *b;
+	int ma, mb;
+
+	ls_require(a);
+	ls_require(&rb);
+	if (rb.n == 0)
+		return;
+	ma = a->n ? ls_minlen(a) : 0;
+	mb = ls_minlen(&rb);
+	if (mb > ma || (mb == ma && rb.n < a->n))
+		*a = rb;
+}
+
+/* The strings of a followed by those of b, both exact, in *c: 1, or 0
+ * if there would be too many or too long. */
+static int
+ls_product(const struct litset *a, const struct litset *b, struct litset *c)
+{
+	int i, j;
+
+	if (!a->exact || !b->exact || !ls_valid(a) || !ls_valid(b) ||
+	    a->n * b->n > LIT_MAX)
+		return 0;
+	c->exact = 1;
+	c->n = 0;
+	for (i = 0; i < a->n; i++)
+		for (j = 0; j < b->n; j++) {
+			if (a->len[i] + b->len[j] >= LIT_LEN) {
+				ls_none(c);
+				return 0;
+			}
+			memcpy(c->s[c->n], a->s[i], a->len[i]);
+			memcpy(c->s[c->n] + a->len[i], b->s[j], b->len[j]);
+			c->len[c->n++] = (unsigned char)(a->len[i] + b->len[j]);
+		}
+	return 1;
+}
+
+/* a or b, in a. */
+static void
+ls_alt(struct litset *a, const struct litset *b)
+{
+	struct litset rb;
+	int i;
+
+	if (!ls_valid(a) || !ls_valid(b)) {
+		ls_none(a);
+		return;
+	}
+	if (!(a->exact && b->exact && a->n + b->n <= LIT_MAX)) {
+		/* As requirements: one of either's. */
+		rb = *b;
+		ls_require(a);
+		ls_require(&rb);
+		if (a->n == 0 || rb.n == 0 || a->n + rb.n > LIT_MAX) {
+			ls_none(a);
+			return;
+		}
+		b = &rb;
+	}
+	for (i = 0; i < b->n; i++) {
+		memcpy(a->s[a->n], b->s[i], b->len[i]);
+		a->len[a->n++] = b->len[i];
+	}
+}
+
+/* A pattern byte as a literal: one that matches only itself and its
+ * ASCII other case, even caselessly under UTF and UCP; not 'k' (KELVIN
+ * SIGN) nor 's' (LONG S), nor white space, nor any byte of a multi-byte
+ * character. -1, or the byte with letters in lower case. */
+static int
+lit_byte(int c)
+{
+	if (c >= 'A' && c <= 'Z')
+		c += 'a' - 'A';
+	if (c <= 0x20 || c >= 0x7f || c == 'k' || c == 's')
+		return -1;
+	return c;
+}
+
+static int
+is_alpha(int c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static int
+is_digit(int c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static void ls_alternation(struct scan *, struct litset *);
+
+/* Skip a character class, p past its '[' (only where it is, not what it
+ * matches, is needed). Anything odd: bad. */
+static void
+skip_class(struct scan *sc)
+{
+	const char *p = sc->p, *q;
+
+	if (p < sc->e && *p == '^')
+		p++;
+	if (p < sc->e && *p == ']')
+		p++;		/* a ']' first is a literal */
+	while (p < sc->e && *p != ']') {
+		if (*p == '\\') {
+			/* \Q...\E may quote a ']'; an escape at the end
+			 * is not one. */
+			if (p + 1 >= sc->e || p[1] == 'Q' || p[1] == 'E') {
+				sc->bad = 1;
+				return;
+			}
+			p += 2;
+			continue;
+		}
+		if (*p == '[' && p + 1 < sc->e && (p[1] == ':' ||
+		    p[1] == '.' || p[1] == '=')) {
+			/* Only a plain "[:name:]" or "[:^name:]" is read;
+			 * PCRE2 takes some other "[:" as literals. */
+			if (p[1] != ':') {
+				sc->bad = 1;
+				return;
+			}
+			q = p + 2;
+			if (q < sc->e && *q == '^')
+				q++;
+			while (q < sc->e && *q >= 'a' && *q <= 'z')
+				q++;
+			if (q == p + 2 || q + 1 >= sc->e || q[0] != ':' ||
+			    q[1] != ']') {
+				sc->bad = 1;
+				return;
+			}
+			p = q + 2;
+			continue;
+		}
+		p++;
+	}
+	if (p >= sc->e) {
+		sc->bad = 1;
+		return;
+	}
+	sc->p = p + 1;
+}
+
+/* One atom, p at it (before e); l what it matches. */
+static void
+ls_atom(struct scan *sc, struct litset *l)
+{
+	const char *p = sc->p, *q;
+	int c, look = 0;
+
+	ls_none(l);
+	if (p >= sc->e) {
+		sc->bad = 1;
+		return;
+	}
+	switch (*p) {
+	case '(':
+		p++;
+		if (p >= sc->e || *p == '*') {
+			sc->bad = 1;	/* a verb, or an option */
+			return;
+		}
+		if (*p == '?') {
+			p++;
+			if (p >= sc->e) {
+				sc->bad = 1;
+				return;
+			}
+			if (*p == '=' || *p == '!') {
+				look = 1;	/* a look-ahead */
+				p++;
+			} else if (*p == '<' && p + 1 < sc->e && (p[1] == '=' ||
+			    p[1] == '!')) {
+				look = 1;	/* a look-behind */
+				p += 2;
+			} else if (*p == ':' || *p == '>' || *p == '|') {
+				p++;
+			} else {
+				/* Option letters: "(?-i:" and the like. One
+				 * that changes the syntax (x, xx, n), one
+				 * set to the end of the group ("(?i)"), and
+				 * any other kind of group are not read. */
+				while (p < sc->e && (*p == 'i' || *p == 'm' ||
+				    *p == 's' || *p == 'U' || *p == 'J' ||
+				    *p == '-' || *p == '^'))
+					p++;
+				if (p >= sc->e || *p != ':') {
+					sc->bad = 1;
+					return;
+				}
+				p++;
+			}
+		}
+		if (++sc->depth > LIT_DEPTH) {
+			sc->bad = 1;
+			return;
+		}
+		sc->p = p;
+		ls_alternation(sc, l);
+		sc->depth--;
+		if (sc->bad || sc->p >= sc->e || *sc->p != ')') {
+			sc->bad = 1;
+			ls_none(l);
+			return;
+		}
+		sc->p++;
+		if (look)
+			ls_empty(l);	/* matches no text */
+		return;
+	case '[':
+		sc->p = p + 1;
+		skip_class(sc);
+		return;
+	case '.':
+		sc->p = p + 1;
+		return;
+	case '^':
+	case '$':
+		sc->p = p + 1;
+		ls_empty(l);
+		return;
+	case '\\':
+		if (p + 1 >= sc->e) {
+			sc->bad = 1;
+			return;
+		}
+		c = (unsigned char)p[1];
+		p += 2;
+		sc->p = p;
+		if (c == 'b' || c == 'B' || c == 'A' || c == 'z' || c == 'Z' ||
+		    c == 'G') {
+			ls_empty(l);
+			return;
+		}
+		if (c == 'N' && p < sc->e && *p == '{') {
+			sc->bad = 1;	/* \N{U+...}: a character */
+			return;
+		}
+		if (c == 'd' || c == 'D' || c == 'w' || c == 'W' || c == 's' ||
+		    c == 'S' || c == 'h' || c == 'H' || c == 'v' || c == 'V' ||
+		    c == 'R' || c == 'N' || c == 'X')
+			return;
+		if (c == 'p' || c == 'P') {
+			if (p < sc->e && *p == '{') {
+				q = memchr(p, '}', (size_t)(sc->e - p));
+				if (q == NULL) {
+					sc->bad = 1;
+					return;
+				}
+				sc->p = q + 1;
+			} else if (p < sc->e && is_alpha((unsigned char)*p))
+				sc->p = p + 1;
+			else
+				sc->bad = 1;
+			return;
+		}
+		if (c >= 0x80 || is_alpha(c) || is_digit(c)) {
+			sc->bad = 1;	/* \Q, \x, \K, back references, ... */
+			return;
+		}
+		/* An escaped punctuation character. */
+		if ((c = lit_byte(c)) >= 0)
+			ls_byte(l, c);
+		return;
+	case ')':
+	case '|':
+	case '*':
+	case '+':
+	case '?':
+	case '{':
+		sc->bad = 1;
+		return;
+	default:
+		c = (unsigned char)*p;
+		sc->p = p + 1;
+		if (c >= 0x80) {
+			/* One character, whatever its bytes and cases. */
+			while (sc->p < sc->e && ((unsigned char)*sc->p & 0xc0) ==
+			    0x80)
+				sc->p++;
+			return;
+		}
+		if ((c = lit_byte(c)) >= 0)
+			ls_byte(l, c);
+		return;
+	}
+}
+
+/* A count in a quantifier: digits at *pp, at most 65535 (PCRE2's
+ * limit); -1 if none or more. */
+static long
+count(struct scan *sc, const char **pp)
+{
+	const char *p = *pp;
+	long v = 0;
+
+	if (p >= sc->e || !is_digit((unsigned char)*p))
+		return -1;
+	while (p < sc->e && is_digit((unsigned char)*p)) {
+		v = v * 10 + (*p - '0');
+		if (v > 65535)
+			return -1;
+		p++;
+	}
+	*pp = p;
+	return v;
+}
+
+/* A quantifier at p, if any: 1 with its least and most counts (-1: no
+ * most), or 0 if none. Anything odd: bad. */
+static int
+quantifier(struct scan *sc, long *min, long *max)
+{
+	const char *p = sc->p;
+
+	*min = *max = 1;
+	if (p >= sc->e)
+		return 0;
+	if (*p == '?' || *p == '*' || *p == '+') {
+		*min = *p == '+';
+		*max = *p == '?' ? 1 : -1;
+		p++;
+	} else if (*p == '{') {
+		/* {n}, {n,}, {n,m}; any other '{' is not read. */
+		p++;
+		if ((*min = count(sc, &p)) < 0) {
+			sc->bad = 1;
+			return 0;
+		}
+		*max = *min;
+		if (p < sc->e && *p == ',') {
+			p++;
+			*max = -1;
+			if (p < sc->e && is_digit((unsigned char)*p) &&
+			    (*max = count(sc, &p)) < 0) {
+				sc->bad = 1;
+				return 0;
+			}
+		}
+		if (p >= sc->e || *p != '}' || (*max >= 0 && *max < *min)) {
+			sc->bad = 1;
+			return 0;
+		}
+		p++;
+	} else
+		return 0;
+	if (p < sc->e && (*p == '?' || *p == '+'))
+		p++;		/* lazy or possessive: no other strings */
+	sc->p = p;
+	return 1;
+}
+
+/* A sequence of quantified atoms, up to '|' or ')' or the end: the exact
+ * strings of a run of exact atoms are joined (cur) while they are few and
+ * short; the best requirement of the runs and of the other atoms is kept
+ * in req. */
+static void
+ls_sequence(struct scan *sc, struct litset *l)
+{
+	struct litset a, cur, req, joined;
+	long min, max;
+	int exact = 1;
+
+	ls_none(l);
+	ls_empty(&cur);
+	ls_none(&req);
+	while (sc->p < sc->e && *sc->p != '|' && *sc->p != ')') {
+		ls_atom(sc, &a);
+		if (!sc->bad && quantifier(sc, &min, &max)) {
+			if (min == 0 && max == 1 && a.exact && ls_valid(&a) &&
+			    a.n < LIT_MAX) {
+				a.len[a.n++] = 0;	/* optional */
+			} else if (min == 0) {
+				ls_none(&a);
+			} else if (!(min == 1 && max == 1))
+				ls_require(&a);	/* one copy at least */
+		}
+		if (sc->bad || !ls_valid(&a))
+			goto bad;
+		if (a.exact && ls_product(&cur, &a, &joined)) {
+			cur = joined;
+			continue;
+		}
+		/* The run ends here. */
+		exact = 0;
+		ls_best(&req, &cur);
+		if (a.exact)
+			cur = a;
+		else {
+			ls_best(&req, &a);
+			ls_empty(&cur);
+		}
+	}
+	if (exact) {
+		*l = cur;
+		return;
+	}
+	ls_best(&req, &cur);
+	*l = req;
+	return;
+bad:
+	sc->bad = 1;
+	ls_none(l);
+}
+
+static void
+ls_alternation(struct scan *sc, struct litset *l)
+{
+	struct litset b;
+
+	ls_sequence(sc, l);
+	while (!sc->bad && sc->p < sc->e && *sc->p == '|') {
+		sc->p++;
+		ls_sequence(sc, &b);
+		if (sc->bad)
+			break;
+		ls_alt(l, &b);
+	}
+	if (sc->bad)
+		ls_none(l);
+}
+
+/* The literals one of which any match of pattern holds, or n 0. */
+static void
+required_literals(const char *pattern, struct litset *l)
+{
+	struct scan sc;
+
+	sc.p = pattern;
+	sc.e = pattern + strlen(pattern);
+	sc.bad = 0;
+	sc.depth = 0;
+	ls_alternation(&sc, l);
+	if (sc.bad || sc.p != sc.e)
+		ls_none(l);
+	ls_require(l);
+	if (!ls_valid(l))
+		ls_none(l);
+}
+
+/* What rules.c keeps beside the rules: a rule's tests, and per scope mask
+ * the literals of its rules in one table, so that one pass over a line
+ * finds which of them it holds. ns.h's struct has no room for it: it
+ * lives right after the cap rules of r->v, in the same allocation (see
+ * grow()). */
+struct filter {
+	unsigned char first[32];	/* bytes a match can start with */
+	uint32_t minlen;		/* bytes a match has at least */
+	struct litset lits;		/* n 0: none */
+};
+
+struct lit {
+	const char *s;
+	size_t	 len;
+	uint16_t rule;		/* its rule's place in the mask's list */
+	uint16_t next;		/* the next literal of the same bigram, + 1 */
+};
+
+struct maskidx {
+	size_t	*rules;		/* the mask's rules, in order */
+	size_t	 n;
+	struct lit *lits;
+	size_t	 nlits;
+	uint16_t head[LIT_TABLE];	/* first literal of a bigram, + 1 */
+	uint16_t head1[256];	/* the same for one-byte literals */
+	unsigned char *hit;	/* per rule: a literal of it was seen */
+	unsigned char *need;	/* per rule: its literals are in the table */
+	int	 scan;		/* some rule has literals */
+	struct ns_buf low;	/* the line, ASCII letters lowered */
+};
+
+struct extra {
+	struct filter *f;	/* per rule */
+	size_t	 nf;
+	struct maskidx *idx[NS_SCOPE_MASKS];
+};
+
+static struct extra **
+extra_slot(const struct ns_rules *r)
+{
+	return (struct extra **)(void *)(r->v + r->cap);
+}
+
+static struct extra *
+extra_of(struct ns_rules *r)
+{
+	struct extra **x = extra_slot(r);
+
+	if (*x == NULL)
+		*x = ns_xcalloc(1, sizeof(**x));
+	return *x;
+}
+
+static void
+maskidx_free(struct maskidx *m)
+{
+	if (m == NULL)
+		return;
+	free(m->rules);
+	free(m->lits);
+	free(m->hit);
+	free(m->need);
+	ns_buf_free(&m->low);
+	free(m);
+}
+
+static void
+extra_free(struct extra *x)
+{
+	size_t i;
+
+	if (x == NULL)
+		return;
+	for (i = 0; i < NS_SCOPE_MASKS; i++)
+		maskidx_free(x->idx[i]);
+	free(x->f);
+	free(x);
+}
+
+/* Room for one more rule; the extra pointer moves along. */
+static void
+grow(struct ns_rules *r)
+{
+	struct extra *x = NULL;
+	size_t cap;
+
+	if (r->n < r->cap)
+		return;
+	if (r->v != NULL)
+		x = *extra_slot(r);
+	cap = r->cap ? r->cap * 2 : 32;
+	r->v = ns_xrealloc(r->v, cap * sizeof(*r->v) + sizeof(x));
+	r->cap = cap;
+	*extra_slot(r) = x;
+}
+
+static void
+set_bit(unsigned char *set, unsigned b)
+{
+	set[b >> 3] |= (unsigned char)(1u << (b & 7));
+}
+
+static int
+has_bit(const unsigned char *set, unsigned b)
+{
+	return set[b >> 3] >> (b & 7) & 1;
+}
+
+static int
+popcount(const unsigned char *set)
+{
+	unsigned b;
+	int n = 0;
+
+	for (b = 0; b < 256; b++)
+		n += has_bit(set, b);
+	return n;
+}
+
+/* The tests of rule ru: PCRE2 says where a match can start and how long
+ * it is at least (compiled again unanchored, as the anchored pattern has
+ * no start bitmap); required_literals() what it must hold. A test that
+ * cannot be had says nothing: all bytes, length 0, no literals. */
+static void
+make_filter(const struct ns_rule *ru, struct filter *f)
+{
+	const uint8_t *bits = NULL;
+	uint32_t type = 0, unit = 0, minlen = 0;
+	pcre2_code *re;
+	PCRE2_SIZE off;
+	unsigned b;
+	int code;
+
+	memset(f->first, 0xff, sizeof(f->first));
+	f->minlen = 0;
+	ls_none(&f->lits);
+	/* Verbs such as (*ACCEPT), (*COMMIT) or (*NO_START_OPT) reach past
+	 * what PCRE2's start optimizations assume: no test. */
+	if (strstr(ru->pattern, "(*") != NULL)
+		return;
+	if (pcre2_pattern_info(ru->re, PCRE2_INFO_MINLENGTH, &minlen) == 0)
+		f->minlen = minlen;	/* characters: never more bytes */
+	if (ru->scope == NS_SCOPE_TITLE)
+		return;		/* matched as a suffix: no start test */
+	required_literals(ru->pattern, &f->lits);
+	if (f->lits.exact || !ls_valid(&f->lits))
+		ls_none(&f->lits);
+	re = pcre2_compile((PCRE2_SPTR)ru->pattern, PCRE2_ZERO_TERMINATED,
+	    compile_options(ru->scope) & ~(uint32_t)(PCRE2_ANCHORED |
+	    PCRE2_ENDANCHORED), &code, &off, NULL);
+	if (re == NULL)
+		return;
+	if (pcre2_pattern_info(re, PCRE2_INFO_FIRSTCODETYPE, &type) == 0 &&
+	    type == 1 && pcre2_pattern_info(re, PCRE2_INFO_FIRSTCODEUNIT,
+	    &unit) == 0) {
+		/* One first byte: with its other ASCII case, and, for a
+		 * letter or a multi-byte character, any lead byte (a
+		 * caseless 'k' matches KELVIN SIGN). */
+		memset(f->first, 0, sizeof(f->first));
+		set_bit(f->first, unit & 0xff);
+		if ((unit | 0x20) >= 'a' && (unit | 0x20) <= 'z')
+			set_bit(f->first, (unit ^ 0x20) & 0xff);
+		if (((unit | 0x20) >= 'a' && (unit | 0x20) <= 'z') ||
+		    unit >= 0x80)
+			for (b = 0xc0; b < 256; b++)
+				set_bit(f->first, b);
+	} else if (type == 0 && pcre2_pattern_info(re, PCRE2_INFO_FIRSTBITMAP,
+	    &bits) == 0 && bits != NULL)
+		memcpy(f->first, bits, sizeof(f->first));
+	pcre2_code_free(re);
+	/* Where the start test says much, PCRE2 turns a line down at its
+	 * first byte, sooner than a scan for literals would. */
+	if (popcount(f->first) < 128)
+		ls_none(&f->lits);
+}
+
+static unsigned
+bigram(unsigned a, unsigned b)
+{
+	return (a * 131 + b) & (LIT_TABLE - 1);
+}
+
+/* The rules of a scope mask and the table of their literals. A rule whose
+ * literals do not all go in (too many rules or literals for the 16-bit
+ * links) is left out of the table and tried on every line. */
+static struct maskidx *
+make_index(struct ns_rules *r, struct extra *x, unsigned mask)
+{
+	struct maskidx *m = ns_xcalloc(1, sizeof(*m));
+	const struct litset *ls;
+	struct lit *l;
+	size_t i, k, cap = 0;
+	int j;
+
+	m->rules = ns_xreallocarray(NULL, r->n ? r->n : 1, sizeof(*m->rules));
+	for (i = 0; i < r->n; i++)
+		if (r->v[i].scope & mask)
+			m->rules[m->n++] = i;
+	m->hit = ns_xcalloc(m->n ? m->n : 1, 1);
+	m->need = ns_xcalloc(m->n ? m->n : 1, 1);
+	for (k = 0; k < m->n; k++) {
+		ls = &x->f[m->rules[k]].lits;
+		if (ls->n <= 0 || ls->exact || !ls_valid(ls) ||
+		    k >= UINT16_MAX || m->nlits + (size_t)ls->n >= UINT16_MAX)
+			continue;
+		while (m->nlits + (size_t)ls->n > cap) {
+			cap = cap ? cap * 2 : 64;
+			m->lits = ns_xreallocarray(m->lits, cap,
+			    sizeof(*m->lits));
+		}
+		for (j = 0; j < ls->n; j++) {
+			l = &m->lits[m->nlits];
+			l->s = ls->s[j];
+			l->len = ls->len[j];
+			l->rule = (uint16_t)k;
+			if (l->len == 1) {
+				l->next = m->head1[(unsigned char)l->s[0]];
+				m->head1[(unsigned char)l->s[0]] =
+				    (uint16_t)(m->nlits + 1);
+			} else {
+				unsigned h = bigram((unsigned char)l->s[0],
+				    (unsigned char)l->s[1]);
+
+				l->next = m->head[h];
+				m->head[h] = (uint16_t)(m->nlits + 1);
+			}
+			m->nlits++;
+		}
+		m->need[k] = 1;
+		m->scan = 1;
+	}
+	return m;
+}
+
+/* Which rules of m have a literal in s: m->hit. */
+static void
+scan_literals(struct maskidx *m, const char *s, size_t n)
+{
+	const unsigned char *p;
+	const struct lit *l;
+	unsigned c;
+	size_t i;
+	uint16_t k;
+
+	memset(m->hit, 0, m->n);
+	ns_buf_reset(&m->low);
+	ns_buf_reserve(&m->low, n + 1);
+	p = (unsigned char *)m->low.p;
+	for (i = 0; i < n; i++) {
+		c = (unsigned char)s[i];
+		((unsigned char *)m->low.p)[i] = (unsigned char)(c +
+		    ((c - 'A' < 26u) << 5));
+	}
+	m->low.p[n] = '\0';
+	for (i = 0; i < n; i++) {
+		for (k = m->head1[p[i]]; k != 0; k = l->next) {
+			l = &m->lits[k - 1];
+			m->hit[l->rule] = 1;
+		}
+		if (i + 1 == n)
+			break;
+		for (k = m->head[bigram(p[i], p[i + 1])]; k != 0;
+		    k = l->next) {
+			l = &m->lits[k - 1];
+			if (l->len <= n - i && memcmp(p + i, l->s, l->len) == 0)
+				m->hit[l->rule] = 1;
+		}
+	}
 }
 
 int
@@ -92,6 +898,7 @@ ns_rules_add(struct ns_rules *r, const char *name, enum ns_scope scope,
     const char *pattern, char *err, size_t errsz)
 {
 	struct ns_rule *ru;
+	struct extra *x;
 	PCRE2_UCHAR msg[256];
 	PCRE2_SIZE off;
 	pcre2_code *re;
@@ -106,22 +913,21 @@ ns_rules_add(struct ns_rules *r, const char *name, enum ns_scope scope,
 		    name, (size_t)off, (char *)msg);
 		return -1;
 	}
-	if (r->n == r->cap) {
-		r->cap = r->cap ? r->cap * 2 : 32;
-		r->v = ns_xreallocarray(r->v, r->cap, sizeof(*r->v));
-	}
+	grow(r);
 	ru = &r->v[r->n++];
 	ru->name = ns_xstrdup(name);
 	ru->scope = scope;
 	ru->pattern = ns_xstrdup(pattern);
 	ru->re = re;
-	ru->alone = !combinable(ru);
-	/* The combined patterns are rebuilt on next use. */
-	for (i = 0; i < sizeof(r->any) / sizeof(r->any[0]); i++) {
-		pcre2_code_free(r->any[i]);
-		r->any[i] = NULL;
+	/* The indexes of the scope masks are rebuilt on next use. */
+	x = extra_of(r);
+	for (i = 0; i < NS_SCOPE_MASKS; i++) {
+		maskidx_free(x->idx[i]);
+		x->idx[i] = NULL;
 	}
-	r->any_built = 0;
+	x->f = ns_xreallocarray(x->f, r->n, sizeof(*x->f));
+	make_filter(ru, &x->f[r->n - 1]);
+	x->nf = r->n;
 	return 0;
 }
 
@@ -250,35 +1056,6 @@ setup_match(struct ns_rules *r)
 		pcre2_jit_stack_assign(r->mctx, NULL, r->jstack);
 }
 
-/* All combinable rules of a scope mask in one alternation, so that the
- * common case, a line that no rule matches, costs one match; the others
- * are always tried alone. NULL when there are fewer than two. */
-static pcre2_code *
-combined(struct ns_rules *r, unsigned mask)
-{
-	struct ns_buf b = { 0 };
-	PCRE2_SIZE off;
-	pcre2_code *re = NULL;
-	uint32_t opts = 0;
-	size_t i, count = 0;
-	int code;
-
-	for (i = 0; i < r->n; i++) {
-		if (!(r->v[i].scope & mask) || r->v[i].alone)
-			continue;
-		ns_buf_adds(&b, count ? "|(?:" : "(?:");
-		ns_buf_adds(&b, r->v[i].pattern);
-		ns_buf_adds(&b, ")");
-		opts = compile_options(r->v[i].scope);
-		count++;
-	}
-	/* Title rules and body rules are never mixed in one mask. */
-	if (count > 1)
-		re = compile(b.p, b.len, opts, &code, &off);
-	ns_buf_free(&b);
-	return re;
-}
-
 /* 1 on a match, 0 on none; gives up (counted) at the match limit. */
 static int
 match(struct ns_rules *r, const pcre2_code *re, const char *s, size_t n)
@@ -299,21 +1076,37 @@ match(struct ns_rules *r, const pcre2_code *re, const char *s, size_t n)
 const struct ns_rule *
 ns_rules_match(struct ns_rules *r, unsigned mask, const char *s, size_t n)
 {
-	size_t i;
-	int any;
+	const struct filter *f;
+	struct maskidx *m;
+	struct extra *x;
+	size_t i, k;
 
 	setup_match(r);
 	mask &= NS_SCOPE_MASKS - 1;
-	if (!(r->any_built & (1u << mask))) {
-		r->any[mask] = combined(r, mask);
-		r->any_built |= 1u << mask;
+	if (r->n == 0)
+		return NULL;
+	x = extra_of(r);
+	if (x->f == NULL || x->nf != r->n) {
+		/* Not expected: every rule, untested. */
+		for (i = 0; i < r->n; i++)
+			if ((r->v[i].scope & mask) && match(r, r->v[i].re, s, n))
+				return &r->v[i];
+		return NULL;
 	}
-	/* No combined match: only the rules left out of it can match. */
-	any = r->any[mask] == NULL || match(r, r->any[mask], s, n);
-	for (i = 0; i < r->n; i++)
-		if ((r->v[i].scope & mask) && (any || r->v[i].alone) &&
-		    match(r, r->v[i].re, s, n))
+	if ((m = x->idx[mask]) == NULL)
+		m = x->idx[mask] = make_index(r, x, mask);
+	if (m->scan)
+		scan_literals(m, s, n);
+	for (k = 0; k < m->n; k++) {
+		i = m->rules[k];
+		f = &x->f[i];
+		/* A rule that cannot match is not tried. */
+		if (n < f->minlen || (n > 0 && !has_bit(f->first,
+		    (unsigned char)s[0])) || (m->need[k] && !m->hit[k]))
+			continue;
+		if (match(r, r->v[i].re, s, n))
 			return &r->v[i];
+	}
 	return NULL;
 }
 
@@ -356,11 +1149,11 @@ ns_rules_free(struct ns_rules *r)
 		free(r->v[i].pattern);
 		pcre2_code_free(r->v[i].re);
 	}
-	for (i = 0; i < sizeof(r->any) / sizeof(r->any[0]); i++)
-		pcre2_code_free(r->any[i]);
 	pcre2_match_data_free(r->md);
 	pcre2_match_context_free(r->mctx);
 	pcre2_jit_stack_free(r->jstack);
+	if (r->v != NULL)
+		extra_free(*extra_slot(r));
 	free(r->v);
 	memset(r, 0, sizeof(*r));
 }

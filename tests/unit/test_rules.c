@@ -10,6 +10,39 @@ rule_of(struct ns_rules *r, unsigned mask, const char *s)
 	return ru ? ru->name : "";
 }
 
+/* The prefilters of ns_rules_match() skip only rules that cannot match:
+ * its answer for pattern on s is that of pcre2_match() on the rule alone.
+ * want: 1 or 0 if known, -1 if not. A rule of every scope mask ahead of
+ * it (".{999}x") keeps the literal table busy. */
+static int
+agrees(const char *pattern, const char *s, int want)
+{
+	struct ns_rules r = { 0 };
+	pcre2_match_data *md;
+	const struct ns_rule *got;
+	char err[512];
+	int rc, ok;
+
+	if (ns_rules_add(&r, "before", NS_SCOPE_LINE, "(?:zq|qz).{999}x", err,
+	    sizeof(err)) != 0 || ns_rules_add(&r, "p", NS_SCOPE_LINE, pattern,
+	    err, sizeof(err)) != 0) {
+		fprintf(stderr, "agrees: %s: %s\n", pattern, err);
+		ns_rules_free(&r);
+		return 0;
+	}
+	md = pcre2_match_data_create(1, NULL);
+	rc = pcre2_match(r.v[1].re, (PCRE2_SPTR)s, strlen(s), 0, 0, md, NULL);
+	got = ns_rules_match(&r, NS_SCOPE_BODY, s, strlen(s));
+	ok = (got == &r.v[1]) == (rc >= 0) && (got == NULL || got == &r.v[1]) &&
+	    (want < 0 || want == (rc >= 0));
+	if (!ok)
+		fprintf(stderr, "agrees: /%s/ on \"%s\": pcre2 %d, rules %s\n",
+		    pattern, s, rc, got ? got->name : "none");
+	pcre2_match_data_free(md);
+	ns_rules_free(&r);
+	return ok;
+}
+
 int
 main(void)
 {
@@ -119,6 +152,99 @@ main(void)
 		memset(s, 'a', sizeof(s));
 		CHECK(ns_rules_match(&r, NS_SCOPE_LINE, s, sizeof(s)) == NULL);
 	}
+	ns_rules_free(&r);
+	/* Prefilters: a rule is skipped only when it cannot match. Each
+	 * pattern is read for literals one of which a match holds; whatever
+	 * is not understood means "nothing known". */
+	CHECK(agrees("(a)|\\1b", "a", 1));	/* fuzz regress/rules-3 */
+	CHECK(agrees(".?[[:]x|y:]]z", "[x", 1));	/* rules-5: "[:" literal */
+	CHECK(agrees(".?[[:alpha:]]+zz|q", "abzz", 1));
+	CHECK(agrees(".?[[:^digit:]]yy", "ayy", 1));
+	CHECK(agrees(".?[\\Q]\\E]x|yy", "]x", 1));
+	CHECK(agrees(".*(?:ab|cd)?ef", "EF", 1));
+	CHECK(agrees(".*(?:ab)?", "", 1));
+	CHECK(agrees(".*(?:w01|w02|w03|w04|w05|w06|w07|w08|w09|w10|w11|w12|"
+	    "w13|w14|w15|w16|w17|w18|w19|w20)", "x w20", 1));
+	CHECK(agrees(".*(?:w01|w02|w03|w04|w05|w06|w07|w08|w09|w10|w11|w12|"
+	    "w13|w14|w15|w16|w17|w18|w19|w20)", "x w21", 0));
+	CHECK(agrees(".*abcdefghijabcdefghijabcdefghijxy.*",
+	    "- ABCDEFGHIJABCDEFGHIJABCDEFGHIJXY", 1));
+	CHECK(agrees(".*(?:a|b)(?:c|d)(?:e|f)(?:g|h)(?:i|j)", "bdfhj", 1));
+	CHECK(agrees(".*(?:a|b)(?:c|d)(?:e|f)(?:g|h)(?:i|j)", "bdfhk", 0));
+	CHECK(agrees(".*kelvin", "\xe2\x84\xaa" "elvin", 1));	/* KELVIN SIGN */
+	CHECK(agrees(".*mass", "ma\xc5\xbf\xc5\xbf", 1));	/* LONG S */
+	/* The start test: other cases with other first bytes. */
+	CHECK(agrees("kelvin", "\xe2\x84\xaa" "elvin", 1));
+	CHECK(agrees("stop", "\xc5\xbftop", 1));
+	CHECK(agrees("\xc5\xbftop", "Stop", 1));
+	CHECK(agrees("\xcf\x89 x", "\xe2\x84\xa6 X", 1));	/* OHM SIGN */
+	CHECK(agrees("(?-i)\xcf\x89 x", "\xce\xa9 x", 0));
+	CHECK(agrees(".*x{0}abc", "abc", 1));
+	CHECK(agrees(".*(?:xyz){0,1}abc", "ABC", 1));
+	CHECK(agrees(".*(?:xyz){2,}abc", "xyzxyzabc", 1));
+	CHECK(agrees(".*(?=.*zz)\\w+", "azz", 1));
+	CHECK(agrees(".*(?<=a)bc", "abc", 1));
+	CHECK(agrees(".*\\bnews\\b", "NEWS", 1));
+	CHECK(agrees(".*caf\\x{e9}", "CAF\xc3\x89", 1));
+	CHECK(agrees(".*caf\\N{U+e9}", "caf\xc3\xa9", 1));
+	CHECK(agrees(".*a.{0,5}b|c", "c", 1));
+	CHECK(agrees(".*(?|(ab)|(cd))", "cd", 1));
+	CHECK(agrees(".*(?-i:Ab)c", "AbC", 1));
+	CHECK(agrees(".*(?-i:Ab)c", "abc", 0));
+	CHECK(agrees(".*\\d+ items?", "3 item", 1));
+	CHECK(agrees(".*(?:pre)+fix", "prepreFIX", 1));
+	CHECK(agrees(".*a\\Kb", "ab", 1));
+	CHECK(agrees(".*(?:(*ACCEPT)|x)abc", "", -1));
+	CHECK(agrees("(*COMMIT).*abc", "xabc", 1));
+	CHECK(agrees(".*\\Qa.b\\E", "a.b", 1));
+	CHECK(agrees(".*(?x) a b", "ab", 1));
+	CHECK(agrees(".*(?i)abc", "ABC", 1));
+	CHECK(agrees(".*a{2}b", "aab", 1));
+	CHECK(agrees(".*a{,2}b", "a{,2}b", 1));	/* a literal '{' */
+	CHECK(agrees(".*\\p{Lu}x|yy", "Ax", 1));
+	CHECK(agrees(".*\\.\\-\\]x", ".-]x", 1));
+	CHECK(agrees(".*[]a]bc", "]bc", 1));
+	CHECK(agrees(".*[^]a]bc", "xbc", 1));
+	CHECK(agrees(".*\\ \\#x", " #x", 1));
+	CHECK(agrees(".*\xc3\xa9t\xc3\xa9", "\xc3\x89T\xc3\x89", 1));
+	CHECK(agrees("((((((((((((((((((((((((((((((((((((((((a))))))))))))))))"
+	    "))))))))))))))))))))))))", "a", 1));
+	CHECK(agrees(".*(?:(?:(?:ab|cd)|(?:ef|gh))|ij)kl", "ghkl", 1));
+	CHECK(agrees(".*(?:ab|)cd", "cd", 1));
+	CHECK(agrees(".*(?:ab|.)cd", "xcd", 1));
+	CHECK(agrees("", "", 1));
+	CHECK(agrees("(?:)", "x", 0));
+
+	/* Many rules with literals; a rule added after matching. */
+	ns_rules_free(&r);
+	{
+		char name[16], pat[32];
+		int i;
+
+		for (i = 0; i < 300; i++) {
+			snprintf(name, sizeof(name), "w%03d", i);
+			snprintf(pat, sizeof(pat), ".*word%03d", i);
+			CHECK(ns_rules_add(&r, name, NS_SCOPE_LINE, pat, err,
+			    sizeof(err)) == 0);
+		}
+		CHECK(strcmp(rule_of(&r, NS_SCOPE_LINE, "a WORD299"), "w299") ==
+		    0);
+		CHECK(strcmp(rule_of(&r, NS_SCOPE_LINE, "a word300"), "") == 0);
+		CHECK(ns_rules_add(&r, "late", NS_SCOPE_LINE, ".*word300", err,
+		    sizeof(err)) == 0);
+		CHECK(strcmp(rule_of(&r, NS_SCOPE_LINE, "a word300"), "late") ==
+		    0);
+		CHECK(strcmp(rule_of(&r, NS_SCOPE_LINE, "word300 word007"),
+		    "w007") == 0);
+	}
+
+	/* A pattern that calls itself is interpreted: the match limit
+	 * holds (JIT with a large stack took 7 s a line). */
+	ns_rules_free(&r);
+	CHECK(ns_rules_add(&r, "self", NS_SCOPE_LINE, "a|||||(?R)|||||b", err,
+	    sizeof(err)) == 0);
+	CHECK(ns_rules_match(&r, NS_SCOPE_LINE, "ab", 2) == NULL);
+	CHECK(strcmp(rule_of(&r, NS_SCOPE_LINE, "a"), "self") == 0);
 	ns_rules_free(&r);
 	return CHECK_DONE("test_rules");
 }
