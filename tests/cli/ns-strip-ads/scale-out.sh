@@ -1,22 +1,4 @@
-# Scale-out on existing engines gives byte for byte what one process
-# gives: GNU parallel (--pipe cuts the input into blocks of whole lines,
-# -k keeps the outputs in input order), and a Hadoop Streaming mapper run
-# (each map task reads its split of whole lines on standard input; the
-# splits' outputs taken in order).
-cd "$TMP" || exit 2
-i=0
-while [ $i -lt 2000 ]; do
-	printf '{"id":%d,"title":"Story %d","text":"Story %d begins here. It has a second sentence.\\n\\nFollow us on Twitter\\n\\nAnd a last paragraph, %d."}\n' $i $i $i $i
-	i=$((i + 1))
-done >in.jsonl
-ns-strip-ads <in.jsonl >one.jsonl
-echo "status $?"
-parallel --will-cite --pipe -k --block 16k -j 2 ns-strip-ads <in.jsonl >parallel.jsonl
-echo "status $?"
-cmp -s one.jsonl parallel.jsonl && echo "parallel --pipe -k: same"
-split -l 300 in.jsonl split.
-for f in split.*; do
-	ns-strip-ads <"$f" || echo "map task $f failed"
-done >mapped.jsonl
-cmp -s one.jsonl mapped.jsonl && echo "one process per split: same"
-echo "records: $(wc -l <one.jsonl)"
+# GNU parallel --pipe -k and one process per input split give byte for
+# byte what one process gives (lib.sh).
+. ../lib.sh
+scale_out_case ns-strip-ads
