@@ -269,19 +269,34 @@ void	ns_sentences_thread_free(void);
 void	ns_strip_thread_free(void);
 void	ns_text_thread_free(void);
 void	ns_words_thread_free(void);
+/* The values of a record's owned members as parsed, held (referenced)
+ * across the transform: an owned string the transform left as it was is
+ * then copied from the line rather than written again. Transforms change
+ * an owned string by setting a new one (json_object_set_new), never in
+ * place (json_string_set); other owned values are always written. */
+#define NS_OWNED_MAX 8
+struct ns_owned_snap {
+	json_t	*v[NS_OWNED_MAX];	/* per owned name; NULL: none */
+};
+void	ns_json_snap(struct ns_owned_snap *snap, json_t *rec,
+	    const char *const *owned);
+void	ns_json_snap_free(struct ns_owned_snap *snap);
 /* Write obj, read from the JSON text line[0..len-1], compactly: members
  * whose key is in owned, or that the tool added, as jansson writes them;
- * the others copied from line, so that numbers ("0.1", "1e5",
+ * the others, and owned strings that snap (NULL: none) says are as read,
+ * copied from line, so that numbers ("0.1", "1e5",
  * 12345678901234567890) and string escapes pass through unchanged.
  * 0, or -1 with errno. */
 int	ns_json_write_raw(FILE *out, const json_t *obj, const char *line,
-	    size_t len, const char *const *owned);
+	    size_t len, const char *const *owned,
+	    const struct ns_owned_snap *snap);
 /* Significant digits of the reals of the fields a tool writes (0:
  * jansson's default, 17); set before any record is written. */
 extern int ns_json_real_digits;
 /* The same, appended to b (with the '\n'). 0, or -1 out of memory. */
 int	ns_json_format_raw(struct ns_buf *b, const json_t *obj,
-	    const char *line, size_t len, const char *const *owned);
+	    const char *line, size_t len, const char *const *owned,
+	    const struct ns_owned_snap *snap);
 
 /* Is s[0..n-1] only spaces, tabs and CRs: a line that carries no record
  * (any other white space, such as NBSP or a form feed, makes a bad line)? */
@@ -426,6 +441,8 @@ struct ns_rule {
 	pcre2_code *re;
 };
 
+struct ns_rules_index;
+
 struct ns_rules {
 	struct ns_rule *v;
 	size_t	 n, cap;
@@ -433,6 +450,7 @@ struct ns_rules {
 	pcre2_match_context *mctx;
 	pcre2_jit_stack *jstack;
 	int	 limit_hits;		/* matches given up at the match limit */
+	struct ns_rules_index *ix;	/* rules.c's tests of the rules */
 };
 
 /* The built-in rule file, compiled into the library. */

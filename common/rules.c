@@ -623,11 +623,12 @@ required_literals(const char *pattern, struct litset *l)
 		ls_none(l);
 }
 
-/* What rules.c keeps beside the rules: a rule's tests, and per scope mask
- * the literals of its rules in one table, so that one pass over a line
- * finds which of them it holds. ns.h's struct has no room for it: it
- * lives right after the cap rules of r->v, in the same allocation (see
- * grow()). */
+/* What rules.c keeps beside the rules (r->ix): a rule's tests, the
+ * literals of all the rules in one table, so that one pass over a line
+ * finds every rule it holds a literal of, and per scope mask the list of
+ * its rules. Callers ask about the same line for one scope after another
+ * (ns-split: end markers, then the rest): the pass of the last line
+ * serves again while the line is the same. */
 struct filter {
 	unsigned char first[32];	/* bytes a match can start with */
 	uint32_t minlen;		/* bytes a match has at least */
@@ -637,86 +638,75 @@ struct filter {
 struct lit {
 	const char *s;
 	size_t	 len;
-	uint16_t rule;		/* its rule's place in the mask's list */
+	uint16_t rule;		/* its rule's index */
 	uint16_t next;		/* the next literal of the same bigram, + 1 */
+	unsigned pair;		/* its first two bytes */
 };
 
-struct maskidx {
+struct maskrules {
 	size_t	*rules;		/* the mask's rules, in order */
 	size_t	 n;
+};
+
+struct ns_rules_index {
+	struct filter *f;	/* per rule */
+	size_t	 nf;
+	int	 built;		/* the table below is that of the rules */
 	struct lit *lits;
 	size_t	 nlits;
 	uint16_t head[LIT_TABLE];	/* first literal of a bigram, + 1 */
 	uint16_t head1[256];	/* the same for one-byte literals */
+	unsigned char pairs[65536 / 8];	/* bigrams a literal starts with */
 	unsigned char *hit;	/* per rule: a literal of it was seen */
 	unsigned char *need;	/* per rule: its literals are in the table */
 	int	 scan;		/* some rule has literals */
-	struct ns_buf low;	/* the line, ASCII letters lowered */
+	int	 scanned;	/* hit is that of the line in last */
+	struct ns_buf last;	/* the line last scanned */
+	unsigned char fold[256];	/* a byte, ASCII letters lowered */
+	struct maskrules *mask[NS_SCOPE_MASKS];
 };
 
-struct extra {
-	struct filter *f;	/* per rule */
-	size_t	 nf;
-	struct maskidx *idx[NS_SCOPE_MASKS];
-};
-
-static struct extra **
-extra_slot(const struct ns_rules *r)
+static struct ns_rules_index *
+index_of(struct ns_rules *r)
 {
-	return (struct extra **)(void *)(r->v + r->cap);
+	if (r->ix == NULL)
+		r->ix = ns_xcalloc(1, sizeof(*r->ix));
+	return r->ix;
 }
 
-static struct extra *
-extra_of(struct ns_rules *r)
-{
-	struct extra **x = extra_slot(r);
-
-	if (*x == NULL)
-		*x = ns_xcalloc(1, sizeof(**x));
-	return *x;
-}
-
+/* Forget the table and the mask lists (rules were added); the filters
+ * stay. */
 static void
-maskidx_free(struct maskidx *m)
-{
-	if (m == NULL)
-		return;
-	free(m->rules);
-	free(m->lits);
-	free(m->hit);
-	free(m->need);
-	ns_buf_free(&m->low);
-	free(m);
-}
-
-static void
-extra_free(struct extra *x)
+index_reset(struct ns_rules_index *x)
 {
 	size_t i;
 
-	if (x == NULL)
-		return;
-	for (i = 0; i < NS_SCOPE_MASKS; i++)
-		maskidx_free(x->idx[i]);
-	free(x->f);
-	free(x);
+	for (i = 0; i < NS_SCOPE_MASKS; i++) {
+		if (x->mask[i] != NULL)
+			free(x->mask[i]->rules);
+		free(x->mask[i]);
+		x->mask[i] = NULL;
+	}
+	free(x->lits);
+	free(x->hit);
+	free(x->need);
+	x->lits = NULL;
+	x->hit = x->need = NULL;
+	x->nlits = 0;
+	x->built = 0;
+	x->scan = 0;
+	x->scanned = 0;
 }
 
-/* Room for one more rule; the extra pointer moves along. */
 static void
-grow(struct ns_rules *r)
+index_free(struct ns_rules_index *x)
 {
-	struct extra *x = NULL;
-	size_t cap;
-
-	if (r->n < r->cap)
+	if (x == NULL)
 		return;
-	if (r->v != NULL)
-		x = *extra_slot(r);
-	cap = r->cap ? r->cap * 2 : 32;
-	r->v = ns_xrealloc(r->v, cap * sizeof(*r->v) + sizeof(x));
-	r->cap = cap;
-	*extra_slot(r) = x;
+	index_reset(x);
+	ns_buf_free(&x->last);
+	free(x->f);
+	free(x);
 }
 
 static void
@@ -805,90 +795,124 @@ bigram(unsigned a, unsigned b)
 	return (a * 131 + b) & (LIT_TABLE - 1);
 }
 
-/* The rules of a scope mask and the table of their literals. A rule whose
- * literals do not all go in (too many rules or literals for the 16-bit
- * links) is left out of the table and tried on every line. */
-static struct maskidx *
-make_index(struct ns_rules *r, struct extra *x, unsigned mask)
+/* The table of the literals of all rules. A rule whose literals do not
+ * all go in (too many rules or literals for the 16-bit links) is left
+ * out of it and tried on every line. */
+static void
+make_table(struct ns_rules *r, struct ns_rules_index *x)
 {
-	struct maskidx *m = ns_xcalloc(1, sizeof(*m));
 	const struct litset *ls;
 	struct lit *l;
-	size_t i, k, cap = 0;
+	size_t i, cap = 0;
+	unsigned pair;
 	int j;
+
+	x->hit = ns_xcalloc(r->n ? r->n : 1, 1);
+	x->need = ns_xcalloc(r->n ? r->n : 1, 1);
+	memset(x->head, 0, sizeof(x->head));
+	memset(x->head1, 0, sizeof(x->head1));
+	memset(x->pairs, 0, sizeof(x->pairs));
+	for (i = 0; i < 256; i++)
+		x->fold[i] = (unsigned char)(i + ((i - 'A' < 26u) << 5));
+	for (i = 0; i < r->n; i++) {
+		ls = &x->f[i].lits;
+		if (ls->n <= 0 || ls->exact || !ls_valid(ls) ||
+		    i >= UINT16_MAX || x->nlits + (size_t)ls->n >= UINT16_MAX)
+			continue;
+		while (x->nlits + (size_t)ls->n > cap) {
+			cap = cap ? cap * 2 : 64;
+			x->lits = ns_xreallocarray(x->lits, cap,
+			    sizeof(*x->lits));
+		}
+		for (j = 0; j < ls->n; j++) {
+			l = &x->lits[x->nlits];
+			l->s = ls->s[j];
+			l->len = ls->len[j];
+			l->rule = (uint16_t)i;
+			if (l->len == 1) {
+				l->next = x->head1[(unsigned char)l->s[0]];
+				x->head1[(unsigned char)l->s[0]] =
+				    (uint16_t)(x->nlits + 1);
+			} else {
+				pair = (unsigned)(unsigned char)l->s[0] << 8 |
+				    (unsigned char)l->s[1];
+				set_bit(x->pairs, pair);
+				l->pair = pair;
+				l->next = x->head[bigram(pair >> 8,
+				    pair & 0xff)];
+				x->head[bigram(pair >> 8, pair & 0xff)] =
+				    (uint16_t)(x->nlits + 1);
+			}
+			x->nlits++;
+		}
+		x->need[i] = 1;
+		x->scan = 1;
+	}
+	x->built = 1;
+}
+
+/* The rules of a scope mask, in order. */
+static struct maskrules *
+make_mask(const struct ns_rules *r, unsigned mask)
+{
+	struct maskrules *m = ns_xcalloc(1, sizeof(*m));
+	size_t i;
 
 	m->rules = ns_xreallocarray(NULL, r->n ? r->n : 1, sizeof(*m->rules));
 	for (i = 0; i < r->n; i++)
 		if (r->v[i].scope & mask)
 			m->rules[m->n++] = i;
-	m->hit = ns_xcalloc(m->n ? m->n : 1, 1);
-	m->need = ns_xcalloc(m->n ? m->n : 1, 1);
-	for (k = 0; k < m->n; k++) {
-		ls = &x->f[m->rules[k]].lits;
-		if (ls->n <= 0 || ls->exact || !ls_valid(ls) ||
-		    k >= UINT16_MAX || m->nlits + (size_t)ls->n >= UINT16_MAX)
-			continue;
-		while (m->nlits + (size_t)ls->n > cap) {
-			cap = cap ? cap * 2 : 64;
-			m->lits = ns_xreallocarray(m->lits, cap,
-			    sizeof(*m->lits));
-		}
-		for (j = 0; j < ls->n; j++) {
-			l = &m->lits[m->nlits];
-			l->s = ls->s[j];
-			l->len = ls->len[j];
-			l->rule = (uint16_t)k;
-			if (l->len == 1) {
-				l->next = m->head1[(unsigned char)l->s[0]];
-				m->head1[(unsigned char)l->s[0]] =
-				    (uint16_t)(m->nlits + 1);
-			} else {
-				unsigned h = bigram((unsigned char)l->s[0],
-				    (unsigned char)l->s[1]);
-
-				l->next = m->head[h];
-				m->head[h] = (uint16_t)(m->nlits + 1);
-			}
-			m->nlits++;
-		}
-		m->need[k] = 1;
-		m->scan = 1;
-	}
 	return m;
 }
 
-/* Which rules of m have a literal in s: m->hit. */
+/* Which rules have a literal in s: x->hit. ASCII letters are lowered on
+ * the way (the literals are lower case), one table load a byte. */
 static void
-scan_literals(struct maskidx *m, const char *s, size_t n)
+scan_literals(struct ns_rules_index *x, const char *s, size_t n)
 {
-	const unsigned char *p;
+	const unsigned char *p = (const unsigned char *)s, *q;
+	const unsigned char *fold = x->fold;
 	const struct lit *l;
-	unsigned c;
-	size_t i;
+	unsigned c0, c1, pair;
+	size_t i, j;
 	uint16_t k;
 
-	memset(m->hit, 0, m->n);
-	ns_buf_reset(&m->low);
-	ns_buf_reserve(&m->low, n + 1);
-	p = (unsigned char *)m->low.p;
+	if (x->scanned && x->last.len == n && (n == 0 ||
+	    memcmp(x->last.p, s, n) == 0))
+		return;
+	ns_buf_reset(&x->last);
+	ns_buf_add(&x->last, s, n);
+	x->scanned = 1;
+	memset(x->hit, 0, x->nf);
+	if (n == 0)
+		return;
+	c0 = fold[p[0]];
 	for (i = 0; i < n; i++) {
-		c = (unsigned char)s[i];
-		((unsigned char *)m->low.p)[i] = (unsigned char)(c +
-		    ((c - 'A' < 26u) << 5));
-	}
-	m->low.p[n] = '\0';
-	for (i = 0; i < n; i++) {
-		for (k = m->head1[p[i]]; k != 0; k = l->next) {
-			l = &m->lits[k - 1];
-			m->hit[l->rule] = 1;
-		}
+		if (x->head1[c0] != 0)
+			for (k = x->head1[c0]; k != 0; k = l->next) {
+				l = &x->lits[k - 1];
+				x->hit[l->rule] = 1;
+			}
 		if (i + 1 == n)
 			break;
-		for (k = m->head[bigram(p[i], p[i + 1])]; k != 0;
+		c1 = fold[p[i + 1]];
+		pair = c0 << 8 | c1;
+		c0 = c1;
+		/* The bitmap turns down nearly every bigram of a line at
+		 * the cost of one load, before the chain is looked at. */
+		if (!has_bit(x->pairs, pair))
+			continue;
+		for (k = x->head[bigram(pair >> 8, pair & 0xff)]; k != 0;
 		    k = l->next) {
-			l = &m->lits[k - 1];
-			if (l->len <= n - i && memcmp(p + i, l->s, l->len) == 0)
-				m->hit[l->rule] = 1;
+			l = &x->lits[k - 1];
+			if (l->pair != pair || l->len > n - i ||
+			    x->hit[l->rule])
+				continue;
+			q = (const unsigned char *)l->s;
+			for (j = 2; j < l->len && fold[p[i + j]] == q[j]; j++)
+				;
+			if (j == l->len)
+				x->hit[l->rule] = 1;
 		}
 	}
 }
@@ -898,12 +922,11 @@ ns_rules_add(struct ns_rules *r, const char *name, enum ns_scope scope,
     const char *pattern, char *err, size_t errsz)
 {
 	struct ns_rule *ru;
-	struct extra *x;
+	struct ns_rules_index *x;
 	PCRE2_UCHAR msg[256];
 	PCRE2_SIZE off;
 	pcre2_code *re;
 	int code;
-	size_t i;
 
 	re = compile(pattern, strlen(pattern), compile_options(scope), &code,
 	    &off);
@@ -913,18 +936,18 @@ ns_rules_add(struct ns_rules *r, const char *name, enum ns_scope scope,
 		    name, (size_t)off, (char *)msg);
 		return -1;
 	}
-	grow(r);
+	if (r->n == r->cap) {
+		r->cap = r->cap ? r->cap * 2 : 32;
+		r->v = ns_xreallocarray(r->v, r->cap, sizeof(*r->v));
+	}
 	ru = &r->v[r->n++];
 	ru->name = ns_xstrdup(name);
 	ru->scope = scope;
 	ru->pattern = ns_xstrdup(pattern);
 	ru->re = re;
-	/* The indexes of the scope masks are rebuilt on next use. */
-	x = extra_of(r);
-	for (i = 0; i < NS_SCOPE_MASKS; i++) {
-		maskidx_free(x->idx[i]);
-		x->idx[i] = NULL;
-	}
+	/* The table and the mask lists are made again on next use. */
+	x = index_of(r);
+	index_reset(x);
 	x->f = ns_xreallocarray(x->f, r->n, sizeof(*x->f));
 	make_filter(ru, &x->f[r->n - 1]);
 	x->nf = r->n;
@@ -1076,16 +1099,16 @@ match(struct ns_rules *r, const pcre2_code *re, const char *s, size_t n)
 const struct ns_rule *
 ns_rules_match(struct ns_rules *r, unsigned mask, const char *s, size_t n)
 {
+	struct ns_rules_index *x;
 	const struct filter *f;
-	struct maskidx *m;
-	struct extra *x;
+	struct maskrules *m;
 	size_t i, k;
 
 	setup_match(r);
 	mask &= NS_SCOPE_MASKS - 1;
 	if (r->n == 0)
 		return NULL;
-	x = extra_of(r);
+	x = index_of(r);
 	if (x->f == NULL || x->nf != r->n) {
 		/* Not expected: every rule, untested. */
 		for (i = 0; i < r->n; i++)
@@ -1093,16 +1116,18 @@ ns_rules_match(struct ns_rules *r, unsigned mask, const char *s, size_t n)
 				return &r->v[i];
 		return NULL;
 	}
-	if ((m = x->idx[mask]) == NULL)
-		m = x->idx[mask] = make_index(r, x, mask);
-	if (m->scan)
-		scan_literals(m, s, n);
+	if (!x->built)
+		make_table(r, x);
+	if ((m = x->mask[mask]) == NULL)
+		m = x->mask[mask] = make_mask(r, mask);
+	if (x->scan)
+		scan_literals(x, s, n);
 	for (k = 0; k < m->n; k++) {
 		i = m->rules[k];
 		f = &x->f[i];
 		/* A rule that cannot match is not tried. */
 		if (n < f->minlen || (n > 0 && !has_bit(f->first,
-		    (unsigned char)s[0])) || (m->need[k] && !m->hit[k]))
+		    (unsigned char)s[0])) || (x->need[i] && !x->hit[i]))
 			continue;
 		if (match(r, r->v[i].re, s, n))
 			return &r->v[i];
@@ -1152,8 +1177,7 @@ ns_rules_free(struct ns_rules *r)
 	pcre2_match_data_free(r->md);
 	pcre2_match_context_free(r->mctx);
 	pcre2_jit_stack_free(r->jstack);
-	if (r->v != NULL)
-		extra_free(*extra_slot(r));
+	index_free(r->ix);
 	free(r->v);
 	memset(r, 0, sizeof(*r));
 }

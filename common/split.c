@@ -296,17 +296,18 @@ paragraph_like(const struct block *b, const char *s)
 static size_t
 json_extra(const char *s, size_t n)
 {
+	/* What each byte adds: 1 for the two-character escapes, 5 for the
+	 * other controls (\u00XX). A table, as this runs over every byte
+	 * of the input. */
+	static const unsigned char add[256] = {
+		5, 5, 5, 5, 5, 5, 5, 5, 1, 1, 1, 5, 1, 1, 5, 5,
+		5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+		0, 0, 1, ['\\'] = 1,
+	};
 	size_t i, extra = 0;
-	unsigned char c;
 
-	for (i = 0; i < n; i++) {
-		c = (unsigned char)s[i];
-		if (c == '"' || c == '\\' || c == '\n' || c == '\t' ||
-		    c == '\r' || c == '\b' || c == '\f')
-			extra++;
-		else if (c < 0x20)
-			extra += 5;
-	}
+	for (i = 0; i < n; i++)
+		extra += add[(unsigned char)s[i]];
 	return extra;
 }
 
@@ -535,14 +536,12 @@ end_block(struct ns_splitter *sp)
 }
 
 static void
-add_line(struct ns_splitter *sp, const char *s, size_t n, uint64_t lineno,
-    uint64_t byte, int boiler)
+add_line(struct ns_splitter *sp, const char *s, size_t n, size_t extra,
+    uint64_t lineno, uint64_t byte, int boiler)
 {
 	/* A block that would take the article past max bytes ends here, so
 	 * that push_text() can cut the article: memory stays bounded. */
 	int joined = 0;
-
-	size_t extra = json_extra(s, n);
 
 	if (sp->cb.nlines > 0 && record_size(sp, sp->cur.len + sp->cb.extra +
 	    n + extra + 8) > sp->max) {
@@ -567,8 +566,8 @@ add_line(struct ns_splitter *sp, const char *s, size_t n, uint64_t lineno,
 }
 
 static void
-one_line(struct ns_splitter *sp, const char *s, size_t n, uint64_t lineno,
-    uint64_t byte)
+one_line(struct ns_splitter *sp, const char *s, size_t n, size_t extra,
+    uint64_t lineno, uint64_t byte)
 {
 	const struct ns_rule *rule;
 	size_t lead;
@@ -593,7 +592,7 @@ one_line(struct ns_splitter *sp, const char *s, size_t n, uint64_t lineno,
 	if (sp->trailer) {
 		if (rule != NULL) {
 			/* More trailer lines: still the ended article's. */
-			add_line(sp, s, n, lineno, byte, 1);
+			add_line(sp, s, n, extra, lineno, byte, 1);
 			return;
 		}
 		end_block(sp);
@@ -601,11 +600,11 @@ one_line(struct ns_splitter *sp, const char *s, size_t n, uint64_t lineno,
 	}
 	if (rule != NULL && rule->scope == NS_SCOPE_END) {
 		/* The marker stays where it stands, in its paragraph. */
-		add_line(sp, s, n, lineno, byte, 1);
+		add_line(sp, s, n, extra, lineno, byte, 1);
 		sp->trailer = 1;
 		return;
 	}
-	add_line(sp, s, n, lineno, byte, rule != NULL);
+	add_line(sp, s, n, extra, lineno, byte, rule != NULL);
 }
 
 void
@@ -613,7 +612,7 @@ ns_splitter_line(struct ns_splitter *sp, const char *s, size_t n,
     const char *file, uint64_t lineno, uint64_t byte)
 {
 	const char *ff;
-	size_t bad, k;
+	size_t bad, k, extra;
 
 	sp->file = file;
 	/* A form feed separates articles, wherever it stands. */
@@ -634,13 +633,13 @@ ns_splitter_line(struct ns_splitter *sp, const char *s, size_t n,
 			sp->first_bad = lineno;
 		sp->invalid += bad;
 	}
-	if (sp->norm.len + json_extra(sp->norm.p, sp->norm.len) + 128 +
-	    6 * strlen(file) > sp->max) {
+	extra = json_extra(sp->norm.p, sp->norm.len);
+	if (sp->norm.len + extra + 128 + 6 * strlen(file) > sp->max) {
 		if (sp->cut != NULL)
 			sp->cut(NS_SPLIT_TOOBIG, lineno, sp->ctx);
 		return;
 	}
-	one_line(sp, sp->norm.p, sp->norm.len, lineno, byte);
+	one_line(sp, sp->norm.p, sp->norm.len, extra, lineno, byte);
 }
 
 void
