@@ -84,6 +84,7 @@ reject(struct batch *b, size_t i, const char *why)
 static void
 run_batch(struct pool *p, void *ctx, struct batch *b)
 {
+	struct ns_owned_snap snap;
 	char err[512];
 	const char *s;
 	json_t *rec;
@@ -94,7 +95,12 @@ run_batch(struct pool *p, void *ctx, struct batch *b)
 		s = b->text.p + b->lines[i].off;
 		n = b->lines[i].len;
 		rec = ns_json_parse(s, n, err, sizeof(err));
-		if (rec != NULL && (rc = p->fn(rec, ctx, err, sizeof(err))) < 0) {
+		if (rec != NULL) {
+			ns_json_snap(&snap, rec, p->owned);
+			rc = p->fn(rec, ctx, err, sizeof(err));
+		}
+		if (rec != NULL && rc < 0) {
+			ns_json_snap_free(&snap);
 			json_decref(rec);
 			rec = NULL;
 		} else if (rec != NULL && rc != NS_REC_WRITE)
@@ -108,8 +114,9 @@ run_batch(struct pool *p, void *ctx, struct batch *b)
 			}
 			continue;
 		}
-		if (ns_json_format_raw(&b->out, rec, s, n, p->owned) < 0)
+		if (ns_json_format_raw(&b->out, rec, s, n, p->owned, &snap) < 0)
 			ns_errx(NS_EXIT_FATAL, "out of memory");
+		ns_json_snap_free(&snap);
 		json_decref(rec);
 	}
 }

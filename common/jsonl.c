@@ -186,13 +186,38 @@ add_compact(struct ns_buf *b, const char *s, size_t a, size_t e)
 	}
 }
 
-static int
-is_owned(const char *key, const char *const *owned)
+/* Which of owned key is, + 1; 0: none. */
+static size_t
+owned_index(const char *key, const char *const *owned)
 {
-	for (; owned && *owned; owned++)
-		if (strcmp(key, *owned) == 0)
-			return 1;
+	size_t j;
+
+	for (j = 0; owned && owned[j]; j++)
+		if (strcmp(key, owned[j]) == 0)
+			return j + 1;
 	return 0;
+}
+
+void
+ns_json_snap(struct ns_owned_snap *snap, json_t *rec,
+    const char *const *owned)
+{
+	size_t j;
+
+	memset(snap, 0, sizeof(*snap));
+	for (j = 0; owned && owned[j] && j < NS_OWNED_MAX; j++)
+		snap->v[j] = json_incref(json_object_get(rec, owned[j]));
+}
+
+void
+ns_json_snap_free(struct ns_owned_snap *snap)
+{
+	size_t j;
+
+	for (j = 0; j < NS_OWNED_MAX; j++) {
+		json_decref(snap->v[j]);
+		snap->v[j] = NULL;
+	}
 }
 
 /* Does the raw key s[a..b) (quotes included) spell key? Escaped keys are
@@ -211,11 +236,11 @@ int ns_json_real_digits;
 
 int
 ns_json_format_raw(struct ns_buf *b, const json_t *obj, const char *line,
-    size_t len, const char *const *owned)
+    size_t len, const char *const *owned, const struct ns_owned_snap *snap)
 {
 	static _Thread_local struct member *m;
 	static _Thread_local size_t cap;
-	size_t count, i = 0;
+	size_t count, i = 0, j;
 	const char *key;
 	json_t *value, *k;
 
@@ -230,7 +255,11 @@ ns_json_format_raw(struct ns_buf *b, const json_t *obj, const char *line,
 	json_object_foreach((json_t *)obj, key, value) {
 		if (i > 0)
 			ns_buf_addc(b, ',');
-		if (i < count && !is_owned(key, owned)) {
+		j = owned_index(key, owned);
+		/* An owned string still the one read is as it was read
+		 * (held by snap, so not a new one at the same address). */
+		if (i < count && (j == 0 || (snap != NULL && j <= NS_OWNED_MAX &&
+		    snap->v[j - 1] == value && json_is_string(value)))) {
 			/* Members keep their places (jansson keeps their
 			 * order, refuses duplicates, and the tools only
 			 * replace or append): anything else is a bug. */
@@ -264,11 +293,11 @@ static _Thread_local struct ns_buf raw_b;
 
 int
 ns_json_write_raw(FILE *out, const json_t *obj, const char *line,
-    size_t len, const char *const *owned)
+    size_t len, const char *const *owned, const struct ns_owned_snap *snap)
 {
 
 	ns_buf_reset(&raw_b);
-	if (ns_json_format_raw(&raw_b, obj, line, len, owned) < 0)
+	if (ns_json_format_raw(&raw_b, obj, line, len, owned, snap) < 0)
 		return -1;
 	if (fwrite(raw_b.p, 1, raw_b.len, out) != raw_b.len)
 		return -1;
@@ -362,6 +391,7 @@ int
 ns_jsonl_run(struct ns_common *c, char **files, int nfiles, ns_record_fn fn,
     void *ctx, const char *const *owned)
 {
+	struct ns_owned_snap snap;
 	struct ns_input in;
 	char err[512];
 	int status = NS_EXIT_OK, stop = 0;
@@ -398,7 +428,12 @@ ns_jsonl_run(struct ns_common *c, char **files, int nfiles, ns_record_fn fn,
 		}
 		ns_progress_add(c, in.len, 0);
 		rec = ns_json_parse(in.line, in.len, err, sizeof(err));
-		if (rec != NULL && (rc = fn(rec, ctx, err, sizeof(err))) < 0) {
+		if (rec != NULL) {
+			ns_json_snap(&snap, rec, owned);
+			rc = fn(rec, ctx, err, sizeof(err));
+		}
+		if (rec != NULL && rc < 0) {
+			ns_json_snap_free(&snap);
 			json_decref(rec);
 			rec = NULL;
 		}
@@ -410,8 +445,9 @@ ns_jsonl_run(struct ns_common *c, char **files, int nfiles, ns_record_fn fn,
 			continue;
 		}
 		if (rc == NS_REC_WRITE && ns_json_write_raw(stdout, rec, in.line,
-		    in.len, owned) < 0)
+		    in.len, owned, &snap) < 0)
 			ns_write_error();
+		ns_json_snap_free(&snap);
 		json_decref(rec);
 		ns_output_check(c);
 	}
@@ -425,5 +461,5 @@ ns_jsonl_thread_free(void)
 {
 	ns_buf_free(&write_b);
 	ns_buf_free(&raw_b);
-	(void)ns_json_format_raw(NULL, NULL, NULL, 0, NULL);
+	(void)ns_json_format_raw(NULL, NULL, NULL, 0, NULL, NULL);
 }

@@ -120,10 +120,11 @@ same_order(json_t *a, json_t *b)
 	return i == NULL && j == NULL;
 }
 
-/* rec written by ns_json_write_raw() from line; the bytes, without the
- * final \n, in *out (to be freed). */
+/* rec written by ns_json_write_raw() from line, snap its owned values as
+ * read; the bytes, without the final \n, in *out (to be freed). */
 static size_t
-write_raw(json_t *rec, const char *line, size_t len, char **out)
+write_raw(json_t *rec, const char *line, size_t len,
+    const struct ns_owned_snap *snap, char **out)
 {
 	size_t n = 0;
 	FILE *fp;
@@ -132,7 +133,7 @@ write_raw(json_t *rec, const char *line, size_t len, char **out)
 	*out = NULL;
 	fp = open_memstream(out, &n);
 	FUZZ_ASSERT(fp != NULL, "setup-memstream");
-	rc = ns_json_write_raw(fp, rec, line, len, owned);
+	rc = ns_json_write_raw(fp, rec, line, len, owned, snap);
 	FUZZ_ASSERT(fclose(fp) == 0, "setup-memstream");
 	FUZZ_CHECK(rc == 0, "write-raw");
 	FUZZ_CHECK(n > 0 && (*out)[n - 1] == '\n' &&
@@ -143,6 +144,7 @@ write_raw(json_t *rec, const char *line, size_t len, char **out)
 static void
 strip(json_t *rec, const char *line, size_t len)
 {
+	struct ns_owned_snap snap, snap2;
 	json_t *dry, *removed, *dremoved, *back;
 	char err[512], *out, *out2;
 	size_t n, n2, before, cuts;
@@ -155,6 +157,7 @@ strip(json_t *rec, const char *line, size_t len)
 	FUZZ_CHECK(same_field(dry, rec, "text") &&
 	    same_field(dry, rec, "title"), "strip-dry-run-cuts");
 
+	ns_json_snap(&snap, rec, owned);
 	removed = removed_of(rec);
 	before = json_array_size(removed);
 	cuts = ns_strip(&rules, rec, removed, 0);
@@ -170,7 +173,8 @@ strip(json_t *rec, const char *line, size_t len)
 
 	/* Written as the tool writes it, and read back: the same record,
 	 * its keys in the same order. */
-	n = write_raw(rec, line, len, &out);
+	n = write_raw(rec, line, len, &snap, &out);
+	ns_json_snap_free(&snap);
 	back = ns_json_parse(out, n, err, sizeof(err));
 	FUZZ_CHECK(back != NULL, "write-raw-reparse");
 	if (back == NULL) {
@@ -180,7 +184,9 @@ strip(json_t *rec, const char *line, size_t len)
 	FUZZ_CHECK(same_json(back, rec), "write-raw-equal");
 	FUZZ_CHECK(same_order(back, rec), "write-raw-order");
 	/* Written again from what it wrote: the same bytes. */
-	n2 = write_raw(back, out, n, &out2);
+	ns_json_snap(&snap2, back, owned);
+	n2 = write_raw(back, out, n, &snap2, &out2);
+	ns_json_snap_free(&snap2);
 	FUZZ_CHECK(n2 == n && memcmp(out, out2, n) == 0, "write-raw-stable");
 	free(out2);
 

@@ -44,7 +44,7 @@ main(void)
 	CHECK(v != NULL);
 	fp = open_memstream(&buf, &len);
 	CHECK(ns_json_write_raw(fp, v, "{ \"z\": 1, \"a\": [true, null], "
-	    "\"m\": \"\xc3\xa9/\" }", 44, NULL) == 0);
+	    "\"m\": \"\xc3\xa9/\" }", 44, NULL, NULL) == 0);
 	fclose(fp);
 	CHECK_MEM(buf, len, "{\"z\":1,\"a\":[true,null],\"m\":\"\xc3\xa9/\"}\n");
 	free(buf);
@@ -63,12 +63,42 @@ main(void)
 		json_object_set_new(v, "added", json_true());
 		buf = NULL;
 		fp = open_memstream(&buf, &len);
-		CHECK(ns_json_write_raw(fp, v, in, strlen(in), owned) == 0);
+		CHECK(ns_json_write_raw(fp, v, in, strlen(in), owned, NULL) == 0);
 		fclose(fp);
 		CHECK_MEM(buf, len, "{\"n\":0.10,\"big\":12345678901234567890,"
 		    "\"s\":\"\\u00e9\\/\",\"t\":\"new\",\"o\":{\"k\":[1e3]},"
 		    "\"added\":true}\n");
 		free(buf);
+		json_decref(v);
+	}
+
+	/* With a snapshot taken before the transform, an owned string left
+	 * as it was is copied as it was spelt; an owned string replaced,
+	 * even by an equal one, and an owned array changed in place, are
+	 * written by jansson. */
+	{
+		const char *in = "{\"a\":\"\\u00e9\\/\",\"b\":\"\\/\","
+		    "\"c\":[ \"\\/\" ],\"d\":\"\\/\"}";
+		const char *owned[] = { "a", "b", "c", NULL };
+		struct ns_owned_snap snap;
+
+		v = ns_json_parse(in, strlen(in), err, sizeof(err));
+		CHECK(v != NULL);
+		ns_json_snap(&snap, v, owned);
+		CHECK(snap.v[0] != NULL && snap.v[2] != NULL);
+		json_object_set_new(v, "b", json_string("/"));
+		json_array_append_new(json_object_get(v, "c"),
+		    json_string("x"));
+		buf = NULL;
+		fp = open_memstream(&buf, &len);
+		CHECK(ns_json_write_raw(fp, v, in, strlen(in), owned,
+		    &snap) == 0);
+		fclose(fp);
+		CHECK_MEM(buf, len, "{\"a\":\"\\u00e9\\/\",\"b\":\"/\","
+		    "\"c\":[\"/\",\"x\"],\"d\":\"\\/\"}\n");
+		free(buf);
+		ns_json_snap_free(&snap);
+		CHECK(snap.v[0] == NULL);
 		json_decref(v);
 	}
 

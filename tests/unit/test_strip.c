@@ -10,6 +10,8 @@ strip(const char *in, int dry_run, const char *want, int line)
 {
 	char err[256], *got;
 	json_t *rec = ns_json_parse(in, strlen(in), err, sizeof(err));
+	static const char *const owned[] = { "title", "text", "removed", NULL };
+	struct ns_owned_snap snap;
 	json_t *removed;
 
 	if (rec == NULL) {
@@ -17,6 +19,8 @@ strip(const char *in, int dry_run, const char *want, int line)
 		fprintf(stderr, "test_strip.c:%d: bad JSON\n", line);
 		return;
 	}
+	/* As ns-strip-ads does it: fields it leaves are copied. */
+	ns_json_snap(&snap, rec, owned);
 	removed = json_object_get(rec, "removed");
 	if (removed == NULL) {
 		removed = json_array();
@@ -24,13 +28,12 @@ strip(const char *in, int dry_run, const char *want, int line)
 	}
 	ns_strip(&r, rec, removed, dry_run);
 	{
-		static const char *const owned[] = { "title", "text", "removed",
-		    NULL };
 		size_t len;
 		FILE *fp = open_memstream(&got, &len);
 
-		ns_json_write_raw(fp, rec, in, strlen(in), owned);
+		ns_json_write_raw(fp, rec, in, strlen(in), owned, &snap);
 		fclose(fp);
+		ns_json_snap_free(&snap);
 		got[len - 1] = '\0';	/* the newline */
 	}
 	if (strcmp(got, want) == 0)
