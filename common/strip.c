@@ -188,8 +188,8 @@ link_like(const char *s, const struct line *l)
 	if (l->rule != NULL || l->blank)
 		return 1;
 	c = s[l->end - 1];
-	return ns_word_count(s + l->start, n) <= 12 && c != '.' && c != '!' &&
-	    c != '?' && c != ':' && c != ';' && c != ',';
+	return c != '.' && c != '!' && c != '?' && c != ':' && c != ';' &&
+	    c != ',' && ns_word_count(s + l->start, n) <= 12;
 }
 
 /* A list heading ("Related Topics", "More on this story") with nothing

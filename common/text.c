@@ -94,6 +94,18 @@ is_word_cp(utf8proc_int32_t cp)
 	}
 }
 
+/* The code point at s[0..n-1] and its length; ASCII without a call. */
+static utf8proc_ssize_t
+next_cp(const char *s, size_t n, utf8proc_int32_t *cp)
+{
+	if ((unsigned char)s[0] < 0x80) {
+		*cp = (unsigned char)s[0];
+		return 1;
+	}
+	return utf8proc_iterate((const utf8proc_uint8_t *)s,
+	    (utf8proc_ssize_t)n, cp);
+}
+
 size_t
 ns_word_count(const char *s, size_t n)
 {
@@ -103,8 +115,7 @@ ns_word_count(const char *s, size_t n)
 	int inword = 0;
 
 	while (i < n) {
-		k = utf8proc_iterate((const utf8proc_uint8_t *)s + i, n - i,
-		    &cp);
+		k = next_cp(s + i, n - i, &cp);
 		if (k <= 0) {
 			inword = 0;
 			i++;
@@ -117,8 +128,7 @@ ns_word_count(const char *s, size_t n)
 		} else if (inword && (cp == '\'' || cp == 0x2019 ||
 		    cp == '-' || cp == '.') && i + k < n) {
 			/* "it's", "ex-Baidu", "U.S" are one word each. */
-			k2 = utf8proc_iterate((const utf8proc_uint8_t *)s +
-			    i + k, n - i - k, &nx);
+			k2 = next_cp(s + i + k, n - i - k, &nx);
 			inword = k2 > 0 && is_word_cp(nx);
 		} else
 			inword = 0;
