@@ -13,6 +13,7 @@
 #            removed at the end.
 #   ns       ns-split (raw corpus), ns-strip-ads (articles.jsonl), sentences
 #            = ns-split --from jsonl --unit sentence (stripped.jsonl),
+#            sentences (raw text) = ns-split --unit sentence (raw corpus),
 #            ns-summarize (stripped.jsonl), the pipeline ns-split |
 #            ns-strip-ads | ns-summarize (raw corpus), and ns-entities
 #            (stripped.jsonl; when built, else a "not built" row); each also
@@ -24,7 +25,10 @@
 #   threads  ns-strip-ads -j 2, ns-summarize -j 2 and ns-entities -j 2 on the
 #            full input, pinned to cores 0 and 1 (taskset -c 0,1, when there
 #            are two), with the speed-up over the -j 1 row on one core.
-#   baselines  cat on each input (the limit), jq -c . on articles.jsonl, and
+#   baselines  cat on each input (the limit), jq -c . on articles.jsonl, the
+#            jansson floor (json-floor, built by make bench: each line parsed
+#            by jansson as the tools do, and written back) on articles.jsonl
+#            and stripped.jsonl, and
 #            the peers of ../shared/peers on a slice of stripped.jsonl
 #            (NS_BENCH_PEER_MB, default 2 MB), each with a time limit
 #            (NS_BENCH_PEER_TIMEOUT, default 120 s): sentences, summaries and
@@ -400,6 +404,9 @@ ns_run ns-strip-ads strip articles.jsonl articles "$tmp/articles.jsonl" "$tmp/ar
 _cmd="ns-split --from jsonl --unit sentence"
 ns_run sentences sentences stripped.jsonl stripped "$tmp/stripped.jsonl" "$tmp/stripped.small" "$nstr" \
 	"$bindir/ns-split" --from jsonl --unit sentence
+_cmd="ns-split --unit sentence"
+ns_run "sentences (raw text)" sentences-raw corpus.txt raw "$tmp/corpus.txt" "$tmp/corpus.small" "$narts" \
+	"$bindir/ns-split" --unit sentence
 _cmd="ns-summarize"
 ns_run ns-summarize summarize stripped.jsonl stripped "$tmp/stripped.jsonl" "$tmp/stripped.small" "$nstr" \
 	"$bindir/ns-summarize"
@@ -457,6 +464,21 @@ if command -v jq >/dev/null 2>&1; then
 	row base "jq -c ." jq articles.jsonl articles "$art_b" "$narts" "$b_wall" "$b_rss" "" "$st" "jq -c ."
 else
 	row base "jq -c ." jq articles.jsonl articles "$art_b" "$narts" "" "" "" "not installed" "jq -c ."
+fi
+
+# The jansson floor: every line parsed as the tools parse it, and written back
+# (scripts/json-floor.c): no JSON-lines tool reading with jansson is faster.
+if [ -x "$bindir/json-floor" ]; then
+	for k in articles:articles.jsonl:$narts stripped:stripped.jsonl:$nstr; do
+		key=${k%%:*} rest=${k#*:}
+		name=${rest%%:*} recs=${rest#*:}
+		best "$tmp/$name" /dev/null 0 "$runs" "$bindir/json-floor"
+		st=ok
+		[ "$b_rc" != 0 ] && st="failed (status $b_rc)"
+		row base "jansson floor" floor "$name" "$key" "$(size "$tmp/$name")" "$recs" "$b_wall" "$b_rss" "" "$st" "json-floor"
+	done
+else
+	row base "jansson floor" floor articles.jsonl articles "$art_b" "$narts" "" "" "" "not built" "json-floor"
 fi
 
 # --- peers, on the slice ------------------------------------------------------------
@@ -636,6 +658,7 @@ NR == FNR {
 		r = $6 / 1e6 / $8
 		if ($1 == "base" && $3 == "cat") cat[$5] = r
 		if ($1 == "base" && $3 == "jq") jq = r
+		if ($1 == "base" && $3 == "floor") floor[$5] = r
 		if ($1 == "peer" && (!($3 in peer) || r > peer[$3])) { peer[$3] = r; peername[$3] = $2 }
 		n = net($6, $8, $13)
 		if ($1 == "peer" && n != "" && (!($3 in pnet) || n > pnet[$3])) { pnet[$3] = n; pnetname[$3] = $2 }
@@ -646,12 +669,15 @@ NR == FNR {
 FNR == 1 {
 	if (pinned == "") pinned = "false"
 	if (pinned2 == "") pinned2 = "false"
-	fmt = "%-36s %-19s %7s %7s %7s %9s %7s %7s %7s %8s %6s %6s %6s %6s %8s  %s\n"
+	fmt = "%-36s %-19s %7s %7s %7s %5s %9s %7s %7s %7s %8s %6s %6s %7s %6s %6s %8s  %s\n"
 	bigh = "@" (big >= 1000 ? big / 1000 "GB" : big "MB")
-	printf fmt, "tool", "input", "MB", "s", "MB/s", "records/s", "RSS MiB", "@10MB", bigh,
-		"net MB/s", "x cat", "x jq", "x peer", "x -j1", "tokens/s", "status"
-	printf fmt, "----", "-----", "--", "-", "----", "---------", "-------", "-----", "-----",
-		"--------", "-----", "----", "------", "-----", "--------", "------"
+	printf fmt, "tool", "input", "MB", "s", "MB/s", "aim", "records/s", "RSS MiB", "@10MB", bigh,
+		"net MB/s", "x cat", "x jq", "x floor", "x peer", "x -j1", "tokens/s", "status"
+	printf fmt, "----", "-----", "--", "-", "----", "---", "---------", "-------", "-----", "-----",
+		"--------", "-----", "----", "-------", "------", "-----", "--------", "------"
+	# The issues aims, MB/s on one core.
+	aim["split"] = 300; aim["strip"] = 150; aim["sentences"] = 110
+	aim["sentences-raw"] = 110; aim["summarize"] = 70; aim["entities"] = 22
 	printf "" >out
 }
 {
@@ -666,23 +692,25 @@ FNR == 1 {
 	tps = (timed && $15 != "") ? $15 / $8 : ""
 	vj1 = ""
 	if (kind == "ns" && job ~ /-j2$/ && timed) vj1 = div(nswall[substr(job, 1, length(job) - 3)], $8)
-	vcat = vjq = vpeer = ""; fp = ""
+	vcat = vjq = vpeer = vfloor = ""; fp = ""
 	if (kind == "ns" || kind == "ns-slice") {
 		if ($5 in cat) vcat = div(mbs, cat[$5])
 		else if ($5 == "slice" && ("stripped" in cat)) vcat = div(mbs, cat["stripped"])
-		if (job !~ /^(split|pipeline)$/) vjq = div(mbs, jq)
+		if (job !~ /^(split|sentences-raw|pipeline)$/) vjq = div(mbs, jq)
+		if (kind == "ns" && ($5 in floor)) vfloor = div(mbs, floor[$5])
 		if (job in peer) { vpeer = div(mbs, peer[job]); fp = peername[job] }
 	}
 	label = tool
 	if (kind == "ns-slice") label = tool " (peer slice)"
 	if (kind == "peer") label = "peer " tool
-	printf fmt, label, $4, f($6 / 1e6), ($8 == "" ? "-" : f($8)), f(mbs),
-		(rps == "" ? "-" : sprintf("%.0f", rps)), f(rss), f(rss10), f(rssbig), f(mnet), f(vcat), f(vjq), f(vpeer),
-		f(vj1), (tps == "" ? "-" : sprintf("%.0f", tps)), $11
-	printf "{\"kind\":%s,\"tool\":%s,\"job\":%s,\"command\":%s,\"input\":%s,\"input_mb\":%s,\"records\":%s,\"seconds\":%s,\"mb_s\":%s,\"records_s\":%s,\"peak_rss_mib\":%s,\"peak_rss_mib_10mb\":%s,\"peak_rss_mib_big\":%s,\"big_mb\":%s,\"start_s\":%s,\"mb_s_net\":%s,\"vs_cat\":%s,\"vs_jq\":%s,\"vs_peer\":%s,\"fastest_peer\":%s,\"vs_j1\":%s,\"tokens\":%s,\"tokens_s\":%s,\"status\":%s,\"runs\":%s,\"pinned\":%s}\n",
+	myaim = (kind == "ns" && (job in aim)) ? aim[job] : ""
+	printf fmt, label, $4, f($6 / 1e6), ($8 == "" ? "-" : f($8)), f(mbs), f(myaim),
+		(rps == "" ? "-" : sprintf("%.0f", rps)), f(rss), f(rss10), f(rssbig), f(mnet), f(vcat), f(vjq), f(vfloor),
+		f(vpeer), f(vj1), (tps == "" ? "-" : sprintf("%.0f", tps)), $11
+	printf "{\"kind\":%s,\"tool\":%s,\"job\":%s,\"command\":%s,\"input\":%s,\"input_mb\":%s,\"records\":%s,\"seconds\":%s,\"mb_s\":%s,\"records_s\":%s,\"peak_rss_mib\":%s,\"peak_rss_mib_10mb\":%s,\"peak_rss_mib_big\":%s,\"big_mb\":%s,\"start_s\":%s,\"mb_s_net\":%s,\"vs_cat\":%s,\"vs_jq\":%s,\"vs_floor\":%s,\"aim_mb_s\":%s,\"vs_peer\":%s,\"fastest_peer\":%s,\"vs_j1\":%s,\"tokens\":%s,\"tokens_s\":%s,\"status\":%s,\"runs\":%s,\"pinned\":%s}\n",
 		str(kind), str(tool), str(job), str($12), str($4), num($6 / 1e6), num($7),
 		(timed || $11 == "timeout" ? num($8) : "null"), num(mbs), num(rps), num(rss), num(rss10),
-		num(rssbig), (rssbig == "" ? "null" : big), num($13), num(mnet), num(vcat), num(vjq), num(vpeer),
+		num(rssbig), (rssbig == "" ? "null" : big), num($13), num(mnet), num(vcat), num(vjq), num(vfloor), num(myaim), num(vpeer),
 		(fp == "" ? "null" : str(fp)), num(vj1), num($15), num(tps), str($11),
 		runs, (job ~ /-j2$/ ? pinned2 : pinned) >>out
 }
@@ -695,7 +723,9 @@ END {
 	print "with the time of a run on its first record alone (start-up: Node.js, Python, models) taken off."
 	if (big > 0) print bigh ": peak RSS on copies of the same input to at least " big " MB, streamed (flat memory: about @10MB)."
 	print "x -j1: -j 2 on two cores over -j 1 on one (the row above without -j). tokens/s: words (wc -w) of the"
-	print "input texts per wall second."
+	print "input texts per wall second. aim: the MB/s on one core the issues ask for. x floor: over the jansson"
+	print "floor on the same input (json-floor: each line parsed by jansson as the tools parse it and written"
+	print "back), the most any tool that reads its records with jansson can reach."
 	for (j in peer) {
 		printf "fastest peer, %s: %s %s MB/s", j, peername[j], f(peer[j])
 		if (j in pnet) printf "; net of start-up: %s %s MB/s, ns full size %s MB/s is x%s of that", \
