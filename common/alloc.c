@@ -107,6 +107,18 @@ ns_buf_adds(struct ns_buf *b, const char *s)
 }
 
 void
+ns_buf_addu(struct ns_buf *b, unsigned long long v)
+{
+	char d[24];
+	size_t k = sizeof(d);
+
+	do
+		d[--k] = (char)('0' + v % 10);
+	while ((v /= 10) != 0);
+	ns_buf_add(b, d + k, sizeof(d) - k);
+}
+
+void
 ns_buf_reset(struct ns_buf *b)
 {
 	b->len = 0;

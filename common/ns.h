@@ -66,6 +66,8 @@ void	ns_buf_reserve(struct ns_buf *b, size_t extra);
 void	ns_buf_add(struct ns_buf *b, const void *s, size_t n);
 void	ns_buf_addc(struct ns_buf *b, int c);
 void	ns_buf_adds(struct ns_buf *b, const char *s);
+/* v in decimal. */
+void	ns_buf_addu(struct ns_buf *b, unsigned long long v);
 void	ns_buf_reset(struct ns_buf *b);
 void	ns_buf_free(struct ns_buf *b);
 

@@ -37,7 +37,6 @@ ns_write_units(const struct ns_common *c, const char *id, const char *text,
 	static size_t cap;
 	static struct ns_buf b, qid;
 	struct ns_cpos cp;
-	char num[96];
 	size_t i, count = 0, s0, e0;
 
 	if (unit == NS_UNIT_PARAGRAPH)
@@ -56,15 +55,19 @@ ns_write_units(const struct ns_common *c, const char *id, const char *text,
 		ns_buf_reset(&b);
 		ns_buf_adds(&b, "{\"id\":");
 		ns_buf_add(&b, qid.p, qid.len);
-		snprintf(num, sizeof(num), "-%zu\",\"parent\":", i);
-		ns_buf_adds(&b, num);
+		ns_buf_addc(&b, '-');
+		ns_buf_addu(&b, i);
+		ns_buf_adds(&b, "\",\"parent\":");
 		ns_buf_add(&b, qid.p, qid.len);
-		snprintf(num, sizeof(num), "\",\"n\":%zu,\"text\":", i);
-		ns_buf_adds(&b, num);
+		ns_buf_adds(&b, "\",\"n\":");
+		ns_buf_addu(&b, i);
+		ns_buf_adds(&b, ",\"text\":");
 		ns_json_add_string(&b, text + v[i].start, v[i].end - v[i].start);
-		snprintf(num, sizeof(num), ",\"start\":%zu,\"end\":%zu}\n", s0,
-		    e0);
-		ns_buf_adds(&b, num);
+		ns_buf_adds(&b, ",\"start\":");
+		ns_buf_addu(&b, s0);
+		ns_buf_adds(&b, ",\"end\":");
+		ns_buf_addu(&b, e0);
+		ns_buf_adds(&b, "}\n");
 		if (fwrite(b.p, 1, b.len, stdout) != b.len)
 			ns_write_error();
 		ns_output_check(c);

@@ -102,6 +102,21 @@ main(void)
 		json_decref(v);
 	}
 
+	/* Numbers in decimal, into a buffer. */
+	{
+		struct ns_buf nb = { 0 };
+
+		ns_buf_addu(&nb, 0);
+		ns_buf_addc(&nb, ' ');
+		ns_buf_addu(&nb, 7);
+		ns_buf_addc(&nb, ' ');
+		ns_buf_addu(&nb, 1234567890);
+		ns_buf_addc(&nb, ' ');
+		ns_buf_addu(&nb, 18446744073709551615ull);
+		CHECK_MEM(nb.p, nb.len, "0 7 1234567890 18446744073709551615");
+		ns_buf_free(&nb);
+	}
+
 	/* Sizes and counts. */
 	CHECK(ns_parse_size("16M", &sz) == 0 && sz == 16u << 20);
 	CHECK(ns_parse_size("10", &sz) == 0 && sz == 10);
