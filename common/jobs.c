@@ -84,40 +84,26 @@ reject(struct batch *b, size_t i, const char *why)
 static void
 run_batch(struct pool *p, void *ctx, struct batch *b)
 {
-	struct ns_owned_snap snap;
 	char err[512];
 	const char *s;
-	json_t *rec;
 	size_t i, n;
 	int rc;
 
 	for (i = 0; i < b->nlines; i++) {
 		s = b->text.p + b->lines[i].off;
 		n = b->lines[i].len;
-		rec = ns_json_parse(s, n, err, sizeof(err));
-		if (rec != NULL) {
-			ns_json_snap(&snap, rec, p->owned);
-			rc = p->fn(rec, ctx, err, sizeof(err));
-		}
-		if (rec != NULL && rc < 0) {
-			ns_json_snap_free(&snap);
-			json_decref(rec);
-			rec = NULL;
-		} else if (rec != NULL && rc != NS_REC_WRITE)
+		rc = ns_jsonl_transform(s, n, p->fn, ctx, p->owned, &b->out,
+		    err, sizeof(err));
+		if (rc == NS_REC_DONE)
 			ns_errx(NS_EXIT_FATAL, "internal error: a record "
 			    "written by its transform in a worker");
-		if (rec == NULL) {
+		if (rc < 0) {
 			reject(b, i, err);
 			if (p->c->strict) {
 				b->stopped = 1;
 				return;
 			}
-			continue;
 		}
-		if (ns_json_format_raw(&b->out, rec, s, n, p->owned, &snap) < 0)
-			ns_errx(NS_EXIT_FATAL, "out of memory");
-		ns_json_snap_free(&snap);
-		json_decref(rec);
 	}
 }
 

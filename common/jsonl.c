@@ -388,15 +388,32 @@ ns_record_text(json_t *rec, json_t **text, json_t **title, char *err,
 }
 
 int
+ns_jsonl_transform(const char *s, size_t n, ns_record_fn fn, void *ctx,
+    const char *const *owned, struct ns_buf *out, char *err, size_t errsz)
+{
+	struct ns_owned_snap snap;
+	json_t *rec;
+	int rc;
+
+	if ((rec = ns_json_parse(s, n, err, errsz)) == NULL)
+		return -1;
+	ns_json_snap(&snap, rec, owned);
+	rc = fn(rec, ctx, err, errsz);
+	if (rc == NS_REC_WRITE && ns_json_format_raw(out, rec, s, n, owned,
+	    &snap) < 0)
+		ns_errx(NS_EXIT_FATAL, "out of memory");
+	ns_json_snap_free(&snap);
+	json_decref(rec);
+	return rc < 0 ? -1 : rc;
+}
+
+int
 ns_jsonl_run(struct ns_common *c, char **files, int nfiles, ns_record_fn fn,
     void *ctx, const char *const *owned)
 {
-	struct ns_owned_snap snap;
 	struct ns_input in;
 	char err[512];
-	int status = NS_EXIT_OK, stop = 0;
-	json_t *rec;
-	int rc = NS_REC_WRITE;
+	int status = NS_EXIT_OK, stop = 0, rc;
 
 	ns_input_init(&in, files, nfiles, NS_EOL_LF, c->max_record, c->bad);
 	while (!stop) {
@@ -427,28 +444,18 @@ ns_jsonl_run(struct ns_common *c, char **files, int nfiles, ns_record_fn fn,
 			continue;
 		}
 		ns_progress_add(c, in.len, 0);
-		rec = ns_json_parse(in.line, in.len, err, sizeof(err));
-		if (rec != NULL) {
-			ns_json_snap(&snap, rec, owned);
-			rc = fn(rec, ctx, err, sizeof(err));
-		}
-		if (rec != NULL && rc < 0) {
-			ns_json_snap_free(&snap);
-			json_decref(rec);
-			rec = NULL;
-		}
-		if (rec == NULL) {
+		ns_buf_reset(&raw_b);
+		rc = ns_jsonl_transform(in.line, in.len, fn, ctx, owned, &raw_b,
+		    err, sizeof(err));
+		if (rc < 0) {
 			ns_reject(c, &in, in.line, in.len, err);
 			if (status == NS_EXIT_OK)
 				status = NS_EXIT_BAD;
 			stop = c->strict;
 			continue;
 		}
-		if (rc == NS_REC_WRITE && ns_json_write_raw(stdout, rec, in.line,
-		    in.len, owned, &snap) < 0)
+		if (fwrite(raw_b.p, 1, raw_b.len, stdout) != raw_b.len)
 			ns_write_error();
-		ns_json_snap_free(&snap);
-		json_decref(rec);
 		ns_output_check(c);
 	}
 	ns_input_free(&in);

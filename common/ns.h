@@ -255,6 +255,13 @@ typedef int (*ns_record_fn)(json_t *rec, void *ctx, char *err, size_t errsz);
  * between tokens (see ns_json_write_raw). Returns the exit status. */
 int	ns_jsonl_run(struct ns_common *c, char **files, int nfiles,
 	    ns_record_fn fn, void *ctx, const char *const *owned);
+/* One line of a record loop: parsed, given to fn, and unless fn returns
+ * NS_REC_DONE written to out as ns_json_format_raw() writes it (owned
+ * strings fn left alone copied). NS_REC_WRITE or NS_REC_DONE, or -1 with
+ * the reason in err: the line is to be rejected. */
+int	ns_jsonl_transform(const char *s, size_t n, ns_record_fn fn, void *ctx,
+	    const char *const *owned, struct ns_buf *out, char *err,
+	    size_t errsz);
 /* The same with c->jobs worker threads, ctxs[i] the context of worker i
  * (fn must not return NS_REC_DONE): lines go to the workers in batches,
  * and their output, messages and --bad-lines copies come out in input
