@@ -237,6 +237,14 @@ ns_text_normline(struct ns_buf *out, const char *s, size_t n)
 			k = 1;
 			continue;
 		}
+		if ((unsigned char)s[i] < 0x80) {
+			/* A run of ASCII at once: valid, and NFC as it is. */
+			for (k = 1; i + k < n && (unsigned char)s[i + k] < 0x80 &&
+			    s[i + k] != '\0'; k++)
+				;
+			ns_buf_add(&norm_clean, s + i, k);
+			continue;
+		}
 		k = utf8proc_iterate((const utf8proc_uint8_t *)s + i, n - i,
 		    &cp);
 		if (k <= 0) {
