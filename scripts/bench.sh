@@ -28,7 +28,9 @@
 #   baselines  cat on each input (the limit), jq -c . on articles.jsonl, the
 #            jansson floor (json-floor, built by make bench: each line parsed
 #            by jansson as the tools do, and written back) on articles.jsonl
-#            and stripped.jsonl, and
+#            and stripped.jsonl, and json-floor -w (written by jansson) on
+#            articles.jsonl, whose difference is jansson's cost of writing,
+#            and
 #            the peers of ../shared/peers on a slice of stripped.jsonl
 #            (NS_BENCH_PEER_MB, default 2 MB), each with a time limit
 #            (NS_BENCH_PEER_TIMEOUT, default 120 s): sentences, summaries and
@@ -477,6 +479,10 @@ if [ -x "$bindir/json-floor" ]; then
 		[ "$b_rc" != 0 ] && st="failed (status $b_rc)"
 		row base "jansson floor" floor "$name" "$key" "$(size "$tmp/$name")" "$recs" "$b_wall" "$b_rss" "" "$st" "json-floor"
 	done
+	best "$tmp/articles.jsonl" /dev/null 0 "$runs" "$bindir/json-floor" -w
+	st=ok
+	[ "$b_rc" != 0 ] && st="failed (status $b_rc)"
+	row base "jansson floor -w" floor-w articles.jsonl articles "$art_b" "$narts" "$b_wall" "$b_rss" "" "$st" "json-floor -w"
 else
 	row base "jansson floor" floor articles.jsonl articles "$art_b" "$narts" "" "" "" "not built" "json-floor"
 fi
@@ -658,7 +664,8 @@ NR == FNR {
 		r = $6 / 1e6 / $8
 		if ($1 == "base" && $3 == "cat") cat[$5] = r
 		if ($1 == "base" && $3 == "jq") jq = r
-		if ($1 == "base" && $3 == "floor") floor[$5] = r
+		if ($1 == "base" && $3 == "floor") { floor[$5] = r; floort[$5] = $8 }
+		if ($1 == "base" && $3 == "floor-w") { floorw = $8; floorwb = $6 }
 		if ($1 == "peer" && (!($3 in peer) || r > peer[$3])) { peer[$3] = r; peername[$3] = $2 }
 		n = net($6, $8, $13)
 		if ($1 == "peer" && n != "" && (!($3 in pnet) || n > pnet[$3])) { pnet[$3] = n; pnetname[$3] = $2 }
@@ -726,6 +733,9 @@ END {
 	print "input texts per wall second. aim: the MB/s on one core the issues ask for. x floor: over the jansson"
 	print "floor on the same input (json-floor: each line parsed by jansson as the tools parse it and written"
 	print "back), the most any tool that reads its records with jansson can reach."
+	if (floorw != "" && ("articles" in floort) && floorw > floort["articles"])
+		printf "jansson writing alone (json-floor -w less json-floor on articles.jsonl): %s MB/s of output, a ceiling for ns-split\n", \
+			f(floorwb / 1e6 / (floorw - floort["articles"]))
 	for (j in peer) {
 		printf "fastest peer, %s: %s %s MB/s", j, peername[j], f(peer[j])
 		if (j in pnet) printf "; net of start-up: %s %s MB/s, ns full size %s MB/s is x%s of that", \
