@@ -64,7 +64,17 @@ struct ns_extractor {
 	size_t	 nf, fcap;
 	struct name *names;
 	size_t	 nnames, namecap;
+	/* The strings every entity repeats, made once and shared by the
+	 * records (jansson counts the references atomically, and nothing
+	 * changes a value once made). */
+	json_t	*type_str[NS_ENT_NTYPES];
+	json_t	*field_str[2];
+	json_t	**ints;		/* NINTS offsets, each made when first
+				 * needed */
 };
+
+/* Offsets below this are shared integers (see offset()). */
+#define NINTS 16384
 
 #define NAME_TYPES ((1u << NS_ENT_PERSON) | (1u << NS_ENT_ORG) | \
 	(1u << NS_ENT_LOC) | (1u << NS_ENT_NORP))
@@ -73,18 +83,29 @@ struct ns_extractor *
 ns_extractor_new(const struct ns_ner_model *m, unsigned types)
 {
 	struct ns_extractor *x = ns_xcalloc(1, sizeof(*x));
+	int t;
 
 	x->types = types;
 	if (types & ~NAME_TYPES)
 		x->numex = ns_numex_new();
 	if ((types & NAME_TYPES) && m != NULL)
 		x->ner = ns_ner_new(m);
+	for (t = 0; t < NS_ENT_NTYPES; t++)
+		if ((x->type_str[t] = json_string_nocheck(type_names[t])) ==
+		    NULL)
+			ns_errx(NS_EXIT_FATAL, "out of memory");
+	if ((x->field_str[0] = json_string_nocheck("title")) == NULL ||
+	    (x->field_str[1] = json_string_nocheck("text")) == NULL)
+		ns_errx(NS_EXIT_FATAL, "out of memory");
 	return x;
 }
 
 void
 ns_extractor_free(struct ns_extractor *x)
 {
+	size_t i;
+	int t;
+
 	if (x == NULL)
 		return;
 	if (x->numex)
@@ -95,6 +116,13 @@ ns_extractor_free(struct ns_extractor *x)
 	free(x->tv);
 	free(x->f);
 	free(x->names);
+	for (i = 0; x->ints != NULL && i < NINTS; i++)
+		json_decref(x->ints[i]);
+	free(x->ints);
+	for (t = 0; t < NS_ENT_NTYPES; t++)
+		json_decref(x->type_str[t]);
+	json_decref(x->field_str[0]);
+	json_decref(x->field_str[1]);
 	free(x);
 }
 
@@ -611,17 +639,35 @@ link_names(struct ns_extractor *x)
 
 /* ---- the JSON array ---- */
 
+/* The keys are ASCII literals: no UTF-8 check. */
 static void
 set(json_t *o, const char *key, json_t *v)
 {
-	if (v == NULL || json_object_set_new(o, key, v) != 0)
+	if (v == NULL || json_object_set_new_nocheck(o, key, v) != 0)
 		ns_errx(NS_EXIT_FATAL, "out of memory");
+}
+
+/* Integer n as JSON: one shared by the records when small, as the start
+ * and end of every entity are. */
+static json_t *
+offset(struct ns_extractor *x, size_t n)
+{
+	if (n >= NINTS)
+		return json_integer((json_int_t)n);
+	if (x->ints == NULL)
+		x->ints = ns_xcalloc(NINTS, sizeof(*x->ints));
+	if (x->ints[n] == NULL &&
+	    (x->ints[n] = json_integer((json_int_t)n)) == NULL)
+		return NULL;
+	return json_incref(x->ints[n]);
 }
 
 /* An integral value up to 2^53 as a JSON integer, else a real. */
 static json_t *
-number(double d)
+number(struct ns_extractor *x, double d)
 {
+	if (d >= 0 && d < NINTS && d == (double)(size_t)d)
+		return offset(x, (size_t)d);
 	if (d == (double)(json_int_t)d && d > -9007199254740992.0 &&
 	    d < 9007199254740992.0)
 		return json_integer((json_int_t)d);
@@ -629,7 +675,7 @@ number(double d)
 }
 
 static json_t *
-entity_json(const struct ns_extractor *x, const struct found *f)
+entity_json(struct ns_extractor *x, const struct found *f)
 {
 	json_t *o = json_object();
 	const struct ns_entity *e = &f->e;
@@ -638,13 +684,13 @@ entity_json(const struct ns_extractor *x, const struct found *f)
 	if (o == NULL)
 		ns_errx(NS_EXIT_FATAL, "out of memory");
 	set(o, "text", ns_json_str(f->s + e->start, e->end - e->start));
-	set(o, "type", json_string(ns_ent_type_name(e->type)));
-	set(o, "field", json_string(f->field ? "text" : "title"));
-	set(o, "start", json_integer((json_int_t)f->cstart));
-	set(o, "end", json_integer((json_int_t)f->cend));
+	set(o, "type", json_incref(x->type_str[e->type]));
+	set(o, "field", json_incref(x->field_str[f->field ? 1 : 0]));
+	set(o, "start", offset(x, f->cstart));
+	set(o, "end", offset(x, f->cend));
 	if (e->vkind == NS_VAL_NUMBER)
 		set(o, "value", e->type == NS_ENT_PERCENT ?
-		    json_real(e->number) : number(e->number));
+		    json_real(e->number) : number(x, e->number));
 	else if (e->vkind == NS_VAL_STRING)
 		set(o, "value", json_string(e->sval));
 	if (e->unit[0] != '\0')

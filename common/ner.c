@@ -156,16 +156,20 @@ struct ns_ner_model {
 	uint32_t nb, probe, flags, nlong;
 	float	 scale;
 	const float *trans, *start, *end;
-	const uint32_t *bk;	/* nb buckets of BKW words */
+	const uint32_t *bk;	/* nb buckets of BKW words, as in the file */
 	const uint64_t *ovf;	/* a bit per bucket: a probe goes on */
+	uint32_t *rbk;		/* the buckets regrouped: see regroup() */
+	uint8_t	*meta;		/* per bucket: records | MORE */
 	const int32_t *lng;	/* nlong rows of NL + 1 weights */
 	uint64_t *filter;	/* a bit per fingerprint >> 12, made on load */
 	struct consts *c;
 	struct lexicon lex;
 };
 
-/* Summed weights of a word's own features at one offset. */
-#define NCACHE 8192
+/* Summed weights of a word's own features at one offset. A miss costs
+ * some twenty lookups of weights: 5 MB of them keep most words of a
+ * stream of news. */
+#define NCACHE 65536
 struct wcache {
 	uint64_t key;		/* the word's hash and offset; 0 empty */
 	uint32_t gen;		/* t->gen of the sentence that last used it */
@@ -198,6 +202,8 @@ struct ns_ner {
 	size_t	 dhmask, dhcap;
 	int32_t	(*dvec)[NL];
 	size_t	 ndvec, dveccap;
+	struct sent *sents;	/* of the document, by sent_at() */
+	size_t	 nsents, sentcap;
 	/* one sentence */
 	uint64_t *f;		/* MAXF per position */
 	uint8_t	*nf;
@@ -989,10 +995,10 @@ add_context(uint64_t *v, uint8_t *n, uint64_t h)
 static void
 doc_words(struct ns_ner *t)
 {
-	struct sent st;
+	const struct sent *st;
 	struct dword *d;
 	struct wtype *x;
-	size_t i, j, a;
+	size_t i, j;
 	uint16_t fl;
 
 	t->ndw = 0;
@@ -1009,24 +1015,23 @@ doc_words(struct ns_ner *t)
 		if ((x->flags & T_ALPHA) &&
 		    (d = dw_find(t, x->hl, 0)) != NULL)
 			x->dw = (uint32_t)(d - t->dw) + 1;
-	for (a = 0; a < t->ntok; a = st.b) {
-		sent_at(t, a, &st);
-		for (i = st.a; i < st.b; i++) {
+	for (st = t->sents; st < t->sents + t->nsents; st++) {
+		for (i = st->a; i < st->b; i++) {
 			fl = t->tok[i].flags;
 			if (!(fl & T_ALPHA) || (d = dw_of(t, i)) == NULL)
 				continue;
-			if (st.mode == M_NORMAL && i > st.a &&
+			if (st->mode == M_NORMAL && i > st->a &&
 			    !(t->tok[i - 1].flags & T_PUNCT))
 				d->dc |= fl & T_INITCAP ? 2 : 1;
 			if (!(fl & T_UPPER))
 				continue;
-			if (i > st.a && !(t->tok[i - 1].flags & T_PUNCT))
+			if (i > st->a && !(t->tok[i - 1].flags & T_PUNCT))
 				add_context(d->prev, &d->nprev,
 				    ty_of(t, i - 1)->hl);
-			if (i + 1 < st.b && !(t->tok[i + 1].flags & T_PUNCT))
+			if (i + 1 < st->b && !(t->tok[i + 1].flags & T_PUNCT))
 				add_context(d->next, &d->nnext,
 				    ty_of(t, i + 1)->hl);
-			for (j = i + 1; j < st.b && j <= i + 8; j++)
+			for (j = i + 1; j < st->b && j <= i + 8; j++)
 				if (t->tok[j].flags & (T_PRONP | T_PRONT)) {
 					d->pron |= t->tok[j].flags & T_PRONP ?
 					    1 : 2;
@@ -1067,6 +1072,16 @@ prepare(struct ns_ner *t, const char *s, size_t n)
 		t->tok[t->ntok].flags = (uint16_t)(t->ty[ty].flags |
 		    (nl ? T_NL : 0));
 		t->ntok++;
+	}
+	/* The sentences, once: the tagger goes over them in three rounds. */
+	t->nsents = 0;
+	for (i = 0; i < t->ntok; i = t->sents[t->nsents++].b) {
+		if (t->nsents == t->sentcap) {
+			t->sentcap = t->sentcap ? t->sentcap * 2 : 64;
+			t->sents = ns_xreallocarray(t->sents, t->sentcap,
+			    sizeof(*t->sents));
+		}
+		sent_at(t, i, &t->sents[t->nsents]);
 	}
 	doc_words(t);
 }
@@ -1497,10 +1512,47 @@ init_tables(void)
 #define FILTER_BITS 20	/* of the filter of feature fingerprints */
 #define FILTER_MASK ((1u << (FILTER_BITS - 6)) - 1)
 
+/* In memory the records of a bucket are regrouped (same words, same
+ * order): first the headers of its records, then their weights one
+ * record after the other; meta[] has the number of records and the bit
+ * of ovf. A lookup then reads the headers side by side instead of
+ * hopping from one record to the next, each hop waiting for the count
+ * read before it. */
+#define MORE	0x80		/* in meta: a probe goes on */
+#define NRECS	0x0f		/* in meta: records (at most BKW / 2) */
+
 static inline const uint32_t *
 bucket_of(const struct ns_ner_model *m, uint64_t f)
 {
-	return m->bk + (size_t)((uint32_t)f & (m->nb - 1)) * BKW;
+	return m->rbk + (size_t)((uint32_t)f & (m->nb - 1)) * BKW;
+}
+
+/* The words of the weights of a record of count c. */
+static inline uint32_t
+rec_words(uint32_t c)
+{
+	return c == LONGROW ? 1 : c;
+}
+
+/* Regroup bucket r (validated) into q as model_add() reads it; the
+ * number of its records. */
+static uint32_t
+regroup(const uint32_t *r, uint32_t *q)
+{
+	uint32_t i, c, nr = 0, off;
+
+	for (i = 0; i < BKW && r[i] != 0; i += 1 + rec_words(r[i] & 31))
+		nr++;
+	off = nr;
+	nr = 0;
+	memset(q, 0, BKW * sizeof(*q));
+	for (i = 0; i < BKW && r[i] != 0; i += 1 + c) {
+		c = rec_words(r[i] & 31);
+		q[nr++] = r[i];
+		memcpy(q + off, r + i + 1, c * sizeof(*q));
+		off += c;
+	}
+	return nr;
 }
 
 /* Add s times the weights of feature f to acc. */
@@ -1508,7 +1560,7 @@ static inline void
 model_add(const struct ns_ner_model *m, uint64_t f, int32_t *acc, int32_t s)
 {
 	uint32_t b = (uint32_t)f & (m->nb - 1), fp = (uint32_t)(f >> 32) & ~31u,
-	    p, i, w, c, j;
+	    p, k, nr, off, w, c, j;
 	const uint32_t *r;
 
 	/* Most features looked up are not in the model: a bit in a small
@@ -1516,30 +1568,98 @@ model_add(const struct ns_ner_model *m, uint64_t f, int32_t *acc, int32_t s)
 	if (!((m->filter[(fp >> 18) & FILTER_MASK] >> ((fp >> 12) & 63)) & 1))
 		return;
 	for (p = 0;; p++) {
-		r = m->bk + (size_t)b * BKW;
-		for (i = 0; i < BKW && (w = r[i]) != 0; i += 1 + c) {
+		r = m->rbk + (size_t)b * BKW;
+		nr = m->meta[b] & NRECS;
+		for (k = 0, off = nr; k < nr; k++) {
+			w = r[k];
 			c = w & 31;
 			if ((w & ~31u) == fp) {
 				if (c == LONGROW) {
 					const int32_t *l = m->lng +
-					    (size_t)r[i + 1] * (NL + 1);
+					    (size_t)r[off] * (NL + 1);
 
 					for (j = 0; j < NL; j++)
 						acc[j] += s * l[j];
 					return;
 				}
-				for (j = i + 1; j <= i + c; j++)
+				for (j = off; j < off + c; j++)
 					acc[r[j] & 31] += s *
 					    ((int32_t)r[j] >> 16);
 				return;
 			}
+			off += rec_words(c);
+		}
+		if (p >= m->probe || !(m->meta[b] & MORE))
+			return;
+		b = (b + 1) & (m->nb - 1);
+	}
+}
+
+/* model_add() as the file's buckets read: the reference of the
+ * regrouped ones. */
+static void
+file_add(const struct ns_ner_model *m, uint64_t f, int32_t *acc)
+{
+	uint32_t b = (uint32_t)f & (m->nb - 1), fp = (uint32_t)(f >> 32) & ~31u,
+	    p, i, w, c, j;
+	const uint32_t *r;
+
+	for (p = 0;; p++) {
+		r = m->bk + (size_t)b * BKW;
+		for (i = 0; i < BKW && (w = r[i]) != 0; i += 1 + rec_words(c)) {
+			c = w & 31;
+			if ((w & ~31u) != fp)
+				continue;
 			if (c == LONGROW)
-				c = 1;
+				for (j = 0; j < NL; j++)
+					acc[j] += m->lng[(size_t)r[i + 1] *
+					    (NL + 1) + j];
+			else
+				for (j = i + 1; j <= i + c; j++)
+					acc[r[j] & 31] += (int32_t)r[j] >> 16;
+			return;
 		}
 		if (p >= m->probe || !((m->ovf[b >> 6] >> (b & 63)) & 1))
 			return;
 		b = (b + 1) & (m->nb - 1);
 	}
+}
+
+size_t
+ns_ner_model_check(const struct ns_ner_model *m, size_t nrandom)
+{
+	int32_t a[NL], b[NL];
+	uint64_t f, seed = 0x9e3779b97f4a7c15ULL;
+	uint32_t i, j, d, c;
+	const uint32_t *r;
+	size_t bad = 0, k;
+
+	/* Each record looked up from its bucket and the few before it,
+	 * then features made up. */
+	for (i = 0; i < m->nb; i++) {
+		r = m->bk + (size_t)i * BKW;
+		for (j = 0; j < BKW && r[j] != 0; j += 1 + rec_words(c)) {
+			c = r[j] & 31;
+			for (d = 0; d < 3; d++) {
+				f = (uint64_t)(r[j] & ~31u) << 32 |
+				    ((i - d) & (m->nb - 1)) | (uint64_t)d << 31;
+				memset(a, 0, sizeof(a));
+				memset(b, 0, sizeof(b));
+				model_add(m, f, a, 1);
+				file_add(m, f, b);
+				bad += memcmp(a, b, sizeof(a)) != 0;
+			}
+		}
+	}
+	for (k = 0; k < nrandom; k++) {
+		seed = mix(seed + K1);
+		memset(a, 0, sizeof(a));
+		memset(b, 0, sizeof(b));
+		model_add(m, seed, a, 1);
+		file_add(m, seed, b);
+		bad += memcmp(a, b, sizeof(a)) != 0;
+	}
+	return bad;
 }
 
 #define PREFETCH 16	/* lookups ahead whose bucket is fetched */
@@ -1626,12 +1746,19 @@ scratch(struct ns_ner *t)
  * the cache never changes a result); a sum not there yet is filled by
  * the lookups this adds to t->pend. An entry used by the sentence is not
  * taken by another word of it. */
+static inline struct wcache *
+wcache_of(const struct ns_ner *t, const struct wtype *x, int o, uint64_t *key)
+{
+	*key = x->hw ^ ((uint64_t)(o + 3) << 59);
+	return &t->cache[(*key ^ (*key >> 29) ^ (uint64_t)o * 977) &
+	    (NCACHE - 1)];
+}
+
 static const int32_t *
 word_scores(struct ns_ner *t, struct wtype *x, int o)
 {
-	uint64_t key = x->hw ^ ((uint64_t)(o + 3) << 59), f[32];
-	struct wcache *c = &t->cache[(key ^ (key >> 29) ^ (uint64_t)o * 977) &
-	    (NCACHE - 1)];
+	uint64_t key, f[32];
+	struct wcache *c = wcache_of(t, x, o, &key);
 	int32_t *v;
 	size_t nf, k;
 
@@ -1707,6 +1834,18 @@ model_emit(struct ns_ner *t, const struct sent *st)
 		t->dveccap = t->ndvec + n + 64;
 		t->dvec = ns_xreallocarray(t->dvec, t->dveccap,
 		    sizeof(*t->dvec));
+	}
+	/* The cache lines of the words' sums, fetched ahead. */
+	for (i = 0; i < n; i++) {
+		uint64_t key;
+
+		if (!t->freep[i])
+			continue;
+		li = (long)(st->a + i);
+		for (o = -2; o <= 2; o++)
+			if (li + o >= (long)st->a && li + o < (long)st->b)
+				__builtin_prefetch(wcache_of(t, ty_of(t,
+				    (size_t)(li + o)), (int)o, &key));
 	}
 	for (i = 0; i < n; i++) {
 		if (!t->freep[i])
@@ -1843,6 +1982,8 @@ load_fail(struct ns_ner_model *m, char *err, size_t errsz, const char *why)
 		snprintf(err, errsz, "bad NER model: %s", why);
 	if (m != NULL) {
 		free(m->filter);
+		free(m->rbk);
+		free(m->meta);
 		free(m->c);
 		free(m->owned);
 		free(m);
@@ -1950,6 +2091,15 @@ ns_ner_model_load(const char *data, size_t len, char *err, size_t errsz)
 				return load_fail(m, err, errsz,
 				    "bad weight offsets");
 	}
+	/* Checked: regrouped for the lookups. */
+	if (posix_memalign(&copy, 64, (size_t)h.nb * BKW * 4) != 0)
+		return load_fail(m, err, errsz, "out of memory");
+	m->rbk = copy;
+	m->meta = ns_xcalloc(h.nb, 1);
+	for (i = 0; i < h.nb; i++)
+		m->meta[i] = (uint8_t)(regroup(m->bk + (size_t)i * BKW,
+		    m->rbk + (size_t)i * BKW) | (((m->ovf[i >> 6] >>
+		    (i & 63)) & 1) ? MORE : 0));
 	m->lex.cap = h.lcap;
 	m->lex.probe = h.lprobe;
 	m->lex.keys = (const uint64_t *)(const void *)(p + off);
@@ -1968,6 +2118,8 @@ ns_ner_model_free(struct ns_ner_model *m)
 	if (m == NULL)
 		return;
 	free(m->filter);
+	free(m->rbk);
+	free(m->meta);
 	free(m->c);
 	free(m->owned);
 	free(m);
@@ -2008,6 +2160,7 @@ ns_ner_free(struct ns_ner *t)
 	free(t->dw);
 	free(t->dh);
 	free(t->dvec);
+	free(t->sents);
 	free(t->gaz);
 	free(t->wv);
 	free(t->scr);
@@ -2102,15 +2255,13 @@ tag(struct ns_ner *t, const char *s, size_t n, struct ns_entity **v,
 {
 	static const enum ns_ent_type map[NCLS] = { NS_ENT_PERSON,
 	    NS_ENT_ORG, NS_ENT_LOC, NS_ENT_NORP };
-	struct sent sent;
-	const struct sent *st = &sent;
-	size_t count = 0, i, len, a, at;
+	const struct sent *st;
+	size_t count = 0, i, len, a;
 	int y, c, rank, sorted = 1;
 
 	prepare(t, s, n);
 	for (rank = 0; rank < 3; rank++)
-		for (at = 0; at < t->ntok; at = sent.b) {
-			sent_at(t, at, &sent);
+		for (st = t->sents; st < t->sents + t->nsents; st++) {
 			if (sent_rank(t, st, title_end) != rank)
 				continue;
 			len = st->b - st->a;

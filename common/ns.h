@@ -642,6 +642,9 @@ struct ns_ner_model;
 struct ns_ner_model *ns_ner_model_load(const char *data, size_t len,
 	    char *err, size_t errsz);
 void	ns_ner_model_free(struct ns_ner_model *m);
+/* Tests: lookups of every feature of m, and of nrandom made up ones, that
+ * the buckets regrouped at load answer otherwise than the file's; 0. */
+size_t	ns_ner_model_check(const struct ns_ner_model *m, size_t nrandom);
 
 /* A tagger on a model: scratch space, one per thread. */
 struct ns_ner;

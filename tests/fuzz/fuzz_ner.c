@@ -98,6 +98,9 @@ damaged_model(const uint8_t *data, size_t size)
 	if (m == NULL)
 		FUZZ_CHECK(err[0] != '\0', "ner-load-message");
 	else {
+		/* What the loader regroups answers as the damaged file
+		 * does. */
+		FUZZ_CHECK(ns_ner_model_check(m, 64) == 0, "ner-regrouped");
 		t = ns_ner_new(m);
 		tag_text(t, sample, sizeof(sample) - 1);
 		ns_ner_free(t);
