@@ -131,55 +131,20 @@ ns_extractor_free(struct ns_extractor *x)
 extern const char *const ns_orgwords_data;
 extern const size_t ns_orgwords_data_len;
 
-struct word {
-	const char *p;
-	size_t	 n;
-};
-
-static struct word *orgwords;
-static size_t norgwords;
+static struct ns_wordlist orgwords;
 static pthread_once_t orgwords_once = PTHREAD_ONCE_INIT;
-
-static int
-cmp_word(const void *a, const void *b)
-{
-	const struct word *x = a, *y = b;
-	int r = memcmp(x->p, y->p, x->n < y->n ? x->n : y->n);
-
-	return r ? r : (x->n > y->n) - (x->n < y->n);
-}
 
 static void
 load_orgwords(void)
 {
-	const char *s = ns_orgwords_data, *e = s + ns_orgwords_data_len, *nl;
-	size_t len, cap = 0;
-
-	for (; s < e; s = nl ? nl + 1 : e) {
-		nl = memchr(s, '\n', (size_t)(e - s));
-		len = nl ? (size_t)(nl - s) : (size_t)(e - s);
-		if (len == 0 || s[0] == '#')
-			continue;
-		if (norgwords == cap) {
-			cap = cap ? cap * 2 : 64;
-			orgwords = ns_xreallocarray(orgwords, cap,
-			    sizeof(*orgwords));
-		}
-		orgwords[norgwords].p = s;
-		orgwords[norgwords++].n = len;
-	}
-	if (norgwords > 1)
-		qsort(orgwords, norgwords, sizeof(*orgwords), cmp_word);
+	ns_wordlist_init(&orgwords, ns_orgwords_data, ns_orgwords_data_len);
 }
 
 static int
 is_orgword(const char *s, size_t n)
 {
-	struct word key = { s, n };
-
 	pthread_once(&orgwords_once, load_orgwords);
-	return n > 0 && norgwords > 0 && bsearch(&key, orgwords, norgwords,
-	    sizeof(*orgwords), cmp_word) != NULL;
+	return ns_wordlist_has(&orgwords, s, n);
 }
 
 /* The length of the word at s[0..n-1] that is an organisation word, with

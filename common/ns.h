@@ -337,6 +337,22 @@ int	ns_is_blank(const char *s, size_t n);
 /* Number of words (runs of letters, digits and joiners) in s. */
 size_t	ns_word_count(const char *s, size_t n);
 
+/* A word list kept as data (one word a line as written, '#' starts a
+ * comment line, trailing white space dropped): its words point into the
+ * text, which must outlive it. */
+struct ns_listword {
+	const char *p;
+	size_t	 n;
+};
+struct ns_wordlist {
+	struct ns_listword *v;	/* sorted */
+	size_t	 n;
+};
+void	ns_wordlist_init(struct ns_wordlist *wl, const char *data, size_t len);
+/* Is s[0..n-1] one of its words (bytes compared: case counts)? */
+int	ns_wordlist_has(const struct ns_wordlist *wl, const char *s, size_t n);
+void	ns_wordlist_free(struct ns_wordlist *wl);
+
 /* A byte-offset to code-point-offset converter for ascending offsets. */
 struct ns_cpos {
 	const char *s;

@@ -1,5 +1,6 @@
 /* text.c: Unicode text helpers on utf8proc: normalization of raw lines,
  * white space, words, code-point offsets, paragraphs, article ids. */
+#include <stdlib.h>
 #include <string.h>
 
 #include <utf8proc.h>
@@ -359,4 +360,57 @@ ns_text_thread_free(void)
 	if (id_st != NULL)
 		XXH3_freeState(id_st);
 	id_st = NULL;
+}
+
+/* ---- word lists: one word a line, '#' comments ---- */
+
+static int
+cmp_listword(const void *a, const void *b)
+{
+	const struct ns_listword *x = a, *y = b;
+	int r = memcmp(x->p, y->p, x->n < y->n ? x->n : y->n);
+
+	return r ? r : (x->n > y->n) - (x->n < y->n);
+}
+
+void
+ns_wordlist_init(struct ns_wordlist *wl, const char *data, size_t len)
+{
+	const char *s = data, *e = data + len, *nl;
+	size_t n, cap = 0;
+
+	wl->v = NULL;
+	wl->n = 0;
+	for (; s < e; s = nl ? nl + 1 : e) {
+		nl = memchr(s, '\n', (size_t)(e - s));
+		n = nl ? (size_t)(nl - s) : (size_t)(e - s);
+		n = ns_trim_right(s, n);
+		if (n == 0 || s[0] == '#')
+			continue;
+		if (wl->n == cap) {
+			cap = cap ? cap * 2 : 64;
+			wl->v = ns_xreallocarray(wl->v, cap, sizeof(*wl->v));
+		}
+		wl->v[wl->n].p = s;
+		wl->v[wl->n++].n = n;
+	}
+	if (wl->n > 1)
+		qsort(wl->v, wl->n, sizeof(*wl->v), cmp_listword);
+}
+
+int
+ns_wordlist_has(const struct ns_wordlist *wl, const char *s, size_t n)
+{
+	struct ns_listword key = { s, n };
+
+	return n > 0 && wl->n > 0 && bsearch(&key, wl->v, wl->n,
+	    sizeof(*wl->v), cmp_listword) != NULL;
+}
+
+void
+ns_wordlist_free(struct ns_wordlist *wl)
+{
+	free(wl->v);
+	wl->v = NULL;
+	wl->n = 0;
 }

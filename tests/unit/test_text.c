@@ -67,6 +67,26 @@ main(void)
 	CHECK(ns_paragraphs(" \n\t\n", 4, &v, &cap) == 0);
 	free(v);
 
+	/* Word lists: comments and blank lines skipped, trailing blanks
+	 * dropped, case counts. */
+	{
+		static const char list[] = "# a comment\nZeta\n\nalpha  \n"
+		    "Mr.\nbeta\n";
+		struct ns_wordlist wl;
+
+		ns_wordlist_init(&wl, list, sizeof(list) - 1);
+		CHECK(wl.n == 4);
+		CHECK(ns_wordlist_has(&wl, "alpha", 5));
+		CHECK(ns_wordlist_has(&wl, "Zeta", 4));
+		CHECK(ns_wordlist_has(&wl, "Mr.", 3));
+		CHECK(!ns_wordlist_has(&wl, "Mr", 2));
+		CHECK(!ns_wordlist_has(&wl, "zeta", 4));
+		CHECK(!ns_wordlist_has(&wl, "# a comment", 11));
+		CHECK(!ns_wordlist_has(&wl, "", 0));
+		ns_wordlist_free(&wl);
+		CHECK(wl.n == 0);
+	}
+
 	/* Ids: XXH3-64 of title "\n" text, checked against xxhsum -H3. */
 	ns_article_id(id, "T", 1, "x", 1);
 	CHECK(strlen(id) == 16);
