@@ -1,53 +1,11 @@
-# Deep nesting, with --from jsonl (--unit sentence and paragraph): jansson
-# parses at most 2048 levels. A record with a field nested 100,000 levels
-# deep, a line that is an array nested 100,000 deep and one that is an
-# object nested 100,000 deep are each rejected with the column where the
-# limit was hit and kept byte for byte in --bad-lines; the record after each
-# is still processed. A record with fields nested 500 and 2000 levels deep
-# is cut into sentences like any other. Expected output built here from the
-# input, never by the tool.
-cd "$TMP" || exit 2
-deep_arr() { awk -v n="$1" 'BEGIN { for (i = 0; i < n; i++) printf "["; for (i = 0; i < n; i++) printf "]" }'; }
-deep_obj() { awk -v n="$1" 'BEGIN { for (i = 0; i < n; i++) printf "{\"a\":"; printf "0"; for (i = 0; i < n; i++) printf "}" }'; }
-mixed() {
-	awk -v n="$1" 'BEGIN {
-		for (i = 0; i < n; i++) printf (i % 2 ? "{\"k\\u00e9\":" : "[1.50e0,-0,1E+2,")
-		printf "\"\\u0041\\/\\ud83d\\ude00\\\"\""
-		for (i = n - 1; i >= 0; i--) printf (i % 2 ? ",\"b\":null}" : "]")
-	}'
-}
-{
-	printf '{"id":"a","text":"Before the deep ones.","x":'; deep_arr 100000; printf '}\n'
-	printf '{"id":"b","text":"Kept."}\n'
-	deep_arr 100000; printf '\n'
-	printf '{"id":"c","text":"Kept too."}\n'
-	deep_obj 100000; printf '\n'
-	printf '{"id":"d","title":"Deep but fine","text":"A sentence.","x":'; mixed 500
-	printf ',"y":'; deep_obj 2000; printf ',"z":1}\n'
-	printf '{"id":"e","text":"After."}\n'
-} >deep.in
-# Good lines: 2, 4, 6, 7; bad: 1, 3, 5.
-# Each good text is one sentence: one sub-record of the record's id.
-awk 'NR == 2 || NR == 4 || NR >= 6 {
+# Deep nesting, with --from jsonl (--unit sentence and paragraph): the lines
+# nested too deep rejected and kept in --bad-lines, the others cut into
+# sentences like any other: each text is one sentence, one sub-record of
+# the record's id (lib.sh).
+. ../lib.sh
+# shellcheck disable=SC2016 # an awk action
+deep_nesting_case 'ns-split --from jsonl' '
 	match($0, /"id":"[^"]*"/); id = substr($0, RSTART + 6, RLENGTH - 7)
 	match($0, /"text":"[^"]*"/); t = substr($0, RSTART + 8, RLENGTH - 9)
-	printf "{\"id\":\"%s-0\",\"parent\":\"%s\",\"n\":0,\"text\":\"%s\",\"start\":0,\"end\":%d}\n", id, id, t, length(t)
-}' deep.in >deep.want
-awk 'NR == 1 || NR == 3 || NR == 5' deep.in >deep.bad.want
-for u in sentence paragraph; do
-	ns-split --from jsonl --unit "$u" --bad-lines deep.bad deep.in >deep.got 2>deep.err
-	echo "--unit $u: status $?"
-	cat deep.err
-	if cmp -s deep.want deep.got; then
-		echo "stdout: records b, c, d, e, as built"
-	else
-		echo "stdout: not as built:"
-		cut -c1-100 deep.got
-	fi
-	if cmp -s deep.bad.want deep.bad; then
-		echo "bad lines: 1, 3, 5, byte for byte"
-	else
-		echo "bad lines: not as built ($(wc -l <deep.bad) lines)"
-	fi
-done
-rm -f deep.*
+	printf "{\"id\":\"%s-0\",\"parent\":\"%s\",\"n\":0,\"text\":\"%s\",\"start\":0,\"end\":%d}\n", id, id, t, length(t)' \
+    '--unit sentence' '--unit paragraph'

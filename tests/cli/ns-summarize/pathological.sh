@@ -1,57 +1,27 @@
-# Pathological text: 10 MB (200 kB under valgrind) of one repeated
-# character, of dots, of "1." (digits and dots), of capitalised words
-# ("Word Word ..."), of nested curly quotes (“‘“‘...) and of opening
-# brackets, each as the text of one record, on one line and as many lines
-# (a line break every 80 bytes, a blank line every tenth): each record
-# comes out with its fields byte for byte, then "summary": a non-empty string
-# no longer than the text, and "summary_sentences": a non-empty ascending
-# list of sentence indexes; status 0, nothing on stderr. The time is not
-# checked.
-cd "$TMP" || exit 2
-n=10000000
-[ "${NS_VALGRIND:-0}" = 1 ] && n=200000
-# text KIND MODE NL: n bytes (whole units) of KIND; MODE line: one line;
-# lines: NL after every 80 bytes, NL NL after every tenth line.
-text() {
-	# shellcheck disable=SC1112 # the curly quotes are the text
-	case $1 in
-	char) u=x ;; dots) u=. ;; digits) u=1. ;; caps) u='Word ' ;; quotes) u='“‘' ;; parens) u='(' ;;
-	esac
-	awk -v u="$u" -v n="$n" -v mode="$2" -v nl="$3" 'BEGIN {
-		k = int(n / length(u))
-		per = mode == "lines" ? int(80 / length(u)) : 4096
-		s = ""
-		for (i = 0; i < per; i++) s = s u
-		for (l = 0; k > 0; l++) {
-			if (l > 0 && mode == "lines") printf "%s", (l % 10 == 0 ? nl nl : nl)
-			if (k >= per) printf "%s", s
-			else for (i = 0; i < k; i++) printf "%s", u
-			k -= per
-		}
-	}'
+# Pathological text (lib.sh), each as the text of one record: each record
+# comes out with its fields byte for byte, then "summary": a non-empty
+# string no longer than the text, and "summary_sentences": a non-empty
+# ascending list of sentence indexes; status 0, nothing on stderr.
+. ../lib.sh
+summary() {
+	rm -f patho.fields patho.verdict
+	ns-summarize patho.in >patho.got
+	rc=$?
+	# The record less the summary fields, and a verdict on them.
+	awk '{
+		i = index($0, ",\"summary\":\"")
+		j = index($0, "\",\"summary_sentences\":[")
+		if (i == 0 || j < i) { print "no summary" >"patho.verdict"; next }
+		print substr($0, 1, i - 1) "}" >"patho.fields"
+		sum = substr($0, i + 12, j - i - 12)
+		list = substr($0, j + 23)
+		t = index($0, "\"text\":\"")
+		ok = sum != "" && length(sum) <= i - t - 9 && list ~ /^[0-9]+(,[0-9]+)*\]}$/
+		n = split(substr(list, 1, length(list) - 2), idx, ",")
+		for (k = 2; k <= n; k++) if (idx[k] + 0 <= idx[k - 1] + 0) ok = 0
+		print (ok ? "summary and sentences as they should be" : "summary or sentences wrong") >"patho.verdict"
+	}' patho.got
+	if cmp -s patho.in patho.fields; then r="fields as built"; else r="fields NOT as built"; fi
+	echo "$1, $2: status $rc, $(wc -l <patho.got | tr -d ' ') record, $r, $(cat patho.verdict)"
 }
-for kind in char dots digits caps quotes parens; do
-	for mode in line lines; do
-		{ printf '{"id":"%s","text":"' "$kind"; text "$kind" "$mode" '\\n'; printf '"}\n'; } >patho.in
-		rm -f patho.fields patho.verdict
-		ns-summarize patho.in >patho.got
-		rc=$?
-		# The record less the summary fields, and a verdict on them.
-		awk '{
-			i = index($0, ",\"summary\":\"")
-			j = index($0, "\",\"summary_sentences\":[")
-			if (i == 0 || j < i) { print "no summary" >"patho.verdict"; next }
-			print substr($0, 1, i - 1) "}" >"patho.fields"
-			sum = substr($0, i + 12, j - i - 12)
-			list = substr($0, j + 23)
-			t = index($0, "\"text\":\"")
-			ok = sum != "" && length(sum) <= i - t - 9 && list ~ /^[0-9]+(,[0-9]+)*\]}$/
-			n = split(substr(list, 1, length(list) - 2), idx, ",")
-			for (k = 2; k <= n; k++) if (idx[k] + 0 <= idx[k - 1] + 0) ok = 0
-			print (ok ? "summary and sentences as they should be" : "summary or sentences wrong") >"patho.verdict"
-		}' patho.got
-		if cmp -s patho.in patho.fields; then r="fields as built"; else r="fields NOT as built"; fi
-		echo "$kind, $mode: status $rc, $(wc -l <patho.got | tr -d ' ') record, $r, $(cat patho.verdict)"
-	done
-done
-rm -f patho.*
+pathological_case jsonl summary
