@@ -7,7 +7,9 @@
 #   headlines BBC News Summary articles run together with no marker between
 #             them: how many titles ns-split finds, and how many it invents
 #             (each article alone must stay one article)
-#   summaries ns-summarize on BBC News Summary (5 sentences), each method,
+#   summaries ns-summarize on the hand-written news digests of
+#             tests/accept/summarize (3 sentences: each method; lead is
+#             lead-3), and on BBC News Summary (5 sentences), each method,
 #             and the peer summarizers in ../shared/peers when installed
 #   sentences ns-split --unit sentence on the English Golden Rules (case 40,
 #             hard-wrapped text, with --wrapped as the rules allow), and on
@@ -173,6 +175,22 @@ PY
 		fi
 	done
 fi
+
+echo "== summaries (tests/accept/summarize/digests.jsonl, 3 sentences, ns-eval rouge: ROUGE-2 F1)"
+dg=tests/accept/summarize/digests.jsonl
+python3 -c '
+import json, sys
+for l in open(sys.argv[1]):
+    r = json.loads(l)
+    print(json.dumps({"id": r["id"], "summary": r["reference"]}))
+' "$dg" >"$tmp/dg.gold"
+for m in default textrank lead; do
+	if "$bindir/ns-summarize" -n 3 --method "$m" "$dg" >"$tmp/dg.sum" 2>/dev/null; then
+		printf '%-28s %s\n' "ns-summarize --method $m" "$("$eval" rouge "$tmp/dg.gold" "$tmp/dg.sum" | tail -1)"
+	else
+		printf '%-28s %s\n' "ns-summarize --method $m" "failed"
+	fi
+done
 
 bbcroot=$shared/data/bbc-summary
 bbc=$bbcroot/articles
