@@ -196,6 +196,75 @@ org_names(struct ns_extractor *x, size_t first, const char *s, size_t n)
 	}
 }
 
+/* "Abdulaziz bin Salman", "Mohammed bin Rashid Al Maktoum": a name, an
+ * Arabic patronymic particle and a capitalized word or name are one
+ * PERSON, however the tagger saw the parts, and so is a name that
+ * follows with a space. Among x->f[first..], the names of text s[0..n-1];
+ * the title before the name is left out ("Prince"). */
+static void
+particle_names(struct ns_extractor *x, size_t first, const char *s,
+    size_t n)
+{
+	static const char *const particles[] = { " bin ", " bint ", " ibn " };
+	struct found *f, *g;
+	size_t k, i, p, e, t;
+
+	for (k = first; k < x->nf; k++) {
+		f = &x->f[k];
+		if (!(NAME_TYPES & (1u << f->e.type)) || f->e.type ==
+		    NS_ENT_NORP)
+			continue;
+		for (i = 0; i < sizeof(particles) / sizeof(particles[0]); i++) {
+			p = strlen(particles[i]);
+			if (f->e.end + p < n &&
+			    memcmp(s + f->e.end, particles[i], p) == 0)
+				break;
+		}
+		if (i == sizeof(particles) / sizeof(particles[0]))
+			continue;
+		e = f->e.end + p;
+		g = k + 1 < x->nf ? &x->f[k + 1] : NULL;
+		if (g != NULL && g->e.start < e)
+			continue;
+		if (g != NULL && g->e.start == e) {
+			if (!(NAME_TYPES & (1u << g->e.type)))
+				continue;
+			e = g->e.end;
+		} else {
+			/* a word with a capital, untagged */
+			if (!(s[e] >= 'A' && s[e] <= 'Z') &&
+			    !((unsigned char)s[e] >= 0xc0))
+				continue;
+			while (e < n && s[e] != ' ' && s[e] != ',' &&
+			    s[e] != '.' && s[e] != '\n' && s[e] != ';' &&
+			    s[e] != ':' && s[e] != ')' && s[e] != '\'' &&
+			    (unsigned char)s[e] != 0xe2)
+				e++;
+			if (g != NULL && g->e.start < e)
+				continue;
+		}
+		/* the names it now takes in, and one right after it */
+		while (k + 1 < x->nf && x->f[k + 1].e.start < e) {
+			memmove(&x->f[k + 1], &x->f[k + 2], (x->nf - k - 2) *
+			    sizeof(*x->f));
+			x->nf--;
+		}
+		if (k + 1 < x->nf && x->f[k + 1].e.start == e + 1 &&
+		    s[e] == ' ' && (x->f[k + 1].e.type == NS_ENT_PERSON ||
+		    x->f[k + 1].e.type == NS_ENT_ORG)) {
+			e = x->f[k + 1].e.end;
+			memmove(&x->f[k + 1], &x->f[k + 2], (x->nf - k - 2) *
+			    sizeof(*x->f));
+			x->nf--;
+		}
+		f->e.end = e;
+		f->e.type = NS_ENT_PERSON;
+		if ((t = ns_ner_title_len(s + f->e.start, e - f->e.start)) > 0)
+			f->e.start += t;
+		k--;		/* another particle may follow */
+	}
+}
+
 /* Which wins where a name and a number overlap: an amount, a date or an
  * address is never part of a name ("June 2019"), but a name may hold a
  * number ("Formula 1", "3M", "Boeing 737"). */
@@ -259,6 +328,7 @@ merge(struct ns_extractor *x, size_t nn, const struct ns_entity *tv,
 		}
 	}
 	org_names(x, first, s, n);
+	particle_names(x, first, s, n);
 	ns_cpos_init(&cp, s);
 	for (k = first; k < x->nf; k++) {
 		x->f[k].cstart = ns_cpos_at(&cp, x->f[k].e.start);

@@ -2175,23 +2175,42 @@ ns_ner_free(struct ns_ner *t)
 	free(t);
 }
 
-/* Is token x a title before a name ("Mr", "Dr.")? CoNLL-2003 leaves
- * titles out of PER spans. */
+/* Titles before a name (common/data/titles.txt). */
+extern const char *const ns_titles_data;
+extern const size_t ns_titles_data_len;
+
+static struct ns_wordlist titles;
+static pthread_once_t titles_once = PTHREAD_ONCE_INIT;
+
+static void
+load_titles(void)
+{
+	ns_wordlist_init(&titles, ns_titles_data, ns_titles_data_len);
+}
+
+/* Is token k a title before a name ("Mr", "Dr.", "King")? CoNLL-2003
+ * leaves titles out of PER spans. */
 static int
 honorific(const struct ns_ner *t, size_t k)
 {
-	const char *s = t->s + t->tok[k].start;
-	static const char *const list[] = { "Dr", "Dr.", "Miss", "Mr", "Mr.",
-	    "Mrs", "Mrs.", "Ms", "Ms.", "Mx", "Mx.", "Prof", "Prof." };
-	size_t i, n = ty_of(t, k)->len;
+	pthread_once(&titles_once, load_titles);
+	return ns_wordlist_has(&titles, t->s + t->tok[k].start,
+	    ty_of(t, k)->len);
+}
 
-	if (n > 5)
-		return 0;
-	for (i = 0; i < sizeof(list) / sizeof(list[0]); i++)
-		if (strncmp(list[i], s, n) == 0 &&
-		    list[i][n] == '\0')
-			return 1;
-	return 0;
+size_t
+ns_ner_title_len(const char *s, size_t n)
+{
+	size_t i = 0, j;
+
+	pthread_once(&titles_once, load_titles);
+	for (;;) {
+		for (j = i; j < n && s[j] != ' '; j++)
+			;
+		if (j == n || !ns_wordlist_has(&titles, s + i, j - i))
+			return i;
+		i = j + 1;
+	}
 }
 
 /* Is the MISC span of tokens [a, b) a nationality, religious or political
@@ -2213,6 +2232,116 @@ is_norp(const struct ns_ner *t, size_t a, size_t b)
 	return 0;
 }
 
+/* ---- names before a hyphen: "Toronto-based", "German-led" ----
+ * CoNLL-2003 tags such a word MISC as a whole (so the model does);
+ * OntoNotes, and ns, take the name before the hyphen: "Toronto" LOC,
+ * "Mexico City" LOC, "German" NORP. After the words of hyph_place the
+ * name is a place when nothing else is known of it; after the others
+ * ("led", "backed") it is kept only when the gazetteer knows it. */
+static const char *const hyph_place[] = { "based", "born", "bred",
+    "headquartered", "listed", "raised", "registered" };
+static const char *const hyph_other[] = { "allied", "backed", "brokered",
+    "controlled", "dominated", "financed", "flagged", "funded", "led",
+    "made", "owned", "run", "sponsored", "supported" };
+
+static const char *
+last_dash(const char *s, size_t n)
+{
+	while (n > 0 && s[n - 1] != '-')
+		n--;
+	return n > 0 ? s + n - 1 : NULL;
+}
+
+static int
+in_list(const char *const *v, size_t nv, const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < nv; i++)
+		if (strlen(v[i]) == n && memcmp(v[i], s, n) == 0)
+			return 1;
+	return 0;
+}
+
+/* Does the word s[0..n-1] end as most nationalities do ("Surinamese",
+ * "Nigerian", "Danish")? Not a place the gazetteer does not know. */
+static int
+demonym_like(const char *s, size_t n)
+{
+	static const char *const ends[] = { "ese", "ian", "ish", "ean" };
+	size_t i;
+
+	for (i = 0; i < sizeof(ends) / sizeof(ends[0]); i++)
+		if (n > 4 && memcmp(s + n - 3, ends[i], 3) == 0)
+			return 1;
+	return 0;
+}
+
+/* Tokens [a, b) ending in "Name-suffix" (one token: "Toronto-based";
+ * or three: "U.S." "-" "led"): the byte where the name ends (its hyphen)
+ * and its type; 0 when it is not such a name. */
+static int
+hyphen_name(const struct ns_ner *t, size_t a, size_t b, size_t *end,
+    enum ns_ent_type *type)
+{
+	const struct wtype *x = ty_of(t, b - 1);
+	const char *w = t->s + t->tok[b - 1].start, *dash, *suf;
+	const char *lw = t->lower.p + x->lo, *ldash = NULL;
+	const uint64_t *lv;
+	uint64_t key = 0, g;
+	size_t k, n = x->len, sn, last;
+	int place;
+
+	if ((dash = last_dash(w, n)) != NULL && dash > w &&
+	    (ldash = last_dash(lw, x->lolen)) != NULL && ldash > lw) {
+		suf = dash + 1;
+		sn = (size_t)(w + n - suf);
+		last = b;		/* the name ends inside token b - 1 */
+	} else if (b - a >= 3 && ty_of(t, b - 2)->len == 1 &&
+	    t->s[t->tok[b - 2].start] == '-' &&
+	    tok_end(t, b - 3) == t->tok[b - 2].start &&
+	    tok_end(t, b - 2) == t->tok[b - 1].start) {
+		suf = w;
+		sn = n;
+		dash = t->s + t->tok[b - 2].start;
+		last = b - 2;		/* the name is tokens [a, b - 2) */
+	} else
+		return 0;
+	if (in_list(hyph_place, sizeof(hyph_place) / sizeof(hyph_place[0]),
+	    suf, sn))
+		place = 1;
+	else if (in_list(hyph_other, sizeof(hyph_other) /
+	    sizeof(hyph_other[0]), suf, sn))
+		place = 0;
+	else
+		return 0;
+	/* A name: a capital first, in every word of it. */
+	for (k = a; k < last; k++)
+		if (!(ty_of(t, k)->flags & T_INITCAP))
+			return 0;
+	for (k = a; k < last && (last < b || k + 1 < last); k++)
+		key = k == a ? ty_of(t, k)->hl : seq_next(key,
+		    ty_of(t, k)->hl);
+	if (last == b) {
+		/* and the part of the last word before the hyphen */
+		g = hbytes(lw, (size_t)(ldash - lw));
+		key = a + 1 == b ? g : seq_next(key, g);
+	} else
+		key = last - a == 1 ? ty_of(t, a)->hl : seq_next(key,
+		    ty_of(t, last - 1)->hl);
+	g = (lv = lex_get(t->lex, key)) != NULL ? *lv >> 32 : 0;
+	if (g & G_NORP)
+		*type = NS_ENT_NORP;
+	else if ((g & (G_COUNTRY | G_SUBDIV | G_CITY | G_REGION)) ||
+	    (place && !demonym_like(t->s + t->tok[last - 1].start,
+	    (size_t)(dash - t->s) - t->tok[last - 1].start)))
+		*type = NS_ENT_LOC;
+	else
+		return 0;
+	*end = (size_t)(dash - t->s);
+	return 1;
+}
+
 static size_t
 push_ent(struct ns_entity **v, size_t *cap, size_t count, size_t start,
     size_t end, enum ns_ent_type type)
@@ -2227,6 +2356,50 @@ push_ent(struct ns_entity **v, size_t *cap, size_t count, size_t start,
 	(*v)[count].type = type;
 	(*v)[count].vkind = NS_VAL_NONE;
 	return count + 1;
+}
+
+/* Of the sentence st, the first of the words with a capital right before
+ * word i (one space apart, none tagged or all MISC, none a function word
+ * such as "The", none in the last name of v) that a name ending in a
+ * hyphenated word may start with: "Hong" "Kong-listed", "St."
+ * "Louis-based", "Northern" "Ireland-born". i when none. */
+static size_t
+name_before(const struct ns_ner *t, const struct sent *st, size_t i,
+    const struct ns_entity *v, size_t count)
+{
+	size_t a = i, k;
+
+	while (a > 0) {
+		k = st->a + a - 1;
+		if ((t->lab[a - 1] != 0 && LAB_CLS(t->lab[a - 1]) != C_MISC) ||
+		    (ty_of(t, k)->flags & (T_INITCAP | T_FUNC)) != T_INITCAP ||
+		    tok_end(t, k) + 1 != t->tok[k + 1].start ||
+		    (count > 0 && t->tok[k].start < v[count - 1].end))
+			break;
+		a--;
+	}
+	return a;
+}
+
+/* Append the name [start, end) of type to v, or, when it follows the
+ * last name with one space between ("Mexico" tagged, then "City-based"),
+ * make that name end where this one does. */
+static size_t
+push_hyphen(const struct ns_ner *t, struct ns_entity **v, size_t *cap,
+    size_t count, size_t start, size_t end, enum ns_ent_type type,
+    int *sorted)
+{
+	struct ns_entity *p = count > 0 ? &(*v)[count - 1] : NULL;
+
+	if (p != NULL && p->end + 1 == start && t->s[p->end] == ' ' &&
+	    p->type != NS_ENT_PERSON && p->type != NS_ENT_NTYPES) {
+		p->end = end;
+		p->type = type;
+		return count;
+	}
+	if (p != NULL && p->start > start)
+		*sorted = 0;
+	return push_ent(v, cap, count, start, end, type);
 }
 
 /* The order sentences are tagged in: sentences of normal case first, so
@@ -2256,7 +2429,8 @@ tag(struct ns_ner *t, const char *s, size_t n, struct ns_entity **v,
 	static const enum ns_ent_type map[NCLS] = { NS_ENT_PERSON,
 	    NS_ENT_ORG, NS_ENT_LOC, NS_ENT_NORP };
 	const struct sent *st;
-	size_t count = 0, i, len, a;
+	size_t count = 0, i, k, len, a, a0, end;
+	enum ns_ent_type type, ty;
 	int y, c, rank, sorted = 1;
 
 	prepare(t, s, n);
@@ -2273,6 +2447,23 @@ tag(struct ns_ner *t, const char *s, size_t n, struct ns_entity **v,
 			remember(t, st, t->lab);
 			for (i = 0; i < len; i++) {
 				y = t->lab[i];
+				if (y == 0 && !raw && (ty_of(t, st->a + i)->flags &
+				    T_INITCAP)) {
+					/* "Toronto-based" or "U.S." "-" "led"
+					 * untagged. */
+					k = i + 3 <= len && t->lab[i + 1] == 0 &&
+					    t->lab[i + 2] == 0 ? 3 : 1;
+					a = name_before(t, st, i, *v, count);
+					if (!hyphen_name(t, st->a + a, st->a + i + k,
+					    &end, &type) && (k == 1 ||
+					    !hyphen_name(t, st->a + a, st->a + i + 1,
+					    &end, &type)))
+						continue;
+					count = push_hyphen(t, v, cap, count,
+					    t->tok[st->a + a].start, end, type,
+					    &sorted);
+					continue;
+				}
 				if (y == 0 || (LAB_POS(y) != 0 &&
 				    LAB_POS(y) != 3))
 					continue;
@@ -2281,9 +2472,24 @@ tag(struct ns_ner *t, const char *s, size_t n, struct ns_entity **v,
 				while (LAB_POS(t->lab[i]) != 3 &&
 				    LAB_POS(t->lab[i]) != 2 && i + 1 < len)
 					i++;
-				if (c == C_MISC && !raw &&
+				end = tok_end(t, st->a + i);
+				ty = raw && c == C_MISC ? NS_ENT_NTYPES : map[c];
+				a0 = a;
+				if (!raw && c == C_MISC)
+					a = name_before(t, st, a, *v, count);
+				if (!raw && hyphen_name(t, st->a + a,
+				    st->a + i + 1, &end, &type)) {
+					/* The name before the hyphen: its own
+					 * type for MISC, the tag's otherwise. */
+					count = push_hyphen(t, v, cap, count,
+					    t->tok[st->a + a].start, end,
+					    c == C_MISC ? type : ty, &sorted);
+					continue;
+				} else if (c == C_MISC && !raw &&
 				    !is_norp(t, st->a + a, st->a + i + 1))
 					continue;
+				a = a0;	/* name_before()'s words are not the
+					 * MISC name's */
 				while (c == C_PER && a < i &&
 				    honorific(t, st->a + a))
 					a++;
@@ -2291,9 +2497,7 @@ tag(struct ns_ner *t, const char *s, size_t n, struct ns_entity **v,
 				    t->tok[st->a + a].start)
 					sorted = 0;
 				count = push_ent(v, cap, count,
-				    t->tok[st->a + a].start,
-				    tok_end(t, st->a + i), raw && c == C_MISC ?
-				    NS_ENT_NTYPES : map[c]);
+				    t->tok[st->a + a].start, end, ty);
 			}
 		}
 	if (!sorted)

@@ -678,6 +678,10 @@ size_t	ns_ner_tag_record(struct ns_ner *t, const char *title, size_t tlen,
 	    const char *text, size_t n, struct ns_entity **v, size_t *cap,
 	    size_t *ntitle);
 
+/* Bytes of the titles ("Prince ", "Prime Minister "; common/data/
+ * titles.txt) that s[0..n-1] starts with, spaces included, when a word
+ * follows them; 0 when none. */
+size_t	ns_ner_title_len(const char *s, size_t n);
 /* The tokens ns_ner_tag() sees in valid UTF-8 s[0..n-1] (byte spans: "'s"
  * split off, "U.S.", "St.", "AT&T", "Hewlett-Packard" kept whole). Fills
  * *v (grown with ns_xreallocarray) and returns the count. */

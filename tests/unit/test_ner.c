@@ -140,10 +140,26 @@ test_tags(void)
 	tags("The Bank of England raised rates, the Financial Times "
 	    "reported from London.",
 	    "ORG:Bank of England|ORG:Financial Times|LOC:London");
+	/* Titles stay out of PERSON spans (common/data/titles.txt). */
 	tags("Pope Francis met Muslim leaders and Brazilian President Jair "
 	    "Bolsonaro in Rome.",
-	    "PERSON:Pope Francis|NORP:Muslim|NORP:Brazilian|"
+	    "PERSON:Francis|NORP:Muslim|NORP:Brazilian|"
 	    "PERSON:Jair Bolsonaro|LOC:Rome");
+	tags("King Charles and Sheikh Mohammed met Sen. Jane Holt and Prime "
+	    "Minister Keir Starmer.",
+	    "PERSON:Charles|PERSON:Mohammed|PERSON:Jane Holt|"
+	    "PERSON:Keir Starmer");
+	/* The name before a hyphen: its place or group ("Toronto-based",
+	 * "U.S.-led", "German-born"), one name with the word before it
+	 * ("Mexico City-based"); after "led" and the like only a name the
+	 * gazetteer knows; not part of a name ("well-known"). */
+	tags("The Toronto-based lender joined U.S.-led talks with a "
+	    "German-born chef.",
+	    "LOC:Toronto|LOC:U.S.|NORP:German");
+	tags("A Mexico City-based bank said the well-known firm was "
+	    "state-owned.",
+	    "LOC:Mexico City");
+	tags("Acme-led groups met.", "");
 	tags("Officials in Berlin said German exports fell.",
 	    "LOC:Berlin|NORP:German");
 	/* Spans stop before the possessive and the full stop. */
