@@ -227,6 +227,7 @@ struct seg {
 	unsigned flags;
 	unsigned char *keep;	/* per byte: 1 = never cut here (URL, list marker) */
 	unsigned char *mark;	/* per byte: 1 = a list item starts here */
+	int	 marks;		/* is any byte of mark set? */
 	struct ns_span **v;
 	size_t	*cap;
 	size_t	 count;
@@ -347,19 +348,46 @@ item_start(const struct seg *g, size_t i)
 }
 
 /* List items: "1.) ", "2) ", "3. ", "a. ", "b) " after white space or a
- * bullet, in a run of two or more with consecutive numbers or letters. */
+ * bullet, in a run of two or more with consecutive numbers or letters.
+ * A marker ends in its first '.' or ')', and those are rare: each one
+ * found with memchr() is looked back from for the one or two digits or
+ * the letter before it, rather than every byte being looked at. */
 static void
 find_lists(struct seg *g)
 {
 	const char *s = g->s;
-	size_t n = g->n, i, j, prev = 0, len;
+	size_t n = g->n, i, j, q, prev = 0, len, at[2] = { (size_t)-1,
+	    (size_t)-1 };
 	long v, pv = -10;
 	int kind, pkind = -1;
 	utf8proc_int32_t c;
 
-	for (i = 0; i < n; i++) {
-		c = (unsigned char)s[i];
-		if (!is_digit(c) && !(c >= 'a' && c <= 'z'))
+	for (q = 0; q < n; q++) {
+		i = q;
+		q = next_byte(s, n, i, '.', &at[0]);
+		if ((j = next_byte(s, n, i, ')', &at[1])) < q)
+			q = j;
+		if (q >= n)
+			break;
+		/* The marker s[i..q): a lower-case letter, or one or two
+		 * digits (the first two of a longer number are none). */
+		if (q == 0)
+			continue;
+		c = (unsigned char)s[q - 1];
+		if (c >= 'a' && c <= 'z') {
+			i = q - 1;
+			v = c - 'a' + 1;
+			kind = 1;
+		} else if (is_digit(c)) {
+			if (q >= 2 && is_digit((unsigned char)s[q - 2])) {
+				i = q - 2;
+				v = (s[q - 2] - '0') * 10 + (c - '0');
+			} else {
+				i = q - 1;
+				v = c - '0';
+			}
+			kind = 0;
+		} else
 			continue;
 		if (i > 0) {
 			utf8proc_int32_t pc = (unsigned char)s[i - 1];
@@ -369,29 +397,17 @@ find_lists(struct seg *g)
 			if (!is_space(pc) && !is_bullet(pc))
 				continue;
 		}
-		j = i;
-		if (is_digit(c)) {
-			v = 0;
-			while (j < n && j - i < 2 && is_digit((unsigned char)s[j]))
-				v = v * 10 + (s[j++] - '0');
-			kind = 0;
-		} else if (c >= 'a' && c <= 'z') {
-			v = c - 'a' + 1;
-			j++;
-			kind = 1;
-		} else
-			continue;
-		if (j < n && s[j] == '.' && j + 1 < n && s[j + 1] == ')')
+		j = q;
+		if (s[j] == '.' && j + 1 < n && s[j + 1] == ')')
 			j += 2;
-		else if (j < n && (s[j] == ')' || s[j] == '.'))
-			j++;
 		else
-			continue;
+			j++;
 		if (j >= n || !is_space((unsigned char)s[j]))
 			continue;
 		if (kind == pkind && v == pv + 1) {
 			g->mark[item_start(g, prev)] = 1;
 			g->mark[item_start(g, i)] = 1;
+			g->marks = 1;
 			/* The marker's period ends no sentence. */
 			memset(g->keep + prev, 1, 3);
 			memset(g->keep + i, 1, j - i);
@@ -543,6 +559,37 @@ wrapped_line(const struct seg *g, size_t i)
 	return count >= 40;
 }
 
+/* The bytes at which a sentence may end or a list item start: the
+ * terminators, the line break, and the lead byte of U+2000..U+2FFF, where
+ * "…", "‼", "⁇".."⁉" and all the bullets are. Any other byte, and the
+ * rest of a multi-byte character, decides nothing. */
+static const unsigned char stop_byte[256] = {
+	['.'] = 1, ['!'] = 1, ['?'] = 1, ['\n'] = 1, [0xe2] = 1
+};
+
+/* The first byte at or after i that is in stop_byte[], or end (which is
+ * at most n). */
+static inline size_t
+skip_plain(const char *s, size_t i, size_t end)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	while (i + 4 <= end) {
+		if (stop_byte[u[i]])
+			return i;
+		if (stop_byte[u[i + 1]])
+			return i + 1;
+		if (stop_byte[u[i + 2]])
+			return i + 2;
+		if (stop_byte[u[i + 3]])
+			return i + 3;
+		i += 4;
+	}
+	while (i < end && !stop_byte[u[i]])
+		i++;
+	return i;
+}
+
 static _Thread_local unsigned char *seg_keep;
 static _Thread_local unsigned char *seg_mark;
 static _Thread_local size_t seg_kcap;
@@ -552,7 +599,7 @@ ns_sentences(const char *s, size_t n, unsigned flags, struct ns_span **v,
     size_t *cap)
 {
 	struct seg g;
-	size_t i, j, k, len, nl, run_end, dots;
+	size_t i, j, k, len, nl, run_end, dots, mk;
 	utf8proc_int32_t c, next;
 	int excl, attached, spaced, ends;
 
@@ -572,16 +619,23 @@ ns_sentences(const char *s, size_t n, unsigned flags, struct ns_span **v,
 	g.cap = cap;
 	g.count = 0;
 	g.start = 0;
+	g.marks = 0;
 	protect(&g);
 	find_lists(&g);
 
+	mk = g.marks ? (size_t)-1 : n;
 	for (i = 0; i < n; i += len) {
-		/* Most bytes are plain ASCII that decides nothing. */
-		if ((unsigned char)s[i] < 0x80 && !seg_mark[i] && s[i] != '.' &&
-		    s[i] != '!' && s[i] != '?' && s[i] != '\n') {
-			len = 1;
-			continue;
+		/* Most bytes decide nothing: skip to the next one that may,
+		 * or to the next list item. */
+		if (mk != n && (mk == (size_t)-1 || mk < i)) {
+			const void *p = memchr(seg_mark + i, 1, n - i);
+
+			mk = p ? (size_t)((const unsigned char *)p - seg_mark) :
+			    n;
 		}
+		i = skip_plain(s, i, mk);
+		if (i >= n)
+			break;
 		c = cp_at(s, n, i, &len);
 		if (seg_mark[i] || (is_bullet(c) && i > 0 &&
 		    is_space((unsigned char)s[i - 1]))) {

@@ -94,6 +94,24 @@ map_grow(struct strmap *m)
 	free(old);
 }
 
+/* Add key s (hash h, not in m) with value; e is the empty slot
+ * map_find() gave for it. */
+static void
+map_add(struct strmap *m, const char *s, size_t n, uint32_t h,
+    struct slot *e, int32_t value)
+{
+	if (m->n * 2 >= m->cap) {
+		map_grow(m);
+		e = map_find(m, s, n, h);
+	}
+	e->hash = h;
+	e->off = (uint32_t)m->arena.len;
+	e->len = (uint32_t)n;
+	e->value = value;
+	ns_buf_add(&m->arena, s, n);
+	m->n++;
+}
+
 /* Value of key s, or add it with value. Returns the slot's value. */
 static int32_t
 map_get_or_add(struct strmap *m, const char *s, size_t n, int32_t value,
@@ -105,19 +123,25 @@ map_get_or_add(struct strmap *m, const char *s, size_t n, int32_t value,
 	*added = 0;
 	if (e->off != 0)
 		return e->value;
-	if (m->n * 2 >= m->cap) {
-		map_grow(m);
-		e = map_find(m, s, n, h);
-	}
-	e->hash = h;
-	e->off = (uint32_t)m->arena.len;
-	e->len = (uint32_t)n;
-	e->value = value;
-	ns_buf_add(&m->arena, s, n);
-	m->n++;
+	map_add(m, s, n, h, e, value);
 	*added = 1;
 	return value;
 }
+
+/* The word table outgrows the caches of a core after a few thousand
+ * articles, so that each look-up would be a miss; the word forms used most
+ * ("the", "said", "year") are kept again in a small table, direct-mapped
+ * by hash, the key inline, which answers most tokens from the cache. */
+#define HOT_SIZE 8192		/* entries, a power of 2: 256 kB */
+#define HOT_KEY 24		/* longer words go to the word table only */
+
+/* The key is padded with NULs, and compared whole: a word has no NUL, so
+ * that equal keys are equal words, and an empty entry (all NULs) is none. */
+struct hot {
+	uint32_t hash;
+	int32_t	 value;
+	char	 key[HOT_KEY];
+};
 
 /* ---- per sentence ---- */
 
@@ -133,6 +157,7 @@ struct ns_summarizer {
 	struct ns_sum_opts o;
 	struct strmap words;	/* folded word -> term number or -1 */
 	struct strmap stems;	/* stem -> term number */
+	struct hot *hot;	/* HOT_SIZE recent words of the word table */
 	int32_t	 nterms;
 
 	/* per record, reused */
@@ -145,17 +170,20 @@ struct ns_summarizer {
 	uint32_t *tf;		/* term -> occurrences in the record */
 	uint32_t *stamp;	/* term -> record number that last set tf/title */
 	unsigned char *intitle;
+	int32_t	*head;		/* term -> its last posting (TextRank), or -1 */
+	uint32_t *seen;		/* term -> pick that last marked it (MMR) */
+	uint32_t pick;
 	size_t	 captf;
 	uint32_t record;
 	double	*rank, *rank2;
 	size_t	 caprank;
 	double	*feat;		/* per sentence: tf, title, centrality */
 	size_t	 capfeat;
-	struct pair {
-		int32_t	 term;
+	struct posting {
+		int32_t	 next;	/* the term's posting before, or -1 */
 		uint32_t sent;
-	}	*pairs;		/* (term, sentence) of the TextRank graph */
-	size_t	 cappairs;
+	}	*post;		/* the sentences of each term in the graph */
+	size_t	 cappost;
 	size_t	*chosen;
 	size_t	 capchosen;
 	unsigned char *taken;
@@ -191,6 +219,7 @@ ns_summarizer_new(const struct ns_sum_opts *o)
 	z->o = *o;
 	map_clear(&z->words);
 	map_clear(&z->stems);
+	z->hot = ns_xcalloc(HOT_SIZE, sizeof(*z->hot));
 	return z;
 }
 
@@ -201,6 +230,7 @@ ns_summarizer_free(struct ns_summarizer *z)
 		return;
 	free(z->words.v);
 	free(z->stems.v);
+	free(z->hot);
 	ns_buf_free(&z->words.arena);
 	ns_buf_free(&z->stems.arena);
 	free(z->spans);
@@ -210,10 +240,12 @@ ns_summarizer_free(struct ns_summarizer *z)
 	free(z->tf);
 	free(z->stamp);
 	free(z->intitle);
+	free(z->head);
+	free(z->seen);
 	free(z->rank);
 	free(z->rank2);
 	free(z->feat);
-	free(z->pairs);
+	free(z->post);
 	free(z->chosen);
 	free(z->taken);
 	ns_buf_free(&z->fold);
@@ -222,38 +254,80 @@ ns_summarizer_free(struct ns_summarizer *z)
 }
 
 /* Term number of a word token, or -1 for a stop word or a token with no
- * letter. */
+ * letter. Most tokens are ASCII, folded here as ns_fold() would, one byte
+ * for one, and hashed in the same pass; the word table then answers for
+ * every form seen before, so that folding, the stop list and the stemmer
+ * see each new form once. */
 static int32_t
 term_of(struct ns_summarizer *z, const char *w, size_t n)
 {
+	char buf[WORD_MAX];
+	const char *key = buf;
+	struct slot *e;
+	struct hot *hp;
+	uint32_t h = 2166136261u;
 	int32_t id;
 	int added;
 	size_t i;
 	int letter = 0;
+	unsigned char c;
 
 	if (n > WORD_MAX)
 		return -1;
-	ns_buf_reset(&z->fold);
-	ns_fold(&z->fold, w, n);
-	id = map_get_or_add(&z->words, z->fold.p, z->fold.len, -2, &added);
-	if (id != -2)
-		return id;
-	for (i = 0; i < z->fold.len && !letter; i++)
-		letter = (unsigned char)z->fold.p[i] >= 0x80 ||
-		    (z->fold.p[i] >= 'a' && z->fold.p[i] <= 'z');
-	if (!letter || z->fold.len < 2 ||
-	    ns_is_stopword(z->fold.p, z->fold.len))
+	memset(buf, 0, HOT_KEY);
+	for (i = 0; i < n; i++) {
+		c = (unsigned char)w[i];
+		if (c >= 0x80)
+			break;
+		if (c >= 'A' && c <= 'Z')
+			c += 'a' - 'A';
+		buf[i] = (char)c;
+		h = (h ^ c) * 16777619u;
+	}
+	if (i < n) {
+		/* Not ASCII: utf8proc's folding. */
+		ns_buf_reset(&z->fold);
+		ns_fold(&z->fold, w, n);
+		key = z->fold.p;
+		n = z->fold.len;
+		h = hash_bytes(key, n);
+		if (n < HOT_KEY) {
+			memset(buf, 0, HOT_KEY);
+			memcpy(buf, key, n);
+			key = buf;
+		}
+	}
+	/* A short word is in buf, padded to HOT_KEY. The hash's high bits
+	 * pick its entry: the low ones pick its slot in the word table. */
+	hp = &z->hot[(h >> 16) & (HOT_SIZE - 1)];
+	if (n > 0 && n < HOT_KEY && hp->hash == h &&
+	    memcmp(hp->key, buf, HOT_KEY) == 0)
+		return hp->value;
+	e = map_find(&z->words, key, n, h);
+	if (e->off != 0) {
+		id = e->value;
+		goto out;
+	}
+	for (i = 0; i < n && !letter; i++)
+		letter = (unsigned char)key[i] >= 0x80 ||
+		    (key[i] >= 'a' && key[i] <= 'z');
+	if (!letter || n < 2 || ns_is_stopword(key, n))
 		id = -1;
 	else {
 		ns_buf_reset(&z->stem);
-		ns_stem(&z->stem, z->fold.p, z->fold.len);
+		ns_stem(&z->stem, key, n);
 		id = map_get_or_add(&z->stems, z->stem.p, z->stem.len,
 		    z->nterms, &added);
 		if (added)
 			z->nterms++;
 	}
-	map_find(&z->words, z->fold.p, z->fold.len,
-	    hash_bytes(z->fold.p, z->fold.len))->value = id;
+	map_add(&z->words, key, n, h, e, id);
+out:
+	if (n > 0 && n < HOT_KEY) {
+		hp->hash = h;
+		hp->value = id;
+		memcpy(hp->key, buf, HOT_KEY);
+	}
 	return id;
 }
 
@@ -268,7 +342,10 @@ ensure_terms(struct ns_summarizer *z)
 	z->tf = ns_xreallocarray(z->tf, need, sizeof(*z->tf));
 	z->stamp = ns_xreallocarray(z->stamp, need, sizeof(*z->stamp));
 	z->intitle = ns_xrealloc(z->intitle, need);
+	z->head = ns_xreallocarray(z->head, need, sizeof(*z->head));
+	z->seen = ns_xreallocarray(z->seen, need, sizeof(*z->seen));
 	memset(z->stamp + z->captf, 0, (need - z->captf) * sizeof(*z->stamp));
+	memset(z->seen + z->captf, 0, (need - z->captf) * sizeof(*z->seen));
 	z->captf = need;
 }
 
@@ -330,44 +407,35 @@ add_terms(struct ns_summarizer *z, const char *s, size_t n, size_t *words,
 	return j;
 }
 
-/* |A ∩ B| of two sorted term lists. */
-static size_t
-overlap(const int32_t *a, size_t na, const int32_t *b, size_t nb)
+/* Mark the terms of sentence b, for cosine_marked(). */
+static void
+mark_terms(struct ns_summarizer *z, const struct sent *b)
 {
-	size_t i = 0, j = 0, c = 0;
+	size_t i;
 
-	while (i < na && j < nb) {
-		if (a[i] < b[j])
-			i++;
-		else if (a[i] > b[j])
-			j++;
-		else {
-			c++;
-			i++;
-			j++;
-		}
+	if (++z->pick == 0) {
+		memset(z->seen, 0, z->captf * sizeof(*z->seen));
+		z->pick = 1;
 	}
-	return c;
+	for (i = 0; i < b->nt; i++)
+		z->seen[z->terms[b->t0 + i]] = z->pick;
 }
 
+/* The cosine of the term sets of a and of b, the sentence whose terms
+ * mark_terms() marked last: |A ∩ B| counted by a look-up per term of a,
+ * not a merge of the two lists with a branch no one can predict. */
 static double
-cosine(const struct ns_summarizer *z, const struct sent *a,
+cosine_marked(const struct ns_summarizer *z, const struct sent *a,
     const struct sent *b)
 {
+	const int32_t *t = z->terms + a->t0;
+	size_t i, c = 0;
+
 	if (a->nt == 0 || b->nt == 0)
 		return 0;
-	return overlap(z->terms + a->t0, a->nt, z->terms + b->t0, b->nt) /
-	    sqrt((double)a->nt * (double)b->nt);
-}
-
-static int
-cmp_pair(const void *a, const void *b)
-{
-	const struct pair *x = a, *y = b;
-
-	if (x->term != y->term)
-		return x->term < y->term ? -1 : 1;
-	return (x->sent > y->sent) - (x->sent < y->sent);
+	for (i = 0; i < a->nt; i++)
+		c += z->seen[t[i]] == z->pick;
+	return c / sqrt((double)a->nt * (double)b->nt);
 }
 
 /* TextRank over the first NS_SUM_GRAPH_MAX sentences into z->rank. */
@@ -387,40 +455,40 @@ textrank(struct ns_summarizer *z, size_t ns)
 	/* rank2 holds the weight matrix and, past g*g, the degrees. */
 	w = z->rank2;
 	deg = z->rank2 + g * g;
-	/* Shared terms of every pair, from the sentences of each term: the
-	 * cost is the sum of the squares of the terms' sentence counts,
-	 * far below all pairs times their terms. */
+	/* Shared terms of every pair, from the sentences of each term: each
+	 * sentence meets, for each of its terms, the earlier sentences with
+	 * that term, kept in a list per term. The cost is the sum of the
+	 * squares of the terms' sentence counts, far below all pairs times
+	 * their terms; the counts are whole numbers, so the order they are
+	 * added in changes nothing. */
 	memset(w, 0, g * g * sizeof(*w));
 	for (i = 0; i < g; i++)
 		deg[i] = 0;
 	{
-		size_t np = 0, a, b, k;
+		size_t np = 0, k;
+		int32_t q, t;
 
-		for (i = 0; i < g; i++)
+		for (i = 0; i < g; i++) {
 			np += z->s[i].nt;
-		if (np > z->cappairs) {
-			z->cappairs = np * 2;
-			z->pairs = ns_xreallocarray(z->pairs, z->cappairs,
-			    sizeof(*z->pairs));
+			for (k = 0; k < z->s[i].nt; k++)
+				z->head[z->terms[z->s[i].t0 + k]] = -1;
+		}
+		if (np > z->cappost) {
+			z->cappost = np * 2;
+			z->post = ns_xreallocarray(z->post, z->cappost,
+			    sizeof(*z->post));
 		}
 		np = 0;
 		for (i = 0; i < g; i++)
 			for (k = 0; k < z->s[i].nt; k++) {
-				z->pairs[np].term = z->terms[z->s[i].t0 + k];
-				z->pairs[np].sent = (uint32_t)i;
-				np++;
+				t = z->terms[z->s[i].t0 + k];
+				for (q = z->head[t]; q >= 0;
+				    q = z->post[q].next)
+					w[z->post[q].sent * g + i] += 1;
+				z->post[np].next = z->head[t];
+				z->post[np].sent = (uint32_t)i;
+				z->head[t] = (int32_t)np++;
 			}
-		if (np > 1)
-			qsort(z->pairs, np, sizeof(*z->pairs), cmp_pair);
-		for (a = 0; a < np; a = b) {
-			for (b = a + 1; b < np &&
-			    z->pairs[b].term == z->pairs[a].term; b++)
-				;
-			for (i = a; i < b; i++)
-				for (k = i + 1; k < b; k++)
-					w[z->pairs[i].sent * g +
-					    z->pairs[k].sent] += 1;
-		}
 	}
 	for (i = 0; i < g; i++)
 		for (j = i + 1; j < g; j++) {
@@ -445,7 +513,32 @@ textrank(struct ns_summarizer *z, size_t ns)
 
 		for (i = 0; i < g; i++)
 			next[i] = 0;
-		for (j = 0; j < g; j++) {
+		/* next[i] is the sum over j of row j's share times j's rank,
+		 * added in the order of j: four rows a pass over next, the
+		 * same additions in the same order as one row a pass. */
+		for (j = 0; j + 4 <= g; j += 4) {
+			const double *r0 = w + j * g, *r1 = r0 + g,
+			    *r2 = r1 + g, *r3 = r2 + g;
+			double k0 = z->rank[j], k1 = z->rank[j + 1],
+			    k2 = z->rank[j + 2], k3 = z->rank[j + 3];
+
+			/* Two at a time, which a compiler makes one
+			 * instruction for both where it can. */
+			for (i = 0; i + 2 <= g; i += 2) {
+				double a0 = next[i], a1 = next[i + 1];
+
+				a0 = a0 + r0[i] * k0 + r1[i] * k1 +
+				    r2[i] * k2 + r3[i] * k3;
+				a1 = a1 + r0[i + 1] * k0 + r1[i + 1] * k1 +
+				    r2[i + 1] * k2 + r3[i + 1] * k3;
+				next[i] = a0;
+				next[i + 1] = a1;
+			}
+			if (i < g)
+				next[i] = next[i] + r0[i] * k0 + r1[i] * k1 +
+				    r2[i] * k2 + r3[i] * k3;
+		}
+		for (; j < g; j++) {
 			const double *row = w + j * g;
 			double rj = z->rank[j];
 
@@ -474,8 +567,9 @@ maxof(const double *v, size_t n)
 	return m;
 }
 
-/* For cmp_score: the sentences being sorted (qsort has no context). */
-static const struct sent *by_score;
+/* For cmp_score: the sentences being sorted (qsort has no context); one
+ * per thread, as each worker of -j sorts its own. */
+static _Thread_local const struct sent *by_score;
 
 /* Higher score first; the earlier sentence first on a tie. */
 static int
@@ -549,6 +643,7 @@ ns_summarize(struct ns_summarizer *z, const char *title, size_t tlen,
 	    z->words.arena.len > MAP_BYTES || z->stems.arena.len > MAP_BYTES) {
 		map_clear(&z->words);
 		map_clear(&z->stems);
+		memset(z->hot, 0, HOT_SIZE * sizeof(*z->hot));
 		z->nterms = 0;
 		if (z->captf)
 			memset(z->stamp, 0, z->captf * sizeof(*z->stamp));
@@ -695,9 +790,10 @@ ns_summarize(struct ns_summarizer *z, const char *title, size_t tlen,
 				break;
 			z->taken[j] = 1;
 			z->chosen[k] = j;
+			mark_terms(z, &z->s[j]);
 			for (i = 0; i < ns; i++)
-				if (!z->taken[i] && (sim = cosine(z, &z->s[i],
-				    &z->s[j])) > maxsim[i])
+				if (!z->taken[i] && (sim = cosine_marked(z,
+				    &z->s[i], &z->s[j])) > maxsim[i])
 					maxsim[i] = sim;
 			words += z->s[j].words;
 			if (o->words > 0 && words >= o->words) {

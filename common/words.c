@@ -27,6 +27,7 @@ enum wclass {
 /* Classes of the ASCII code points, so that plain English text never
  * reaches utf8proc's tables. */
 static unsigned char ascii_class[128];
+static unsigned char ascii_alnum[256];	/* 1: an ASCII letter or digit */
 static pthread_once_t ascii_once = PTHREAD_ONCE_INIT;
 
 static void
@@ -34,10 +35,14 @@ init_ascii(void)
 {
 	int c;
 
-	for (c = 'a'; c <= 'z'; c++)
+	for (c = 'a'; c <= 'z'; c++) {
 		ascii_class[c] = ascii_class[c - 'a' + 'A'] = W_LETTER;
-	for (c = '0'; c <= '9'; c++)
+		ascii_alnum[c] = ascii_alnum[c - 'a' + 'A'] = 1;
+	}
+	for (c = '0'; c <= '9'; c++) {
 		ascii_class[c] = W_DIGIT;
+		ascii_alnum[c] = 1;
+	}
 	ascii_class['\''] = ascii_class['-'] = ascii_class['.'] = W_JOIN;
 	ascii_class[','] = W_COMMA;
 }
@@ -130,6 +135,15 @@ ns_words(const char *s, size_t n, struct ns_span **v, size_t *cap)
 			if (!inword) {
 				start = i;
 				inword = 1;
+			}
+			/* The ASCII letters and digits after it go on with
+			 * the word, one after another: take them at once. */
+			if (i + (size_t)k < n && ascii_alnum[u[i + k]]) {
+				do
+					k++;
+				while (i + (size_t)k < n &&
+				    ascii_alnum[u[i + k]]);
+				c = ascii_class[u[i + k - 1]];
 			}
 			end = i + (size_t)k;
 			lastdigit = c == W_DIGIT;

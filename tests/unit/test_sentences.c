@@ -84,6 +84,44 @@ main(void)
 	SEG("He said: \"Stop.\" She did not.",
 	    "He said: \"Stop.\" | She did not.");
 	SEG("Items:\n- one\n- two", "Items: | - one | - two");
+	/* List items, found from their '.' or ')': numbers of one or two
+	 * digits (not the end of a longer one) or letters, after white
+	 * space or a bullet. */
+	SEG("Steps:\n1. Open the lid. 2. Pour the water.\n3. Close it.",
+	    "Steps: | 1. Open the lid. | 2. Pour the water. | 3. Close it.");
+	SEG("Choose a) the red one b) the blue one c) neither.",
+	    "Choose | a) the red one | b) the blue one | c) neither.");
+	SEG("Do this: 1.) Wake up 2.) Eat. Then go.",
+	    "Do this: | 1.) Wake up | 2.) Eat. | Then go.");
+	SEG("The plan: \xe2\x80\xa2 9. Cut costs \xe2\x80\xa2 10. Raise "
+	    "prices.",
+	    "The plan: | \xe2\x80\xa2 9. Cut costs | \xe2\x80\xa2 10. Raise "
+	    "prices.");
+	SEG("The list \xe2\x81\x83" "10. First item \xe2\x81\x83" "11. Second "
+	    "item",
+	    "The list | \xe2\x81\x83" "10. First item | \xe2\x81\x83" "11. "
+	    "Second item");
+	SEG("Points 1) one\xc2\xa0" "2) two 3) three.",
+	    "Points | 1) one | 2) two | 3) three.");
+	SEG("It cost 123. 124. Then more.", "It cost 123. | 124. | Then more.");
+	SEG("See 7. 8. and 9. for details. They agree.",
+	    "See | 7. | 8. and | 9. for details. | They agree.");
+	/* Terminators and bullets beyond ASCII, among other characters that
+	 * are skipped, and bytes that are not UTF-8. */
+	SEG("Prices rose\xe2\x80\xa6 Markets fell\xe2\x80\xbc Investors "
+	    "fled\xe2\x81\x89 Now what?",
+	    "Prices rose\xe2\x80\xa6 | Markets fell\xe2\x80\xbc | Investors "
+	    "fled\xe2\x81\x89 | Now what?");
+	SEG("He said \xe2\x80\x9cno\xe2\x80\x9d. She agreed \xe2\x80\x94 "
+	    "mostly. Caf\xc3\xa9 owners\xc2\xa0paid. Done.",
+	    "He said \xe2\x80\x9cno\xe2\x80\x9d. | She agreed \xe2\x80\x94 "
+	    "mostly. | Caf\xc3\xa9 owners\xc2\xa0paid. | Done.");
+	SEG("\xe2\x80\xa2 First point \xe2\x80\xa2 Second point",
+	    "\xe2\x80\xa2 First point | \xe2\x80\xa2 Second point");
+	SEG("x.\xe2\x80\xa2 y \xe2\x80\xa2 z",
+	    "x.\xe2\x80\xa2 y | \xe2\x80\xa2 z");
+	SEG("Bad \xff\xfe bytes. And \xe2\x80 cut. End.",
+	    "Bad \xff\xfe bytes. | And \xe2\x80 cut. | End.");
 	free(v);
 	return CHECK_DONE("test_sentences");
 }

@@ -96,6 +96,16 @@ main(void)
 	words("well\xe2\x80\x94known", "well|known");		/* em dash */
 	words("a_b a/b a&b #tag @user", "a|b|a|b|a|b|tag|user");
 
+	/* A run of ASCII letters and digits is taken whole: whether a
+	 * comma joins is up to its last character, not its first. */
+	words("ab1,000 1ab,000 \xc3\xa9" "1,5 1\xc3\xa9,5 x86-64 v1.2.3 12,34a",
+	    "ab1,000|1ab|000|\xc3\xa9" "1,5|1\xc3\xa9|5|x86-64|v1.2.3|12,34a");
+	words("Caf\xc3\xa9s and caf\xc3\xa9s1,0",
+	    "Caf\xc3\xa9s|and|caf\xc3\xa9s1,0");
+	words_n("abcdef", 4, "abcd");
+	words_n("ab1,000", 5, "ab1,0");
+	words_n("ab1,000", 4, "ab1");
+
 	/* Beyond ASCII. */
 	words("e\xcc\x81" "cole caf\xc3\xa9", "e\xcc\x81" "cole|caf\xc3\xa9");
 	words("\xce\xa3\xce\x8a\xce\xa3\xce\xa5\xce\xa6\xce\x9f\xce\xa3",
