@@ -46,6 +46,7 @@ DATA = ns_builtin_rules:common/data/boilerplate.rules \
 	ns_stopwords_data:common/data/stopwords.txt \
 	ns_numex_data:common/data/numex.rules \
 	ns_currencies_data:common/data/currencies.tsv \
+	ns_curctx_data:common/data/currency-context.tsv \
 	ns_gazetteer_data:common/data/gazetteer.tsv \
 	ns_orgwords_data:common/data/orgwords.txt \
 	ns_titles_data:common/data/titles.txt \

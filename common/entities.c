@@ -672,6 +672,162 @@ link_names(struct ns_extractor *x)
 	}
 }
 
+/* ---- the currency of "pesos", "rupees", "francs" from the record ----
+ * common/data/currency-context.tsv: for a word that names the money of
+ * more than one country, each country's code and names. */
+
+extern const char *const ns_curctx_data;
+extern const size_t ns_curctx_data_len;
+
+struct curctx {
+	const char *words, *code, *names;	/* '|'-separated fields */
+	size_t	 wlen, clen, nlen;
+};
+
+static struct curctx *curctx;
+static size_t ncurctx;
+static pthread_once_t curctx_once = PTHREAD_ONCE_INIT;
+
+static void
+load_curctx(void)
+{
+	const char *s = ns_curctx_data, *e = s + ns_curctx_data_len, *nl;
+	const char *t1, *t2;
+	size_t cap = 0, n;
+
+	for (; s < e; s = nl ? nl + 1 : e) {
+		nl = memchr(s, '\n', (size_t)(e - s));
+		n = nl ? (size_t)(nl - s) : (size_t)(e - s);
+		if (n == 0 || s[0] == '#' ||
+		    (t1 = memchr(s, '\t', n)) == NULL ||
+		    (t2 = memchr(t1 + 1, '\t', n - (size_t)(t1 + 1 - s))) ==
+		    NULL)
+			continue;
+		if (ncurctx == cap) {
+			cap = cap ? cap * 2 : 32;
+			curctx = ns_xreallocarray(curctx, cap, sizeof(*curctx));
+		}
+		curctx[ncurctx].words = s;
+		curctx[ncurctx].wlen = (size_t)(t1 - s);
+		curctx[ncurctx].code = t1 + 1;
+		curctx[ncurctx].clen = (size_t)(t2 - t1 - 1);
+		curctx[ncurctx].names = t2 + 1;
+		curctx[ncurctx].nlen = n - (size_t)(t2 + 1 - s);
+		if (curctx[ncurctx].clen < sizeof(((struct ns_entity *)0)->unit))
+			ncurctx++;
+	}
+}
+
+/* Is w[0..n-1] one of the '|'-separated fields of list[0..len-1]? */
+static int
+in_field_list(const char *list, size_t len, const char *w, size_t n)
+{
+	const char *p = list, *e = list + len, *bar;
+	size_t k;
+
+	for (; p < e; p = bar + 1) {
+		bar = memchr(p, '|', (size_t)(e - p));
+		if (bar == NULL)
+			bar = e;
+		k = (size_t)(bar - p);
+		if (k == n && memcmp(p, w, n) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* The first place in t[0..m-1] where one of the names of list stands as
+ * whole words; m when none. */
+static size_t
+first_name(const char *t, size_t m, const char *list, size_t len)
+{
+	const char *p = list, *e = list + len, *bar, *q;
+	size_t best = m, k, at, i;
+
+	for (; p < e; p = bar + 1) {
+		bar = memchr(p, '|', (size_t)(e - p));
+		if (bar == NULL)
+			bar = e;
+		k = (size_t)(bar - p);
+		for (at = 0; k > 0 && (q = find_bytes(t, m, at, p, k)) != NULL;
+		    at = i + 1) {
+			i = (size_t)(q - t);
+			if (i >= best)
+				break;
+			if ((i > 0 && word_byte((unsigned char)t[i - 1])) ||
+			    (i + k < m && word_byte((unsigned char)t[i + k])))
+				continue;
+			best = i;
+			break;
+		}
+	}
+	return best;
+}
+
+/* The MONEY entities whose text is an amount and a bare currency word
+ * of the list ("300 million pesos", "Rs 500 crore"; not "Chilean pesos",
+ * which numex.rules reads): the code of the country the record names
+ * first (title, then text) among the word's, if it names one. */
+static void
+currency_context(struct ns_extractor *x, const char *title, size_t tlen,
+    const char *text, size_t xlen)
+{
+	struct found *f;
+	const char *s, *w[2];
+	size_t i, k, j, n, wn[2], a, best, bestat, at;
+
+	pthread_once(&curctx_once, load_curctx);
+	for (i = 0; i < x->nf; i++) {
+		f = &x->f[i];
+		if (f->e.type != NS_ENT_MONEY)
+			continue;
+		s = f->s + f->e.start;
+		n = f->e.end - f->e.start;
+		/* its first and last words */
+		for (k = 0; k < n && s[k] != ' '; k++)
+			;
+		w[0] = s;
+		wn[0] = k;
+		for (k = n; k > 0 && s[k - 1] != ' '; k--)
+			;
+		w[1] = s + k;
+		wn[1] = n - k;
+		/* bare: no other word with a capital ("CFA", "Mexican") */
+		for (k = 0, a = 0; k <= n; k++) {
+			if (k < n && s[k] != ' ')
+				continue;
+			if (a < k && ((s[a] >= 'A' && s[a] <= 'Z') ||
+			    (unsigned char)s[a] >= 0xc0) && s + a != w[0] &&
+			    s + a != w[1])
+				break;
+			a = k + 1;
+		}
+		if (k <= n)
+			continue;
+		best = ncurctx;
+		bestat = (size_t)-1;
+		for (j = 0; j < ncurctx; j++) {
+			if (!in_field_list(curctx[j].words, curctx[j].wlen, w[0],
+			    wn[0]) && !in_field_list(curctx[j].words,
+			    curctx[j].wlen, w[1], wn[1]))
+				continue;
+			at = title != NULL ? first_name(title, tlen,
+			    curctx[j].names, curctx[j].nlen) : tlen;
+			if (title == NULL || at == tlen)
+				at = (title ? tlen : 0) + first_name(text, xlen,
+				    curctx[j].names, curctx[j].nlen);
+			if (at < (title ? tlen : 0) + xlen && at < bestat) {
+				best = j;
+				bestat = at;
+			}
+		}
+		if (best < ncurctx) {
+			memcpy(f->e.unit, curctx[best].code, curctx[best].clen);
+			f->e.unit[curctx[best].clen] = '\0';
+		}
+	}
+}
+
 /* ---- the JSON array ---- */
 
 /* The keys are ASCII literals: no UTF-8 check. */
@@ -763,6 +919,7 @@ ns_extract(struct ns_extractor *x, const char *title, size_t tlen,
 	title_names(x, title, tlen);
 	title_types(x);
 	link_names(x);
+	currency_context(x, title, tlen, text, xlen);
 	if ((a = json_array()) == NULL)
 		ns_errx(NS_EXIT_FATAL, "out of memory");
 	/* Types not asked for go only now: they still tell the others'
