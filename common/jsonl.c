@@ -454,7 +454,9 @@ ns_jsonl_run(struct ns_common *c, char **files, int nfiles, ns_record_fn fn,
 			stop = c->strict;
 			continue;
 		}
-		if (fwrite(raw_b.p, 1, raw_b.len, stdout) != raw_b.len)
+		/* Nothing when the transform wrote the record itself. */
+		if (raw_b.len > 0 &&
+		    fwrite(raw_b.p, 1, raw_b.len, stdout) != raw_b.len)
 			ns_write_error();
 		ns_output_check(c);
 	}
