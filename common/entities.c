@@ -563,6 +563,7 @@ title_names(struct ns_extractor *x, const char *title, size_t tlen)
 	}
 	/* The title's names under a placed one go; the placed ones come in. */
 	for (i = j = 0; i < x->nf; i++) {
+		k = nadds;
 		if (i < nt && ((1u << x->f[i].e.type) & NAME_TYPES))
 			for (k = 0; k < nadds; k++)
 				if (adds[k].e.start < x->f[i].e.end &&
