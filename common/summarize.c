@@ -428,11 +428,12 @@ static double
 cosine_marked(const struct ns_summarizer *z, const struct sent *a,
     const struct sent *b)
 {
-	const int32_t *t = z->terms + a->t0;
+	const int32_t *t;
 	size_t i, c = 0;
 
 	if (a->nt == 0 || b->nt == 0)
 		return 0;
+	t = z->terms + a->t0;	/* not before: no terms, NULL terms */
 	for (i = 0; i < a->nt; i++)
 		c += z->seen[t[i]] == z->pick;
 	return c / sqrt((double)a->nt * (double)b->nt);
