@@ -181,6 +181,22 @@ is_separator(const char *s, size_t n)
 	utf8proc_int32_t c, first = -1;
 	size_t i, k, count = 0;
 
+	/* The wires' end of a story: "ENDS", "(END)", "-30-", "-- 30 --". */
+	n = ns_trim_right(s, n);
+	if ((n == 3 && memcmp(s, "END", 3) == 0) ||
+	    (n == 4 && memcmp(s, "ENDS", 4) == 0) ||
+	    (n == 5 && memcmp(s, "(END)", 5) == 0) ||
+	    (n == 6 && memcmp(s, "(ENDS)", 6) == 0))
+		return 1;
+	for (i = 0; i < n && (s[i] == '-' || s[i] == ' '); i++)
+		;
+	if (i > 0 && i + 2 <= n && memcmp(s + i, "30", 2) == 0) {
+		for (k = i + 2; k < n && (s[k] == '-' || s[k] == ' '); k++)
+			;
+		if (k == n && memchr(s, '-', i) != NULL && k > i + 2)
+			return 1;
+	}
+
 	for (i = 0; i < n; i += k) {
 		c = cp_at(s + i, n - i, &k);
 		if (c == ' ')
@@ -543,6 +559,12 @@ add_line(struct ns_splitter *sp, const char *s, size_t n, size_t extra,
 	 * that push_text() can cut the article: memory stays bounded. */
 	int joined = 0;
 
+	/* Boilerplate over an article's first line ("URGENT", a wire slug,
+	 * a photo credit) is a block of its own: the line under it may be
+	 * the headline. */
+	if (!sp->titled && !boiler && sp->cb.nlines > 0 &&
+	    sp->cb.boiler == sp->cb.nlines)
+		end_block(sp);
 	if (sp->cb.nlines > 0 && record_size(sp, sp->cur.len + sp->cb.extra +
 	    n + extra + 8) > sp->max) {
 		end_block(sp);
@@ -565,12 +587,33 @@ add_line(struct ns_splitter *sp, const char *s, size_t n, size_t extra,
 		sp->cb.boiler++;
 }
 
+/* The offset of the value of a "Title: ..." or "Headline: ..." line, as
+ * feed readers export an item; 0 when s is not one. */
+static size_t
+title_field(const char *s, size_t n)
+{
+	static const char *const keys[] = { "Title:", "TITLE:", "Headline:",
+	    "HEADLINE:" };
+	size_t i, k, v;
+
+	for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
+		k = strlen(keys[i]);
+		if (n <= k || memcmp(s, keys[i], k) != 0)
+			continue;
+		for (v = k; v < n && (s[v] == ' ' || s[v] == '\t'); v++)
+			;
+		return v > k && v < n && ns_trim_right(s + v, n - v) > 0 ? v :
+		    0;
+	}
+	return 0;
+}
+
 static void
 one_line(struct ns_splitter *sp, const char *s, size_t n, size_t extra,
     uint64_t lineno, uint64_t byte)
 {
 	const struct ns_rule *rule;
-	size_t lead;
+	size_t lead, k;
 
 	if (ns_is_blank(s, n)) {
 		end_block(sp);
@@ -581,6 +624,18 @@ one_line(struct ns_splitter *sp, const char *s, size_t n, size_t extra,
 	if (is_separator(s + lead, n - lead)) {
 		end_block(sp);
 		end_article(sp, 0);
+		return;
+	}
+	/* "Title: ..." (feed exports): a new article and its title. */
+	if ((k = title_field(s + lead, n - lead)) > 0) {
+		end_block(sp);
+		end_article(sp, 0);
+		k += lead;
+		ns_buf_add(&sp->title, s + k, ns_trim_right(s + k, n - k));
+		sp->escapes += json_extra(sp->title.p, sp->title.len);
+		sp->has_title = 1;
+		sp->titled = 1;
+		set_source(sp, lineno, byte, 1);
 		return;
 	}
 	/* End markers first: a user's -e marker must win over a built-in
