@@ -588,12 +588,13 @@ add_line(struct ns_splitter *sp, const char *s, size_t n, size_t extra,
 }
 
 /* The offset of the value of a "Title: ..." or "Headline: ..." line, as
- * feed readers export an item; 0 when s is not one. */
+ * feed readers export an item, or of a Markdown heading of the first
+ * level ("# ..."); 0 when s is not one. */
 static size_t
 title_field(const char *s, size_t n)
 {
 	static const char *const keys[] = { "Title:", "TITLE:", "Headline:",
-	    "HEADLINE:" };
+	    "HEADLINE:", "#" };
 	size_t i, k, v;
 
 	for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
