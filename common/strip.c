@@ -177,8 +177,8 @@ strip_title(struct ns_rules *r, json_t *rec, struct prior *pr, int dry_run)
 	return cuts;
 }
 
-/* Could the line be an entry of a list of links: short, and not a
- * sentence? */
+/* Could the line be an entry of a list of links: short (a headline of
+ * up to 16 words), and not a sentence? */
 static int
 link_like(const char *s, const struct line *l)
 {
@@ -189,7 +189,7 @@ link_like(const char *s, const struct line *l)
 		return 1;
 	c = s[l->end - 1];
 	return c != '.' && c != '!' && c != '?' && c != ':' && c != ';' &&
-	    c != ',' && ns_word_count(s + l->start, n) <= 12;
+	    c != ',' && ns_word_count(s + l->start, n) <= 16;
 }
 
 /* A list heading ("Related Topics", "More on this story") with nothing
