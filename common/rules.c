@@ -18,6 +18,7 @@ static const struct {
 	{ "tail", NS_SCOPE_TAIL },
 	{ "title", NS_SCOPE_TITLE },
 	{ "list", NS_SCOPE_LIST },
+	{ "para", NS_SCOPE_PARA },
 };
 
 const char *
@@ -1005,7 +1006,7 @@ ns_rules_parse(struct ns_rules *r, const char *text, size_t len,
 			}
 		if (!found) {
 			snprintf(err, errsz, "%s:%zu: unknown scope \"%.*s\" "
-			    "(line, end, tail, list or title)", origin, lineno,
+			    "(line, end, tail, list, para or title)", origin, lineno,
 			    (int)(wl[1] > 40 ? 40 : wl[1]), w[1]);
 			return -1;
 		}

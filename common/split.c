@@ -26,6 +26,8 @@ struct block {
 
 struct ns_splitter {
 	struct ns_rules *rules;
+	const struct ns_rule *para;	/* the para rule of the block's last
+					 * line, or NULL */
 	size_t	 max;
 	ns_article_fn emit;
 	ns_cut_fn cut;
@@ -549,6 +551,7 @@ end_block(struct ns_splitter *sp)
 	ns_buf_reset(&sp->cur);
 	sp->cb.nlines = sp->cb.boiler = 0;
 	sp->blanks = 0;
+	sp->para = NULL;
 }
 
 static void
@@ -645,6 +648,11 @@ one_line(struct ns_splitter *sp, const char *s, size_t n, size_t extra,
 	if (rule == NULL)
 		rule = ns_rules_match(sp->rules, NS_SCOPE_BODY & ~NS_SCOPE_END,
 		    s + lead, n - lead);
+	/* A para rule's line takes the rest of its paragraph ("SPONSORED
+	 * BY ..." and the ad under it). */
+	if (rule == NULL && sp->cb.nlines > 0 && sp->para != NULL)
+		rule = sp->para;
+	sp->para = rule != NULL && rule->scope == NS_SCOPE_PARA ? rule : NULL;
 	if (sp->trailer) {
 		if (rule != NULL) {
 			/* More trailer lines: still the ended article's. */

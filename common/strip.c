@@ -259,8 +259,14 @@ strip_pass(struct ns_rules *r, const char *s, size_t n, struct prior *pr,
 		    le - ls - lead);
 		pass_v[count].blank = pass_v[count].start == pass_v[count].end;
 		pass_v[count].rule = pass_v[count].blank ? NULL :
-		    ns_rules_match(r, NS_SCOPE_LINE | NS_SCOPE_END,
-		    s + pass_v[count].start, pass_v[count].end - pass_v[count].start);
+		    ns_rules_match(r, NS_SCOPE_LINE | NS_SCOPE_END |
+		    NS_SCOPE_PARA, s + pass_v[count].start,
+		    pass_v[count].end - pass_v[count].start);
+		/* A para rule's line takes the rest of its paragraph. */
+		if (count > 0 && !pass_v[count].blank &&
+		    pass_v[count].rule == NULL && pass_v[count - 1].rule != NULL &&
+		    pass_v[count - 1].rule->scope == NS_SCOPE_PARA)
+			pass_v[count].rule = pass_v[count - 1].rule;
 		count++;
 		if (nl == NULL)
 			break;
