@@ -650,8 +650,9 @@ one_line(struct ns_splitter *sp, const char *s, size_t n, size_t extra,
 		    s + lead, n - lead);
 	/* A para rule's line takes the rest of its paragraph ("SPONSORED
 	 * BY ..." and the ad under it). */
-	if (rule == NULL && sp->cb.nlines > 0 && sp->para != NULL)
-		rule = sp->para;
+	if (sp->cb.nlines > 0 && sp->para != NULL && (rule == NULL ||
+	    rule->scope == NS_SCOPE_TAIL || rule->scope == NS_SCOPE_LIST))
+		rule = sp->para;	/* as ns-strip-ads reads the run */
 	sp->para = rule != NULL && rule->scope == NS_SCOPE_PARA ? rule : NULL;
 	if (sp->trailer) {
 		if (rule != NULL) {
