@@ -239,7 +239,7 @@ static _Thread_local size_t pass_cap;
  * Returns the number of cuts. */
 static size_t
 strip_pass(struct ns_rules *r, const char *s, size_t n, struct prior *pr,
-    struct ns_buf *out)
+    struct ns_buf *out, int again)
 {
 	const char *nl;
 	size_t i, count = 0, cuts = 0, tail, lead, ls, le;
@@ -258,7 +258,10 @@ strip_pass(struct ns_rules *r, const char *s, size_t n, struct prior *pr,
 		pass_v[count].end = ls + lead + ns_trim_right(s + ls + lead,
 		    le - ls - lead);
 		pass_v[count].blank = pass_v[count].start == pass_v[count].end;
-		pass_v[count].rule = pass_v[count].blank ? NULL :
+		/* Again (a pass after one that cut): every line is one
+		 * that no line, end or para rule matched, nor a para run
+		 * took, so none does now; only tails and lists can change. */
+		pass_v[count].rule = pass_v[count].blank || again ? NULL :
 		    ns_rules_match(r, NS_SCOPE_LINE | NS_SCOPE_END |
 		    NS_SCOPE_PARA, s + pass_v[count].start,
 		    pass_v[count].end - pass_v[count].start);
@@ -342,7 +345,8 @@ ns_strip(struct ns_rules *r, json_t *rec, json_t *removed, int dry_run)
 	ns_buf_reset(&strip_cur);
 	ns_buf_add(&strip_cur, json_string_value(t), json_string_length(t));
 	for (pass = 0; pass < PASSES; pass++) {
-		k = strip_pass(r, strip_cur.p, strip_cur.len, &pr, &strip_out);
+		k = strip_pass(r, strip_cur.p, strip_cur.len, &pr, &strip_out,
+		    pass > 0);
 		if (k == 0)
 			break;
 		total += k;
