@@ -2434,6 +2434,8 @@ tag(struct ns_ner *t, const char *s, size_t n, struct ns_entity **v,
 	int y, c, rank, sorted = 1;
 
 	prepare(t, s, n);
+	if (t->nsents == 0)
+		return 0;	/* t->sents may be NULL */
 	for (rank = 0; rank < 3; rank++)
 		for (st = t->sents; st < t->sents + t->nsents; st++) {
 			if (sent_rank(t, st, title_end) != rank)

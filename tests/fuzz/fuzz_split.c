@@ -275,13 +275,30 @@ strs_same(struct strs *a, struct strs *b)
 }
 
 /* The README's separator line: three or more of one of - = * # _ ~ or
- * a bullet, spaces between them allowed. */
+ * a bullet, spaces between them allowed; or the wires' END, ENDS, (END),
+ * (ENDS), or 30 between dashes. */
 static int
 separator(const char *s, size_t n)
 {
 	utf8proc_int32_t c, first = -1;
 	utf8proc_ssize_t k;
-	size_t i, count = 0;
+	size_t i, count = 0, d;
+	static const char *const ends[] = { "END", "ENDS", "(END)", "(ENDS)" };
+
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	for (i = 0; i < sizeof(ends) / sizeof(ends[0]); i++)
+		if (strlen(ends[i]) == n && memcmp(ends[i], s, n) == 0)
+			return 1;
+	for (d = 0; d < n && (s[d] == '-' || s[d] == ' '); d++)
+		;
+	if (memchr(s, '-', d) != NULL && d + 2 <= n && s[d] == '3' &&
+	    s[d + 1] == '0') {
+		for (i = d + 2; i < n && (s[i] == '-' || s[i] == ' '); i++)
+			;
+		if (i == n && memchr(s + d + 2, '-', n - d - 2) != NULL)
+			return 1;
+	}
 
 	for (i = 0; i < n; i += (size_t)k) {
 		k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
@@ -300,6 +317,26 @@ separator(const char *s, size_t n)
 		count++;
 	}
 	return count >= 3;
+}
+
+/* The README's title lines: "Title:", "TITLE:", "Headline:", "HEADLINE:"
+ * or "#", then spaces or tabs and text: where the text starts; else 0. */
+static size_t
+title_value(const char *s, size_t n)
+{
+	static const char *const keys[] = { "Title:", "TITLE:", "Headline:",
+	    "HEADLINE:", "#" };
+	size_t i, k, v;
+
+	for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
+		k = strlen(keys[i]);
+		if (n <= k || memcmp(s, keys[i], k) != 0)
+			continue;
+		for (v = k; v < n && (s[v] == ' ' || s[v] == '\t'); v++)
+			;
+		return v > k && v < n ? v : 0;
+	}
+	return 0;
 }
 
 struct ctx {
@@ -348,7 +385,7 @@ static void
 expect_line(struct ctx *x, const char *s, size_t n, uint64_t lineno)
 {
 	const char *ff;
-	size_t k, bad, lead;
+	size_t k, bad, lead, tv;
 
 	for (;;) {
 		ff = memchr(s, '\f', n);
@@ -362,8 +399,14 @@ expect_line(struct ctx *x, const char *s, size_t n, uint64_t lineno)
 		if (fits_no_record(x->norm.p, x->norm.len))
 			x->toobig++;
 		else if (!fuzz_blank(x->norm.p, x->norm.len) &&
-		    !separator(x->norm.p + lead, x->norm.len - lead))
-			strs_add(&x->in, x->norm.p, x->norm.len);
+		    !separator(x->norm.p + lead, x->norm.len - lead)) {
+			/* A title line ("Title: X", "# X") gives the
+			 * title X (README). */
+			tv = title_value(x->norm.p + lead,
+			    x->norm.len - lead);
+			strs_add(&x->in, x->norm.p + lead + tv,
+			    x->norm.len - lead - tv);
+		}
 		if (ff == NULL)
 			break;
 		s += k + 1;
