@@ -151,6 +151,38 @@ main(void)
 	    "\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01",
 	    "T|" P1 "|1\n", __LINE__);
 
+	/* Feed exports and Markdown: a title line starts an article and
+	 * gives its title; "## " is a sub-heading, "#tag" a word. */
+	SPLIT(&r, "Title: Feed item one\nLink: https://x.example/1\n\n" P1
+	    "\n\nTitle: Feed item two\n\n" P2,
+	    "Feed item one|Link: https://x.example/1\n\n" P1 "|1\n"
+	    "Feed item two|" P2 "|6\n");
+	SPLIT(&r, "# Heading one\n\n" P1 "\n\n## Sub-heading\n\n" P2
+	    "\n\n# Heading two\n\n" P1,
+	    "Heading one|" P1 "\n\n## Sub-heading\n\n" P2 "|1\n"
+	    "Heading two|" P1 "|9\n");
+	SPLIT(&r, "Title one\n\n#tags stay text\n\nTitle:\n\n" P1,
+	    "Title one|#tags stay text\n\nTitle:\n\n" P1 "|1\n");
+
+	/* The wires' ends of a story separate articles; "-30" alone and
+	 * "ENDS." are text. */
+	SPLIT(&r, "Title one\n\n" P1 "\n\nENDS\n\nTitle two\n\n" P2
+	    "\n\n-- 30 --\n\nTitle three\n\n" P1 "\n(END)\nTitle four\n\n"
+	    P2,
+	    "Title one|" P1 "|1\n"
+	    "Title two|" P2 "|7\n"
+	    "Title three|" P1 "|13\n"
+	    "Title four|" P2 "|17\n");
+	SPLIT(&r, "Title one\n\n" P1 "\n-30\nENDS.",
+	    "Title one|" P1 "\n-30\nENDS.|1\n");
+
+	/* A wire slug over the headline is a paragraph of its own, in the
+	 * text, and the headline is the title. */
+	SPLIT(&r, "BC-US--Economy/\nURGENT\nConfidence slips as borrowing "
+	    "costs bite\n\n" P1,
+	    "Confidence slips as borrowing costs bite|BC-US--Economy/\nURGENT"
+	    "\n\n" P1 "|3\n");
+
 	ns_rules_free(&r);
 	ns_buf_free(&got);
 	return CHECK_DONE("test_split");
