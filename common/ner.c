@@ -2495,6 +2495,12 @@ tag(struct ns_ner *t, const char *s, size_t n, struct ns_entity **v,
 				while (c == C_PER && a < i &&
 				    honorific(t, st->a + a))
 					a++;
+				/* Right after a title ("Sen.", "King"), a
+				 * short name is a person's whatever the tag. */
+				if ((c == C_ORG || c == C_LOC) && a > 0 &&
+				    i - a < 3 && honorific(t, st->a + a - 1) &&
+				    (ty_of(t, st->a + a - 1)->flags & T_INITCAP))
+					ty = NS_ENT_PERSON;
 				if (count > 0 && (*v)[count - 1].start >
 				    t->tok[st->a + a].start)
 					sorted = 0;

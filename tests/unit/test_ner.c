@@ -149,6 +149,9 @@ test_tags(void)
 	    "Minister Keir Starmer.",
 	    "PERSON:Charles|PERSON:Mohammed|PERSON:Jane Holt|"
 	    "PERSON:Keir Starmer");
+	/* Right after a title a short name is a person's. */
+	tags("Sen. Elizabeth Warren met King Abdullah in Washington.",
+	    "PERSON:Elizabeth Warren|PERSON:Abdullah|LOC:Washington");
 	/* The name before a hyphen: its place or group ("Toronto-based",
 	 * "U.S.-led", "German-born"), one name with the word before it
 	 * ("Mexico City-based"); after "led" and the like only a name the
