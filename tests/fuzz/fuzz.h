@@ -84,6 +84,32 @@ fuzz_utf8_valid(const char *s, size_t n)
 	return 1;
 }
 
+/* The input as the tools would hand it on: s[0..*n-1] itself when it is
+ * valid UTF-8, else each line repaired as ns-split repairs it
+ * (ns_text_normline) into text, which the caller frees. */
+static inline const char *
+fuzz_as_text(const char *s, size_t *n, struct ns_buf *text)
+{
+	const char *nl;
+	size_t size = *n, ls, le;
+
+	if (fuzz_utf8_valid(s, size))
+		return s;
+	for (ls = 0; ls <= size; ls = le + 1) {
+		nl = ls < size ? memchr(s + ls, '\n', size - ls) : NULL;
+		le = nl ? (size_t)(nl - s) : size;
+		if (ls > 0)
+			ns_buf_addc(text, '\n');
+		ns_text_normline(text, s + ls, le - ls);
+		if (nl == NULL)
+			break;
+	}
+	s = text->p ? text->p : "";
+	*n = text->len;
+	FUZZ_ASSERT(fuzz_utf8_valid(s, *n), "normline-utf8");
+	return s;
+}
+
 /* Does a code point start at byte i of s (i == n counts)? */
 static inline int
 fuzz_cp_boundary(const char *s, size_t n, size_t i)

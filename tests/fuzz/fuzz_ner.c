@@ -114,29 +114,16 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct ns_buf text = { 0 };
 	struct ns_ner_model *m;
-	const char *s = (const char *)data, *nl;
+	const char *s = (const char *)data;
 	char err[128];
-	size_t n = size, ls, le;
+	size_t n = size;
 
 	if (model == NULL) {
 		model = ns_ner_model_load(NULL, 0, err, sizeof(err));
 		FUZZ_ASSERT(model != NULL, "ner-builtin-model");
 		tagger = ns_ner_new(model);
 	}
-	if (!fuzz_utf8_valid(s, n)) {
-		for (ls = 0; ls <= size; ls = le + 1) {
-			nl = ls < size ? memchr(s + ls, '\n', size - ls) : NULL;
-			le = nl ? (size_t)(nl - s) : size;
-			if (ls > 0)
-				ns_buf_addc(&text, '\n');
-			ns_text_normline(&text, s + ls, le - ls);
-			if (nl == NULL)
-				break;
-		}
-		s = text.p ? text.p : "";
-		n = text.len;
-		FUZZ_ASSERT(fuzz_utf8_valid(s, n), "normline-utf8");
-	}
+	s = fuzz_as_text(s, &n, &text);
 	tag_text(tagger, s, n);
 	ns_buf_free(&text);
 

@@ -63,25 +63,12 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct ns_buf text = { 0 };
-	const char *s = (const char *)data, *nl;
-	size_t n = size, ls, le;
+	const char *s = (const char *)data;
+	size_t n = size;
 
 	if (nx == NULL)
 		nx = ns_numex_new();	/* kept for the run, as a tool keeps it */
-	if (!fuzz_utf8_valid(s, n)) {
-		for (ls = 0; ls <= size; ls = le + 1) {
-			nl = ls < size ? memchr(s + ls, '\n', size - ls) : NULL;
-			le = nl ? (size_t)(nl - s) : size;
-			if (ls > 0)
-				ns_buf_addc(&text, '\n');
-			ns_text_normline(&text, s + ls, le - ls);
-			if (nl == NULL)
-				break;
-		}
-		s = text.p ? text.p : "";
-		n = text.len;
-		FUZZ_ASSERT(fuzz_utf8_valid(s, n), "normline-utf8");
-	}
+	s = fuzz_as_text(s, &n, &text);
 	check(s, n);
 	ns_buf_free(&text);
 	return 0;
