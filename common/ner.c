@@ -2124,6 +2124,7 @@ ns_ner_model_free(struct ns_ner_model *m)
 	free(m->owned);
 	free(m);
 }
+
 /* ---- the tagger ---- */
 
 static struct ns_ner *

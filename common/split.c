@@ -458,6 +458,21 @@ hold(struct ns_splitter *sp, const char *s, const struct block *b)
 	ns_buf_add(&sp->pend, s, b->len);
 }
 
+/* s[0..n-1], trimmed on the left, is the article's title; it stands at
+ * line and byte of the input. */
+static void
+take_title(struct ns_splitter *sp, const char *s, size_t n, uint64_t line,
+    uint64_t byte)
+{
+	size_t lead = ns_trim_left(s, n);
+
+	ns_buf_add(&sp->title, s + lead, n - lead);
+	sp->escapes += json_extra(sp->title.p, sp->title.len);
+	sp->has_title = 1;
+	sp->titled = 1;
+	set_source(sp, line, byte, 1);
+}
+
 /* The first block of an article: take the title from it. */
 static void
 start_block(struct ns_splitter *sp, const char *s, struct block *b)
@@ -477,11 +492,7 @@ start_block(struct ns_splitter *sp, const char *s, struct block *b)
 		push_text(sp, s, b);
 		return;
 	}
-	ns_buf_add(&sp->title, s + ns_trim_left(s, l1),
-	    l1 - ns_trim_left(s, l1));
-	sp->escapes += json_extra(sp->title.p, sp->title.len);
-	sp->has_title = 1;
-	set_source(sp, b->line, b->byte, 1);
+	take_title(sp, s, l1, b->line, b->byte);
 	if (nl == NULL)
 		return;
 	rest = *b;
@@ -514,11 +525,8 @@ body_block(struct ns_splitter *sp, const char *s, struct block *b)
 			sp->npv = 0;
 			end_article(sp, 0);
 			head = sp->pv[0];
-			ns_buf_add(&sp->title, sp->pend.p + head.off, head.len);
-			sp->escapes += head.extra;
-			sp->has_title = 1;
-			sp->titled = 1;
-			set_source(sp, head.line, head.byte, 1);
+			take_title(sp, sp->pend.p + head.off, head.len,
+			    head.line, head.byte);
 			for (i = 1; i < held; i++)
 				push_text(sp, sp->pend.p + sp->pv[i].off,
 				    &sp->pv[i]);
@@ -635,11 +643,8 @@ one_line(struct ns_splitter *sp, const char *s, size_t n, size_t extra,
 		end_block(sp);
 		end_article(sp, 0);
 		k += lead;
-		ns_buf_add(&sp->title, s + k, ns_trim_right(s + k, n - k));
-		sp->escapes += json_extra(sp->title.p, sp->title.len);
-		sp->has_title = 1;
-		sp->titled = 1;
-		set_source(sp, lineno, byte, 1);
+		take_title(sp, s + k, ns_trim_right(s + k, n - k), lineno,
+		    byte);
 		return;
 	}
 	/* End markers first: a user's -e marker must win over a built-in
