@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
 #include "ns.h"
 
@@ -113,6 +114,34 @@ struct scan {
 	int	 bad;		/* something not understood: know nothing */
 	int	 depth;		/* groups open */
 };
+
+/* The width of a piece of pattern: the most characters it can match,
+ * white space aside, or WIDTH_ANY: no bound (or more than is worth a
+ * test). Every rule spaces its words with \s+, so only a width that
+ * leaves white space out says anything of a line: an atom that matches
+ * only white space (\s, \h, \v, \R, a space) adds nothing, any other
+ * atom one character (caseless matching pairs one character with one). A
+ * line with more printable ASCII characters (space aside: none of them
+ * white space) than a rule's width cannot be the rule's match. */
+#define WIDTH_ANY	(-1L)
+#define WIDTH_MAX	(1L << 24)
+
+static long
+width_add(long a, long b)
+{
+	return a < 0 || b < 0 || a + b > WIDTH_MAX ? WIDTH_ANY : a + b;
+}
+
+/* A piece of width w repeated at most max times (-1: any). */
+static long
+width_times(long w, long max)
+{
+	if (w == 0 || max == 0)
+		return 0;
+	if (w < 0 || max < 0 || w > WIDTH_MAX / max)
+		return WIDTH_ANY;
+	return w * max;
+}
 
 static void
 ls_none(struct litset *l)
@@ -261,6 +290,64 @@ lit_byte(int c)
 	return c;
 }
 
+/* The character at p (before e) as a literal, in out (its length, or
+ * 0 if it is none): an ASCII byte as lit_byte() takes it, or a
+ * punctuation mark or symbol that has no other case, which caseless
+ * matching pairs only with itself. */
+static size_t
+lit_char(const char *p, const char *e, char out[4])
+{
+	utf8proc_int32_t c;
+	utf8proc_ssize_t k;
+	utf8proc_category_t cat;
+	int b;
+
+	if ((unsigned char)*p < 0x80) {
+		if ((b = lit_byte((unsigned char)*p)) < 0)
+			return 0;
+		out[0] = (char)b;
+		return 1;
+	}
+	k = utf8proc_iterate((const utf8proc_uint8_t *)p, e - p, &c);
+	if (k < 2 || k > 4)
+		return 0;
+	cat = utf8proc_category(c);
+	if (cat < UTF8PROC_CATEGORY_PC || cat > UTF8PROC_CATEGORY_SO ||
+	    utf8proc_tolower(c) != c || utf8proc_toupper(c) != c ||
+	    utf8proc_totitle(c) != c)
+		return 0;
+	memcpy(out, p, (size_t)k);
+	return (size_t)k;
+}
+
+/* The literals of a character class, p past its '[' and e at its ']':
+ * one a member, when every member is a literal (no ranges, escapes,
+ * negation or named classes); else none. */
+static void
+ls_class(struct litset *l, const char *p, const char *e)
+{
+	char b[4];
+	size_t k;
+
+	ls_none(l);
+	if (p < e && *p == '^')
+		return;
+	l->exact = 1;
+	while (p < e) {
+		if (*p == '\\' || *p == '[' || (*p == '-' && p + 1 < e &&
+		    l->n > 0) || l->n >= LIT_MAX ||
+		    (k = lit_char(p, e, b)) == 0) {
+			ls_none(l);
+			return;
+		}
+		memcpy(l->s[l->n], b, k);
+		l->len[l->n++] = (unsigned char)k;
+		p += k;
+	}
+	if (l->n == 0)
+		ls_none(l);
+}
+
 static int
 is_alpha(int c)
 {
@@ -273,7 +360,7 @@ is_digit(int c)
 	return c >= '0' && c <= '9';
 }
 
-static void ls_alternation(struct scan *, struct litset *);
+static void ls_alternation(struct scan *, struct litset *, long *);
 
 /* Skip a character class, p past its '[' (only where it is, not what it
  * matches, is needed). Anything odd: bad. */
@@ -327,14 +414,18 @@ skip_class(struct scan *sc)
 	sc->p = p + 1;
 }
 
-/* One atom, p at it (before e); l what it matches. */
+/* One atom, p at it (before e); l what it matches, *width how many
+ * characters at most. */
 static void
-ls_atom(struct scan *sc, struct litset *l)
+ls_atom(struct scan *sc, struct litset *l, long *width)
 {
 	const char *p = sc->p, *q;
+	char b[4];
+	size_t k;
 	int c, look = 0;
 
 	ls_none(l);
+	*width = 1;
 	if (p >= sc->e) {
 		sc->bad = 1;
 		return;
@@ -382,7 +473,7 @@ ls_atom(struct scan *sc, struct litset *l)
 			return;
 		}
 		sc->p = p;
-		ls_alternation(sc, l);
+		ls_alternation(sc, l, width);
 		sc->depth--;
 		if (sc->bad || sc->p >= sc->e || *sc->p != ')') {
 			sc->bad = 1;
@@ -390,12 +481,16 @@ ls_atom(struct scan *sc, struct litset *l)
 			return;
 		}
 		sc->p++;
-		if (look)
+		if (look) {
 			ls_empty(l);	/* matches no text */
+			*width = 0;
+		}
 		return;
 	case '[':
 		sc->p = p + 1;
 		skip_class(sc);
+		if (!sc->bad)
+			ls_class(l, p + 1, sc->p - 1);
 		return;
 	case '.':
 		sc->p = p + 1;
@@ -404,6 +499,7 @@ ls_atom(struct scan *sc, struct litset *l)
 	case '$':
 		sc->p = p + 1;
 		ls_empty(l);
+		*width = 0;
 		return;
 	case '\\':
 		if (p + 1 >= sc->e) {
@@ -416,16 +512,24 @@ ls_atom(struct scan *sc, struct litset *l)
 		if (c == 'b' || c == 'B' || c == 'A' || c == 'z' || c == 'Z' ||
 		    c == 'G') {
 			ls_empty(l);
+			*width = 0;
 			return;
 		}
 		if (c == 'N' && p < sc->e && *p == '{') {
 			sc->bad = 1;	/* \N{U+...}: a character */
 			return;
 		}
-		if (c == 'd' || c == 'D' || c == 'w' || c == 'W' || c == 's' ||
-		    c == 'S' || c == 'h' || c == 'H' || c == 'v' || c == 'V' ||
-		    c == 'R' || c == 'N' || c == 'X')
+		if (c == 's' || c == 'h' || c == 'v' || c == 'R') {
+			*width = 0;	/* white space */
 			return;
+		}
+		if (c == 'd' || c == 'D' || c == 'w' || c == 'W' ||
+		    c == 'S' || c == 'H' || c == 'V' || c == 'N')
+			return;
+		if (c == 'X') {
+			*width = WIDTH_ANY;	/* a grapheme: any length */
+			return;
+		}
 		if (c == 'p' || c == 'P') {
 			if (p < sc->e && *p == '{') {
 				q = memchr(p, '}', (size_t)(sc->e - p));
@@ -445,6 +549,8 @@ ls_atom(struct scan *sc, struct litset *l)
 			return;
 		}
 		/* An escaped punctuation character. */
+		if (c == ' ')
+			*width = 0;
 		if ((c = lit_byte(c)) >= 0)
 			ls_byte(l, c);
 		return;
@@ -460,12 +566,20 @@ ls_atom(struct scan *sc, struct litset *l)
 		c = (unsigned char)*p;
 		sc->p = p + 1;
 		if (c >= 0x80) {
-			/* One character, whatever its bytes and cases. */
+			/* One character: a literal if it has no cases. */
 			while (sc->p < sc->e && ((unsigned char)*sc->p & 0xc0) ==
 			    0x80)
 				sc->p++;
+			if ((k = lit_char(p, sc->p, b)) > 0) {
+				l->exact = 1;
+				l->n = 1;
+				memcpy(l->s[0], b, k);
+				l->len[0] = (unsigned char)k;
+			}
 			return;
 		}
+		if (c == ' ')
+			*width = 0;
 		if ((c = lit_byte(c)) >= 0)
 			ls_byte(l, c);
 		return;
@@ -541,18 +655,20 @@ quantifier(struct scan *sc, long *min, long *max)
  * short; the best requirement of the runs and of the other atoms is kept
  * in req. */
 static void
-ls_sequence(struct scan *sc, struct litset *l)
+ls_sequence(struct scan *sc, struct litset *l, long *width)
 {
 	struct litset a, cur, req, joined;
-	long min, max;
+	long min, max, w;
 	int exact = 1;
 
 	ls_none(l);
+	*width = 0;
 	ls_empty(&cur);
 	ls_none(&req);
 	while (sc->p < sc->e && *sc->p != '|' && *sc->p != ')') {
-		ls_atom(sc, &a);
+		ls_atom(sc, &a, &w);
 		if (!sc->bad && quantifier(sc, &min, &max)) {
+			w = width_times(w, max);
 			if (min == 0 && max == 1 && a.exact && ls_valid(&a) &&
 			    a.n < LIT_MAX) {
 				a.len[a.n++] = 0;	/* optional */
@@ -563,6 +679,7 @@ ls_sequence(struct scan *sc, struct litset *l)
 		}
 		if (sc->bad || !ls_valid(&a))
 			goto bad;
+		*width = width_add(*width, w);
 		if (a.exact && ls_product(&cur, &a, &joined)) {
 			cur = joined;
 			continue;
@@ -590,25 +707,29 @@ bad:
 }
 
 static void
-ls_alternation(struct scan *sc, struct litset *l)
+ls_alternation(struct scan *sc, struct litset *l, long *width)
 {
 	struct litset b;
+	long w;
 
-	ls_sequence(sc, l);
+	ls_sequence(sc, l, width);
 	while (!sc->bad && sc->p < sc->e && *sc->p == '|') {
 		sc->p++;
-		ls_sequence(sc, &b);
+		ls_sequence(sc, &b, &w);
 		if (sc->bad)
 			break;
 		ls_alt(l, &b);
+		if (*width >= 0 && (w < 0 || w > *width))
+			*width = w;
 	}
 	if (sc->bad)
 		ls_none(l);
 }
 
-/* The literals one of which any match of pattern holds, or n 0. */
+/* The literals one of which any match of pattern holds, or n 0; *width
+ * the most characters a match has, or WIDTH_ANY. */
 static void
-required_literals(const char *pattern, struct litset *l)
+required_literals(const char *pattern, struct litset *l, long *width)
 {
 	struct scan sc;
 
@@ -616,9 +737,11 @@ required_literals(const char *pattern, struct litset *l)
 	sc.e = pattern + strlen(pattern);
 	sc.bad = 0;
 	sc.depth = 0;
-	ls_alternation(&sc, l);
-	if (sc.bad || sc.p != sc.e)
+	ls_alternation(&sc, l, width);
+	if (sc.bad || sc.p != sc.e) {
 		ls_none(l);
+		*width = WIDTH_ANY;
+	}
 	ls_require(l);
 	if (!ls_valid(l))
 		ls_none(l);
@@ -633,6 +756,7 @@ required_literals(const char *pattern, struct litset *l)
 struct filter {
 	unsigned char first[32];	/* bytes a match can start with */
 	uint32_t minlen;		/* bytes a match has at least */
+	long	 width;			/* characters at most, or WIDTH_ANY */
 	struct litset lits;		/* n 0: none */
 };
 
@@ -657,12 +781,16 @@ struct ns_rules_index {
 	size_t	 nlits;
 	uint16_t head[LIT_TABLE];	/* first literal of a bigram, + 1 */
 	uint16_t head1[256];	/* the same for one-byte literals */
+	unsigned char ones[256];	/* the bytes of those, either case */
+	int	 nones;
 	unsigned char pairs[65536 / 8];	/* bigrams a literal starts with */
+	unsigned char tris[65536 / 8];	/* trigrams of them, hashed */
 	unsigned char *hit;	/* per rule: a literal of it was seen */
 	unsigned char *need;	/* per rule: its literals are in the table */
-	int	 scan;		/* some rule has literals */
+	struct ns_buf last;	/* the line last asked about */
+	int	 seen;		/* last holds it */
 	int	 scanned;	/* hit is that of the line in last */
-	struct ns_buf last;	/* the line last scanned */
+	size_t	 dense;		/* its printable(), or SIZE_MAX: not yet */
 	unsigned char fold[256];	/* a byte, ASCII letters lowered */
 	struct maskrules *mask[NS_SCOPE_MASKS];
 };
@@ -695,8 +823,7 @@ index_reset(struct ns_rules_index *x)
 	x->hit = x->need = NULL;
 	x->nlits = 0;
 	x->built = 0;
-	x->scan = 0;
-	x->scanned = 0;
+	x->seen = 0;
 }
 
 static void
@@ -722,17 +849,6 @@ has_bit(const unsigned char *set, unsigned b)
 	return set[b >> 3] >> (b & 7) & 1;
 }
 
-static int
-popcount(const unsigned char *set)
-{
-	unsigned b;
-	int n = 0;
-
-	for (b = 0; b < 256; b++)
-		n += has_bit(set, b);
-	return n;
-}
-
 /* The tests of rule ru: PCRE2 says where a match can start and how long
  * it is at least (compiled again unanchored, as the anchored pattern has
  * no start bitmap); required_literals() what it must hold. A test that
@@ -745,10 +861,11 @@ make_filter(const struct ns_rule *ru, struct filter *f)
 	pcre2_code *re;
 	PCRE2_SIZE off;
 	unsigned b;
-	int code;
+	int code, upper = 0;
 
 	memset(f->first, 0xff, sizeof(f->first));
 	f->minlen = 0;
+	f->width = WIDTH_ANY;
 	ls_none(&f->lits);
 	/* Verbs such as (*ACCEPT), (*COMMIT) or (*NO_START_OPT) reach past
 	 * what PCRE2's start optimizations assume: no test. */
@@ -758,7 +875,8 @@ make_filter(const struct ns_rule *ru, struct filter *f)
 		f->minlen = minlen;	/* characters: never more bytes */
 	if (ru->scope == NS_SCOPE_TITLE)
 		return;		/* matched as a suffix: no start test */
-	required_literals(ru->pattern, &f->lits);
+	/* A body rule matches the whole line: no wider than the rule. */
+	required_literals(ru->pattern, &f->lits, &f->width);
 	if (f->lits.exact || !ls_valid(&f->lits))
 		ls_none(&f->lits);
 	re = pcre2_compile((PCRE2_SPTR)ru->pattern, PCRE2_ZERO_TERMINATED,
@@ -784,9 +902,12 @@ make_filter(const struct ns_rule *ru, struct filter *f)
 	    &bits) == 0 && bits != NULL)
 		memcpy(f->first, bits, sizeof(f->first));
 	pcre2_code_free(re);
-	/* Where the start test says much, PCRE2 turns a line down at its
-	 * first byte, sooner than a scan for literals would. */
-	if (popcount(f->first) < 128)
+	/* Where the start test turns down most lines (they start with a
+	 * capital), PCRE2 is not asked, and the literals are not worth
+	 * their scan. */
+	for (b = 'A'; b <= 'Z'; b++)
+		upper += has_bit(f->first, b);
+	if (upper < 13)
 		ls_none(&f->lits);
 }
 
@@ -794,6 +915,13 @@ static unsigned
 bigram(unsigned a, unsigned b)
 {
 	return (a * 131 + b) & (LIT_TABLE - 1);
+}
+
+/* A bigram and the byte after it, hashed to 16 bits. */
+static unsigned
+trigram(unsigned pair, unsigned c)
+{
+	return ((pair << 8 | c) * 0x9e3779b1u) >> 16;
 }
 
 /* The table of the literals of all rules. A rule whose literals do not
@@ -805,7 +933,7 @@ make_table(struct ns_rules *r, struct ns_rules_index *x)
 	const struct litset *ls;
 	struct lit *l;
 	size_t i, cap = 0;
-	unsigned pair;
+	unsigned pair, c;
 	int j;
 
 	x->hit = ns_xcalloc(r->n ? r->n : 1, 1);
@@ -813,6 +941,8 @@ make_table(struct ns_rules *r, struct ns_rules_index *x)
 	memset(x->head, 0, sizeof(x->head));
 	memset(x->head1, 0, sizeof(x->head1));
 	memset(x->pairs, 0, sizeof(x->pairs));
+	memset(x->tris, 0, sizeof(x->tris));
+	x->nones = 0;
 	for (i = 0; i < 256; i++)
 		x->fold[i] = (unsigned char)(i + ((i - 'A' < 26u) << 5));
 	for (i = 0; i < r->n; i++) {
@@ -838,6 +968,13 @@ make_table(struct ns_rules *r, struct ns_rules_index *x)
 				pair = (unsigned)(unsigned char)l->s[0] << 8 |
 				    (unsigned char)l->s[1];
 				set_bit(x->pairs, pair);
+				if (l->len > 2)
+					set_bit(x->tris, trigram(pair,
+					    (unsigned char)l->s[2]));
+				else	/* whatever follows it */
+					for (c = 0; c < 256; c++)
+						set_bit(x->tris,
+						    trigram(pair, c));
 				l->pair = pair;
 				l->next = x->head[bigram(pair >> 8,
 				    pair & 0xff)];
@@ -847,8 +984,10 @@ make_table(struct ns_rules *r, struct ns_rules_index *x)
 			x->nlits++;
 		}
 		x->need[i] = 1;
-		x->scan = 1;
 	}
+	for (c = 0; c < 256; c++)
+		if (x->head1[x->fold[c]] != 0)
+			x->ones[x->nones++] = (unsigned char)c;
 	x->built = 1;
 }
 
@@ -866,56 +1005,89 @@ make_mask(const struct ns_rules *r, unsigned mask)
 	return m;
 }
 
-/* Which rules have a literal in s: x->hit. ASCII letters are lowered on
- * the way (the literals are lower case), one table load a byte. */
+/* The rules with a literal at p[i] that starts with bigram pair. */
 static void
-scan_literals(struct ns_rules_index *x, const char *s, size_t n)
+chain(struct ns_rules_index *x, const unsigned char *p, size_t n, size_t i,
+    unsigned pair)
 {
-	const unsigned char *p = (const unsigned char *)s, *q;
-	const unsigned char *fold = x->fold;
+	const unsigned char *q;
 	const struct lit *l;
-	unsigned c0, c1, pair;
-	size_t i, j;
+	size_t j;
 	uint16_t k;
 
-	if (x->scanned && x->last.len == n && (n == 0 ||
+	for (k = x->head[bigram(pair >> 8, pair & 0xff)]; k != 0; k = l->next) {
+		l = &x->lits[k - 1];
+		if (l->pair != pair || l->len > n - i || x->hit[l->rule])
+			continue;
+		q = (const unsigned char *)l->s;
+		for (j = 2; j < l->len && x->fold[p[i + j]] == q[j]; j++)
+			;
+		if (j == l->len)
+			x->hit[l->rule] = 1;
+	}
+}
+
+/* Callers ask about the same line for one scope after another: what is
+ * learnt of a line serves until another comes. */
+static void
+see_line(struct ns_rules_index *x, const char *s, size_t n)
+{
+	if (x->seen && x->last.len == n && (n == 0 ||
 	    memcmp(x->last.p, s, n) == 0))
 		return;
 	ns_buf_reset(&x->last);
 	ns_buf_add(&x->last, s, n);
+	x->seen = 1;
+	x->scanned = 0;
+	x->dense = SIZE_MAX;
+}
+
+/* Which rules have a literal in s: x->hit. One-byte literals are looked
+ * for with memchr(); the others by their first three bytes, ASCII letters
+ * lowered on the way (the literals are lower case): two bitmaps, of the
+ * bigrams and the hashed trigrams literals start with, turn down nearly
+ * every position of a line before a chain of literals is looked at. */
+static void
+scan_literals(struct ns_rules_index *x, const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	const unsigned char *fold = x->fold;
+	const struct lit *l;
+	unsigned c0, c1, c2, pair;
+	size_t i;
+	uint16_t k;
+	int b;
+
+	if (x->scanned)
+		return;
 	x->scanned = 1;
 	memset(x->hit, 0, x->nf);
 	if (n == 0)
 		return;
-	c0 = fold[p[0]];
-	for (i = 0; i < n; i++) {
-		if (x->head1[c0] != 0)
-			for (k = x->head1[c0]; k != 0; k = l->next) {
+	for (b = 0; b < x->nones; b++)
+		if (memchr(s, x->ones[b], n) != NULL)
+			for (k = x->head1[fold[x->ones[b]]]; k != 0;
+			    k = l->next) {
 				l = &x->lits[k - 1];
 				x->hit[l->rule] = 1;
 			}
-		if (i + 1 == n)
-			break;
-		c1 = fold[p[i + 1]];
+	if (n < 2)
+		return;
+	c0 = fold[p[0]];
+	c1 = fold[p[1]];
+	for (i = 0; i + 2 < n; i++) {
+		c2 = fold[p[i + 2]];
 		pair = c0 << 8 | c1;
+		if (has_bit(x->tris, trigram(pair, c2)) &&
+		    has_bit(x->pairs, pair))
+			chain(x, p, n, i, pair);
 		c0 = c1;
-		/* The bitmap turns down nearly every bigram of a line at
-		 * the cost of one load, before the chain is looked at. */
-		if (!has_bit(x->pairs, pair))
-			continue;
-		for (k = x->head[bigram(pair >> 8, pair & 0xff)]; k != 0;
-		    k = l->next) {
-			l = &x->lits[k - 1];
-			if (l->pair != pair || l->len > n - i ||
-			    x->hit[l->rule])
-				continue;
-			q = (const unsigned char *)l->s;
-			for (j = 2; j < l->len && fold[p[i + j]] == q[j]; j++)
-				;
-			if (j == l->len)
-				x->hit[l->rule] = 1;
-		}
+		c1 = c2;
 	}
+	/* The last bigram: only a two-byte literal fits. */
+	pair = c0 << 8 | c1;
+	if (has_bit(x->pairs, pair))
+		chain(x, p, n, n - 2, pair);
 }
 
 int
@@ -1080,6 +1252,27 @@ setup_match(struct ns_rules *r)
 		pcre2_jit_stack_assign(r->mctx, NULL, r->jstack);
 }
 
+/* The ASCII characters of s above space (0x21 to 0x7f): characters of
+ * the line no white-space atom matches (see width_add()). Eight bytes at
+ * a time: a byte's high bit is set in ((w & 0x7f..) + 0x5f..) when its
+ * low seven bits are 0x21 or more, and kept by ~w when it is ASCII. */
+static size_t
+printable(const char *s, size_t n)
+{
+	const uint64_t low = 0x7f7f7f7f7f7f7f7fu, add = 0x5f5f5f5f5f5f5f5fu;
+	uint64_t w;
+	size_t i, c = 0;
+
+	for (i = 0; i + 8 <= n; i += 8) {
+		memcpy(&w, s + i, 8);
+		c += (size_t)__builtin_popcountll(((w & low) + add) & ~w &
+		    ~low);
+	}
+	for (; i < n; i++)
+		c += (unsigned char)(s[i] - 0x21) <= 0x7f - 0x21;
+	return c;
+}
+
 /* 1 on a match, 0 on none; gives up (counted) at the match limit. */
 static int
 match(struct ns_rules *r, const pcre2_code *re, const char *s, size_t n)
@@ -1121,15 +1314,28 @@ ns_rules_match(struct ns_rules *r, unsigned mask, const char *s, size_t n)
 		make_table(r, x);
 	if ((m = x->mask[mask]) == NULL)
 		m = x->mask[mask] = make_mask(r, mask);
-	if (x->scan)
-		scan_literals(x, s, n);
+	see_line(x, s, n);
 	for (k = 0; k < m->n; k++) {
 		i = m->rules[k];
 		f = &x->f[i];
-		/* A rule that cannot match is not tried. */
+		/* A rule that cannot match is not tried: the line is too
+		 * short or too long for it, starts with a byte it cannot,
+		 * or lacks all its literals. The costlier tests last, and
+		 * made once a line. */
 		if (n < f->minlen || (n > 0 && !has_bit(f->first,
-		    (unsigned char)s[0])) || (x->need[i] && !x->hit[i]))
+		    (unsigned char)s[0])))
 			continue;
+		if (f->width >= 0 && n > (size_t)f->width) {
+			if (x->dense == SIZE_MAX)
+				x->dense = printable(s, n);
+			if (x->dense > (size_t)f->width)
+				continue;
+		}
+		if (x->need[i]) {
+			scan_literals(x, s, n);
+			if (!x->hit[i])
+				continue;
+		}
 		if (match(r, r->v[i].re, s, n))
 			return &r->v[i];
 	}

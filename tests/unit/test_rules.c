@@ -214,6 +214,39 @@ main(void)
 	CHECK(agrees(".*(?:ab|.)cd", "xcd", 1));
 	CHECK(agrees("", "", 1));
 	CHECK(agrees("(?:)", "x", 0));
+	/* The width test: white space is not counted, so a rule is wider
+	 * than a line that matches it however it is spaced. */
+	CHECK(agrees("foo\\s+bar", "foo                                 bar",
+	    1));
+	CHECK(agrees("foo\\s+bar", "foo\xc2\xa0\xc2\xa0\xe3\x80\x80" "bar", 1));
+	CHECK(agrees("foo\\s+bar", "foo   barx", 0));
+	CHECK(agrees("a\\hb\\vc\\Rd", "a\tb\x0b" "c\r\nd", 1));
+	CHECK(agrees("a {2}b", "a  b", 1));
+	CHECK(agrees("a\\ b", "a b", 1));
+	CHECK(agrees("a.{0,3}b", "a\xc3\xa9\xc3\xa9\xc3\xa9" "b", 1));
+	CHECK(agrees("a.{0,3}b", "axxxxb", 0));
+	CHECK(agrees("x\\X", "xe\xcc\x81\xcc\x81\xcc\x81\xcc\x81", 1));
+	CHECK(agrees("(?:ab){2}", "abab", 1));
+	CHECK(agrees("(?:ab){2}", "ababab", 0));
+	CHECK(agrees("a{2,3}|b", "aaa", 1));
+	CHECK(agrees("a{2,3}|b", "aaaa", 0));
+	CHECK(agrees("x(?=yy)y{0,2}", "xyy", 1));
+	CHECK(agrees("(?:a|bcdef)", "bcdef", 1));
+	CHECK(agrees("\\d{1,2}(?:\\.\\d+)?", "12.345678", 1));
+	/* Literals in classes, and characters without case. */
+	CHECK(agrees(".*[\xc2\xb7\xe2\x80\xa2].*", "Home \xe2\x80\xa2 News", 1));
+	CHECK(agrees(".*x[\xc2\xb7\xe2\x80\xa2]y", "x\xc2\xb7y", 1));
+	CHECK(agrees(".*x[\xc2\xb7\xe2\x80\xa2]y", "x.y", 0));
+	CHECK(agrees(".*\xc2\xa9.*", "Text \xc2\xa9 2024", 1));
+	CHECK(agrees(".*[xX]yz", "XYZ", 1));
+	CHECK(agrees(".*[s]top", "\xc5\xbftop", 1));	/* LONG S */
+	CHECK(agrees(".*[k]elvin", "\xe2\x84\xaa" "elvin", 1));
+	CHECK(agrees(".*[a-c]zz", "bzz", 1));
+	CHECK(agrees(".*[-+]zz", "-zz", 1));
+	CHECK(agrees(".*[+-]zz", "+zz", 1));
+	CHECK(agrees(".*[\xc3\xa9]t", "\xc3\x89t", 1));
+	CHECK(agrees(".*\xe2\x92\xb6x", "\xe2\x93\x90x", 1));	/* circled A */
+	CHECK(agrees(".*[\\w\xc2\xb7]q", "aq", 1));
 
 	/* Many rules with literals; a rule added after matching. */
 	ns_rules_free(&r);
