@@ -30,7 +30,9 @@
 #            by jansson as the tools do, and written back) on articles.jsonl
 #            and stripped.jsonl, and json-floor -w (written by jansson) on
 #            articles.jsonl, whose difference is jansson's cost of writing,
-#            and
+#            ns-split --no-builtin (with and without --unit sentence) on the
+#            raw corpus: splitting and writing without the line rules, whose
+#            difference from the ns-split rows is what the rules cost, and
 #            the peers of ../shared/peers on a slice of stripped.jsonl
 #            (NS_BENCH_PEER_MB, default 2 MB), each with a time limit
 #            (NS_BENCH_PEER_TIMEOUT, default 120 s): sentences, summaries and
@@ -486,6 +488,18 @@ if [ -x "$bindir/json-floor" ]; then
 else
 	row base "jansson floor" floor articles.jsonl articles "$art_b" "$narts" "" "" "" "not built" "json-floor"
 fi
+# ns-split without its rules (--no-builtin): what the line rules cost it,
+# and the least splitting and writing with jansson cost without them.
+for k in "ns-split --no-builtin:split:" "sentences --no-builtin:sentences-raw:--unit sentence"; do
+	label=${k%%:*} rest=${k#*:}
+	job=${rest%%:*} unit=${rest#*:}
+	# shellcheck disable=SC2086 # unit is words, or none
+	best "$tmp/corpus.txt" /dev/null 0 "$runs" "$bindir/ns-split" --no-builtin $unit
+	st=ok
+	[ "$b_rc" != 0 ] && st="failed (status $b_rc)"
+	row base "$label" "$job-norules" corpus.txt raw "$raw_b" "$narts" "$b_wall" "$b_rss" "" "$st" \
+		"ns-split --no-builtin${unit:+ $unit}"
+done
 
 # --- peers, on the slice ------------------------------------------------------------
 slice_name="stripped.jsonl[${peer_mb}MB]"
@@ -733,6 +747,7 @@ END {
 	print "input texts per wall second. aim: the MB/s on one core the issues ask for. x floor: over the jansson"
 	print "floor on the same input (json-floor: each line parsed by jansson as the tools parse it and written"
 	print "back), the most any tool that reads its records with jansson can reach."
+	print "ns-split --no-builtin: the split (and sentence) rows without the boilerplate rules, for their cost."
 	if (floorw != "" && ("articles" in floort) && floorw > floort["articles"])
 		printf "jansson writing alone (json-floor -w less json-floor on articles.jsonl): %s MB/s of output, a ceiling for ns-split\n", \
 			f(floorwb / 1e6 / (floorw - floort["articles"]))
