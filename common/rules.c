@@ -1255,7 +1255,8 @@ setup_match(struct ns_rules *r)
 /* The ASCII characters of s above space (0x21 to 0x7f): characters of
  * the line no white-space atom matches (see width_add()). Eight bytes at
  * a time: a byte's high bit is set in ((w & 0x7f..) + 0x5f..) when its
- * low seven bits are 0x21 or more, and kept by ~w when it is ASCII. */
+ * low seven bits are 0x21 or more, and kept by ~w when it is ASCII; the
+ * multiplication adds up the bytes' bits in the top byte. */
 static size_t
 printable(const char *s, size_t n)
 {
@@ -1265,8 +1266,8 @@ printable(const char *s, size_t n)
 
 	for (i = 0; i + 8 <= n; i += 8) {
 		memcpy(&w, s + i, 8);
-		c += (size_t)__builtin_popcountll(((w & low) + add) & ~w &
-		    ~low);
+		w = (((w & low) + add) & ~w & ~low) >> 7;
+		c += (size_t)(w * 0x0101010101010101u >> 56);
 	}
 	for (; i < n; i++)
 		c += (unsigned char)(s[i] - 0x21) <= 0x7f - 0x21;

@@ -51,6 +51,15 @@ main(void)
 	/* Code points. */
 	t = "a\xc3\xa9\xe2\x80\x9c\xf0\x9f\x98\x80z";
 	CHECK(ns_utf8_count(t, strlen(t)) == 5);
+	/* Eight bytes at a time: characters across the words, and a tail. */
+	{
+		const char *w = "abcdefg\xc3\xa9hijklm\xf0\x9f\x98\x80"
+		    "\xe2\x80\x9c" "0123456789\x7f\xc2\x80";
+
+		CHECK(ns_utf8_count(w, strlen(w)) == 28);
+		CHECK(ns_utf8_count(w, 8) == 8);	/* a cut character */
+		CHECK(ns_utf8_count(w, 9) == 8);
+	}
 	ns_cpos_init(&cp, t);
 	CHECK(ns_cpos_at(&cp, 1) == 1);
 	CHECK(ns_cpos_at(&cp, 3) == 2);
