@@ -370,6 +370,9 @@ add_terms(struct ns_summarizer *z, const char *s, size_t n, size_t *words,
 	k = ns_words(s, n, &z->toks, &z->captoks);
 	*words = k;
 	*salient = 0;
+	/* The first sentences need no terms: only their words, for --words. */
+	if (z->o.method == NS_SUM_LEAD)
+		return 0;
 	for (i = 0; i < k; i++) {
 		c = (unsigned char)s[z->toks[i].start];
 		if ((c >= '0' && c <= '9') || (i > 0 && c >= 'A' && c <= 'Z'))
