@@ -36,7 +36,21 @@ struct entry {
 
 static struct entry *table;
 static size_t ntable;
+static uint32_t *slots;		/* open addressing: entry + 1, or 0 */
+static size_t nslots;		/* a power of 2, over twice ntable */
 static pthread_once_t table_once = PTHREAD_ONCE_INIT;
+
+/* FNV-1a, of the key as classes() builds it. */
+static uint32_t
+key_hash(const char *w, size_t n)
+{
+	uint32_t h = 2166136261u;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		h = (h ^ (unsigned char)w[i]) * 16777619u;
+	return h;
+}
 
 static int
 cmp_entry(const void *a, const void *b)
@@ -71,6 +85,7 @@ load_table(void)
 			cap = cap ? cap * 2 : 256;
 			table = ns_xreallocarray(table, cap, sizeof(*table));
 		}
+		memset(table[ntable].word, 0, sizeof(table->word));
 		for (j = 0; j < w; j++) {
 			unsigned char c = sp[1 + j];
 
@@ -90,6 +105,17 @@ load_table(void)
 			table[j++] = table[i];
 	}
 	ntable = j;
+	/* Words are looked up for every full stop: a hash, not a search. */
+	for (nslots = 16; nslots < 2 * ntable + 1; nslots *= 2)
+		;
+	slots = ns_xcalloc(nslots, sizeof(*slots));
+	for (i = 0; i < ntable; i++) {
+		k = key_hash(table[i].word, strlen(table[i].word)) &
+		    (nslots - 1);
+		while (slots[k] != 0)
+			k = (k + 1) & (nslots - 1);
+		slots[k] = (uint32_t)i + 1;
+	}
 }
 
 /* Classes of the word s[0..n-1] (ASCII case ignored, periods inside
@@ -97,22 +123,25 @@ load_table(void)
 static unsigned
 classes(const char *s, size_t n)
 {
-	struct entry key, *e;
-	size_t i, k = 0;
+	char key[sizeof(table->word)];
+	size_t i, k = 0, h;
 
 	pthread_once(&table_once, load_table);
-	for (i = 0; i < n && k < sizeof(key.word) - 1; i++) {
+	for (i = 0; i < n && k < sizeof(key) - 1; i++) {
 		unsigned char c = s[i];
 
 		if (c == '.')
 			continue;
-		key.word[k++] = c >= 'A' && c <= 'Z' ? c + 32 : c;
+		key[k++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
 	}
 	if (i < n || k == 0)
 		return 0;
-	key.word[k] = '\0';
-	e = bsearch(&key, table, ntable, sizeof(*table), cmp_entry);
-	return e ? e->classes : 0;
+	key[k] = '\0';
+	for (h = key_hash(key, k) & (nslots - 1); slots[h] != 0;
+	    h = (h + 1) & (nslots - 1))
+		if (memcmp(table[slots[h] - 1].word, key, k + 1) == 0)
+			return table[slots[h] - 1].classes;
+	return 0;
 }
 
 /* ---- characters ---- */
