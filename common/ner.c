@@ -65,7 +65,8 @@ enum {
 	G_CITY = 4,
 	G_REGION = 8,
 	G_NORP = 16,
-	G_NTYPES = 5
+	G_NTYPES = 5,
+	G_FOUND = 32		/* in a wtype's gaz: the word is in the lexicon */
 };
 
 /* Flags of a word (T_NL and T_DROP: of one occurrence). */
@@ -78,7 +79,7 @@ enum {
 	T_PUNCT = 32,		/* no letter, digit or mark */
 	T_NL = 64,		/* a line break before it */
 	T_END = 128,		/* . ! ? : may end a sentence */
-	T_CLU = 256,		/* cluster looked up */
+	T_LEX = 256,		/* lexicon looked up (cluster, gaz) */
 	T_DROP = 512,		/* training: the word itself is not seen */
 	T_PRONP = 1024,		/* he, his, him, she, her */
 	T_PRONT = 2048,		/* it, its, company, firm, ... */
@@ -108,6 +109,7 @@ struct wtype {
 	uint32_t dw;		/* 1 + its entry in t->dw; 0 none */
 	uint16_t flags;
 	uint8_t	 ncp;		/* code points, up to 255 */
+	uint8_t	 gaz;		/* gazetteer types of the word alone | G_FOUND */
 };
 
 /* A token: where it is, which word. 12 bytes, as a long text has many. */
@@ -415,7 +417,8 @@ abbrev(const char *w, size_t n)
 	if (i == n && dots > 0 && n <= 2 * dots + 2)
 		return 1;	/* U.S, e.g, a.m */
 	for (i = 0; i < sizeof(list) / sizeof(list[0]); i++)
-		if (strlen(list[i]) == n && memcmp(list[i], w, n) == 0)
+		if (list[i][0] == w[0] && strlen(list[i]) == n &&
+		    memcmp(list[i], w, n) == 0)
 			return 1;
 	return 0;
 }
@@ -557,6 +560,22 @@ lex_get(const struct lexicon *x, uint64_t key)
 	return NULL;
 }
 
+/* The lexicon's entry of word x alone, looked up once per document: its
+ * cluster, and in x->gaz its gazetteer types as a name of its own, with
+ * G_FOUND when the lexicon has it at all (a longer name may start so). */
+static void
+word_lex(const struct ns_ner *t, struct wtype *x)
+{
+	const uint64_t *lv;
+
+	if (x->flags & T_LEX)
+		return;
+	x->flags |= T_LEX;
+	if ((lv = lex_get(t->lex, x->hl)) != NULL) {
+		x->cluster = (uint32_t)*lv;
+		x->gaz = (uint8_t)(G_FOUND | ((*lv >> 32) & 31));
+	}
+}
 
 /* ---- analysis of a document ---- */
 
@@ -896,6 +915,7 @@ static void
 match_gazetteer(struct ns_ner *t, const struct sent *st)
 {
 	const uint64_t *lv;
+	struct wtype *x;
 	size_t i, j, best, e;
 	uint64_t key;
 	uint32_t types, btypes;
@@ -907,12 +927,15 @@ match_gazetteer(struct ns_ner *t, const struct sent *st)
 	for (i = st->a; i < st->b; i++) {
 		if (!(t->tok[i].flags & T_UPPER))
 			continue;
-		key = ty_of(t, i)->hl;
-		best = 0;
-		btypes = 0;
-		for (j = i; j < st->b && j < i + GAZMAX; j++) {
-			if (j > i)
-				key = seq_next(key, ty_of(t, j)->hl);
+		x = &t->ty[t->tok[i].type];
+		word_lex(t, x);
+		if (!(x->gaz & G_FOUND))
+			continue;	/* no name starts so */
+		key = x->hl;
+		btypes = x->gaz & 31;
+		best = btypes != 0 ? i + 1 : 0;
+		for (j = i + 1; j < st->b && j < i + GAZMAX; j++) {
+			key = seq_next(key, ty_of(t, j)->hl);
 			if ((lv = lex_get(t->lex, key)) == NULL)
 				break;	/* no name goes on so */
 			types = (uint32_t)(*lv >> 32) & 31;
@@ -1188,19 +1211,6 @@ cp_suffix(const char *s, size_t n, size_t k)
 	return n - i;
 }
 
-/* The cluster of word x, looked up once. */
-static void
-word_cluster(struct ns_ner *t, struct wtype *x)
-{
-	const uint64_t *lv;
-
-	if (x->flags & T_CLU)
-		return;
-	x->flags |= T_CLU;
-	if ((lv = lex_get(t->lex, x->hl)) != NULL)
-		x->cluster = (uint32_t)*lv;
-}
-
 /* The features of word x seen at offset o (-2 to 2) from the position
  * tagged that depend on the word alone (its bytes; drop: T_DROP of the
  * occurrence): the tagger caches their sum per word. */
@@ -1345,7 +1355,7 @@ sentence_prepare(struct ns_ner *t, const struct sent *st)
 		if (!t->freep[i])
 			continue;
 		for (j = i > 0 ? i - 1 : 0; j <= i + 1 && j < n; j++)
-			word_cluster(t, &t->ty[t->tok[st->a + j].type]);
+			word_lex(t, &t->ty[t->tok[st->a + j].type]);
 	}
 	return nfree;
 }
@@ -1416,11 +1426,17 @@ static void
 viterbi(struct ns_ner *t, size_t n, const float *trans, const float *start,
     const float *end)
 {
-	float *d = t->delta, best, v;
+	float *d = t->delta, best, v, pt[NL][NL];
 	const float *e = t->emit, *dp;
+	const unsigned char *pa;
 	size_t i;
 	int a, b, ba, k;
 
+	/* The scores of the moves into each label from its legal
+	 * predecessors, side by side for the loop over positions. */
+	for (b = 0; b < NL; b++)
+		for (k = 0; k < lnpred[b]; k++)
+			pt[b][k] = trans[lpred[b][k] * NL + b];
 	for (b = 0; b < NL; b++)
 		d[b] = legal_start[b] && (t->freep[0] || b == 0) ?
 		    start[b] + e[b] : -INFINITY;
@@ -1452,12 +1468,12 @@ viterbi(struct ns_ner *t, size_t n, const float *trans, const float *start,
 		for (b = 0; b < NL; b++) {
 			best = -INFINITY;
 			ba = 0;
+			pa = lpred[b];
 			for (k = 0; k < lnpred[b]; k++) {
-				a = lpred[b][k];
-				v = dp[a] + trans[a * NL + b];
+				v = dp[pa[k]] + pt[b][k];
 				if (v > best) {
 					best = v;
-					ba = a;
+					ba = pa[k];
 				}
 			}
 			d[i * NL + b] = best + e[i * NL + b];
@@ -1774,7 +1790,7 @@ word_scores(struct ns_ner *t, struct wtype *x, int o)
 		v = c->v;
 		memset(v, 0, NL * sizeof(*v));
 	}
-	word_cluster(t, x);
+	word_lex(t, x);
 	nf = word_features(t, x, o, 0, f);
 	if (o == 0) {
 		f[nf++] = feat2(F_INIT, 0, x->hs);
