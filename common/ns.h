@@ -454,11 +454,13 @@ enum ns_scope {
 	NS_SCOPE_TAIL = 4,	/* boilerplate only in an article's trailing lines */
 	NS_SCOPE_TITLE = 8,	/* a suffix to cut from the title */
 	NS_SCOPE_LIST = 16,	/* a heading over a list of links to the end */
-	NS_SCOPE_PARA = 32	/* boilerplate with the rest of its paragraph */
+	NS_SCOPE_PARA = 32,	/* boilerplate with the rest of its paragraph */
+	NS_SCOPE_SECTION = 64	/* a heading: the same, and alone in its
+				 * paragraph, the next paragraph too */
 };
 #define NS_SCOPE_BODY (NS_SCOPE_LINE | NS_SCOPE_END | NS_SCOPE_TAIL | \
-	NS_SCOPE_LIST | NS_SCOPE_PARA)
-#define NS_SCOPE_MASKS 64	/* every combination of scopes */
+	NS_SCOPE_LIST | NS_SCOPE_PARA | NS_SCOPE_SECTION)
+#define NS_SCOPE_MASKS 128	/* every combination of scopes */
 
 struct ns_rule {
 	char	*name;

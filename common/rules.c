@@ -20,6 +20,7 @@ static const struct {
 	{ "title", NS_SCOPE_TITLE },
 	{ "list", NS_SCOPE_LIST },
 	{ "para", NS_SCOPE_PARA },
+	{ "section", NS_SCOPE_SECTION },
 };
 
 const char *
@@ -1178,8 +1179,8 @@ ns_rules_parse(struct ns_rules *r, const char *text, size_t len,
 			}
 		if (!found) {
 			snprintf(err, errsz, "%s:%zu: unknown scope \"%.*s\" "
-			    "(line, end, tail, list, para or title)", origin, lineno,
-			    (int)(wl[1] > 40 ? 40 : wl[1]), w[1]);
+			    "(line, end, tail, list, para, section or title)", origin,
+			    lineno, (int)(wl[1] > 40 ? 40 : wl[1]), w[1]);
 			return -1;
 		}
 		for (i = 0; i < wl[0]; i++) {

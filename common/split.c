@@ -20,14 +20,17 @@ struct block {
 	uint64_t line, byte;	/* where its first line was read */
 	size_t	 nlines;
 	size_t	 boiler;	/* lines a body rule matched */
+	int	 boiler1;	/* the first of them did */
 	size_t	 blanks;	/* blank lines before it */
 	int	 joined;	/* goes on the paragraph before (a forced cut) */
 };
 
 struct ns_splitter {
 	struct ns_rules *rules;
-	const struct ns_rule *para;	/* the para rule of the block's last
-					 * line, or NULL */
+	const struct ns_rule *run;	/* the para or section rule whose run
+					 * the next line may go on, or NULL */
+	int	 alone;		/* its section heading stands alone */
+	int	 next;		/* so the run takes the next paragraph */
 	size_t	 max;
 	ns_article_fn emit;
 	ns_cut_fn cut;
@@ -35,6 +38,9 @@ struct ns_splitter {
 
 	int	 titled;		/* the title question is settled */
 	int	 trailer;		/* an end marker was seen */
+	int	 separated;		/* a separator line was seen: the next
+					 * line says whether the article ends */
+	int	 asked;			/* a question stood as a sub-heading */
 	size_t	 escapes;		/* bytes JSON escapes add to title+text */
 	const char *file;
 	size_t	 invalid;
@@ -299,6 +305,15 @@ headline_like(const char *s, size_t n)
 	return has_lower(s, n) && !inner_break(s, n);
 }
 
+/* The length of the first line of s. */
+static size_t
+line1(const char *s, size_t n)
+{
+	const char *nl = memchr(s, '\n', n);
+
+	return nl ? (size_t)(nl - s) : n;
+}
+
 /* A block that goes on with running text, as an article's lead does. */
 static int
 paragraph_like(const struct block *b, const char *s)
@@ -360,6 +375,8 @@ reset_article(struct ns_splitter *sp)
 	sp->last_final = 1;
 	sp->titled = 0;
 	sp->trailer = 0;
+	sp->separated = 0;
+	sp->asked = 0;
 	sp->escapes = 0;
 }
 
@@ -473,13 +490,32 @@ take_title(struct ns_splitter *sp, const char *s, size_t n, uint64_t line,
 	set_source(sp, line, byte, 1);
 }
 
+/* The first line of block b is the title; the rest of it, text. */
+static void
+title_block(struct ns_splitter *sp, const char *s, const struct block *b)
+{
+	const char *nl = memchr(s, '\n', b->len);
+	size_t l1 = nl ? (size_t)(nl - s) : b->len;
+	struct block rest;
+
+	take_title(sp, s, l1, b->line, b->byte);
+	if (nl == NULL)
+		return;
+	rest = *b;
+	rest.len = b->len - l1 - 1;
+	rest.extra = json_extra(nl + 1, rest.len);
+	rest.nlines--;
+	rest.boiler -= rest.boiler1;
+	rest.line++;
+	push_text(sp, nl + 1, &rest);
+}
+
 /* The first block of an article: take the title from it. */
 static void
 start_block(struct ns_splitter *sp, const char *s, struct block *b)
 {
 	const char *nl = memchr(s, '\n', b->len);
 	size_t l1 = nl ? (size_t)(nl - s) : b->len;
-	struct block rest;
 
 	if (b->boiler == b->nlines) {
 		/* Boilerplate before the headline: into the text. */
@@ -492,15 +528,7 @@ start_block(struct ns_splitter *sp, const char *s, struct block *b)
 		push_text(sp, s, b);
 		return;
 	}
-	take_title(sp, s, l1, b->line, b->byte);
-	if (nl == NULL)
-		return;
-	rest = *b;
-	rest.len = b->len - l1 - 1;
-	rest.extra = json_extra(nl + 1, rest.len);
-	rest.nlines--;
-	rest.line++;
-	push_text(sp, nl + 1, &rest);
+	title_block(sp, s, b);
 }
 
 /* A block of the body is complete. */
@@ -508,6 +536,8 @@ static void
 body_block(struct ns_splitter *sp, const char *s, struct block *b)
 {
 	struct block head;
+	size_t l1;
+	int question;
 
 	if (sp->npv > 0) {
 		if (b->boiler == b->nlines && sp->npv < 8 &&
@@ -525,8 +555,7 @@ body_block(struct ns_splitter *sp, const char *s, struct block *b)
 			sp->npv = 0;
 			end_article(sp, 0);
 			head = sp->pv[0];
-			take_title(sp, sp->pend.p + head.off, head.len,
-			    head.line, head.byte);
+			title_block(sp, sp->pend.p + head.off, &head);
 			for (i = 1; i < held; i++)
 				push_text(sp, sp->pend.p + sp->pv[i].off,
 				    &sp->pv[i]);
@@ -536,12 +565,20 @@ body_block(struct ns_splitter *sp, const char *s, struct block *b)
 		}
 		release_pending(sp);
 	}
-	if (b->nlines == 1 && b->boiler == 0 && sp->content > 0 &&
+	/* A headline: a line of its own, or over credits ("Image source,
+	 * X", "Reuters · 2 hours ago") in its block. An article whose
+	 * sub-headings are questions ("Why are drivers striking?") has
+	 * more of them, not a headline. */
+	l1 = line1(s, b->len);
+	question = l1 > 0 && s[l1 - 1] == '?';
+	if (!b->boiler1 && b->boiler == b->nlines - 1 && sp->content > 0 &&
 	    (sp->last_boiler || sp->last_final || b->blanks >= 2) &&
-	    headline_like(s, b->len)) {
+	    !(question && sp->asked) && headline_like(s, l1)) {
 		hold(sp, s, b);
 		return;
 	}
+	if (question && b->nlines == 1 && b->boiler == 0)
+		sp->asked = 1;
 	push_text(sp, s, b);
 }
 
@@ -559,7 +596,14 @@ end_block(struct ns_splitter *sp)
 	ns_buf_reset(&sp->cur);
 	sp->cb.nlines = sp->cb.boiler = 0;
 	sp->blanks = 0;
-	sp->para = NULL;
+}
+
+/* No run goes on past a separator, a title line or a form feed. */
+static void
+end_run(struct ns_splitter *sp)
+{
+	sp->run = NULL;
+	sp->alone = sp->next = 0;
 }
 
 static void
@@ -584,6 +628,7 @@ add_line(struct ns_splitter *sp, const char *s, size_t n, size_t extra,
 	if (sp->cb.nlines == 0) {
 		sp->cb.line = lineno;
 		sp->cb.byte = byte;
+		sp->cb.boiler1 = boiler;
 		sp->cb.blanks = sp->blanks;
 		sp->cb.joined = joined;
 		sp->cb.extra = 0;
@@ -630,17 +675,28 @@ one_line(struct ns_splitter *sp, const char *s, size_t n, size_t extra,
 	if (ns_is_blank(s, n)) {
 		end_block(sp);
 		sp->blanks++;
+		if (sp->alone)
+			sp->next = 1;	/* a section's paragraph is the next */
+		else if (!sp->next)
+			sp->run = NULL;
+		sp->alone = 0;
 		return;
 	}
 	lead = ns_trim_left(s, n);
 	if (is_separator(s + lead, n - lead)) {
 		end_block(sp);
-		end_article(sp, 0);
+		end_run(sp);
+		release_pending(sp);	/* a held line ends the article */
+		if (sp->separated || (!sp->has_title && sp->content == 0))
+			end_article(sp, 0);
+		else
+			sp->separated = 1;
 		return;
 	}
 	/* "Title: ..." (feed exports): a new article and its title. */
 	if ((k = title_field(s + lead, n - lead)) > 0) {
 		end_block(sp);
+		end_run(sp);
 		end_article(sp, 0);
 		k += lead;
 		take_title(sp, s + k, ns_trim_right(s + k, n - k), lineno,
@@ -653,12 +709,30 @@ one_line(struct ns_splitter *sp, const char *s, size_t n, size_t extra,
 	if (rule == NULL)
 		rule = ns_rules_match(sp->rules, NS_SCOPE_BODY & ~NS_SCOPE_END,
 		    s + lead, n - lead);
+	/* A press release's end matter (About, contacts) set off by a
+	 * separator stays with the article above; any other line after a
+	 * separator starts the next. */
+	if (sp->separated && (rule == NULL ||
+	    rule->scope != NS_SCOPE_SECTION)) {
+		end_block(sp);
+		end_article(sp, 0);
+	}
+	sp->separated = 0;
 	/* A para rule's line takes the rest of its paragraph ("SPONSORED
-	 * BY ..." and the ad under it). */
-	if (sp->cb.nlines > 0 && sp->para != NULL && (rule == NULL ||
-	    rule->scope == NS_SCOPE_TAIL || rule->scope == NS_SCOPE_LIST))
-		rule = sp->para;	/* as ns-strip-ads reads the run */
-	sp->para = rule != NULL && rule->scope == NS_SCOPE_PARA ? rule : NULL;
+	 * BY ..." and the ad under it), a section heading alone in its
+	 * paragraph the next one too ("About Acme Corp"): as ns-strip-ads
+	 * reads the run. */
+	if (rule != NULL && (rule->scope == NS_SCOPE_PARA ||
+	    rule->scope == NS_SCOPE_SECTION) && (sp->run == NULL || sp->next)) {
+		sp->run = rule;
+		sp->alone = rule->scope == NS_SCOPE_SECTION;
+		sp->next = 0;
+	} else {
+		if (sp->run != NULL && (rule == NULL ||
+		    rule->scope == NS_SCOPE_TAIL || rule->scope == NS_SCOPE_LIST))
+			rule = sp->run;
+		sp->alone = sp->next = 0;
+	}
 	if (sp->trailer) {
 		if (rule != NULL) {
 			/* More trailer lines: still the ended article's. */
@@ -691,6 +765,7 @@ ns_splitter_line(struct ns_splitter *sp, const char *s, size_t n,
 		if (k > 0)
 			ns_splitter_line(sp, s, k, file, lineno, byte);
 		end_block(sp);
+		end_run(sp);
 		end_article(sp, 0);
 		s += k + 1;
 		n -= k + 1;
@@ -716,6 +791,7 @@ void
 ns_splitter_flush(struct ns_splitter *sp)
 {
 	end_block(sp);
+	end_run(sp);
 	end_article(sp, 1);
 	sp->blanks = 0;
 }

@@ -231,6 +231,32 @@ link_list(struct ns_rules *r, const char *s, struct line *v, size_t count)
 	}
 }
 
+/* A para or section rule's line takes the rest of its paragraph (run);
+ * a section heading alone in its paragraph takes the next paragraph too
+ * (next). As ns-split reads the same lines. */
+static void
+run_line(struct line *l, const struct ns_rule **run, int *alone, int *next)
+{
+	if (l->blank) {
+		if (*alone)
+			*next = 1;	/* the heading's paragraph is the next */
+		else if (!*next)
+			*run = NULL;
+		*alone = 0;
+		return;
+	}
+	if (l->rule != NULL && (l->rule->scope == NS_SCOPE_PARA ||
+	    l->rule->scope == NS_SCOPE_SECTION) && (*run == NULL || *next)) {
+		*run = l->rule;
+		*alone = l->rule->scope == NS_SCOPE_SECTION;
+		*next = 0;
+		return;
+	}
+	if (*run != NULL && l->rule == NULL)
+		l->rule = *run;
+	*alone = *next = 0;
+}
+
 static _Thread_local struct line *pass_v;
 static _Thread_local size_t pass_cap;
 
@@ -241,9 +267,10 @@ static size_t
 strip_pass(struct ns_rules *r, const char *s, size_t n, struct prior *pr,
     struct ns_buf *out, int again)
 {
+	const struct ns_rule *run = NULL;
 	const char *nl;
 	size_t i, count = 0, cuts = 0, tail, lead, ls, le;
-	int para_open, gap;
+	int para_open, gap, alone = 0, next = 0;
 
 	/* Lines, and the rule that would cut each. */
 	for (ls = 0; ls <= n; ls = le + 1) {
@@ -263,13 +290,9 @@ strip_pass(struct ns_rules *r, const char *s, size_t n, struct prior *pr,
 		 * took, so none does now; only tails and lists can change. */
 		pass_v[count].rule = pass_v[count].blank || again ? NULL :
 		    ns_rules_match(r, NS_SCOPE_LINE | NS_SCOPE_END |
-		    NS_SCOPE_PARA, s + pass_v[count].start,
+		    NS_SCOPE_PARA | NS_SCOPE_SECTION, s + pass_v[count].start,
 		    pass_v[count].end - pass_v[count].start);
-		/* A para rule's line takes the rest of its paragraph. */
-		if (count > 0 && !pass_v[count].blank &&
-		    pass_v[count].rule == NULL && pass_v[count - 1].rule != NULL &&
-		    pass_v[count - 1].rule->scope == NS_SCOPE_PARA)
-			pass_v[count].rule = pass_v[count - 1].rule;
+		run_line(&pass_v[count], &run, &alone, &next);
 		count++;
 		if (nl == NULL)
 			break;

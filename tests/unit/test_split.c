@@ -105,6 +105,28 @@ main(void)
 	    "Regulators approve the merger of two regional banks|"
 	    "Ann Fox/Getty Images\n\n" P2 "|5\n");
 
+	/* A headline over a credit line in its paragraph starts one too. */
+	SPLIT(&r, "Title one\n\n" P1 "\n\n"
+	    "Regulators approve the merger of two regional banks\n"
+	    "Reuters \xc2\xb7 2 hours ago\n\n" P2,
+	    "Title one|" P1 "|1\n"
+	    "Regulators approve the merger of two regional banks|"
+	    "Reuters \xc2\xb7 2 hours ago\n\n" P2 "|5\n");
+
+	/* After a question sub-heading, a question is another one. */
+	SPLIT(&r, "Title one\n\n" P1 "\n\nWhy are drivers striking?\n\n"
+	    P2 "\n\nCan I get a refund now?\n\n" P1,
+	    "Title one|" P1 "\n\nWhy are drivers striking?\n\n" P2
+	    "\n\nCan I get a refund now?\n\n" P1 "|1\n");
+	SPLIT(&r, "Title one\n\n" P1 "\n\nCan I get a refund now?\n\n" P2,
+	    "Title one|" P1 "|1\nCan I get a refund now?|" P2 "|5\n");
+
+	/* A release's end matter after its end mark stays with it. */
+	SPLIT(&r, "Title one\n\n" P1 "\n\n# # #\n\nAbout Acme Corp\n\n"
+	    "Acme makes widgets.\n\n###\n\nTitle two\n\n" P2,
+	    "Title one|" P1 "\n\nAbout Acme Corp\n\nAcme makes widgets.|1\n"
+	    "Title two|" P2 "|13\n");
+
 	/* Separator lines and form feeds. */
 	SPLIT(&r, "A\n\n" P1 "\n---\nB\n\n" P2 "\n\n=====\n",
 	    "A|" P1 "|1\nB|" P2 "|5\n");

@@ -86,6 +86,34 @@ main(void)
 	    "\"removed\":[{\"text\":\"Source: Reuters\",\"rule\":"
 	    "\"source_line\",\"field\":\"text\"}]}");
 
+	/* A section heading alone in its paragraph takes the next one; one
+	 * with lines under it, the rest of its paragraph; "About the study"
+	 * is no heading of a release. */
+	STRIP("{\"text\":\"Body.\\n\\nAbout Acme Corp\\n\\nAcme makes "
+	    "widgets.\\n\\nMore body.\\n\\nMedia Contact:\\nAnn Lee\\n"
+	    "+1 720-555-0148\"}",
+	    "{\"text\":\"Body.\\n\\nMore body.\",\"removed\":[{\"text\":"
+	    "\"About Acme Corp\",\"rule\":\"pr_about\",\"field\":\"text\"},"
+	    "{\"text\":\"Acme makes widgets.\",\"rule\":\"pr_about\","
+	    "\"field\":\"text\"},{\"text\":\"Media Contact:\",\"rule\":"
+	    "\"pr_contact\",\"field\":\"text\"},{\"text\":\"Ann Lee\","
+	    "\"rule\":\"pr_contact\",\"field\":\"text\"},{\"text\":"
+	    "\"+1 720-555-0148\",\"rule\":\"contact_phone\",\"field\":"
+	    "\"text\"}]}");
+	STRIP("{\"text\":\"About the study\\n\\nIt ran for a year.\"}",
+	    "{\"text\":\"About the study\\n\\nIt ran for a year.\","
+	    "\"removed\":[]}");
+	/* A para run goes on past a line another rule cuts. */
+	STRIP("{\"text\":\"Body.\\n\\nSponsored\\nFast broadband\\n"
+	    "Fibrelink \xc2\xb7 Ad\\nNo price rises.\\n\\nMore body.\"}",
+	    "{\"text\":\"Body.\\n\\nMore body.\",\"removed\":[{\"text\":"
+	    "\"Sponsored\",\"rule\":\"sponsored_card\",\"field\":\"text\"},"
+	    "{\"text\":\"Fast broadband\",\"rule\":\"sponsored_card\","
+	    "\"field\":\"text\"},{\"text\":\"Fibrelink \xc2\xb7 Ad\","
+	    "\"rule\":\"ad_card_label\",\"field\":\"text\"},{\"text\":"
+	    "\"No price rises.\",\"rule\":\"sponsored_card\",\"field\":"
+	    "\"text\"}]}");
+
 	/* Editor's notes and sub-headings stay. */
 	STRIP("{\"text\":\"Body.\\n\\nMore collaboration\\n\\n"
 	    "Update: the date was corrected.\"}",
