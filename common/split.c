@@ -614,11 +614,10 @@ add_line(struct ns_splitter *sp, const char *s, size_t n, size_t extra,
 	 * that push_text() can cut the article: memory stays bounded. */
 	int joined = 0;
 
-	/* Boilerplate over an article's first line ("URGENT", a wire slug,
-	 * a photo credit) is a block of its own: the line under it may be
-	 * the headline. */
-	if (!sp->titled && !boiler && sp->cb.nlines > 0 &&
-	    sp->cb.boiler == sp->cb.nlines)
+	/* Boilerplate over a line ("URGENT", a wire slug, a photo credit,
+	 * "Local news") is a block of its own: the line under it may be a
+	 * headline. */
+	if (!boiler && sp->cb.nlines > 0 && sp->cb.boiler == sp->cb.nlines)
 		end_block(sp);
 	if (sp->cb.nlines > 0 && record_size(sp, sp->cur.len + sp->cb.extra +
 	    n + extra + 8) > sp->max) {

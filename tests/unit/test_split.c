@@ -113,6 +113,14 @@ main(void)
 	    "Regulators approve the merger of two regional banks|"
 	    "Reuters \xc2\xb7 2 hours ago\n\n" P2 "|5\n");
 
+	/* Boilerplate over a headline in its paragraph is split off. */
+	SPLIT(&r, "Title one\n\n" P1 "\n\nLocal news\n"
+	    "Regulators approve the merger of two regional banks\n"
+	    "Reuters \xc2\xb7 2 hours ago\n\n" P2,
+	    "Title one|" P1 "\n\nLocal news|1\n"
+	    "Regulators approve the merger of two regional banks|"
+	    "Reuters \xc2\xb7 2 hours ago\n\n" P2 "|6\n");
+
 	/* After a question sub-heading, a question is another one. */
 	SPLIT(&r, "Title one\n\n" P1 "\n\nWhy are drivers striking?\n\n"
 	    P2 "\n\nCan I get a refund now?\n\n" P1,
