@@ -329,6 +329,7 @@ void	ns_output_check(const struct ns_common *c);
 size_t	ns_text_normline(struct ns_buf *out, const char *s, size_t n);
 /* Number of code points in valid UTF-8 s[0..n-1]. */
 size_t	ns_utf8_count(const char *s, size_t n);
+uint32_t ns_hash32(const char *s, size_t n);
 /* Length in bytes of s[0..n-1] without trailing and (lead) leading white space. */
 size_t	ns_trim_right(const char *s, size_t n);
 size_t	ns_trim_left(const char *s, size_t n);

@@ -247,17 +247,6 @@ cp_space(utf8proc_int32_t cp)
 	return cp > 0 && utf8proc_category(cp) == UTF8PROC_CATEGORY_ZS;
 }
 
-static uint32_t
-hash(const char *s, size_t n)
-{
-	uint32_t h = 2166136261u;
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * 16777619u;
-	return h;
-}
-
 /* ---- tokens: how matched text and phrases are read ---- */
 
 enum { T_NUM = 'n', T_WORD = 'w', T_SIGN = 'p' };
@@ -356,7 +345,7 @@ lex_rehash(struct lex *x)
 	for (i = 0; i < x->n; i++)
 		x->v[i].next = -1;
 	for (i = 0; i < x->n; i++) {
-		h = hash(x->v[i].key, x->v[i].klen) & (x->nslot - 1);
+		h = ns_hash32(x->v[i].key, x->v[i].klen) & (x->nslot - 1);
 		while (x->slot[h] >= 0) {
 			struct entry *e = &x->v[x->slot[h]];
 
@@ -405,7 +394,7 @@ lex_get(const struct lex *x, const char *key, size_t klen)
 
 	if (x->nslot == 0)
 		return NULL;
-	h = hash(key, klen) & (x->nslot - 1);
+	h = ns_hash32(key, klen) & (x->nslot - 1);
 	while (x->slot[h] >= 0) {
 		const struct entry *e = &x->v[x->slot[h]];
 

@@ -40,18 +40,6 @@ static uint32_t *slots;		/* open addressing: entry + 1, or 0 */
 static size_t nslots;		/* a power of 2, over twice ntable */
 static pthread_once_t table_once = PTHREAD_ONCE_INIT;
 
-/* FNV-1a, of the key as classes() builds it. */
-static uint32_t
-key_hash(const char *w, size_t n)
-{
-	uint32_t h = 2166136261u;
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		h = (h ^ (unsigned char)w[i]) * 16777619u;
-	return h;
-}
-
 static int
 cmp_entry(const void *a, const void *b)
 {
@@ -110,7 +98,7 @@ load_table(void)
 		;
 	slots = ns_xcalloc(nslots, sizeof(*slots));
 	for (i = 0; i < ntable; i++) {
-		k = key_hash(table[i].word, strlen(table[i].word)) &
+		k = ns_hash32(table[i].word, strlen(table[i].word)) &
 		    (nslots - 1);
 		while (slots[k] != 0)
 			k = (k + 1) & (nslots - 1);
@@ -137,7 +125,7 @@ classes(const char *s, size_t n)
 	if (i < n || k == 0)
 		return 0;
 	key[k] = '\0';
-	for (h = key_hash(key, k) & (nslots - 1); slots[h] != 0;
+	for (h = ns_hash32(key, k) & (nslots - 1); slots[h] != 0;
 	    h = (h + 1) & (nslots - 1))
 		if (memcmp(table[slots[h] - 1].word, key, k + 1) == 0)
 			return table[slots[h] - 1].classes;

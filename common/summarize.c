@@ -40,17 +40,6 @@ struct strmap {
 #define MAP_BYTES (64u << 20)	/* bytes of keys before a map starts over */
 #define WORD_MAX 64		/* a longer token is no term (a URL, a hash) */
 
-static uint32_t
-hash_bytes(const char *s, size_t n)
-{
-	uint32_t h = 2166136261u;
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * 16777619u;
-	return h;
-}
-
 static void
 map_clear(struct strmap *m)
 {
@@ -117,7 +106,7 @@ static int32_t
 map_get_or_add(struct strmap *m, const char *s, size_t n, int32_t value,
     int *added)
 {
-	uint32_t h = hash_bytes(s, n);
+	uint32_t h = ns_hash32(s, n);
 	struct slot *e = map_find(m, s, n, h);
 
 	*added = 0;
@@ -290,7 +279,7 @@ term_of(struct ns_summarizer *z, const char *w, size_t n)
 		ns_fold(&z->fold, w, n);
 		key = z->fold.p;
 		n = z->fold.len;
-		h = hash_bytes(key, n);
+		h = ns_hash32(key, n);
 		if (n < HOT_KEY) {
 			memset(buf, 0, HOT_KEY);
 			memcpy(buf, key, n);

@@ -138,6 +138,19 @@ ns_word_count(const char *s, size_t n)
 	return words;
 }
 
+/* FNV-1a: a hash for the tables of words that tools build in memory
+ * (quick on short keys; never stored, so free to change). */
+uint32_t
+ns_hash32(const char *s, size_t n)
+{
+	uint32_t h = 2166136261u;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	return h;
+}
+
 /* Code points are the bytes that are not continuation bytes (10xxxxxx):
  * eight bytes at a time, a byte's high bit kept when the next bit is
  * clear, the bits added up in the top byte by the multiplication. */

@@ -51,6 +51,11 @@ main(void)
 	/* Code points. */
 	t = "a\xc3\xa9\xe2\x80\x9c\xf0\x9f\x98\x80z";
 	CHECK(ns_utf8_count(t, strlen(t)) == 5);
+	/* FNV-1a's published values. */
+	CHECK(ns_hash32("", 0) == 0x811c9dc5u);
+	CHECK(ns_hash32("a", 1) == 0xe40c292cu);
+	CHECK(ns_hash32("foobar", 6) == 0xbf9cf968u);
+
 	/* Eight bytes at a time: characters across the words, and a tail. */
 	{
 		const char *w = "abcdefg\xc3\xa9hijklm\xf0\x9f\x98\x80"
