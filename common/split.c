@@ -22,7 +22,8 @@ struct block {
 	size_t	 boiler;	/* lines a body rule matched */
 	int	 boiler1;	/* the first of them did */
 	size_t	 blanks;	/* blank lines before it */
-	int	 joined;	/* goes on the paragraph before (a forced cut) */
+	int	 joined;	/* goes on the paragraph before (a forced cut,
+				 * or a line under boilerplate split off) */
 };
 
 struct ns_splitter {
@@ -505,7 +506,6 @@ title_block(struct ns_splitter *sp, const char *s, const struct block *b)
 	rest.len = b->len - l1 - 1;
 	rest.extra = json_extra(nl + 1, rest.len);
 	rest.nlines--;
-	rest.boiler -= rest.boiler1;
 	rest.line++;
 	push_text(sp, nl + 1, &rest);
 }
@@ -616,9 +616,12 @@ add_line(struct ns_splitter *sp, const char *s, size_t n, size_t extra,
 
 	/* Boilerplate over a line ("URGENT", a wire slug, a photo credit,
 	 * "Local news") is a block of its own: the line under it may be a
-	 * headline. */
-	if (!boiler && sp->cb.nlines > 0 && sp->cb.boiler == sp->cb.nlines)
+	 * headline. In the body, the rest goes on the same paragraph when
+	 * it is none. */
+	if (!boiler && sp->cb.nlines > 0 && sp->cb.boiler == sp->cb.nlines) {
+		joined = sp->titled;
 		end_block(sp);
+	}
 	if (sp->cb.nlines > 0 && record_size(sp, sp->cur.len + sp->cb.extra +
 	    n + extra + 8) > sp->max) {
 		end_block(sp);

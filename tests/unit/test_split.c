@@ -121,6 +121,13 @@ main(void)
 	    "Regulators approve the merger of two regional banks|"
 	    "Reuters \xc2\xb7 2 hours ago\n\n" P2 "|6\n");
 
+	/* ... and when the line under it is no headline, the paragraph
+	 * stays one. */
+	SPLIT(&r, "Title one\n\n" P1 "\n\nAdvertisement\n"
+	    "the union said talks would resume on Monday.",
+	    "Title one|" P1 "\n\nAdvertisement\n"
+	    "the union said talks would resume on Monday.|1\n");
+
 	/* After a question sub-heading, a question is another one. */
 	SPLIT(&r, "Title one\n\n" P1 "\n\nWhy are drivers striking?\n\n"
 	    P2 "\n\nCan I get a refund now?\n\n" P1,
