@@ -176,20 +176,21 @@ PY
 	done
 fi
 
-echo "== summaries (tests/accept/summarize/digests.jsonl, 3 sentences, ns-eval rouge: ROUGE-2 F1)"
-dg=tests/accept/summarize/digests.jsonl
-python3 -c '
+for dg in tests/accept/summarize/digests.jsonl tests/accept/summarize/digests2.jsonl; do
+	echo "== summaries ($dg, 3 sentences, ns-eval rouge: ROUGE-2 F1)"
+	python3 -c '
 import json, sys
 for l in open(sys.argv[1]):
     r = json.loads(l)
     print(json.dumps({"id": r["id"], "summary": r["reference"]}))
 ' "$dg" >"$tmp/dg.gold"
-for m in default textrank lead; do
-	if "$bindir/ns-summarize" -n 3 --method "$m" "$dg" >"$tmp/dg.sum" 2>/dev/null; then
-		printf '%-28s %s\n' "ns-summarize --method $m" "$("$eval" rouge "$tmp/dg.gold" "$tmp/dg.sum" | tail -1)"
-	else
-		printf '%-28s %s\n' "ns-summarize --method $m" "failed"
-	fi
+	for m in default textrank lead; do
+		if "$bindir/ns-summarize" -n 3 --method "$m" "$dg" >"$tmp/dg.sum" 2>/dev/null; then
+			printf '%-28s %s\n' "ns-summarize --method $m" "$("$eval" rouge "$tmp/dg.gold" "$tmp/dg.sum" | tail -1)"
+		else
+			printf '%-28s %s\n' "ns-summarize --method $m" "failed"
+		fi
+	done
 done
 
 bbcroot=$shared/data/bbc-summary
