@@ -58,8 +58,8 @@ struct ns_extractor {
 	struct ns_numex *numex;
 	struct ns_ner *ner;	/* NULL when no name type is wanted */
 	unsigned types;		/* bit t: type t is wanted */
-	struct ns_entity *nv, *tv;
-	size_t	 ncap, tcap;
+	struct ns_entity *nv, *tv, *ov;
+	size_t	 ncap, tcap, ocap;
 	struct found *f;
 	size_t	 nf, fcap;
 	struct name *names;
@@ -114,6 +114,7 @@ ns_extractor_free(struct ns_extractor *x)
 		ns_ner_free(x->ner);
 	free(x->nv);
 	free(x->tv);
+	free(x->ov);
 	free(x->f);
 	free(x->names);
 	for (i = 0; x->ints != NULL && i < NINTS; i++)
@@ -194,6 +195,258 @@ org_names(struct ns_extractor *x, size_t first, const char *s, size_t n)
 		    orgword_at(s + last, f->e.end - last) == f->e.end - last)
 			f->e.type = NS_ENT_ORG;
 	}
+}
+
+/* ---- names of well-known organisations (common/data/orgs.txt) ---- */
+
+extern const char *const ns_orgs_data;
+extern const size_t ns_orgs_data_len;
+
+#define ORG_WORDS 8		/* words in the longest name looked for */
+#define ORG_BYTES 128		/* bytes in it */
+
+static struct ns_wordlist orgs;
+static unsigned char org_first[8192];	/* hashed first words, a bit each */
+static pthread_once_t orgs_once = PTHREAD_ONCE_INIT;
+
+static int
+org_wordbyte(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= '0' && c <= '9') || c == '&' || c == '+' || c == '-' ||
+	    c == '.' || c == '\'' || (c >= 0x80 && c != 0xe2);
+}
+
+/* The first word of a name, as the scan below cuts it. */
+static size_t
+org_firstword(const char *s, size_t n)
+{
+	size_t k;
+
+	for (k = 0; k < n && org_wordbyte((unsigned char)s[k]); k++)
+		;
+	while (k > 0 && (s[k - 1] == '.' || s[k - 1] == '\''))
+		k--;
+	return k;
+}
+
+static void
+load_orgs(void)
+{
+	size_t i, k;
+	uint32_t h;
+	const char *p;
+
+	ns_wordlist_init(&orgs, ns_orgs_data, ns_orgs_data_len);
+	for (i = 0; i < orgs.n; i++) {
+		p = orgs.v[i].p;
+		k = orgs.v[i].n;
+		if (*p == '~') {
+			p++;
+			k--;
+		}
+		h = ns_hash32(p, org_firstword(p, k));
+		org_first[(h >> 3) & (sizeof(org_first) - 1)] |=
+		    (unsigned char)(1u << (h & 7));
+	}
+}
+
+/* Is s[0..n-1] a listed name: 2 one that is always an organisation, 1
+ * one that is also a word, a place or a person ("~Apple"), else 0. */
+static int
+org_known(const char *s, size_t n)
+{
+	char key[ORG_BYTES + 1];
+
+	if (n == 0 || n > ORG_BYTES)
+		return 0;
+	if (ns_wordlist_has(&orgs, s, n))
+		return 2;
+	key[0] = '~';
+	memcpy(key + 1, s, n);
+	return ns_wordlist_has(&orgs, key, n + 1);
+}
+
+/* Does a sentence start at s[a] (text before it, white space aside, ends
+ * in a full stop, a quote or a line)? */
+static int
+sentence_start(const char *s, size_t a)
+{
+	while (a > 0 && s[a - 1] == ' ')
+		a--;
+	if (a == 0)
+		return 1;
+	switch (s[a - 1]) {
+	case '\n': case '.': case '!': case '?': case ':': case '"':
+	case '(': case '-':
+		return 1;
+	}
+	/* an opening curly quote or a dash (U+201C, U+2018, U+2013/4) */
+	return (unsigned char)s[a - 1] >= 0x80;
+}
+
+/* The longest listed name at a word start s[i]: its end, its kind
+ * (org_known), or 0. */
+static size_t
+org_at(const char *s, size_t n, size_t i, int *kind)
+{
+	size_t ends[ORG_WORDS], e, k, w, m;
+	uint32_t h;
+
+	e = i;
+	for (w = 0; w < ORG_WORDS; w++) {
+		if (w > 0) {
+			if (e + 1 >= n || s[e] != ' ')
+				break;
+			e++;
+		}
+		for (k = e; k < n && org_wordbyte((unsigned char)s[k]); k++)
+			;
+		if (k == e)
+			break;
+		e = k;
+		ends[w] = e;
+		if (w == 0) {
+			h = ns_hash32(s + i, org_firstword(s + i, e - i));
+			if (!(org_first[(h >> 3) & (sizeof(org_first) - 1)] &
+			    (1u << (h & 7))))
+				return 0;
+		}
+		if (e - i > ORG_BYTES)
+			break;
+	}
+	while (w-- > 0) {
+		e = ends[w];
+		/* "Nvidia's", "Reuters.", "G7," */
+		for (m = 0; m < 2; m++) {
+			if (e - i > 2 && s[e - 2] == '\'' && s[e - 1] == 's')
+				e -= 2;
+			else if (e - i > 1 && (s[e - 1] == '.' ||
+			    s[e - 1] == '\'' || s[e - 1] == '-'))
+				e--;
+		}
+		if ((*kind = org_known(s + i, e - i)) != 0)
+			return e;
+		/* "U.S." and "Inc." keep their stop: the name with it. */
+		if (ends[w] > e && (*kind = org_known(s + i, ends[w] - i)) != 0)
+			return ends[w];
+	}
+	return 0;
+}
+
+/* Is s[a..b) part of a longer name: a word with a capital right after
+ * it ("UEFA Cup", "Kansai Electric Power"), or right before it
+ * ("Tiananmen Square")? */
+static int
+in_longer_name(const char *s, size_t n, size_t a, size_t b)
+{
+	unsigned char c;
+	size_t k;
+
+	if (b + 1 < n && s[b] == ' ') {
+		c = (unsigned char)s[b + 1];
+		if ((c >= 'A' && c <= 'Z') || c >= 0xc0)
+			return 1;
+	}
+	if (a < 2 || s[a - 1] != ' ')
+		return 0;
+	for (k = a - 1; k > 0 && org_wordbyte((unsigned char)s[k - 1]); k--)
+		;
+	c = (unsigned char)s[k];
+	return k < a - 1 && ((c >= 'A' && c <= 'Z') || c >= 0xc0);
+}
+
+/* Is the name s[a..b) the last word of a longer PERSON of the field
+ * ("Ford" of "Gerald Ford")? */
+static int
+surname_of(const struct ns_entity *tv, size_t nt, const char *s,
+    size_t a, size_t b)
+{
+	size_t j, n = b - a;
+
+	for (j = 0; j < nt; j++)
+		if (tv[j].type == NS_ENT_PERSON && tv[j].end - tv[j].start >
+		    n + 1 && s[tv[j].end - n - 1] == ' ' &&
+		    memcmp(s + tv[j].end - n, s + a, n) == 0)
+			return 1;
+	return 0;
+}
+
+/* Well-known organisations the tagger, trained on news of 1996, does not
+ * know ("Nvidia" as a place, "OpenAI" not at all): a listed name written
+ * as listed is an ORG, whatever the names tv[0..nt-1] of field s[0..n-1]
+ * (sorted, no overlaps) said of it, unless it is the surname of a PERSON
+ * of the field ("Ford" of "Gerald Ford"). A name the tagger found that
+ * holds the listed one ("Boeing Capital") stays as it was; names inside
+ * the listed one ("Saudi" and "Aramco") give way to it. In a title, with
+ * capitals on every word, only names the tagger found are looked at. A
+ * listed name that is also a word, a place or a person ("~Apple") is
+ * found only inside a sentence of the text where the tagger found no
+ * name: what the tagger made of it stands. The result goes to x->ov; its
+ * count is returned. */
+static size_t
+known_orgs(struct ns_extractor *x, const struct ns_entity *tv, size_t nt,
+    const char *s, size_t n, int title)
+{
+	size_t i, j, k, e, no = 0;
+	int kind, tagged;
+	unsigned char c, p;
+
+	pthread_once(&orgs_once, load_orgs);
+	j = 0;
+	for (i = 0; i < n; i++) {
+		c = (unsigned char)s[i];
+		p = i > 0 ? (unsigned char)s[i - 1] : ' ';
+		if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+		    c >= 0xc0) || org_wordbyte(p))
+			continue;
+		if ((e = org_at(s, n, i, &kind)) == 0)
+			continue;
+		/* the names before it go through */
+		while (j < nt && tv[j].end <= i) {
+			if (no == x->ocap) {
+				x->ocap = x->ocap ? x->ocap * 2 : 64;
+				x->ov = ns_xreallocarray(x->ov, x->ocap,
+				    sizeof(*x->ov));
+			}
+			x->ov[no++] = tv[j++];
+		}
+		/* the names it overlaps */
+		tagged = 0;
+		for (k = j; k < nt && tv[k].start < e; k++) {
+			if (tv[k].start < i || tv[k].end > e)
+				break;	/* one crosses it or holds it */
+			tagged = 1;
+		}
+		if (k < nt && tv[k].start < e)
+			continue;
+		if (surname_of(tv, nt, s, i, e) || (!tagged && (title ||
+		    in_longer_name(s, n, i, e))) ||
+		    (kind == 1 && (tagged || sentence_start(s, i))))
+			continue;
+		if (no + 1 >= x->ocap) {
+			x->ocap = x->ocap ? x->ocap * 2 : 64;
+			x->ov = ns_xreallocarray(x->ov, x->ocap,
+			    sizeof(*x->ov));
+		}
+		memset(&x->ov[no], 0, sizeof(x->ov[no]));
+		x->ov[no].start = i;
+		x->ov[no].end = e;
+		x->ov[no].type = NS_ENT_ORG;
+		x->ov[no].vkind = NS_VAL_NONE;
+		no++;
+		j = k;
+		i = e - 1;
+	}
+	for (; j < nt; j++) {
+		if (no == x->ocap) {
+			x->ocap = x->ocap ? x->ocap * 2 : 64;
+			x->ov = ns_xreallocarray(x->ov, x->ocap,
+			    sizeof(*x->ov));
+		}
+		x->ov[no++] = tv[j];
+	}
+	return no;
 }
 
 /* "Abdulaziz bin Salman", "Mohammed bin Rashid Al Maktoum": a name, an
@@ -898,7 +1151,7 @@ json_t *
 ns_extract(struct ns_extractor *x, const char *title, size_t tlen,
     const char *text, size_t xlen)
 {
-	size_t nn, nt = 0, ntitle = 0, i;
+	size_t nn, nt = 0, ntitle = 0, no, i;
 	json_t *a;
 
 	x->nf = 0;
@@ -910,13 +1163,21 @@ ns_extract(struct ns_extractor *x, const char *title, size_t tlen,
 	if (title != NULL) {
 		nn = x->numex ? ns_numex_find(x->numex, title, tlen, &x->nv,
 		    &x->ncap) : 0;
-		merge(x, nn, x->tv, ntitle, 0, title, tlen);
+		if (x->ner) {
+			no = known_orgs(x, x->tv, ntitle, title, tlen, 1);
+			merge(x, nn, x->ov, no, 0, title, tlen);
+		} else
+			merge(x, nn, NULL, 0, 0, title, tlen);
 	}
 	nn = x->numex ? ns_numex_find(x->numex, text, xlen, &x->nv,
 	    &x->ncap) : 0;
 	/* No name at all may leave x->tv NULL: no arithmetic on it. */
-	merge(x, nn, nt > ntitle ? x->tv + ntitle : NULL, nt - ntitle, 1,
-	    text, xlen);
+	if (x->ner) {
+		no = known_orgs(x, nt > ntitle ? x->tv + ntitle : NULL,
+		    nt - ntitle, text, xlen, 0);
+		merge(x, nn, x->ov, no, 1, text, xlen);
+	} else
+		merge(x, nn, NULL, 0, 1, text, xlen);
 	title_names(x, title, tlen);
 	title_types(x);
 	link_names(x);
