@@ -60,6 +60,8 @@ struct ns_extractor {
 	unsigned types;		/* bit t: type t is wanted */
 	struct ns_entity *nv, *tv, *ov;
 	size_t	 ncap, tcap, ocap;
+	struct ns_listword *sur;	/* surnames of a field (known_orgs) */
+	size_t	 surcap;
 	struct found *f;
 	size_t	 nf, fcap;
 	struct name *names;
@@ -115,6 +117,7 @@ ns_extractor_free(struct ns_extractor *x)
 	free(x->nv);
 	free(x->tv);
 	free(x->ov);
+	free(x->sur);
 	free(x->f);
 	free(x->names);
 	for (i = 0; x->ints != NULL && i < NINTS; i++)
@@ -356,27 +359,58 @@ in_longer_name(const char *s, size_t n, size_t a, size_t b)
 	return k < a - 1 && ((c >= 'A' && c <= 'Z') || c >= 0xc0);
 }
 
-/* Is the name s[a..b) the last word of a longer PERSON of the field
- * ("Ford" of "Gerald Ford")? */
 static int
-surname_of(const struct ns_entity *tv, size_t nt, const char *s,
-    size_t a, size_t b)
+cmp_word(const void *a, const void *b)
 {
-	size_t j, n = b - a;
+	const struct ns_listword *x = a, *y = b;
+	int c = memcmp(x->p, y->p, x->n < y->n ? x->n : y->n);
 
-	for (j = 0; j < nt; j++)
-		if (tv[j].type == NS_ENT_PERSON && tv[j].end - tv[j].start >
-		    n + 1 && s[tv[j].end - n - 1] == ' ' &&
-		    memcmp(s + tv[j].end - n, s + a, n) == 0)
-			return 1;
-	return 0;
+	return c ? c : (x->n > y->n) - (x->n < y->n);
+}
+
+/* The last words of the PERSON names of tv[0..nt-1] that have more than
+ * one ("Ford" of "Gerald Ford"), sorted, into x->sur; their count. */
+static size_t
+surnames(struct ns_extractor *x, const struct ns_entity *tv, size_t nt,
+    const char *s)
+{
+	size_t j, k, ns = 0;
+
+	for (j = 0; j < nt; j++) {
+		if (tv[j].type != NS_ENT_PERSON)
+			continue;
+		for (k = tv[j].end; k > tv[j].start && s[k - 1] != ' '; k--)
+			;
+		if (k == tv[j].start)
+			continue;
+		if (ns == x->surcap) {
+			x->surcap = x->surcap ? x->surcap * 2 : 16;
+			x->sur = ns_xreallocarray(x->sur, x->surcap,
+			    sizeof(*x->sur));
+		}
+		x->sur[ns].p = s + k;
+		x->sur[ns++].n = tv[j].end - k;
+	}
+	if (ns > 1)
+		qsort(x->sur, ns, sizeof(*x->sur), cmp_word);
+	return ns;
+}
+
+/* Room in x->ov for n names. */
+static void
+ov_room(struct ns_extractor *x, size_t n)
+{
+	if (n <= x->ocap)
+		return;
+	x->ocap = x->ocap ? x->ocap * 2 : 64;
+	x->ov = ns_xreallocarray(x->ov, x->ocap, sizeof(*x->ov));
 }
 
 /* Well-known organisations the tagger, trained on news of 1996, does not
  * know ("Nvidia" as a place, "OpenAI" not at all): a listed name written
  * as listed is an ORG, whatever the names tv[0..nt-1] of field s[0..n-1]
- * (sorted, no overlaps) said of it, unless it is the surname of a PERSON
- * of the field ("Ford" of "Gerald Ford"). A name the tagger found that
+ * (sorted, no overlaps) said of it, unless it is the last word of a
+ * PERSON of the field ("Ford" of "Gerald Ford"). A name the tagger found that
  * holds the listed one ("Boeing Capital") stays as it was; names inside
  * the listed one ("Saudi" and "Aramco") give way to it. In a title, with
  * capitals on every word, only names the tagger found are looked at. A
@@ -388,9 +422,10 @@ static size_t
 known_orgs(struct ns_extractor *x, const struct ns_entity *tv, size_t nt,
     const char *s, size_t n, int title)
 {
-	size_t i, j, k, e, no = 0;
-	int kind, tagged;
+	size_t i, j, k, e, no = 0, nsur = 0;
+	int kind, tagged, sur = 0;
 	unsigned char c, p;
+	struct ns_listword key;
 
 	pthread_once(&orgs_once, load_orgs);
 	j = 0;
@@ -404,11 +439,7 @@ known_orgs(struct ns_extractor *x, const struct ns_entity *tv, size_t nt,
 			continue;
 		/* the names before it go through */
 		while (j < nt && tv[j].end <= i) {
-			if (no == x->ocap) {
-				x->ocap = x->ocap ? x->ocap * 2 : 64;
-				x->ov = ns_xreallocarray(x->ov, x->ocap,
-				    sizeof(*x->ov));
-			}
+			ov_room(x, no + 1);
 			x->ov[no++] = tv[j++];
 		}
 		/* the names it overlaps */
@@ -420,15 +451,19 @@ known_orgs(struct ns_extractor *x, const struct ns_entity *tv, size_t nt,
 		}
 		if (k < nt && tv[k].start < e)
 			continue;
-		if (surname_of(tv, nt, s, i, e) || (!tagged && (title ||
+		/* the surnames, once a field, when first asked */
+		if (!sur) {
+			nsur = surnames(x, tv, nt, s);
+			sur = 1;
+		}
+		key.p = s + i;
+		key.n = e - i;
+		if ((nsur > 0 && bsearch(&key, x->sur, nsur, sizeof(*x->sur),
+		    cmp_word) != NULL) || (!tagged && (title ||
 		    in_longer_name(s, n, i, e))) ||
 		    (kind == 1 && (tagged || sentence_start(s, i))))
 			continue;
-		if (no + 1 >= x->ocap) {
-			x->ocap = x->ocap ? x->ocap * 2 : 64;
-			x->ov = ns_xreallocarray(x->ov, x->ocap,
-			    sizeof(*x->ov));
-		}
+		ov_room(x, no + 1);
 		memset(&x->ov[no], 0, sizeof(x->ov[no]));
 		x->ov[no].start = i;
 		x->ov[no].end = e;
@@ -439,11 +474,7 @@ known_orgs(struct ns_extractor *x, const struct ns_entity *tv, size_t nt,
 		i = e - 1;
 	}
 	for (; j < nt; j++) {
-		if (no == x->ocap) {
-			x->ocap = x->ocap ? x->ocap * 2 : 64;
-			x->ov = ns_xreallocarray(x->ov, x->ocap,
-			    sizeof(*x->ov));
-		}
+		ov_room(x, no + 1);
 		x->ov[no++] = tv[j];
 	}
 	return no;
