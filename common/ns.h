@@ -456,12 +456,14 @@ enum ns_scope {
 	NS_SCOPE_TITLE = 8,	/* a suffix to cut from the title */
 	NS_SCOPE_LIST = 16,	/* a heading over a list of links to the end */
 	NS_SCOPE_PARA = 32,	/* boilerplate with the rest of its paragraph */
-	NS_SCOPE_SECTION = 64	/* a heading: the same, and alone in its
+	NS_SCOPE_SECTION = 64,	/* a heading: the same, and alone in its
 				 * paragraph, the next paragraph too */
+	NS_SCOPE_HEAD = 128	/* boilerplate only among an article's
+				 * leading lines, beside another cut */
 };
 #define NS_SCOPE_BODY (NS_SCOPE_LINE | NS_SCOPE_END | NS_SCOPE_TAIL | \
 	NS_SCOPE_LIST | NS_SCOPE_PARA | NS_SCOPE_SECTION)
-#define NS_SCOPE_MASKS 128	/* every combination of scopes */
+#define NS_SCOPE_MASKS 256	/* every combination of scopes */
 
 struct ns_rule {
 	char	*name;

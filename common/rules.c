@@ -21,6 +21,7 @@ static const struct {
 	{ "list", NS_SCOPE_LIST },
 	{ "para", NS_SCOPE_PARA },
 	{ "section", NS_SCOPE_SECTION },
+	{ "head", NS_SCOPE_HEAD },
 };
 
 const char *
@@ -1179,8 +1180,9 @@ ns_rules_parse(struct ns_rules *r, const char *text, size_t len,
 			}
 		if (!found) {
 			snprintf(err, errsz, "%s:%zu: unknown scope \"%.*s\" "
-			    "(line, end, tail, list, para, section or title)", origin,
-			    lineno, (int)(wl[1] > 40 ? 40 : wl[1]), w[1]);
+			    "(line, end, tail, head, list, para, section or "
+			    "title)", origin, lineno,
+			    (int)(wl[1] > 40 ? 40 : wl[1]), w[1]);
 			return -1;
 		}
 		for (i = 0; i < wl[0]; i++) {

@@ -257,6 +257,37 @@ run_line(struct line *l, const struct ns_rule **run, int *alone, int *next)
 	*alone = *next = 0;
 }
 
+/* The leading lines: blank or boilerplate from the top of the text. Head
+ * rules cut only there, only when another rule cuts a line there too, and
+ * only when text is left under them: a source's name or a flair ("Ars
+ * Technica", "News") is known by the furniture around it ("r/Scotland",
+ * "5 hours ago"); a short line that opens an article with nothing cut
+ * around it, or that is all the article has, is kept. */
+static void
+head_lines(struct ns_rules *r, const char *s, struct line *v, size_t count)
+{
+	size_t i, end;
+	int other = 0;
+
+	for (end = 0; end < count; end++) {
+		if (v[end].blank)
+			continue;
+		if (v[end].rule != NULL) {
+			other = 1;
+			continue;
+		}
+		v[end].rule = ns_rules_match(r, NS_SCOPE_HEAD,
+		    s + v[end].start, v[end].end - v[end].start);
+		if (v[end].rule == NULL)
+			break;
+	}
+	if (other && end < count)
+		return;
+	for (i = 0; i < end; i++)
+		if (v[i].rule != NULL && v[i].rule->scope == NS_SCOPE_HEAD)
+			v[i].rule = NULL;
+}
+
 static _Thread_local struct line *pass_v;
 static _Thread_local size_t pass_cap;
 
@@ -287,7 +318,8 @@ strip_pass(struct ns_rules *r, const char *s, size_t n, struct prior *pr,
 		pass_v[count].blank = pass_v[count].start == pass_v[count].end;
 		/* Again (a pass after one that cut): every line is one
 		 * that no line, end or para rule matched, nor a para run
-		 * took, so none does now; only tails and lists can change. */
+		 * took, so none does now; only tails, heads and lists can
+		 * change. */
 		pass_v[count].rule = pass_v[count].blank || again ? NULL :
 		    ns_rules_match(r, NS_SCOPE_LINE | NS_SCOPE_END |
 		    NS_SCOPE_PARA | NS_SCOPE_SECTION, s + pass_v[count].start,
@@ -314,6 +346,7 @@ strip_pass(struct ns_rules *r, const char *s, size_t n, struct prior *pr,
 			break;
 		tail--;
 	}
+	head_lines(r, s, pass_v, count);
 
 	for (i = 0; i < count; i++)
 		if (pass_v[i].rule != NULL) {
