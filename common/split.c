@@ -67,6 +67,9 @@ struct ns_splitter {
 	struct ns_buf pend;
 	struct block *pv;
 	size_t	 npv, cappv;
+	size_t	 lead;		/* held blocks over the candidate: a source's
+				 * name ("Ars Technica") */
+	int	 lead_under;	/* ... that stood under boilerplate */
 };
 
 /* ---- character tests ---- */
@@ -224,9 +227,12 @@ is_separator(const char *s, size_t n)
 
 /* ---- what a block looks like ---- */
 
-/* The first block of an article: is its first line the title? */
+/* The first block of an article: is its first line the title? credits:
+ * the lines under it are all boilerplate ("submitted 3 hours ago by x"),
+ * so none of them goes on its text. */
 static int
-title_at_start(const char *s, size_t n, const char *next, size_t nn)
+title_at_start(const char *s, size_t n, const char *next, size_t nn,
+    int credits)
 {
 	utf8proc_int32_t last;
 
@@ -241,7 +247,7 @@ title_at_start(const char *s, size_t n, const char *next, size_t nn)
 	    (next != NULL || ns_word_count(s, n) > 12))
 		return 0;
 	/* A hard-wrapped paragraph goes on in lower case. */
-	if (next != NULL && starts_lower(next, nn))
+	if (next != NULL && !credits && starts_lower(next, nn))
 		return 0;
 	return 1;
 }
@@ -437,6 +443,7 @@ release_pending(struct ns_splitter *sp)
 	if (n == 0)
 		return;
 	sp->npv = 0;	/* push_text() may end the article: no second release */
+	sp->lead = 0;
 	for (i = 0; i < n; i++)
 		push_text(sp, sp->pend.p + sp->pv[i].off, &sp->pv[i]);
 	ns_buf_reset(&sp->pend);
@@ -524,11 +531,29 @@ start_block(struct ns_splitter *sp, const char *s, struct block *b)
 	}
 	sp->titled = 1;
 	if (!title_at_start(s, l1, nl ? nl + 1 : NULL,
-	    nl ? b->len - l1 - 1 : 0)) {
+	    nl ? b->len - l1 - 1 : 0, !b->boiler1 &&
+	    b->boiler == b->nlines - 1)) {
 		push_text(sp, s, b);
 		return;
 	}
 	title_block(sp, s, b);
+}
+
+/* Could block b start a new article? A headline: a line of its own, or
+ * over credits ("Image source, X", "Reuters · 2 hours ago") in its
+ * block, after a finished sentence or boilerplate. An article whose
+ * sub-headings are questions ("Why are drivers striking?") has more of
+ * them, not a headline. */
+static int
+headline_block(const struct ns_splitter *sp, const char *s,
+    const struct block *b)
+{
+	size_t l1 = line1(s, b->len);
+	int question = l1 > 0 && s[l1 - 1] == '?';
+
+	return !b->boiler1 && b->boiler == b->nlines - 1 && sp->content > 0 &&
+	    (sp->last_boiler || sp->last_final || b->blanks >= 2) &&
+	    !(question && sp->asked) && headline_like(s, l1);
 }
 
 /* A block of the body is complete. */
@@ -536,9 +561,22 @@ static void
 body_block(struct ns_splitter *sp, const char *s, struct block *b)
 {
 	struct block head;
-	size_t l1;
+	size_t l1, ws;
 	int question;
 
+	if (sp->npv > 0 && sp->npv == sp->lead) {
+		/* A source's name is held: a headline under it starts an
+		 * article, and the name goes with it, when furniture around
+		 * them says so (the name under boilerplate, "For you", or
+		 * credits under the headline, "5 hours ago"): a short
+		 * sub-heading over a longer one is no source. */
+		if (headline_block(sp, s, b) && (sp->lead_under ||
+		    b->nlines > 1)) {
+			hold(sp, s, b);
+			return;
+		}
+		release_pending(sp);
+	}
 	if (sp->npv > 0) {
 		if (b->boiler == b->nlines && sp->npv < 8 &&
 		    record_size(sp, b->len + b->extra + 8) <= sp->max) {
@@ -550,13 +588,20 @@ body_block(struct ns_splitter *sp, const char *s, struct block *b)
 			/* The candidate was a headline: the article before it
 			 * ends, without the held blocks, and a new one starts
 			 * with them. */
-			size_t i, held = sp->npv;
+			size_t i, held = sp->npv, names = sp->lead;
 
-			sp->npv = 0;
+			sp->npv = sp->lead = 0;
 			end_article(sp, 0);
-			head = sp->pv[0];
+			for (i = 0; i < names; i++) {
+				/* Boilerplate over the headline, as at the
+				 * start of a dump. */
+				head = sp->pv[i];
+				head.boiler = head.nlines;
+				push_text(sp, sp->pend.p + head.off, &head);
+			}
+			head = sp->pv[names];
 			title_block(sp, sp->pend.p + head.off, &head);
-			for (i = 1; i < held; i++)
+			for (i = names + 1; i < held; i++)
 				push_text(sp, sp->pend.p + sp->pv[i].off,
 				    &sp->pv[i]);
 			ns_buf_reset(&sp->pend);
@@ -565,18 +610,24 @@ body_block(struct ns_splitter *sp, const char *s, struct block *b)
 		}
 		release_pending(sp);
 	}
-	/* A headline: a line of its own, or over credits ("Image source,
-	 * X", "Reuters · 2 hours ago") in its block. An article whose
-	 * sub-headings are questions ("Why are drivers striking?") has
-	 * more of them, not a headline. */
-	l1 = line1(s, b->len);
-	question = l1 > 0 && s[l1 - 1] == '?';
-	if (!b->boiler1 && b->boiler == b->nlines - 1 && sp->content > 0 &&
-	    (sp->last_boiler || sp->last_final || b->blanks >= 2) &&
-	    !(question && sp->asked) && headline_like(s, l1)) {
+	if (headline_block(sp, s, b)) {
 		hold(sp, s, b);
 		return;
 	}
+	/* A source's name alone on its line, where a headline could
+	 * stand: held, as the headline may come under it. */
+	ws = ns_trim_left(s, b->len);
+	if (b->nlines == 1 && b->boiler == 0 && sp->content > 0 &&
+	    (sp->last_boiler || sp->last_final || b->blanks >= 2) &&
+	    ns_rules_match(sp->rules, NS_SCOPE_HEAD, s + ws, b->len - ws) !=
+	    NULL) {
+		hold(sp, s, b);
+		sp->lead = 1;
+		sp->lead_under = b->joined && sp->last_boiler;
+		return;
+	}
+	l1 = line1(s, b->len);
+	question = l1 > 0 && s[l1 - 1] == '?';
 	if (question && b->nlines == 1 && b->boiler == 0)
 		sp->asked = 1;
 	push_text(sp, s, b);
