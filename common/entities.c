@@ -220,7 +220,9 @@ org_wordbyte(unsigned char c)
 	    c == '.' || c == '\'' || (c >= 0x80 && c != 0xe2);
 }
 
-/* The first word of a name, as the scan below cuts it. */
+/* The first word of a name, as the scan below cuts it, without a final
+ * stop or "'s" ("Nvidia's" and "McDonald's" hash as "Nvidia" and
+ * "McDonald": the scan tries the name with and without them). */
 static size_t
 org_firstword(const char *s, size_t n)
 {
@@ -230,6 +232,8 @@ org_firstword(const char *s, size_t n)
 		;
 	while (k > 0 && (s[k - 1] == '.' || s[k - 1] == '\''))
 		k--;
+	if (k > 2 && s[k - 2] == '\'' && s[k - 1] == 's')
+		k -= 2;
 	return k;
 }
 
