@@ -337,6 +337,8 @@ size_t	ns_trim_left(const char *s, size_t n);
 int	ns_is_blank(const char *s, size_t n);
 /* Number of words (runs of letters, digits and joiners) in s. */
 size_t	ns_word_count(const char *s, size_t n);
+/* Does the line s[0..n-1] start like a list item ("- ", "• ", "1. ")? */
+int	ns_is_list_item(const char *s, size_t n);
 
 /* A word list kept as data (one word a line as written, '#' starts a
  * comment line, trailing white space dropped): its words point into the

@@ -167,24 +167,6 @@ ends_sentence(const char *s, size_t n)
 	return cp == '.' || cp == '!' || cp == '?' || cp == 0x2026;
 }
 
-/* "- item", "• item", "* item", "1. item", "2) item" */
-static int
-is_bullet(const char *s, size_t n)
-{
-	utf8proc_int32_t cp;
-	size_t i = 0, k;
-
-	cp = cp_at(s, n, &k);
-	if (cp == '-' || cp == '*' || cp == '+' || cp == 0x2022 ||
-	    cp == 0x2013 || cp == 0x2014 || cp == 0xb7 || cp == 0x25aa ||
-	    cp == 0x25cf || cp == 0x25e6 || cp == 0x2043)
-		return 1;
-	while (i < n && s[i] >= '0' && s[i] <= '9')
-		i++;
-	return i > 0 && i < 4 && i + 1 < n && (s[i] == '.' || s[i] == ')') &&
-	    s[i + 1] == ' ';
-}
-
 /* A separator line: three or more of one of - = * # _ ~ or a bullet, with
  * spaces between them or not ("---", "* * *", "###", "______"). */
 static int
@@ -236,7 +218,8 @@ title_at_start(const char *s, size_t n, const char *next, size_t nn,
 {
 	utf8proc_int32_t last;
 
-	if (n == 0 || n > 300 || ns_word_count(s, n) > 30 || is_bullet(s, n))
+	if (n == 0 || n > 300 || ns_word_count(s, n) > 30 ||
+	    ns_is_list_item(s, n))
 		return 0;
 	last = last_letter(s, n);
 	if (last == ',' || last == ';' || last == ':')
@@ -298,7 +281,7 @@ headline_like(const char *s, size_t n)
 	size_t words;
 	utf8proc_int32_t last;
 
-	if (n < 15 || n > 200 || is_bullet(s, n) || !starts_upper(s, n))
+	if (n < 15 || n > 200 || ns_is_list_item(s, n) || !starts_upper(s, n))
 		return 0;
 	words = ns_word_count(s, n);
 	if (words < 4 || words > 20)

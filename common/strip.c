@@ -259,10 +259,11 @@ run_line(struct line *l, const struct ns_rule **run, int *alone, int *next)
 
 /* The leading lines: blank or boilerplate from the top of the text. Head
  * rules cut only there, only when another rule cuts a line there too, and
- * only when text is left under them: a source's name or a flair ("Ars
- * Technica", "News") is known by the furniture around it ("r/Scotland",
- * "5 hours ago"); a short line that opens an article with nothing cut
- * around it, or that is all the article has, is kept. */
+ * only when text is left under them that is not a list: a source's name
+ * or a flair ("Ars Technica", "News") is known by the furniture around it
+ * ("r/Scotland", "5 hours ago"); a short line that opens an article with
+ * nothing cut around it, that is all the article has, or that heads a
+ * list ("Key points" over bullets), is kept. */
 static void
 head_lines(struct ns_rules *r, const char *s, struct line *v, size_t count)
 {
@@ -281,7 +282,8 @@ head_lines(struct ns_rules *r, const char *s, struct line *v, size_t count)
 		if (v[end].rule == NULL)
 			break;
 	}
-	if (other && end < count)
+	if (other && end < count && !ns_is_list_item(s + v[end].start,
+	    v[end].end - v[end].start))
 		return;
 	for (i = 0; i < end; i++)
 		if (v[i].rule != NULL && v[i].rule->scope == NS_SCOPE_HEAD)

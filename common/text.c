@@ -107,6 +107,25 @@ next_cp(const char *s, size_t n, utf8proc_int32_t *cp)
 	    (utf8proc_ssize_t)n, cp);
 }
 
+/* A list item: "- item", "• item", "* item", "1. item", "2) item". */
+int
+ns_is_list_item(const char *s, size_t n)
+{
+	utf8proc_int32_t cp;
+	size_t i = 0;
+
+	if (n == 0 || next_cp(s, n, &cp) <= 0)
+		return 0;
+	if (cp == '-' || cp == '*' || cp == '+' || cp == 0x2022 ||
+	    cp == 0x2013 || cp == 0x2014 || cp == 0xb7 || cp == 0x25aa ||
+	    cp == 0x25cf || cp == 0x25e6 || cp == 0x2043)
+		return 1;
+	while (i < n && s[i] >= '0' && s[i] <= '9')
+		i++;
+	return i > 0 && i < 4 && i + 1 < n && (s[i] == '.' || s[i] == ')') &&
+	    s[i + 1] == ' ';
+}
+
 size_t
 ns_word_count(const char *s, size_t n)
 {

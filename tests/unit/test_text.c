@@ -47,6 +47,17 @@ main(void)
 	CHECK(ns_word_count(t, strlen(t)) == 5);
 	CHECK(ns_word_count("", 0) == 0);
 	CHECK(ns_word_count(" - ", 3) == 0);
+#define ITEM(x) ns_is_list_item(x, strlen(x))
+	CHECK(ITEM("- crop insurance"));
+	CHECK(ITEM("\xe2\x80\xa2 crop insurance"));	/* U+2022 bullet */
+	CHECK(ITEM("12. Twelfth"));
+	CHECK(ITEM("3) Third"));
+	CHECK(!ITEM("1234. Not an item"));
+	CHECK(!ITEM("3.5 per cent"));
+	CHECK(!ITEM("Key points"));
+	CHECK(!ITEM("2."));
+	CHECK(!ITEM(""));
+#undef ITEM
 
 	/* Code points. */
 	t = "a\xc3\xa9\xe2\x80\x9c\xf0\x9f\x98\x80z";
