@@ -7,7 +7,8 @@
 #include "ns.h"
 
 enum {
-	OPT_MODEL = NS_OPT_TOOL
+	OPT_MODEL = NS_OPT_TOOL,
+	OPT_ORGS
 };
 
 static _Noreturn void
@@ -15,8 +16,8 @@ usage(FILE *fp, int status)
 {
 	fprintf(fp,
 	    "usage: ns-entities [-hVu] [-j jobs] [-t types] [--model file]\n"
-	    "                   [--bad-lines file] [--strict] [--max-record-bytes n]\n"
-	    "                   [--progress] [file ...]\n");
+	    "                   [--orgs file] [--bad-lines file] [--strict]\n"
+	    "                   [--max-record-bytes n] [--progress] [file ...]\n");
 	if (status == NS_EXIT_OK)
 		fprintf(fp, "\n"
 		    "Add \"entities\" to article records: people, organisations, places,\n"
@@ -28,6 +29,8 @@ usage(FILE *fp, int status)
 		    "                           ORG, LOC, NORP, MONEY, PERCENT, DATE, TIME,\n"
 		    "                           QUANTITY, CARDINAL, ORDINAL, URL, EMAIL)\n"
 		    "      --model FILE         the name tagger's model (scripts/train-ner)\n"
+		    "      --orgs FILE          names of organisations, one a line, instead of\n"
+		    "                           the built-in list (common/data/orgs.txt)\n"
 		    NS_JOBS_USAGE
 		    NS_COMMON_USAGE
 		    "\nExit status: 0 all input processed, 1 some input rejected, 2 error.\n"
@@ -102,6 +105,7 @@ main(int argc, char *argv[])
 		NS_COMMON_LONGOPTS,
 		NS_JOBS_LONGOPTS,
 		{ "model", required_argument, NULL, OPT_MODEL },
+		{ "orgs", required_argument, NULL, OPT_ORGS },
 		{ "types", required_argument, NULL, 't' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -110,9 +114,9 @@ main(int argc, char *argv[])
 	struct ns_ner_model *model = NULL;
 	struct ns_extractor **x;
 	void **ctxs;
-	const char *model_path = NULL;
-	char *model_data = NULL, err[512];
-	size_t model_len = 0, i;
+	const char *model_path = NULL, *orgs_path = NULL;
+	char *model_data = NULL, *orgs_data = NULL, err[512];
+	size_t model_len = 0, orgs_len = 0, i;
 	unsigned types = (1u << NS_ENT_NTYPES) - 1;
 	int ch, status;
 
@@ -128,6 +132,9 @@ main(int argc, char *argv[])
 			break;
 		case OPT_MODEL:
 			model_path = optarg;
+			break;
+		case OPT_ORGS:
+			orgs_path = optarg;
 			break;
 		default:
 			usage(stderr, NS_EXIT_FATAL);
@@ -146,6 +153,10 @@ main(int argc, char *argv[])
 		if (model == NULL)
 			ns_errx(NS_EXIT_FATAL, "%s: %s", model_path ?
 			    model_path : "built-in model", err);
+		if (orgs_path != NULL) {
+			orgs_data = slurp(orgs_path, &orgs_len);
+			ns_entities_orgs(orgs_data, orgs_len);
+		}
 	}
 
 	ns_common_open(&c);
@@ -164,5 +175,6 @@ main(int argc, char *argv[])
 	free(ctxs);
 	ns_ner_model_free(model);
 	free(model_data);
+	free(orgs_data);
 	return ns_finish(&c, status);
 }

@@ -211,6 +211,15 @@ extern const size_t ns_orgs_data_len;
 static struct ns_wordlist orgs;
 static unsigned char org_first[8192];	/* hashed first words, a bit each */
 static pthread_once_t orgs_once = PTHREAD_ONCE_INIT;
+static const char *orgs_data;		/* ns_entities_orgs(), or NULL */
+static size_t orgs_len;
+
+void
+ns_entities_orgs(const char *data, size_t len)
+{
+	orgs_data = data;
+	orgs_len = len;
+}
 
 static int
 org_wordbyte(unsigned char c)
@@ -244,7 +253,10 @@ load_orgs(void)
 	uint32_t h;
 	const char *p;
 
-	ns_wordlist_init(&orgs, ns_orgs_data, ns_orgs_data_len);
+	if (orgs_data != NULL)
+		ns_wordlist_init(&orgs, orgs_data, orgs_len);
+	else
+		ns_wordlist_init(&orgs, ns_orgs_data, ns_orgs_data_len);
 	for (i = 0; i < orgs.n; i++) {
 		p = orgs.v[i].p;
 		k = orgs.v[i].n;

@@ -624,6 +624,11 @@ const char *ns_ent_type_name(enum ns_ent_type t);
 /* The type named s[0..n-1], or -1. */
 int	ns_ent_type_parse(const char *s, size_t n);
 
+/* Names of organisations, one a line as common/data/orgs.txt has them, to
+ * use instead of the built-in list; data must outlive every extractor.
+ * Call before the first ns_extract(). */
+void	ns_entities_orgs(const char *data, size_t len);
+
 /* What ns-entities runs on each record: both recognizers, one per
  * thread. types: bit t for each type t wanted; m: the name tagger's model
  * (NULL: no names). */
