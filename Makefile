@@ -50,6 +50,7 @@ DATA = ns_builtin_rules:common/data/boilerplate.rules \
 	ns_gazetteer_data:common/data/gazetteer.tsv \
 	ns_orgwords_data:common/data/orgwords.txt \
 	ns_orgs_data:common/data/orgs.txt \
+	ns_notnames_data:common/data/notnames.txt \
 	ns_titles_data:common/data/titles.txt \
 	ns_clusters_data:common/data/clusters.txt \
 	ns_ner_model_data:common/data/ner.model

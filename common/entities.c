@@ -286,6 +286,57 @@ org_known(const char *s, size_t n)
 	return ns_wordlist_has(&orgs, key, n + 1);
 }
 
+/* Place names of the gazetteer (common/data/gazetteer.tsv: countries,
+ * subdivisions, cities), and words that are no name though written in
+ * capitals ("AI", "IPO": common/data/notnames.txt). */
+extern const char *const ns_gazetteer_data;
+extern const size_t ns_gazetteer_data_len;
+extern const char *const ns_notnames_data;
+extern const size_t ns_notnames_data_len;
+
+static struct ns_buf places_text;
+static struct ns_wordlist places, notnames;
+static pthread_once_t places_once = PTHREAD_ONCE_INIT;
+
+static void
+load_places(void)
+{
+	static const char *const kinds[] = { "country\t", "former\t",
+	    "subdivision\t", "city\t", "capital\t" };
+	const char *p = ns_gazetteer_data, *e = p + ns_gazetteer_data_len, *nl;
+	size_t i, k;
+
+	for (; p < e; p = nl + 1) {
+		if ((nl = memchr(p, '\n', (size_t)(e - p))) == NULL)
+			nl = e;
+		for (i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++) {
+			k = strlen(kinds[i]);
+			if ((size_t)(nl - p) > k && memcmp(p, kinds[i], k) == 0) {
+				ns_buf_add(&places_text, p + k,
+				    (size_t)(nl - p) - k);
+				ns_buf_addc(&places_text, '\n');
+				break;
+			}
+		}
+	}
+	ns_wordlist_init(&places, places_text.p, places_text.len);
+	ns_wordlist_init(&notnames, ns_notnames_data, ns_notnames_data_len);
+}
+
+static int
+is_place(const char *s, size_t n)
+{
+	pthread_once(&places_once, load_places);
+	return ns_wordlist_has(&places, s, n);
+}
+
+static int
+is_notname(const char *s, size_t n)
+{
+	pthread_once(&places_once, load_places);
+	return ns_wordlist_has(&notnames, s, n);
+}
+
 /* Does a sentence start at s[a] (text before it, white space aside, ends
  * in a full stop, a quote or a line)? */
 static int
@@ -474,10 +525,14 @@ known_orgs(struct ns_extractor *x, const struct ns_entity *tv, size_t nt,
 		}
 		key.p = s + i;
 		key.n = e - i;
+		/* A '~' name the tagger found stands, unless it made a
+		 * place of it that is none ("Amazon" as a LOC). */
 		if ((nsur > 0 && bsearch(&key, x->sur, nsur, sizeof(*x->sur),
 		    cmp_word) != NULL) || (!tagged && (title ||
-		    in_longer_name(s, n, i, e))) ||
-		    (kind == 1 && (tagged || sentence_start(s, i))))
+		    in_longer_name(s, n, i, e))) || (kind == 1 && (tagged ?
+		    k != j + 1 || tv[j].start != i || tv[j].end != e ||
+		    tv[j].type != NS_ENT_LOC || is_place(s + i, e - i) :
+		    sentence_start(s, i))))
 			continue;
 		ov_room(x, no + 1);
 		memset(&x->ov[no], 0, sizeof(x->ov[no]));
@@ -493,7 +548,12 @@ known_orgs(struct ns_extractor *x, const struct ns_entity *tv, size_t nt,
 		ov_room(x, no + 1);
 		x->ov[no++] = tv[j];
 	}
-	return no;
+	/* No name at all: "AI", "IPO" */
+	for (i = j = 0; i < no; i++)
+		if (x->ov[i].type == NS_ENT_NORP || !is_notname(s +
+		    x->ov[i].start, x->ov[i].end - x->ov[i].start))
+			x->ov[j++] = x->ov[i];
+	return j;
 }
 
 /* "Abdulaziz bin Salman", "Mohammed bin Rashid Al Maktoum": a name, an
