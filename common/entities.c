@@ -405,8 +405,10 @@ org_at(const char *s, size_t n, size_t i, int *kind)
 }
 
 /* Is s[a..b) part of a longer name: a word with a capital right after
- * it ("UEFA Cup", "Kansai Electric Power"), or right before it
- * ("Tiananmen Square")? */
+ * it ("UEFA Cup", "Kansai Electric Power") that is no title ("Vodafone
+ * Chief Executive", "Bundesbank President") nor a word that ends the
+ * names of organisations ("AT&T Inc."), or one right before it
+ * ("Tiananmen Square") that is no possessive ("Canada's Parliament")? */
 static int
 in_longer_name(const char *s, size_t n, size_t a, size_t b)
 {
@@ -415,10 +417,14 @@ in_longer_name(const char *s, size_t n, size_t a, size_t b)
 
 	if (b + 1 < n && s[b] == ' ') {
 		c = (unsigned char)s[b + 1];
-		if ((c >= 'A' && c <= 'Z') || c >= 0xc0)
+		if (((c >= 'A' && c <= 'Z') || c >= 0xc0) &&
+		    ns_ner_title_len(s + b + 1, n - b - 1) == 0 &&
+		    orgword_at(s + b + 1, n - b - 1) == 0)
 			return 1;
 	}
 	if (a < 2 || s[a - 1] != ' ')
+		return 0;
+	if (a >= 4 && s[a - 3] == '\'' && s[a - 2] == 's')
 		return 0;
 	for (k = a - 1; k > 0 && org_wordbyte((unsigned char)s[k - 1]); k--)
 		;
@@ -463,6 +469,24 @@ surnames(struct ns_extractor *x, const struct ns_entity *tv, size_t nt,
 	return ns;
 }
 
+/* Is the title s[0..n-1] in title case: no word of four letters or more
+ * that starts in lower case ("Shell Profit Beats Estimates", not "Fed
+ * holds rates steady")? */
+static int
+title_case(const char *s, size_t n)
+{
+	size_t i = 0, k;
+
+	while (i < n) {
+		for (k = i; k < n && s[k] != ' '; k++)
+			;
+		if (k - i >= 4 && s[i] >= 'a' && s[i] <= 'z')
+			return 0;
+		i = k + 1;
+	}
+	return 1;
+}
+
 /* Room in x->ov for n names. */
 static void
 ov_room(struct ns_extractor *x, size_t n)
@@ -479,8 +503,8 @@ ov_room(struct ns_extractor *x, size_t n)
  * (sorted, no overlaps) said of it, unless it is the last word of a
  * PERSON of the field ("Ford" of "Gerald Ford"). A name the tagger found that
  * holds the listed one ("Boeing Capital") stays as it was; names inside
- * the listed one ("Saudi" and "Aramco") give way to it. In a title, with
- * capitals on every word, only names the tagger found are looked at. A
+ * the listed one ("Saudi" and "Aramco") give way to it. In a title with
+ * capitals on every word only names the tagger found are looked at. A
  * listed name that is also a word, a place or a person ("~Apple") is
  * found only inside a sentence of the text where the tagger found no
  * name: what the tagger made of it stands. The result goes to x->ov; its
@@ -495,6 +519,8 @@ known_orgs(struct ns_extractor *x, const struct ns_entity *tv, size_t nt,
 	struct ns_listword key;
 
 	pthread_once(&orgs_once, load_orgs);
+	/* A title in sentence case is read as a sentence of the text. */
+	title = title && title_case(s, n);
 	j = 0;
 	for (i = 0; i < n; i++) {
 		c = (unsigned char)s[i];
