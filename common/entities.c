@@ -432,6 +432,15 @@ in_longer_name(const char *s, size_t n, size_t a, size_t b)
 	return k < a - 1 && ((c >= 'A' && c <= 'Z') || c >= 0xc0);
 }
 
+/* Does s[a..b) stand between commas, as in a list of names ("Given,
+ * O'Brien, Elliott, Bramble")? */
+static int
+in_list(const char *s, size_t n, size_t a, size_t b)
+{
+	return b < n && s[b] == ',' && a >= 2 && s[a - 1] == ' ' &&
+	    s[a - 2] == ',';
+}
+
 static int
 cmp_word(const void *a, const void *b)
 {
@@ -558,7 +567,7 @@ known_orgs(struct ns_extractor *x, const struct ns_entity *tv, size_t nt,
 		    in_longer_name(s, n, i, e))) || (kind == 1 && (tagged ?
 		    k != j + 1 || tv[j].start != i || tv[j].end != e ||
 		    tv[j].type != NS_ENT_LOC || is_place(s + i, e - i) :
-		    sentence_start(s, i))))
+		    sentence_start(s, i) || in_list(s, n, i, e))))
 			continue;
 		ov_room(x, no + 1);
 		memset(&x->ov[no], 0, sizeof(x->ov[no]));
