@@ -460,12 +460,16 @@ enum ns_scope {
 	NS_SCOPE_PARA = 32,	/* boilerplate with the rest of its paragraph */
 	NS_SCOPE_SECTION = 64,	/* a heading: the same, and alone in its
 				 * paragraph, the next paragraph too */
-	NS_SCOPE_HEAD = 128	/* boilerplate only among an article's
+	NS_SCOPE_HEAD = 128,	/* boilerplate only among an article's
 				 * leading lines, beside another cut */
+	NS_SCOPE_KICKER = 256,	/* a label in capitals over a headline or
+				 * a jump line, beside page furniture */
+	NS_SCOPE_CREDIT = 512	/* boilerplate anywhere, and closing its
+				 * paragraph, with the caption over it */
 };
 #define NS_SCOPE_BODY (NS_SCOPE_LINE | NS_SCOPE_END | NS_SCOPE_TAIL | \
-	NS_SCOPE_LIST | NS_SCOPE_PARA | NS_SCOPE_SECTION)
-#define NS_SCOPE_MASKS 256	/* every combination of scopes */
+	NS_SCOPE_LIST | NS_SCOPE_PARA | NS_SCOPE_SECTION | NS_SCOPE_CREDIT)
+#define NS_SCOPE_MASKS 1024	/* every combination of scopes */
 
 struct ns_rule {
 	char	*name;

@@ -22,6 +22,8 @@ static const struct {
 	{ "para", NS_SCOPE_PARA },
 	{ "section", NS_SCOPE_SECTION },
 	{ "head", NS_SCOPE_HEAD },
+	{ "kicker", NS_SCOPE_KICKER },
+	{ "credit", NS_SCOPE_CREDIT },
 };
 
 const char *
@@ -1180,8 +1182,8 @@ ns_rules_parse(struct ns_rules *r, const char *text, size_t len,
 			}
 		if (!found) {
 			snprintf(err, errsz, "%s:%zu: unknown scope \"%.*s\" "
-			    "(line, end, tail, head, list, para, section or "
-			    "title)", origin, lineno,
+			    "(line, end, tail, head, kicker, list, para, section, "
+			    "credit or title)", origin, lineno,
 			    (int)(wl[1] > 40 ? 40 : wl[1]), w[1]);
 			return -1;
 		}

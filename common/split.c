@@ -18,6 +18,7 @@ struct block {
 	size_t	 off, len;	/* text in pend (pending blocks) or cur */
 	size_t	 extra;		/* bytes JSON escaping adds to it */
 	uint64_t line, byte;	/* where its first line was read */
+	uint64_t byte2;		/* ... and its second */
 	size_t	 nlines;
 	size_t	 boiler;	/* lines a body rule matched */
 	int	 boiler1;	/* the first of them did */
@@ -48,6 +49,8 @@ struct ns_splitter {
 	uint64_t first_bad;
 
 	struct ns_buf norm;		/* the line being fed, normalized */
+	struct ns_buf kick;		/* a kicker and the lines under its
+					 * headline, rejoined */
 
 	struct ns_buf cur;		/* the block being read */
 	struct block cb;
@@ -312,6 +315,34 @@ paragraph_like(const struct block *b, const char *s)
 	    starts_upper(s, b->len);
 }
 
+/* Does block b open with a kicker, a label in capitals over a headline
+ * ("CITY HALL" over "Council weighs bus cuts", as printed pages set a
+ * section or topic over a story)? The label is no headline, the line
+ * under it may be: *at and *len give that line. */
+static int
+kicker_block(const struct ns_splitter *sp, const char *s,
+    const struct block *b, size_t *at, size_t *len)
+{
+	size_t l1, l2, ws;
+
+	if (b->nlines < 2 || b->boiler1)
+		return 0;
+	l1 = line1(s, b->len);
+	ws = ns_trim_left(s, l1);
+	if (ns_rules_match(sp->rules, NS_SCOPE_KICKER, s + ws, l1 - ws) ==
+	    NULL)
+		return 0;
+	l2 = line1(s + l1 + 1, b->len - l1 - 1);
+	ws = ns_trim_left(s + l1 + 1, l2);
+	if (!headline_like(s + l1 + 1 + ws, l2 - ws) ||
+	    ns_rules_match(sp->rules, NS_SCOPE_BODY, s + l1 + 1 + ws,
+	    l2 - ws) != NULL)
+		return 0;
+	*at = l1 + 1;
+	*len = l2;
+	return 1;
+}
+
 /* ---- building the article ---- */
 
 /* The bytes JSON escaping adds to s: the record written must fit in
@@ -481,14 +512,30 @@ take_title(struct ns_splitter *sp, const char *s, size_t n, uint64_t line,
 	set_source(sp, line, byte, 1);
 }
 
-/* The first line of block b is the title; the rest of it, text. */
+/* The first line of block b is the title; the rest of it, text. Under a
+ * kicker, the second line is the title, and the kicker and the lines
+ * under the headline go on as one paragraph, as they stood around it;
+ * the kicker counts as boilerplate. */
 static void
 title_block(struct ns_splitter *sp, const char *s, const struct block *b)
 {
 	const char *nl = memchr(s, '\n', b->len);
-	size_t l1 = nl ? (size_t)(nl - s) : b->len;
+	size_t l1 = nl ? (size_t)(nl - s) : b->len, at, l2;
 	struct block rest;
 
+	if (kicker_block(sp, s, b, &at, &l2)) {
+		take_title(sp, s + at, l2, b->line + 1, b->byte2);
+		ns_buf_reset(&sp->kick);
+		ns_buf_add(&sp->kick, s, l1);
+		ns_buf_add(&sp->kick, s + at + l2, b->len - at - l2);
+		rest = *b;
+		rest.len = sp->kick.len;
+		rest.extra = json_extra(sp->kick.p, rest.len);
+		rest.nlines--;
+		rest.boiler++;
+		push_text(sp, sp->kick.p, &rest);
+		return;
+	}
 	take_title(sp, s, l1, b->line, b->byte);
 	if (nl == NULL)
 		return;
@@ -505,7 +552,7 @@ static void
 start_block(struct ns_splitter *sp, const char *s, struct block *b)
 {
 	const char *nl = memchr(s, '\n', b->len);
-	size_t l1 = nl ? (size_t)(nl - s) : b->len;
+	size_t l1 = nl ? (size_t)(nl - s) : b->len, at, l2;
 
 	if (b->boiler == b->nlines) {
 		/* Boilerplate before the headline: into the text. */
@@ -513,6 +560,16 @@ start_block(struct ns_splitter *sp, const char *s, struct block *b)
 		return;
 	}
 	sp->titled = 1;
+	if (kicker_block(sp, s, b, &at, &l2)) {
+		/* A kicker over the headline: the title is under it. */
+		nl = memchr(s + at, '\n', b->len - at);
+		if (title_at_start(s + at, l2, nl ? nl + 1 : NULL,
+		    nl ? b->len - (size_t)(nl - s) - 1 : 0,
+		    b->boiler == b->nlines - 2)) {
+			title_block(sp, s, b);
+			return;
+		}
+	}
 	if (!title_at_start(s, l1, nl ? nl + 1 : NULL,
 	    nl ? b->len - l1 - 1 : 0, !b->boiler1 &&
 	    b->boiler == b->nlines - 1)) {
@@ -524,19 +581,23 @@ start_block(struct ns_splitter *sp, const char *s, struct block *b)
 
 /* Could block b start a new article? A headline: a line of its own, or
  * over credits ("Image source, X", "Reuters · 2 hours ago") in its
- * block, after a finished sentence or boilerplate. An article whose
- * sub-headings are questions ("Why are drivers striking?") has more of
- * them, not a headline. */
+ * block, perhaps under a kicker ("SCHOOLS"), after a finished sentence
+ * or boilerplate. An article whose sub-headings are questions ("Why are
+ * drivers striking?") has more of them, not a headline. */
 static int
 headline_block(const struct ns_splitter *sp, const char *s,
     const struct block *b)
 {
-	size_t l1 = line1(s, b->len);
-	int question = l1 > 0 && s[l1 - 1] == '?';
+	size_t at = 0, l1 = line1(s, b->len), over = 1;
+	int question;
 
-	return !b->boiler1 && b->boiler == b->nlines - 1 && sp->content > 0 &&
+	if (kicker_block(sp, s, b, &at, &l1))
+		over = 2;
+	question = l1 > 0 && s[at + l1 - 1] == '?';
+	return !b->boiler1 && b->boiler == b->nlines - over &&
+	    sp->content > 0 &&
 	    (sp->last_boiler || sp->last_final || b->blanks >= 2) &&
-	    !(question && sp->asked) && headline_like(s, l1);
+	    !(question && sp->asked) && headline_like(s + at, l1);
 }
 
 /* A block of the body is complete. */
@@ -669,6 +730,8 @@ add_line(struct ns_splitter *sp, const char *s, size_t n, size_t extra,
 		sp->cb.joined = joined;
 		sp->cb.extra = 0;
 	} else {
+		if (sp->cb.nlines == 1)
+			sp->cb.byte2 = byte;
 		ns_buf_addc(&sp->cur, '\n');
 		sp->cb.extra++;
 	}
@@ -864,6 +927,7 @@ ns_splitter_free(struct ns_splitter *sp)
 	if (sp == NULL)
 		return;
 	ns_buf_free(&sp->norm);
+	ns_buf_free(&sp->kick);
 	ns_buf_free(&sp->cur);
 	ns_buf_free(&sp->title);
 	ns_buf_free(&sp->text);

@@ -290,6 +290,93 @@ head_lines(struct ns_rules *r, const char *s, struct line *v, size_t count)
 			v[i].rule = NULL;
 }
 
+/* Is line l cut by a rule that is no kicker's? */
+static int
+cut_other(const struct line *l)
+{
+	return !l->blank && l->rule != NULL &&
+	    l->rule->scope != NS_SCOPE_KICKER;
+}
+
+/* Kickers, labels in capitals over a headline or a jump line ("CITY
+ * HALL", "BUDGET"), are cut only beside page furniture: between two lines
+ * of their paragraph that other rules cut (a running head over the label,
+ * "Continued from A1" under it), or among the leading lines over a line of
+ * their paragraph that another rule cuts (the byline under the headline
+ * ns-split took out), with at most two kept lines between that end no
+ * sentence (a deck). A dateline in capitals under a byline ("WASHINGTON")
+ * has nothing cut under it. */
+static void
+kicker_lines(struct ns_rules *r, const char *s, struct line *v, size_t count)
+{
+	const struct ns_rule *k;
+	size_t i, j, kept;
+	int leading = 1;
+	unsigned char c;
+
+	for (i = 0; i < count; i++) {
+		if (v[i].blank || v[i].rule != NULL)
+			continue;
+		k = ns_rules_match(r, NS_SCOPE_KICKER, s + v[i].start,
+		    v[i].end - v[i].start);
+		if (k == NULL) {
+			leading = 0;
+			continue;
+		}
+		if (i > 0 && i + 1 < count && cut_other(&v[i - 1]) &&
+		    cut_other(&v[i + 1])) {
+			v[i].rule = k;
+			continue;
+		}
+		for (j = i + 1, kept = 0; leading && j < count &&
+		    !v[j].blank && !cut_other(&v[j]); j++) {
+			c = s[v[j].end - 1];
+			if (++kept > 2 || c == '.' || c == '!' || c == '?' ||
+			    c == ',' || c == ';' || c == ':')
+				break;
+		}
+		if (leading && j < count && cut_other(&v[j]))
+			v[i].rule = k;
+		else
+			leading = 0;
+	}
+}
+
+/* Caption lines at most over a credit, and their words. */
+#define CAPTION_LINES 3
+#define CAPTION_WORDS 50
+
+/* A credit that closes its paragraph ("JONAH WEISS / THE DAILY LEDGER"
+ * with nothing under it but lines cut anyway) takes the few lines over
+ * it in its paragraph: a photo's caption, as printed pages set it. A
+ * longer paragraph over a credit is text the credit was glued to, and
+ * stays. The lines are listed under the credit's rule. */
+static void
+caption_lines(const char *s, struct line *v, size_t count)
+{
+	size_t i, j, p, words;
+
+	for (i = 0; i < count; i++) {
+		if (v[i].blank || v[i].rule == NULL ||
+		    v[i].rule->scope != NS_SCOPE_CREDIT)
+			continue;
+		for (j = i + 1; j < count && !v[j].blank && v[j].rule != NULL;
+		    j++)
+			;
+		if (j < count && !v[j].blank)
+			continue;	/* text goes on under it */
+		for (p = i, words = 0; p > 0 && !v[p - 1].blank &&
+		    v[p - 1].rule == NULL && i - p < CAPTION_LINES + 1; p--)
+			words += ns_word_count(s + v[p - 1].start,
+			    v[p - 1].end - v[p - 1].start);
+		if (p == i || i - p > CAPTION_LINES || words > CAPTION_WORDS ||
+		    (p > 0 && !v[p - 1].blank))
+			continue;
+		for (j = p; j < i; j++)
+			v[j].rule = v[i].rule;
+	}
+}
+
 static _Thread_local struct line *pass_v;
 static _Thread_local size_t pass_cap;
 
@@ -324,13 +411,15 @@ strip_pass(struct ns_rules *r, const char *s, size_t n, struct prior *pr,
 		 * change. */
 		pass_v[count].rule = pass_v[count].blank || again ? NULL :
 		    ns_rules_match(r, NS_SCOPE_LINE | NS_SCOPE_END |
-		    NS_SCOPE_PARA | NS_SCOPE_SECTION, s + pass_v[count].start,
+		    NS_SCOPE_PARA | NS_SCOPE_SECTION | NS_SCOPE_CREDIT,
+		    s + pass_v[count].start,
 		    pass_v[count].end - pass_v[count].start);
 		run_line(&pass_v[count], &run, &alone, &next);
 		count++;
 		if (nl == NULL)
 			break;
 	}
+	caption_lines(s, pass_v, count);
 	/* A list of links at the end goes first: what it cuts is part of
 	 * the trailing lines below. */
 	link_list(r, s, pass_v, count);
@@ -349,6 +438,7 @@ strip_pass(struct ns_rules *r, const char *s, size_t n, struct prior *pr,
 		tail--;
 	}
 	head_lines(r, s, pass_v, count);
+	kicker_lines(r, s, pass_v, count);
 
 	for (i = 0; i < count; i++)
 		if (pass_v[i].rule != NULL) {
