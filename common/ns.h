@@ -342,7 +342,7 @@ int	ns_is_list_item(const char *s, size_t n);
 
 /* A word list kept as data (one word a line as written, '#' starts a
  * comment line, trailing white space dropped): its words point into the
- * text, which must outlive it. */
+ * text, which must outlive it; looked up by hash. */
 struct ns_listword {
 	const char *p;
 	size_t	 n;
@@ -350,6 +350,8 @@ struct ns_listword {
 struct ns_wordlist {
 	struct ns_listword *v;	/* sorted */
 	size_t	 n;
+	uint32_t *ix;		/* hash index: v's index + 1, 0 empty */
+	size_t	 mask;		/* its size - 1 */
 };
 void	ns_wordlist_init(struct ns_wordlist *wl, const char *data, size_t len);
 /* Is s[0..n-1] one of its words (bytes compared: case counts)? */

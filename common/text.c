@@ -419,10 +419,12 @@ void
 ns_wordlist_init(struct ns_wordlist *wl, const char *data, size_t len)
 {
 	const char *s = data, *e = data + len, *nl;
-	size_t n, cap = 0;
+	size_t n, cap = 0, i, k;
 
 	wl->v = NULL;
 	wl->n = 0;
+	wl->ix = NULL;
+	wl->mask = 0;
 	for (; s < e; s = nl ? nl + 1 : e) {
 		nl = memchr(s, '\n', (size_t)(e - s));
 		n = nl ? (size_t)(nl - s) : (size_t)(e - s);
@@ -438,21 +440,43 @@ ns_wordlist_init(struct ns_wordlist *wl, const char *data, size_t len)
 	}
 	if (wl->n > 1)
 		qsort(wl->v, wl->n, sizeof(*wl->v), cmp_listword);
+	/* An open-addressed index of the words, at most half full: a
+	 * look-up is a hash and, mostly, one comparison. */
+	for (cap = 16; cap < 2 * wl->n; cap *= 2)
+		;
+	wl->mask = cap - 1;
+	wl->ix = ns_xcalloc(cap, sizeof(*wl->ix));
+	for (i = 0; i < wl->n; i++) {
+		k = ns_hash32(wl->v[i].p, wl->v[i].n) & wl->mask;
+		while (wl->ix[k] != 0)
+			k = (k + 1) & wl->mask;
+		wl->ix[k] = (uint32_t)i + 1;
+	}
 }
 
 int
 ns_wordlist_has(const struct ns_wordlist *wl, const char *s, size_t n)
 {
-	struct ns_listword key = { s, n };
+	const struct ns_listword *w;
+	size_t k;
 
-	return n > 0 && wl->n > 0 && bsearch(&key, wl->v, wl->n,
-	    sizeof(*wl->v), cmp_listword) != NULL;
+	if (n == 0 || wl->n == 0)
+		return 0;
+	for (k = ns_hash32(s, n) & wl->mask; wl->ix[k] != 0;
+	    k = (k + 1) & wl->mask) {
+		w = &wl->v[wl->ix[k] - 1];
+		if (w->n == n && memcmp(w->p, s, n) == 0)
+			return 1;
+	}
+	return 0;
 }
 
 void
 ns_wordlist_free(struct ns_wordlist *wl)
 {
 	free(wl->v);
+	free(wl->ix);
 	wl->v = NULL;
+	wl->ix = NULL;
 	wl->n = 0;
 }

@@ -111,6 +111,31 @@ main(void)
 		ns_wordlist_free(&wl);
 		CHECK(wl.n == 0);
 	}
+	/* A long list: every word found through the hash index, whatever
+	 * it collides with, and no other. */
+	{
+		struct ns_buf b = { 0 };
+		struct ns_wordlist wl;
+		char w[16];
+		int i, all = 1, none = 1;
+
+		for (i = 0; i < 3000; i++) {
+			snprintf(w, sizeof(w), "w%d\n", i);
+			ns_buf_add(&b, w, strlen(w));
+		}
+		ns_wordlist_init(&wl, b.p, b.len);
+		CHECK(wl.n == 3000);
+		for (i = 0; i < 3000; i++) {
+			snprintf(w, sizeof(w), "w%d", i);
+			all &= ns_wordlist_has(&wl, w, strlen(w));
+			snprintf(w, sizeof(w), "x%d", i);
+			none &= !ns_wordlist_has(&wl, w, strlen(w));
+		}
+		CHECK(all);
+		CHECK(none);
+		ns_wordlist_free(&wl);
+		ns_buf_free(&b);
+	}
 
 	/* Ids: XXH3-64 of title "\n" text, checked against xxhsum -H3. */
 	ns_article_id(id, "T", 1, "x", 1);
