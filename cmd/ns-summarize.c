@@ -34,7 +34,7 @@ usage(FILE *fp, int status)
 		    "      --weights LIST       the default method's weights: term frequency,\n"
 		    "                           position, first sentence, title, numbers and\n"
 		    "                           names, length, length exponent, MMR lambda,\n"
-		    "                           centrality\n"
+		    "                           centrality, quote factor\n"
 		    "      --wrapped            the text is hard-wrapped (see ns-split)\n"
 		    NS_JOBS_USAGE
 		    NS_COMMON_USAGE
@@ -134,7 +134,7 @@ main(int argc, char *argv[])
 	struct ctx *x;
 	void **ctxs;
 	size_t i;
-	double *w[9];
+	double *w[10];
 	char *end;
 	long v;
 	int ch, status, size_opt = 0;
@@ -151,6 +151,7 @@ main(int argc, char *argv[])
 	w[6] = &o.len_exp;
 	w[7] = &o.lambda;
 	w[8] = &o.w_cent;
+	w[9] = &o.q_quote;
 	while ((ch = getopt_long(argc, argv, NS_COMMON_SHORTOPTS NS_JOBS_SHORTOPTS "n:", longopts,
 	    NULL)) != -1) {
 		if (ns_common_option(&c, ch, optarg))
@@ -181,9 +182,9 @@ main(int argc, char *argv[])
 			size_opt = 'r';
 			break;
 		case OPT_WEIGHTS:
-			if (parse_weights(optarg, w, 9) < 0 || o.lambda > 1)
+			if (parse_weights(optarg, w, 10) < 0 || o.lambda > 1)
 				ns_errx(NS_EXIT_FATAL, "--weights: expected up to "
-				    "9 numbers from 0 to 100 (lambda at most 1), "
+				    "10 numbers from 0 to 100 (lambda at most 1), "
 				    "comma-separated: %s", optarg);
 			break;
 		case OPT_WORDS:

@@ -432,6 +432,7 @@ struct ns_sum_opts {
 	/* Weights of the default method's features, and MMR's lambda. */
 	double	 w_tf, w_pos, w_first, w_title, w_salient, w_len, w_cent;
 	double	 len_exp;	/* term frequency / terms ^ len_exp */
+	double	 q_quote;	/* factor of a sentence opening with a quote */
 	double	 lambda;
 };
 

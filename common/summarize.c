@@ -200,6 +200,10 @@ ns_sum_defaults(struct ns_sum_opts *o)
 	o->len_exp = 0.5;
 	o->lambda = 0.8;
 	o->w_cent = 0.5;
+	/* Off: 0.8 gives the digests (3 sentences, abstractive references)
+	 * +0.006 and +0.003 of ROUGE-2, but BBC (extractive references,
+	 * quotes and all) -0.014, under TextRank there. */
+	o->q_quote = 1;
 }
 
 struct ns_summarizer *
@@ -550,6 +554,15 @@ textrank(struct ns_summarizer *z, size_t ns)
 	}
 }
 
+/* Does the sentence s[0..n-1] open with a quotation mark? */
+static int
+opens_quote(const char *s, size_t n)
+{
+	return (n > 0 && (s[0] == '"' || s[0] == '\'')) || (n > 2 &&
+	    (unsigned char)s[0] == 0xe2 && (unsigned char)s[1] == 0x80 &&
+	    ((unsigned char)s[2] == 0x9c || (unsigned char)s[2] == 0x98));
+}
+
 static double
 maxof(const double *v, size_t n)
 {
@@ -727,6 +740,9 @@ ns_summarize(struct ns_summarizer *z, const char *title, size_t tlen,
 			    o->w_len * (s->words > 40 ? 1.0 : s->words / 40.0);
 			if (s->words < 5)
 				s->score *= 0.5;
+			/* A quotation is colour more often than news. */
+			if (opens_quote(text + s->start, s->end - s->start))
+				s->score *= o->q_quote;
 		}
 	}
 
