@@ -257,11 +257,50 @@ run_line(struct line *l, const struct ns_rule **run, int *alone, int *next)
 	*alone = *next = 0;
 }
 
+/* Does s open with a quotation mark? */
+static int
+quoted(const char *s, size_t n)
+{
+	return n > 0 && (s[0] == '"' || s[0] == '\'' || (n >= 3 &&
+	    memcmp(s, "\xe2\x80", 2) == 0 && ((unsigned char)s[2] == 0x9c ||
+	    (unsigned char)s[2] == 0x98 || (unsigned char)s[2] == 0x9e)) ||
+	    (n >= 2 && memcmp(s, "\xc2\xab", 2) == 0));
+}
+
+/* Is l a line that a rule other than a head rule cuts? */
+static int
+cut_beside(const struct line *l)
+{
+	return !l->blank && l->rule != NULL && l->rule->scope != NS_SCOPE_HEAD;
+}
+
+/* Does line end open an item's card, as digests and alert e-mails set
+ * one: the line over it (a source's name) on the paragraph of a snippet of
+ * a few lines, and the item's links, cut, closing that paragraph
+ * ("Marlow County News", the snippet, a link, "Flag as irrelevant")? */
+static int
+card_lines(const struct line *v, size_t count, size_t end)
+{
+	size_t j, kept = 0;
+	int cut = 0;
+
+	if (end == 0 || v[end - 1].blank)
+		return 0;
+	for (j = end; j < count && !v[j].blank; j++) {
+		if (v[j].rule != NULL)
+			cut = 1;
+		else if (cut || ++kept > 3)
+			return 0;	/* text goes on under the links */
+	}
+	return cut;
+}
+
 /* The leading lines: blank or boilerplate from the top of the text. Head
  * rules cut only there, only when another rule cuts a line there too, and
  * only when text is left under them that is not a list: a source's name
  * or a flair ("Ars Technica", "News") is known by the furniture around it
- * ("r/Scotland", "5 hours ago"); a short line that opens an article with
+ * ("r/Scotland", "5 hours ago") or by the card it opens (see card_lines());
+ * a short line that opens an article with
  * nothing cut around it, that is all the article has, or that heads a
  * list ("Key points" over bullets), is kept. */
 static void
@@ -282,9 +321,21 @@ head_lines(struct ns_rules *r, const char *s, struct line *v, size_t count)
 		if (v[end].rule == NULL)
 			break;
 	}
-	if (other && end < count && !ns_is_list_item(s + v[end].start,
-	    v[end].end - v[end].start))
+	if ((other || card_lines(v, count, end)) && end < count &&
+	    !ns_is_list_item(s + v[end].start,
+	    v[end].end - v[end].start)) {
+		/* A line in quotes is a pull quote, unless a line of its
+		 * paragraph is cut too (an alert's search term over its
+		 * "Daily update" line). */
+		for (i = 0; i < end; i++)
+			if (v[i].rule != NULL &&
+			    v[i].rule->scope == NS_SCOPE_HEAD &&
+			    quoted(s + v[i].start, v[i].end - v[i].start) &&
+			    !(i > 0 && cut_beside(&v[i - 1])) &&
+			    !(i + 1 < count && cut_beside(&v[i + 1])))
+				v[i].rule = NULL;
 		return;
+	}
 	for (i = 0; i < end; i++)
 		if (v[i].rule != NULL && v[i].rule->scope == NS_SCOPE_HEAD)
 			v[i].rule = NULL;
