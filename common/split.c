@@ -22,6 +22,7 @@ struct block {
 	size_t	 nlines;
 	size_t	 boiler;	/* lines a body rule matched */
 	int	 boiler1;	/* the first of them did */
+	int	 boiler_end;	/* ... and the last */
 	size_t	 blanks;	/* blank lines before it */
 	int	 joined;	/* goes on the paragraph before (a forced cut,
 				 * or a line under boilerplate split off) */
@@ -64,6 +65,7 @@ struct ns_splitter {
 	size_t	 content;		/* blocks that are not boilerplate */
 	int	 last_boiler;		/* the last block pushed was boilerplate */
 	int	 last_final;		/* ... ended with a sentence */
+	int	 last_furn;		/* ... ended with a boilerplate line */
 
 	/* A headline candidate and the boilerplate blocks after it, held
 	 * until the next paragraph says whether an article starts there. */
@@ -90,6 +92,14 @@ cp_at(const char *s, size_t n, size_t *len)
 	}
 	*len = (size_t)k;
 	return cp;
+}
+
+static utf8proc_int32_t
+first_cp(const char *s, size_t n)
+{
+	size_t k;
+
+	return cp_at(s, n, &k);
 }
 
 static int
@@ -394,6 +404,7 @@ reset_article(struct ns_splitter *sp)
 	sp->content = 0;
 	sp->last_boiler = 0;
 	sp->last_final = 1;
+	sp->last_furn = 0;
 	sp->titled = 0;
 	sp->trailer = 0;
 	sp->separated = 0;
@@ -446,6 +457,7 @@ push_text(struct ns_splitter *sp, const char *s, const struct block *b)
 		sp->last_boiler = 0;
 	}
 	sp->last_final = ends_sentence(s, b->len);
+	sp->last_furn = b->boiler_end;
 }
 
 /* Put the held blocks into the article as they are. */
@@ -547,16 +559,51 @@ title_block(struct ns_splitter *sp, const char *s, const struct block *b)
 	push_text(sp, nl + 1, &rest);
 }
 
+static int item_lines(const struct ns_splitter *, const char *,
+    const struct block *);
+
+/* Does block b, under boilerplate at the top of an article, hold nothing
+ * but boilerplate and a search term in quotes ("\"Acme Corp\"" over
+ * "Daily update", as alert e-mails head their results), which a head rule
+ * names? */
+static int
+term_block(const struct ns_splitter *sp, const char *s, const struct block *b)
+{
+	size_t i, l, ws;
+
+	if (sp->text.len == 0 || sp->content > 0 || b->boiler == 0)
+		return 0;
+	for (i = 0; i < b->len; i += l + 1) {
+		l = line1(s + i, b->len - i);
+		ws = ns_trim_left(s + i, l);
+		if (ns_rules_match(sp->rules, NS_SCOPE_BODY, s + i + ws,
+		    l - ws) != NULL)
+			continue;
+		if (l == ws || !is_open_quote(first_cp(s + i + ws, l - ws)) ||
+		    ns_rules_match(sp->rules, NS_SCOPE_HEAD, s + i + ws,
+		    l - ws) == NULL)
+			return 0;
+	}
+	return 1;
+}
+
 /* The first block of an article: take the title from it. */
 static void
 start_block(struct ns_splitter *sp, const char *s, struct block *b)
 {
 	const char *nl = memchr(s, '\n', b->len);
 	size_t l1 = nl ? (size_t)(nl - s) : b->len, at, l2;
+	struct block all;
 
 	if (b->boiler == b->nlines) {
 		/* Boilerplate before the headline: into the text. */
 		push_text(sp, s, b);
+		return;
+	}
+	if (term_block(sp, s, b)) {
+		all = *b;
+		all.boiler = all.nlines;
+		push_text(sp, s, &all);
 		return;
 	}
 	sp->titled = 1;
@@ -570,8 +617,10 @@ start_block(struct ns_splitter *sp, const char *s, struct block *b)
 			return;
 		}
 	}
-	if (!title_at_start(s, l1, nl ? nl + 1 : NULL,
-	    nl ? b->len - l1 - 1 : 0, !b->boiler1 &&
+	/* A digest's item: its source's name under the headline may be in
+	 * lower case ("example.com"). */
+	if (!item_lines(sp, s, b) && !title_at_start(s, l1,
+	    nl ? nl + 1 : NULL, nl ? b->len - l1 - 1 : 0, !b->boiler1 &&
 	    b->boiler == b->nlines - 1)) {
 		push_text(sp, s, b);
 		return;
@@ -598,6 +647,47 @@ headline_block(const struct ns_splitter *sp, const char *s,
 	    sp->content > 0 &&
 	    (sp->last_boiler || sp->last_final || b->blanks >= 2) &&
 	    !(question && sp->asked) && headline_like(s + at, l1);
+}
+
+/* Is block b an item of a digest or an alert e-mail: a headline, a
+ * source's name under it ("Marlow County News", "example.com") and the
+ * snippet, in one block, perhaps closed by the item's links ("Flag as
+ * irrelevant")? */
+static int
+item_lines(const struct ns_splitter *sp, const char *s, const struct block *b)
+{
+	size_t l1, l2, l3, o2, o3, ws;
+
+	if (b->nlines < 3 || b->boiler1 || b->boiler > b->nlines - 3)
+		return 0;
+	l1 = line1(s, b->len);
+	if (!headline_like(s, l1))
+		return 0;
+	o2 = l1 + 1;
+	l2 = line1(s + o2, b->len - o2);
+	ws = ns_trim_left(s + o2, l2);
+	if (ns_rules_match(sp->rules, NS_SCOPE_BODY, s + o2 + ws, l2 - ws) !=
+	    NULL || ns_rules_match(sp->rules, NS_SCOPE_HEAD, s + o2 + ws,
+	    l2 - ws) == NULL)
+		return 0;
+	/* The snippet: a line of running text, not boilerplate. */
+	o3 = o2 + l2 + 1;
+	l3 = line1(s + o3, b->len - o3);
+	ws = ns_trim_left(s + o3, l3);
+	return l3 - ws >= 60 && starts_upper(s + o3 + ws, l3 - ws) &&
+	    ns_rules_match(sp->rules, NS_SCOPE_BODY, s + o3 + ws, l3 - ws) ==
+	    NULL;
+}
+
+/* Does block b start a new article as a digest's item? The item before
+ * it ended with a sentence or with the item's links, or this one ends
+ * with them. */
+static int
+item_block(const struct ns_splitter *sp, const char *s, const struct block *b)
+{
+	return sp->content > 0 && (sp->last_boiler || sp->last_furn ||
+	    b->boiler_end || (sp->last_final && b->blanks >= 1)) &&
+	    item_lines(sp, s, b);
 }
 
 /* A block of the body is complete. */
@@ -653,6 +743,12 @@ body_block(struct ns_splitter *sp, const char *s, struct block *b)
 			return;
 		}
 		release_pending(sp);
+	}
+	if (item_block(sp, s, b)) {
+		/* A digest's item: the article before it ends. */
+		end_article(sp, 0);
+		title_block(sp, s, b);
+		return;
 	}
 	if (headline_block(sp, s, b)) {
 		hold(sp, s, b);
@@ -740,6 +836,7 @@ add_line(struct ns_splitter *sp, const char *s, size_t n, size_t extra,
 	sp->cb.nlines++;
 	if (boiler)
 		sp->cb.boiler++;
+	sp->cb.boiler_end = boiler;
 }
 
 /* The offset of the value of a "Title: ..." or "Headline: ..." line, as
