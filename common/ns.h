@@ -339,6 +339,9 @@ int	ns_is_blank(const char *s, size_t n);
 size_t	ns_word_count(const char *s, size_t n);
 /* Does the line s[0..n-1] start like a list item ("- ", "• ", "1. ")? */
 int	ns_is_list_item(const char *s, size_t n);
+/* Is s[0..n-1] set in Title Case, as headlines are: at least 4 words, and
+ * every word of 4 letters or more capitalized? */
+int	ns_is_title_case(const char *s, size_t n);
 
 /* A word list kept as data (one word a line as written, '#' starts a
  * comment line, trailing white space dropped): its words point into the
@@ -467,12 +470,15 @@ enum ns_scope {
 				 * leading lines, beside another cut */
 	NS_SCOPE_KICKER = 256,	/* a label in capitals over a headline or
 				 * a jump line, beside page furniture */
-	NS_SCOPE_CREDIT = 512	/* boilerplate anywhere, and closing its
+	NS_SCOPE_CREDIT = 512,	/* boilerplate anywhere, and closing its
 				 * paragraph, with the caption over it */
+	NS_SCOPE_AUTHOR = 1024	/* a name over furniture: boilerplate when
+				 * it opens its paragraph and all the rest
+				 * of it is cut */
 };
 #define NS_SCOPE_BODY (NS_SCOPE_LINE | NS_SCOPE_END | NS_SCOPE_TAIL | \
 	NS_SCOPE_LIST | NS_SCOPE_PARA | NS_SCOPE_SECTION | NS_SCOPE_CREDIT)
-#define NS_SCOPE_MASKS 1024	/* every combination of scopes */
+#define NS_SCOPE_MASKS 2048	/* every combination of scopes */
 
 struct ns_rule {
 	char	*name;

@@ -24,6 +24,7 @@ static const struct {
 	{ "head", NS_SCOPE_HEAD },
 	{ "kicker", NS_SCOPE_KICKER },
 	{ "credit", NS_SCOPE_CREDIT },
+	{ "author", NS_SCOPE_AUTHOR },
 };
 
 const char *

@@ -188,8 +188,14 @@ link_like(const char *s, const struct line *l)
 	if (l->rule != NULL || l->blank)
 		return 1;
 	c = s[l->end - 1];
+	if (ns_word_count(s + l->start, n) > 16)
+		return 0;
+	/* A headline in Title Case may end in a full stop ("Its Workers
+	 * Aren't Sold."); a sentence is not set so. */
+	if ((c == '.' || c == '?') && ns_is_title_case(s + l->start, n))
+		return 1;
 	return c != '.' && c != '!' && c != '?' && c != ':' && c != ';' &&
-	    c != ',' && ns_word_count(s + l->start, n) <= 16;
+	    c != ',';
 }
 
 /* A list heading ("Related Topics", "More on this story") with nothing
@@ -393,6 +399,30 @@ kicker_lines(struct ns_rules *r, const char *s, struct line *v, size_t count)
 	}
 }
 
+/* Author lines: a name that opens its paragraph over nothing but lines
+ * other rules cut ("Jane Roe" over "Follow" and "5 min read", a
+ * newsletter's name over "Subscribe" and "Sign in") is furniture too. A
+ * name over a line that is kept (a reader's comment, a quote) stays. */
+static void
+author_lines(struct ns_rules *r, const char *s, struct line *v, size_t count)
+{
+	const struct ns_rule *a;
+	size_t i, j;
+
+	for (i = 0; i < count; i++) {
+		if (v[i].blank || v[i].rule != NULL || (i > 0 && !v[i - 1].blank))
+			continue;
+		for (j = i + 1; j < count && cut_other(&v[j]); j++)
+			;
+		if (j == i + 1 || (j < count && !v[j].blank))
+			continue;
+		a = ns_rules_match(r, NS_SCOPE_AUTHOR, s + v[i].start,
+		    v[i].end - v[i].start);
+		if (a != NULL)
+			v[i].rule = a;
+	}
+}
+
 /* Caption lines at most over a credit, and their words. */
 #define CAPTION_LINES 3
 #define CAPTION_WORDS 50
@@ -490,6 +520,7 @@ strip_pass(struct ns_rules *r, const char *s, size_t n, struct prior *pr,
 	}
 	head_lines(r, s, pass_v, count);
 	kicker_lines(r, s, pass_v, count);
+	author_lines(r, s, pass_v, count);
 
 	for (i = 0; i < count; i++)
 		if (pass_v[i].rule != NULL) {

@@ -126,6 +126,36 @@ ns_is_list_item(const char *s, size_t n)
 	    s[i + 1] == ' ';
 }
 
+int
+ns_is_title_case(const char *s, size_t n)
+{
+	utf8proc_int32_t cp, first = 0;
+	utf8proc_ssize_t k;
+	size_t i = 0, words = 0, letters = 0;
+
+	for (;;) {
+		k = i < n ? next_cp(s + i, n - i, &cp) : 0;
+		if (k > 0 && (is_word_cp(cp) || cp == 0x2019 || cp == '\'')) {
+			if (letters++ == 0)
+				first = cp;
+			i += (size_t)k;
+			continue;
+		}
+		if (letters > 0) {
+			words++;
+			if (letters >= 4 && utf8proc_category(first) !=
+			    UTF8PROC_CATEGORY_LU &&
+			    !(first >= '0' && first <= '9'))
+				return 0;
+		}
+		letters = 0;
+		if (i >= n)
+			break;
+		i += k > 0 ? (size_t)k : 1;
+	}
+	return words >= 4;
+}
+
 size_t
 ns_word_count(const char *s, size_t n)
 {

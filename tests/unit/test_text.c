@@ -56,6 +56,13 @@ main(void)
 	CHECK(!ITEM("3.5 per cent"));
 	CHECK(!ITEM("Key points"));
 	CHECK(!ITEM("2."));
+#define TC(x) ns_is_title_case(x, strlen(x))
+	CHECK(TC("Water Bills Are About to Double. Here\xe2\x80\x99s Who Pays."));
+	CHECK(TC("Its Workers Aren\xe2\x80\x99t Sold."));
+	CHECK(TC("Altmark Recalls 212,000 SUVs"));
+	CHECK(!TC("Its workers are not sold."));
+	CHECK(!TC("Port Strike Drags"));	/* three words */
+	CHECK(!TC("Shares fell in morning trading"));
 	CHECK(!ITEM(""));
 #undef ITEM
 
