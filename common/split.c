@@ -44,6 +44,8 @@ struct ns_splitter {
 	int	 separated;		/* a separator line was seen: the next
 					 * line says whether the article ends */
 	int	 asked;			/* a question stood as a sub-heading */
+	const struct ns_rule *listing;	/* the list heading whose list of
+					 * links the next lines may be */
 	size_t	 escapes;		/* bytes JSON escapes add to title+text */
 	const char *file;
 	size_t	 invalid;
@@ -306,6 +308,64 @@ headline_like(const char *s, size_t n)
 	if (last == '?' && n >= 2 && s[n - 2] == '?')
 		return 0;	/* "??": a reader's cry */
 	return has_lower(s, n) && !inner_break(s, n);
+}
+
+/* A headline under boilerplate (the last post's furniture, a
+ * newsletter's masthead) may be set in Title Case with full stops
+ * ("Water Bills Are About to Double. Here's Who Pays."). */
+static int
+headline_under_boiler(const char *s, size_t n)
+{
+	utf8proc_int32_t last;
+	size_t words;
+
+	if (headline_like(s, n))
+		return 1;
+	if (n < 15 || n > 200 || ns_is_list_item(s, n) || !starts_upper(s, n))
+		return 0;
+	words = ns_word_count(s, n);
+	last = last_letter(s, n);
+	return words >= 4 && words <= 20 && (last == '.' || last == '?' ||
+	    last == '!') && ns_is_title_case(s, n);
+}
+
+/* A short sub-heading of an explainer in sentence case ("What the filing
+ * says", "Why it matters"): "What" or "Why", no word after it
+ * capitalized, five words at most. A headline of as few words seldom
+ * opens so ("How ..." and "When ..." do: "When technology gets
+ * personal"). */
+static int
+subheading_like(const char *s, size_t n)
+{
+	static const char *const wh[] = { "What ", "Why " };
+	size_t i;
+
+	if (ns_word_count(s, n) > 5)
+		return 0;
+	for (i = 0; i < sizeof(wh) / sizeof(wh[0]); i++)
+		if (n > strlen(wh[i]) && memcmp(s, wh[i], strlen(wh[i])) == 0)
+			break;
+	if (i == sizeof(wh) / sizeof(wh[0]))
+		return 0;
+	for (i = 1; i + 1 < n; i++)
+		if (s[i] == ' ' && starts_upper(s + i + 1, n - i - 1))
+			return 0;
+	return 1;
+}
+
+/* Is the line a list of links' entry: short and no sentence, or a
+ * headline in Title Case? */
+static int
+link_line(const char *s, size_t n)
+{
+	utf8proc_int32_t last = last_letter(s, n);
+
+	if (ns_word_count(s, n) > 16)
+		return 0;
+	if ((last == '.' || last == '?') && ns_is_title_case(s, n))
+		return 1;
+	return last != '.' && last != '!' && last != '?' && last != ':' &&
+	    last != ';' && last != ',';
 }
 
 /* The length of the first line of s. */
@@ -642,11 +702,28 @@ headline_block(const struct ns_splitter *sp, const char *s,
 
 	if (kicker_block(sp, s, b, &at, &l1))
 		over = 2;
+	else if (b->nlines == 2 && b->boiler == 0 && sp->content > 0 &&
+	    sp->last_boiler) {
+		/* A headline over its dek, under the last post's furniture
+		 * (a blog platform's page): the dek is text, a sentence
+		 * longer than the headline (a live blog's "Posted at 15:20"
+		 * over its entry's heading is none). */
+		size_t l2 = b->len - l1 - 1, dek = ns_word_count(s + l1 + 1,
+		    l2);
+
+		return headline_under_boiler(s, l1) &&
+		    starts_upper(s + l1 + 1, l2) &&
+		    !ns_is_list_item(s + l1 + 1, l2) && dek >= 8 &&
+		    dek <= 40 && dek > ns_word_count(s, l1);
+	}
 	question = l1 > 0 && s[at + l1 - 1] == '?';
+	if (!sp->last_boiler && b->blanks < 2 && subheading_like(s + at, l1))
+		return 0;	/* a sub-heading after a paragraph */
 	return !b->boiler1 && b->boiler == b->nlines - over &&
 	    sp->content > 0 &&
 	    (sp->last_boiler || sp->last_final || b->blanks >= 2) &&
-	    !(question && sp->asked) && headline_like(s + at, l1);
+	    !(question && sp->asked) && (sp->last_boiler ?
+	    headline_under_boiler(s + at, l1) : headline_like(s + at, l1));
 }
 
 /* Is block b an item of a digest or an alert e-mail: a headline, a
@@ -718,7 +795,10 @@ body_block(struct ns_splitter *sp, const char *s, struct block *b)
 			hold(sp, s, b);
 			return;
 		}
-		if (paragraph_like(b, s)) {
+		/* An entry of a list of links under the candidate ("Its
+		 * Workers Aren't Sold.") makes it one too. */
+		if (paragraph_like(b, s) && !(sp->listing != NULL &&
+		    b->nlines == 1)) {
 			/* The candidate was a headline: the article before it
 			 * ends, without the held blocks, and a new one starts
 			 * with them. */
@@ -780,6 +860,19 @@ end_block(struct ns_splitter *sp)
 	if (sp->cb.nlines == 0)
 		return;
 	sp->cb.len = sp->cur.len;
+	/* A name over nothing but furniture ("Jane Roe" over "Follow" and
+	 * "5 min read", "The Ledger" over "Subscribe"): all boilerplate. */
+	if (sp->cb.nlines >= 2 && !sp->cb.boiler1 &&
+	    sp->cb.boiler == sp->cb.nlines - 1) {
+		size_t l1 = line1(sp->cur.p, sp->cur.len),
+		    ws = ns_trim_left(sp->cur.p, l1);
+
+		if (ns_rules_match(sp->rules, NS_SCOPE_AUTHOR, sp->cur.p + ws,
+		    l1 - ws) != NULL) {
+			sp->cb.boiler = sp->cb.nlines;
+			sp->cb.boiler1 = 1;
+		}
+	}
 	if (!sp->titled)
 		start_block(sp, sp->cur.p, &sp->cb);
 	else
@@ -865,7 +958,7 @@ static void
 one_line(struct ns_splitter *sp, const char *s, size_t n, size_t extra,
     uint64_t lineno, uint64_t byte)
 {
-	const struct ns_rule *rule;
+	const struct ns_rule *rule, *head;
 	size_t lead, k;
 
 	if (ns_is_blank(s, n)) {
@@ -879,6 +972,8 @@ one_line(struct ns_splitter *sp, const char *s, size_t n, size_t extra,
 		return;
 	}
 	lead = ns_trim_left(s, n);
+	if (sp->blanks >= 2)
+		sp->listing = NULL;	/* a list of links ends at a gap */
 	if (is_separator(s + lead, n - lead)) {
 		end_block(sp);
 		end_run(sp);
@@ -905,6 +1000,18 @@ one_line(struct ns_splitter *sp, const char *s, size_t n, size_t extra,
 	if (rule == NULL)
 		rule = ns_rules_match(sp->rules, NS_SCOPE_BODY & ~NS_SCOPE_END,
 		    s + lead, n - lead);
+	/* Under a list heading ("Related Content", "More in Business"),
+	 * lines that read as its entries keep the list going (see
+	 * body_block), up to a line that is none or a gap of two blank
+	 * lines. */
+	if (sp->trailer || (rule != NULL && rule->scope == NS_SCOPE_END))
+		sp->listing = NULL;	/* the article ends */
+	else if (rule != NULL && (head = ns_rules_match(sp->rules,
+	    NS_SCOPE_LIST, s + lead, n - lead)) != NULL)
+		sp->listing = head;
+	else if (rule == NULL && sp->listing != NULL &&
+	    !link_line(s + lead, n - lead))
+		sp->listing = NULL;
 	/* A press release's end matter (About, contacts) set off by a
 	 * separator stays with the article above; any other line after a
 	 * separator starts the next. */
