@@ -860,9 +860,10 @@ end_block(struct ns_splitter *sp)
 	if (sp->cb.nlines == 0)
 		return;
 	sp->cb.len = sp->cur.len;
-	/* A name over nothing but furniture ("Jane Roe" over "Follow" and
-	 * "5 min read", "The Ledger" over "Subscribe"): all boilerplate. */
-	if (sp->cb.nlines >= 2 && !sp->cb.boiler1 &&
+	/* A name over nothing but furniture, two lines at least ("Jane
+	 * Roe" over "Follow" and "5 min read", "The Ledger" over "Subscribe"
+	 * and "Sign in"): all boilerplate, as ns-strip-ads cuts it. */
+	if (sp->cb.nlines >= 3 && !sp->cb.boiler1 &&
 	    sp->cb.boiler == sp->cb.nlines - 1) {
 		size_t l1 = line1(sp->cur.p, sp->cur.len),
 		    ws = ns_trim_left(sp->cur.p, l1);

@@ -400,9 +400,10 @@ kicker_lines(struct ns_rules *r, const char *s, struct line *v, size_t count)
 }
 
 /* Author lines: a name that opens its paragraph over nothing but lines
- * other rules cut ("Jane Roe" over "Follow" and "5 min read", a
- * newsletter's name over "Subscribe" and "Sign in") is furniture too. A
- * name over a line that is kept (a reader's comment, a quote) stays. */
+ * other rules cut, two at least ("Jane Roe" over "Follow" and "5 min
+ * read", a newsletter's name over "Subscribe" and "Sign in"), is furniture
+ * too. A name over a line that is kept (a reader's comment, a quote), or
+ * over a single cut line (a sub-heading over "Advertisement"), stays. */
 static void
 author_lines(struct ns_rules *r, const char *s, struct line *v, size_t count)
 {
@@ -414,8 +415,8 @@ author_lines(struct ns_rules *r, const char *s, struct line *v, size_t count)
 			continue;
 		for (j = i + 1; j < count && cut_other(&v[j]); j++)
 			;
-		if (j == i + 1 || (j < count && !v[j].blank))
-			continue;
+		if (j < i + 3 || (j < count && !v[j].blank))
+			continue;	/* under two cut lines at least */
 		a = ns_rules_match(r, NS_SCOPE_AUTHOR, s + v[i].start,
 		    v[i].end - v[i].start);
 		if (a != NULL)
