@@ -136,19 +136,21 @@ extern const char *const ns_orgwords_data;
 extern const size_t ns_orgwords_data_len;
 
 static struct ns_wordlist orgwords;
-static pthread_once_t orgwords_once = PTHREAD_ONCE_INIT;
+static pthread_once_t lists_once = PTHREAD_ONCE_INIT;
+static void load_lists(void);
 
-static void
-load_orgwords(void)
+/* Is s[0..n-1] in the list wl (one of the word lists of this file)? */
+static int
+listed(const struct ns_wordlist *wl, const char *s, size_t n)
 {
-	ns_wordlist_init(&orgwords, ns_orgwords_data, ns_orgwords_data_len);
+	pthread_once(&lists_once, load_lists);
+	return ns_wordlist_has(wl, s, n);
 }
 
 static int
 is_orgword(const char *s, size_t n)
 {
-	pthread_once(&orgwords_once, load_orgwords);
-	return ns_wordlist_has(&orgwords, s, n);
+	return listed(&orgwords, s, n);
 }
 
 /* The length of the word at s[0..n-1] that is an organisation word, with
@@ -210,7 +212,6 @@ extern const size_t ns_orgs_data_len;
 
 static struct ns_wordlist orgs;
 static unsigned char org_first[8192];	/* hashed first words, a bit each */
-static pthread_once_t orgs_once = PTHREAD_ONCE_INIT;
 static const char *orgs_data;		/* ns_entities_orgs(), or NULL */
 static size_t orgs_len;
 
@@ -279,11 +280,11 @@ org_known(const char *s, size_t n)
 
 	if (n == 0 || n > ORG_BYTES)
 		return 0;
-	if (ns_wordlist_has(&orgs, s, n))
+	if (listed(&orgs, s, n))
 		return 2;
 	key[0] = '~';
 	memcpy(key + 1, s, n);
-	return ns_wordlist_has(&orgs, key, n + 1);
+	return listed(&orgs, key, n + 1);
 }
 
 /* Place names of the gazetteer (common/data/gazetteer.tsv: countries,
@@ -296,10 +297,12 @@ extern const size_t ns_notnames_data_len;
 
 static struct ns_buf places_text;
 static struct ns_wordlist places, notnames;
-static pthread_once_t places_once = PTHREAD_ONCE_INIT;
 
+/* All the word lists of this file, once: the organisation words, the
+ * organisations (and the hashes of their first words), the places and
+ * the words that are no name. */
 static void
-load_places(void)
+load_lists(void)
 {
 	static const char *const kinds[] = { "country\t", "former\t",
 	    "subdivision\t", "city\t", "capital\t" };
@@ -321,20 +324,8 @@ load_places(void)
 	}
 	ns_wordlist_init(&places, places_text.p, places_text.len);
 	ns_wordlist_init(&notnames, ns_notnames_data, ns_notnames_data_len);
-}
-
-static int
-is_place(const char *s, size_t n)
-{
-	pthread_once(&places_once, load_places);
-	return ns_wordlist_has(&places, s, n);
-}
-
-static int
-is_notname(const char *s, size_t n)
-{
-	pthread_once(&places_once, load_places);
-	return ns_wordlist_has(&notnames, s, n);
+	ns_wordlist_init(&orgwords, ns_orgwords_data, ns_orgwords_data_len);
+	load_orgs();
 }
 
 /* Does a sentence start at s[a] (text before it, white space aside, ends
@@ -527,7 +518,7 @@ known_orgs(struct ns_extractor *x, const struct ns_entity *tv, size_t nt,
 	unsigned char c, p;
 	struct ns_listword key;
 
-	pthread_once(&orgs_once, load_orgs);
+	pthread_once(&lists_once, load_lists);
 	/* A title in sentence case is read as a sentence of the text. */
 	title = title && title_case(s, n);
 	j = 0;
@@ -566,7 +557,7 @@ known_orgs(struct ns_extractor *x, const struct ns_entity *tv, size_t nt,
 		    cmp_word) != NULL) || (!tagged && (title ||
 		    in_longer_name(s, n, i, e))) || (kind == 1 && (tagged ?
 		    k != j + 1 || tv[j].start != i || tv[j].end != e ||
-		    tv[j].type != NS_ENT_LOC || is_place(s + i, e - i) :
+		    tv[j].type != NS_ENT_LOC || listed(&places, s + i, e - i) :
 		    sentence_start(s, i) || in_list(s, n, i, e))))
 			continue;
 		ov_room(x, no + 1);
@@ -585,8 +576,8 @@ known_orgs(struct ns_extractor *x, const struct ns_entity *tv, size_t nt,
 	}
 	/* No name at all: "AI", "IPO" */
 	for (i = j = 0; i < no; i++)
-		if (x->ov[i].type == NS_ENT_NORP || !is_notname(s +
-		    x->ov[i].start, x->ov[i].end - x->ov[i].start))
+		if (x->ov[i].type == NS_ENT_NORP || !listed(&notnames,
+		    s + x->ov[i].start, x->ov[i].end - x->ov[i].start))
 			x->ov[j++] = x->ov[i];
 	return j;
 }
