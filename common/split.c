@@ -340,12 +340,12 @@ subheading_like(const char *s, size_t n)
 	static const char *const wh[] = { "What ", "Why " };
 	size_t i;
 
-	if (ns_word_count(s, n) > 5)
-		return 0;
+	/* The opening word first: the words of every paragraph are not
+	 * counted. */
 	for (i = 0; i < sizeof(wh) / sizeof(wh[0]); i++)
 		if (n > strlen(wh[i]) && memcmp(s, wh[i], strlen(wh[i])) == 0)
 			break;
-	if (i == sizeof(wh) / sizeof(wh[0]))
+	if (i == sizeof(wh) / sizeof(wh[0]) || ns_word_count(s, n) > 5)
 		return 0;
 	for (i = 1; i + 1 < n; i++)
 		if (s[i] == ' ' && starts_upper(s + i + 1, n - i - 1))

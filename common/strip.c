@@ -187,15 +187,18 @@ link_like(const char *s, const struct line *l)
 
 	if (l->rule != NULL || l->blank)
 		return 1;
+	/* The last character first, then the words: most lines of text
+	 * end a sentence and are no entry. A headline in Title Case may
+	 * end in a full stop ("Its Workers Aren't Sold."); a sentence is
+	 * not set so. */
 	c = s[l->end - 1];
+	if (c == '!' || c == ':' || c == ';' || c == ',')
+		return 0;
 	if (ns_word_count(s + l->start, n) > 16)
 		return 0;
-	/* A headline in Title Case may end in a full stop ("Its Workers
-	 * Aren't Sold."); a sentence is not set so. */
-	if ((c == '.' || c == '?') && ns_is_title_case(s + l->start, n))
-		return 1;
-	return c != '.' && c != '!' && c != '?' && c != ':' && c != ';' &&
-	    c != ',';
+	if (c == '.' || c == '?')
+		return ns_is_title_case(s + l->start, n);
+	return 1;
 }
 
 /* A list heading ("Related Topics", "More on this story") with nothing
