@@ -472,13 +472,19 @@ enum ns_scope {
 				 * a jump line, beside page furniture */
 	NS_SCOPE_CREDIT = 512,	/* boilerplate anywhere, and closing its
 				 * paragraph, with the caption over it */
-	NS_SCOPE_AUTHOR = 1024	/* a name over furniture: boilerplate when
+	NS_SCOPE_AUTHOR = 1024,	/* a name over furniture: boilerplate when
 				 * it opens its paragraph and all the rest
 				 * of it is cut */
+	NS_SCOPE_THREAD = 2048,	/* a heading over readers' comments: with
+				 * every line after it, when each paragraph
+				 * there has a cut line */
+	NS_SCOPE_TAGS = 4096	/* a post's topic tag: boilerplate in a
+				 * paragraph of them over a cut count that
+				 * the article's trailing lines start with */
 };
 #define NS_SCOPE_BODY (NS_SCOPE_LINE | NS_SCOPE_END | NS_SCOPE_TAIL | \
 	NS_SCOPE_LIST | NS_SCOPE_PARA | NS_SCOPE_SECTION | NS_SCOPE_CREDIT)
-#define NS_SCOPE_MASKS 2048	/* every combination of scopes */
+#define NS_SCOPE_MASKS 8192	/* every combination of scopes */
 
 struct ns_rule {
 	char	*name;

@@ -25,6 +25,8 @@ static const struct {
 	{ "kicker", NS_SCOPE_KICKER },
 	{ "credit", NS_SCOPE_CREDIT },
 	{ "author", NS_SCOPE_AUTHOR },
+	{ "thread", NS_SCOPE_THREAD },
+	{ "tags", NS_SCOPE_TAGS },
 };
 
 const char *
@@ -1184,7 +1186,7 @@ ns_rules_parse(struct ns_rules *r, const char *text, size_t len,
 		if (!found) {
 			snprintf(err, errsz, "%s:%zu: unknown scope \"%.*s\" "
 			    "(line, end, tail, head, kicker, list, para, section, "
-			    "credit or title)", origin, lineno,
+			    "credit, author, thread, tags or title)", origin, lineno,
 			    (int)(wl[1] > 40 ? 40 : wl[1]), w[1]);
 			return -1;
 		}

@@ -462,6 +462,91 @@ caption_lines(const char *s, struct line *v, size_t count)
 	}
 }
 
+/* Comment threads: a heading over readers' comments ("Responses (42)")
+ * takes every line after it, to the end of the article, when each
+ * paragraph there has a line that another rule cuts (a commenter's date,
+ * "Reply", a count): the comments under a post are not its text. One
+ * backward pass finds where such paragraphs start; the first heading
+ * among them wins. */
+static void
+thread_lines(struct ns_rules *r, const char *s, struct line *v, size_t count)
+{
+	const struct ns_rule *head;
+	size_t i, j, from = count;
+	int cut = 0;
+
+	for (i = count; i-- > 0;) {
+		if (v[i].blank)
+			continue;
+		if (v[i].rule != NULL)
+			cut = 1;
+		if (i > 0 && !v[i - 1].blank)
+			continue;	/* the paragraph goes on over it */
+		if (!cut)
+			break;
+		from = i;
+		cut = 0;
+	}
+	for (i = from; i < count; i++) {
+		if (v[i].blank)
+			continue;
+		head = ns_rules_match(r, NS_SCOPE_THREAD, s + v[i].start,
+		    v[i].end - v[i].start);
+		if (head == NULL)
+			continue;
+		for (j = i; j < count; j++)
+			if (!v[j].blank && v[j].rule == NULL)
+				v[j].rule = head;
+		return;
+	}
+}
+
+/* Is s a bare count, as reaction bars set them ("42", "1,204", "1.2K")? */
+static int
+bare_count(const char *s, size_t n)
+{
+	size_t i;
+
+	if (n == 0 || n > 8 || s[0] < '0' || s[0] > '9')
+		return 0;
+	if (s[n - 1] == 'K' || s[n - 1] == 'k' || s[n - 1] == 'M' ||
+	    s[n - 1] == 'm')
+		n--;
+	for (i = 1; i < n; i++)
+		if ((s[i] < '0' || s[i] > '9') && s[i] != '.' && s[i] != ',')
+			return 0;
+	return s[n - 1] >= '0' && s[n - 1] <= '9';
+}
+
+/* Topic tags: a paragraph of two or more tags ("Logistics", "Mergers And
+ * Acquisitions") right over the article's trailing lines (tail: the
+ * first of them), when those start with a bare count (a post's claps
+ * under its tags), goes too; a paragraph that is all the article has
+ * stays. */
+static void
+tag_lines(struct ns_rules *r, const char *s, struct line *v, size_t count,
+    size_t tail)
+{
+	size_t i, k, p;
+
+	for (k = tail; k < count && v[k].blank; k++)
+		;
+	if (k == count || !bare_count(s + v[k].start, v[k].end - v[k].start))
+		return;
+	for (p = tail; p > 0 && !v[p - 1].blank; p--)
+		if (v[p - 1].rule != NULL)
+			return;
+	if (p == 0 || tail - p < 2)
+		return;
+	for (i = p; i < tail; i++)
+		if ((v[i].rule = ns_rules_match(r, NS_SCOPE_TAGS,
+		    s + v[i].start, v[i].end - v[i].start)) == NULL)
+			break;
+	if (i < tail)
+		for (i = p; i < tail; i++)
+			v[i].rule = NULL;
+}
+
 static _Thread_local struct line *pass_v;
 static _Thread_local size_t pass_cap;
 
@@ -508,6 +593,7 @@ strip_pass(struct ns_rules *r, const char *s, size_t n, struct prior *pr,
 	/* A list of links at the end goes first: what it cuts is part of
 	 * the trailing lines below. */
 	link_list(r, s, pass_v, count);
+	thread_lines(r, s, pass_v, count);
 	/* The trailing lines: blank or boilerplate to the end. Tail rules
 	 * cut only there ("Source: Reuters" closes an article, and may open
 	 * a paragraph of one). */
@@ -525,6 +611,12 @@ strip_pass(struct ns_rules *r, const char *s, size_t n, struct prior *pr,
 	head_lines(r, s, pass_v, count);
 	kicker_lines(r, s, pass_v, count);
 	author_lines(r, s, pass_v, count);
+	/* Tags over the trailing lines, as every rule has cut them (a
+	 * name over "Subscribe" closes an article as author_lines() saw). */
+	while (tail > 0 && (pass_v[tail - 1].blank ||
+	    pass_v[tail - 1].rule != NULL))
+		tail--;
+	tag_lines(r, s, pass_v, count, tail);
 
 	for (i = 0; i < count; i++)
 		if (pass_v[i].rule != NULL) {
