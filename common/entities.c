@@ -493,7 +493,8 @@ ov_room(struct ns_extractor *x, size_t n)
 {
 	if (n <= x->ocap)
 		return;
-	x->ocap = x->ocap ? x->ocap * 2 : 64;
+	while (x->ocap < n)
+		x->ocap = x->ocap ? x->ocap * 2 : 64;
 	x->ov = ns_xreallocarray(x->ov, x->ocap, sizeof(*x->ov));
 }
 
@@ -580,6 +581,107 @@ known_orgs(struct ns_extractor *x, const struct ns_entity *tv, size_t nt,
 		    s + x->ov[i].start, x->ov[i].end - x->ov[i].start))
 			x->ov[j++] = x->ov[i];
 	return j;
+}
+
+/* Is s[0..n-1] a word of six or more small letters ("exchange",
+ * "besieging")? Such a word is no part of a name: the particles that
+ * are ("of", "de", "van", "della", "bin") are shorter. */
+static int
+long_small_word(const char *s, size_t n)
+{
+	size_t i;
+
+	if (n < 6)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (s[i] < 'a' || s[i] > 'z')
+			return 0;
+	return 1;
+}
+
+/* Names the tagger ran together, among x->ov[0..no-1] of text s: a name
+ * with a long word in small letters inside ("Crypto exchange Coinbase")
+ * is cut to what follows the last such word, when that starts with a
+ * capital (an organisation or a place when listed as one); a name that is listed organisations joined by commas and
+ * "and" ("Morgan Stanley and Goldman Sachs", "Mobil, Shell and Caltex"),
+ * and is no listed name itself, is each of them. Returns the count. */
+static size_t
+split_joined(struct ns_extractor *x, size_t no, const char *s)
+{
+	size_t i, k, a, b, w, sep, np, from[8], to[8];
+	struct ns_entity e;
+	const char *t;
+
+	for (i = 0; i < no; i++) {
+		e = x->ov[i];
+		if (!(NAME_TYPES & (1u << e.type)) || e.type == NS_ENT_NORP)
+			continue;
+		t = s + e.start;
+		/* a long small word: the name starts after the last */
+		for (a = 0, b = e.end - e.start, w = 0; a < b; a = k) {
+			for (k = a; k < b && t[k] != ' '; k++)
+				;
+			if (a > 0 && k < b && long_small_word(t + a, k - a))
+				w = k + 1;
+			while (k < b && t[k] == ' ')
+				k++;
+		}
+		if (w > 0 && w < b && t[w] >= 'A' && t[w] <= 'Z') {
+			/* what is left may be known */
+			x->ov[i].start += w;
+			if (org_known(t + w, b - w))
+				x->ov[i].type = NS_ENT_ORG;
+			else if (listed(&places, t + w, b - w))
+				x->ov[i].type = NS_ENT_LOC;
+			continue;
+		}
+		if (org_known(t, b))
+			continue;
+		/* parts apart by ", " (" , " in tokenized text) or " and " */
+		np = 0;
+		for (a = k = 0;; k++) {
+			if (k == b)
+				sep = 0;
+			else if (t[k] == ',')
+				sep = 1;
+			else if (k + 5 <= b && memcmp(t + k, " and ", 5) == 0)
+				sep = 5;
+			else
+				continue;
+			if (np == 8) {
+				np = 0;		/* more parts than looked at */
+				break;
+			}
+			for (w = k; w > a && t[w - 1] == ' '; w--)
+				;
+			from[np] = a;
+			to[np++] = w;
+			if (k == b)
+				break;
+			for (a = k + sep; a < b && t[a] == ' '; a++)
+				;
+			k = a - 1;
+		}
+		if (np < 2)
+			continue;
+		for (k = 0; k < np && from[k] < to[k] &&
+		    org_known(t + from[k], to[k] - from[k]); k++)
+			;
+		if (k < np)
+			continue;
+		ov_room(x, no + np - 1);
+		memmove(&x->ov[i + np], &x->ov[i + 1],
+		    (no - i - 1) * sizeof(*x->ov));
+		for (k = 0; k < np; k++) {
+			x->ov[i + k] = e;
+			x->ov[i + k].start = e.start + from[k];
+			x->ov[i + k].end = e.start + to[k];
+			x->ov[i + k].type = NS_ENT_ORG;
+		}
+		no += np - 1;
+		i += np - 1;
+	}
+	return no;
 }
 
 /* "Abdulaziz bin Salman", "Mohammed bin Rashid Al Maktoum": a name, an
@@ -1298,6 +1400,7 @@ ns_extract(struct ns_extractor *x, const char *title, size_t tlen,
 		    &x->ncap) : 0;
 		if (x->ner) {
 			no = known_orgs(x, x->tv, ntitle, title, tlen, 1);
+			no = split_joined(x, no, title);
 			merge(x, nn, x->ov, no, 0, title, tlen);
 		} else
 			merge(x, nn, NULL, 0, 0, title, tlen);
@@ -1308,6 +1411,7 @@ ns_extract(struct ns_extractor *x, const char *title, size_t tlen,
 	if (x->ner) {
 		no = known_orgs(x, nt > ntitle ? x->tv + ntitle : NULL,
 		    nt - ntitle, text, xlen, 0);
+		no = split_joined(x, no, text);
 		merge(x, nn, x->ov, no, 1, text, xlen);
 	} else
 		merge(x, nn, NULL, 0, 1, text, xlen);
