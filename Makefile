@@ -51,6 +51,7 @@ DATA = ns_builtin_rules:common/data/boilerplate.rules \
 	ns_orgwords_data:common/data/orgwords.txt \
 	ns_orgs_data:common/data/orgs.txt \
 	ns_notnames_data:common/data/notnames.txt \
+	ns_openers_data:common/data/openers.txt \
 	ns_titles_data:common/data/titles.txt \
 	ns_clusters_data:common/data/clusters.txt \
 	ns_ner_model_data:common/data/ner.model

@@ -294,9 +294,11 @@ extern const char *const ns_gazetteer_data;
 extern const size_t ns_gazetteer_data_len;
 extern const char *const ns_notnames_data;
 extern const size_t ns_notnames_data_len;
+extern const char *const ns_openers_data;
+extern const size_t ns_openers_data_len;
 
 static struct ns_buf places_text;
-static struct ns_wordlist places, notnames;
+static struct ns_wordlist places, notnames, openers;
 
 /* All the word lists of this file, once: the organisation words, the
  * organisations (and the hashes of their first words), the places and
@@ -324,6 +326,7 @@ load_lists(void)
 	}
 	ns_wordlist_init(&places, places_text.p, places_text.len);
 	ns_wordlist_init(&notnames, ns_notnames_data, ns_notnames_data_len);
+	ns_wordlist_init(&openers, ns_openers_data, ns_openers_data_len);
 	ns_wordlist_init(&orgwords, ns_orgwords_data, ns_orgwords_data_len);
 	load_orgs();
 }
@@ -600,6 +603,8 @@ long_small_word(const char *s, size_t n)
 }
 
 /* Names the tagger ran together, among x->ov[0..no-1] of text s: a name
+ * that starts with a word that opens sentences and no name
+ * (common/data/openers.txt: "However Nasdaq") starts after it; a name
  * with a long word in small letters inside ("Crypto exchange Coinbase")
  * is cut to what follows the last such word, when that starts with a
  * capital (an organisation or a place when listed as one); a name that is listed organisations joined by commas and
@@ -617,8 +622,24 @@ split_joined(struct ns_extractor *x, size_t no, const char *s)
 		if (!(NAME_TYPES & (1u << e.type)) || e.type == NS_ENT_NORP)
 			continue;
 		t = s + e.start;
+		b = e.end - e.start;
+		/* a word that opens sentences and no name: "However" */
+		for (k = 0; k < b && t[k] != ' '; k++)
+			;
+		if (k < b && listed(&openers, t, k)) {
+			while (k < b && t[k] == ' ')
+				k++;
+			e.start += k;
+			t += k;
+			b -= k;
+			x->ov[i].start = e.start;
+			if (org_known(t, b))
+				x->ov[i].type = e.type = NS_ENT_ORG;
+			else if (listed(&places, t, b))
+				x->ov[i].type = e.type = NS_ENT_LOC;
+		}
 		/* a long small word: the name starts after the last */
-		for (a = 0, b = e.end - e.start, w = 0; a < b; a = k) {
+		for (a = 0, w = 0; a < b; a = k) {
 			for (k = a; k < b && t[k] != ' '; k++)
 				;
 			if (a > 0 && k < b && long_small_word(t + a, k - a))
