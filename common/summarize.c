@@ -154,16 +154,22 @@ struct ns_summarizer {
 	size_t	 capspans, captoks;
 	struct sent *s;
 	size_t	 caps;
-	int32_t	*terms;		/* distinct terms of each sentence, sorted */
+	int32_t	*terms;		/* distinct terms of each sentence */
 	size_t	 nall, capterms;
-	uint32_t *tf;		/* term -> occurrences in the record */
-	uint32_t *stamp;	/* term -> record number that last set tf/title */
-	unsigned char *intitle;
-	int32_t	*head;		/* term -> its last posting (TextRank), or -1 */
-	uint32_t *seen;		/* term -> pick that last marked it (MMR) */
+	/* What a record knows of a term, in one place: a term met is one
+	 * cache miss, not one per array. */
+	struct term {
+		uint32_t sent;	/* the sentence (sentno) that last had it */
+		uint32_t record; /* the record that last set tf and intitle */
+		uint32_t tf;	/* sentences of the record that have it */
+		int32_t	 head;	/* its last posting (TextRank), or -1 */
+		uint32_t seen;	/* the pick that last marked it (MMR) */
+		unsigned char intitle;
+	}	*tv;		/* by term number */
 	uint32_t pick;
 	size_t	 captf;
 	uint32_t record;
+	uint32_t sentno;	/* sentences (and titles) read */
 	double	*rank, *rank2;
 	size_t	 caprank;
 	double	*feat;		/* per sentence: tf, title, centrality */
@@ -233,11 +239,7 @@ ns_summarizer_free(struct ns_summarizer *z)
 	free(z->toks);
 	free(z->s);
 	free(z->terms);
-	free(z->tf);
-	free(z->stamp);
-	free(z->intitle);
-	free(z->head);
-	free(z->seen);
+	free(z->tv);
 	free(z->rank);
 	free(z->rank2);
 	free(z->feat);
@@ -327,39 +329,56 @@ out:
 	return id;
 }
 
+/* Room in z->tv for term id, the new entries all zero: no sentence,
+ * record or pick has stamp 0. */
 static void
-ensure_terms(struct ns_summarizer *z)
+ensure_terms(struct ns_summarizer *z, size_t id)
 {
-	size_t need = (size_t)z->nterms + 1;
+	size_t need = id + 1;
 
 	if (need <= z->captf)
 		return;
 	need = need * 2;
-	z->tf = ns_xreallocarray(z->tf, need, sizeof(*z->tf));
-	z->stamp = ns_xreallocarray(z->stamp, need, sizeof(*z->stamp));
-	z->intitle = ns_xrealloc(z->intitle, need);
-	z->head = ns_xreallocarray(z->head, need, sizeof(*z->head));
-	z->seen = ns_xreallocarray(z->seen, need, sizeof(*z->seen));
-	memset(z->stamp + z->captf, 0, (need - z->captf) * sizeof(*z->stamp));
-	memset(z->seen + z->captf, 0, (need - z->captf) * sizeof(*z->seen));
+	z->tv = ns_xreallocarray(z->tv, need, sizeof(*z->tv));
+	memset(z->tv + z->captf, 0, (need - z->captf) * sizeof(*z->tv));
 	z->captf = need;
 }
 
-static int
-cmp_i32(const void *a, const void *b)
-{
-	int32_t x = *(const int32_t *)a, y = *(const int32_t *)b;
+/* Stamps back to 0, so that no term seems met by the record, sentence
+ * or pick that comes next: all of them when the term table starts over or
+ * the record count goes round, else the one whose count went round. */
+enum { CLEAR_SENT = 1, CLEAR_SEEN = 2, CLEAR_ALL = 7 };
 
-	return (x > y) - (x < y);
+static void
+clear_stamps(struct ns_summarizer *z, int what)
+{
+	size_t i;
+
+	for (i = 0; i < z->captf; i++) {
+		if (what & CLEAR_SENT)
+			z->tv[i].sent = 0;
+		if (what & CLEAR_SEEN)
+			z->tv[i].seen = 0;
+		if (what == CLEAR_ALL)
+			z->tv[i].record = 0;
+	}
+	if (what & CLEAR_SENT)
+		z->sentno = 0;
+	if (what & CLEAR_SEEN)
+		z->pick = 0;
 }
 
-/* Tokenize s[0..n-1] into distinct sorted terms appended to z->terms;
- * count words and salient tokens. */
+/* Tokenize s[0..n-1] into distinct terms appended to z->terms; count
+ * words and salient tokens. A term's first time in a sentence counts it in
+ * tf (a sentence, title 0) or marks it in the title (title 1). The terms
+ * are in the order they come: what is done with them (counts of shared
+ * terms, sums of whole numbers) is the same in any order. */
 static size_t
-add_terms(struct ns_summarizer *z, const char *s, size_t n, size_t *words,
-    size_t *salient)
+add_terms(struct ns_summarizer *z, const char *s, size_t n, int title,
+    size_t *words, size_t *salient)
 {
-	size_t i, k, j, t0 = z->nall, nt;
+	size_t i, k, t0 = z->nall;
+	struct term *tp;
 	int32_t id;
 	unsigned char c;
 
@@ -369,6 +388,10 @@ add_terms(struct ns_summarizer *z, const char *s, size_t n, size_t *words,
 	/* The first sentences need no terms: only their words, for --words. */
 	if (z->o.method == NS_SUM_LEAD)
 		return 0;
+	if (++z->sentno == 0) {
+		clear_stamps(z, CLEAR_SENT);
+		z->sentno = 1;
+	}
 	for (i = 0; i < k; i++) {
 		c = (unsigned char)s[z->toks[i].start];
 		if ((c >= '0' && c <= '9') || (i > 0 && c >= 'A' && c <= 'Z'))
@@ -377,6 +400,21 @@ add_terms(struct ns_summarizer *z, const char *s, size_t n, size_t *words,
 		    z->toks[i].end - z->toks[i].start);
 		if (id < 0)
 			continue;
+		if ((size_t)id >= z->captf)
+			ensure_terms(z, (size_t)id);
+		tp = &z->tv[id];
+		if (tp->sent == z->sentno)
+			continue;	/* in this sentence already */
+		tp->sent = z->sentno;
+		if (tp->record != z->record) {
+			tp->record = z->record;
+			tp->tf = 0;
+			tp->intitle = 0;
+		}
+		if (title)
+			tp->intitle = 1;
+		else
+			tp->tf++;
 		if (z->nall == z->capterms) {
 			z->capterms = z->capterms ? z->capterms * 2 : 1024;
 			z->terms = ns_xreallocarray(z->terms, z->capterms,
@@ -384,26 +422,7 @@ add_terms(struct ns_summarizer *z, const char *s, size_t n, size_t *words,
 		}
 		z->terms[z->nall++] = id;
 	}
-	nt = z->nall - t0;
-	if (nt == 0)
-		return 0;	/* z->terms may be NULL yet */
-	if (nt <= 32) {
-		/* A sentence's few terms: insertion sort beats qsort. */
-		int32_t *a = z->terms + t0, x;
-
-		for (i = 1; i < nt; i++) {
-			x = a[i];
-			for (j = i; j > 0 && a[j - 1] > x; j--)
-				a[j] = a[j - 1];
-			a[j] = x;
-		}
-	} else
-		qsort(z->terms + t0, nt, sizeof(*z->terms), cmp_i32);
-	for (i = j = 0; i < nt; i++)
-		if (j == 0 || z->terms[t0 + i] != z->terms[t0 + j - 1])
-			z->terms[t0 + j++] = z->terms[t0 + i];
-	z->nall = t0 + j;
-	return j;
+	return z->nall - t0;
 }
 
 /* Mark the terms of sentence b, for cosine_marked(). */
@@ -413,11 +432,11 @@ mark_terms(struct ns_summarizer *z, const struct sent *b)
 	size_t i;
 
 	if (++z->pick == 0) {
-		memset(z->seen, 0, z->captf * sizeof(*z->seen));
+		clear_stamps(z, CLEAR_SEEN);
 		z->pick = 1;
 	}
 	for (i = 0; i < b->nt; i++)
-		z->seen[z->terms[b->t0 + i]] = z->pick;
+		z->tv[z->terms[b->t0 + i]].seen = z->pick;
 }
 
 /* The cosine of the term sets of a and of b, the sentence whose terms
@@ -434,7 +453,7 @@ cosine_marked(const struct ns_summarizer *z, const struct sent *a,
 		return 0;
 	t = z->terms + a->t0;	/* not before: no terms, NULL terms */
 	for (i = 0; i < a->nt; i++)
-		c += z->seen[t[i]] == z->pick;
+		c += z->tv[t[i]].seen == z->pick;
 	return c / sqrt((double)a->nt * (double)b->nt);
 }
 
@@ -471,7 +490,7 @@ textrank(struct ns_summarizer *z, size_t ns)
 		for (i = 0; i < g; i++) {
 			np += z->s[i].nt;
 			for (k = 0; k < z->s[i].nt; k++)
-				z->head[z->terms[z->s[i].t0 + k]] = -1;
+				z->tv[z->terms[z->s[i].t0 + k]].head = -1;
 		}
 		if (np > z->cappost) {
 			z->cappost = np * 2;
@@ -482,12 +501,12 @@ textrank(struct ns_summarizer *z, size_t ns)
 		for (i = 0; i < g; i++)
 			for (k = 0; k < z->s[i].nt; k++) {
 				t = z->terms[z->s[i].t0 + k];
-				for (q = z->head[t]; q >= 0;
+				for (q = z->tv[t].head; q >= 0;
 				    q = z->post[q].next)
 					w[z->post[q].sent * g + i] += 1;
-				z->post[np].next = z->head[t];
+				z->post[np].next = z->tv[t].head;
 				z->post[np].sent = (uint32_t)i;
-				z->head[t] = (int32_t)np++;
+				z->tv[t].head = (int32_t)np++;
 			}
 	}
 	for (i = 0; i < g; i++)
@@ -606,7 +625,7 @@ ns_summarize(struct ns_summarizer *z, const char *title, size_t tlen,
     const size_t **chosen)
 {
 	const struct ns_sum_opts *o = &z->o;
-	size_t ns, i, j, k, want, tt0, ntt, words;
+	size_t ns, i, j, k, want, ntt, words;
 	double *f, *ttl, *cent, best, b, m, sim, tfmax, cmax;
 	struct sent *s;
 	int32_t t;
@@ -654,8 +673,11 @@ ns_summarize(struct ns_summarizer *z, const char *title, size_t tlen,
 		map_clear(&z->stems);
 		memset(z->hot, 0, HOT_SIZE * sizeof(*z->hot));
 		z->nterms = 0;
-		if (z->captf)
-			memset(z->stamp, 0, z->captf * sizeof(*z->stamp));
+		clear_stamps(z, CLEAR_ALL);
+	}
+	if (++z->record == 0) {
+		clear_stamps(z, CLEAR_ALL);
+		z->record = 1;
 	}
 	z->nall = 0;
 	for (i = 0; i < ns; i++) {
@@ -663,34 +685,10 @@ ns_summarize(struct ns_summarizer *z, const char *title, size_t tlen,
 		s->start = z->spans[i].start;
 		s->end = z->spans[i].end;
 		s->t0 = z->nall;
-		s->nt = add_terms(z, text + s->start, s->end - s->start,
+		s->nt = add_terms(z, text + s->start, s->end - s->start, 0,
 		    &s->words, &s->salient);
 	}
-	tt0 = z->nall;
-	ntt = add_terms(z, title, tlen, &words, &k);
-	ensure_terms(z);
-	if (++z->record == 0) {
-		if (z->captf)
-			memset(z->stamp, 0, z->captf * sizeof(*z->stamp));
-		z->record = 1;
-	}
-	for (i = 0; i < tt0; i++) {
-		t = z->terms[i];
-		if (z->stamp[t] != z->record) {
-			z->stamp[t] = z->record;
-			z->tf[t] = 0;
-			z->intitle[t] = 0;
-		}
-		z->tf[t]++;
-	}
-	for (i = tt0; i < tt0 + ntt; i++) {
-		t = z->terms[i];
-		if (z->stamp[t] != z->record) {
-			z->stamp[t] = z->record;
-			z->tf[t] = 0;
-		}
-		z->intitle[t] = 1;
-	}
+	ntt = add_terms(z, title, tlen, 1, &words, &k);
 
 	/* Scores. */
 	if (3 * ns > z->capfeat) {
@@ -721,8 +719,8 @@ ns_summarize(struct ns_summarizer *z, const char *title, size_t tlen,
 			m = 0;
 			for (j = 0; j < s->nt; j++) {
 				t = z->terms[s->t0 + j];
-				b += (double)z->tf[t] - 1;
-				m += z->intitle[t];
+				b += (double)z->tv[t].tf - 1;
+				m += z->tv[t].intitle;
 			}
 			f[i] = s->nt ? b / pow((double)s->nt, o->len_exp) : 0;
 			s->score = 0;
