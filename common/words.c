@@ -1,6 +1,7 @@
 /* words.c: word tokens, case folding, stop words and Snowball stems, the
  * steps every tool that compares or counts words takes. */
 #include <limits.h>
+#include <stdint.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -86,6 +87,40 @@ push_word(struct ns_span **v, size_t *cap, size_t count, size_t start,
 	(*v)[count].end = end;
 }
 
+/* The end of the run of ASCII letters and digits at u[i..n): eight bytes
+ * at a time where the byte order lets the first one out be found by
+ * counting zero bits, so that a word is one test, not a branch per letter
+ * whose last one is mispredicted. Per byte, of its low seven bits t: a
+ * letter is t | 0x20 in 'a'..'z' (which maps 'A'..'Z' there, and nothing
+ * else), a digit t in '0'..'9'; each range is two additions whose carries
+ * reach the byte's top bit and no further; a byte with its top bit set is
+ * no ASCII at all. */
+static inline size_t
+alnum_end(const unsigned char *u, size_t i, size_t n)
+{
+#if (defined(__GNUC__) || defined(__clang__)) && \
+    defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	const uint64_t ones = 0x0101010101010101u, high = ones * 0x80;
+	uint64_t x, t, l, in;
+
+	while (i + 8 <= n) {
+		memcpy(&x, u + i, 8);
+		t = x & ~high;
+		l = t | ones * 0x20;
+		in = ((l + ones * (0x80 - 'a')) & ~(l + ones * (0x7f - 'z'))) |
+		    ((t + ones * (0x80 - '0')) & ~(t + ones * (0x7f - '9')));
+		in = ~in & high;	/* the top bit of each byte out */
+		in |= x & high;
+		if (in != 0)
+			return i + (size_t)__builtin_ctzll(in) / 8;
+		i += 8;
+	}
+#endif
+	while (i < n && ascii_alnum[u[i]])
+		i++;
+	return i;
+}
+
 size_t
 ns_words(const char *s, size_t n, struct ns_span **v, size_t *cap)
 {
@@ -139,10 +174,8 @@ ns_words(const char *s, size_t n, struct ns_span **v, size_t *cap)
 			/* The ASCII letters and digits after it go on with
 			 * the word, one after another: take them at once. */
 			if (i + (size_t)k < n && ascii_alnum[u[i + k]]) {
-				do
-					k++;
-				while (i + (size_t)k < n &&
-				    ascii_alnum[u[i + k]]);
+				k = (utf8proc_ssize_t)(alnum_end(u, i + (size_t)k + 1,
+				    n) - i);
 				c = ascii_class[u[i + k - 1]];
 			}
 			end = i + (size_t)k;
