@@ -134,6 +134,10 @@ struct hot {
 
 /* ---- per sentence ---- */
 
+/* Term counts below this have their pow(count, len_exp) in a table: pow()
+ * costs more than the rest of a sentence's score. */
+#define LENPOW 128
+
 struct sent {
 	size_t	 start, end;	/* bytes in the text */
 	size_t	 t0, nt;	/* its distinct terms: terms[t0 .. t0+nt) */
@@ -184,6 +188,7 @@ struct ns_summarizer {
 	unsigned char *taken;
 	size_t	 captaken;
 	struct ns_buf fold, stem;
+	double	 lenpow[LENPOW];	/* k -> pow(k, len_exp) */
 };
 
 void
@@ -217,11 +222,14 @@ struct ns_summarizer *
 ns_summarizer_new(const struct ns_sum_opts *o)
 {
 	struct ns_summarizer *z = ns_xcalloc(1, sizeof(*z));
+	size_t i;
 
 	z->o = *o;
 	map_clear(&z->words);
 	map_clear(&z->stems);
 	z->hot = ns_xcalloc(HOT_SIZE, sizeof(*z->hot));
+	for (i = 0; i < LENPOW; i++)
+		z->lenpow[i] = pow((double)i, o->len_exp);
 	return z;
 }
 
@@ -722,7 +730,8 @@ ns_summarize(struct ns_summarizer *z, const char *title, size_t tlen,
 				b += (double)z->tv[t].tf - 1;
 				m += z->tv[t].intitle;
 			}
-			f[i] = s->nt ? b / pow((double)s->nt, o->len_exp) : 0;
+			f[i] = s->nt == 0 ? 0 : b / (s->nt < LENPOW ?
+			    z->lenpow[s->nt] : pow((double)s->nt, o->len_exp));
 			s->score = 0;
 			ttl[i] = ntt ? m / (double)ntt : 0;
 		}
