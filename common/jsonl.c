@@ -313,14 +313,20 @@ ns_json_write_raw(FILE *out, const json_t *obj, const char *line,
 	return 0;
 }
 
+/* The string ns_json_add_string() dumps, given each new value in turn:
+ * a sentence of ns-split is one, and a new object for each would be two
+ * allocations more and two frees. */
+static _Thread_local json_t *add_v;
+
 void
 ns_json_add_string(struct ns_buf *b, const char *s, size_t n)
 {
-	json_t *v = ns_json_str(s, n);
-
-	if (json_dump_callback(v, add_to_buf, b, JSON_ENCODE_ANY) != 0)
+	if (add_v == NULL)
+		add_v = ns_json_str(s, n);
+	else if (json_string_setn_nocheck(add_v, s, n) != 0)
 		ns_errx(NS_EXIT_FATAL, "out of memory");
-	json_decref(v);
+	if (json_dump_callback(add_v, add_to_buf, b, JSON_ENCODE_ANY) != 0)
+		ns_errx(NS_EXIT_FATAL, "out of memory");
 }
 
 json_t *
@@ -479,5 +485,7 @@ ns_jsonl_thread_free(void)
 {
 	ns_buf_free(&write_b);
 	ns_buf_free(&raw_b);
+	json_decref(add_v);
+	add_v = NULL;
 	(void)ns_json_format_raw(NULL, NULL, NULL, 0, NULL, NULL);
 }
