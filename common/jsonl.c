@@ -171,12 +171,18 @@ scan_members(const char *s, size_t n, struct member **v, size_t *cap)
 	return count;
 }
 
-/* Append s[a..b) without the white space between tokens. */
+/* Append s[a..e), a key or value scan_members() found, without the white
+ * space between tokens. A string is all of s[a..e) (skip_value() ended it
+ * at its closing quote), copied without looking for its end again. */
 static void
 add_compact(struct ns_buf *b, const char *s, size_t a, size_t e)
 {
 	size_t i, j;
 
+	if (a < e && s[a] == '"') {
+		ns_buf_add(b, s + a, e - a);
+		return;
+	}
 	for (i = a; i < e; ) {
 		if (s[i] == '"') {
 			j = skip_string(s, e, i);
