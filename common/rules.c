@@ -778,6 +778,11 @@ struct lit {
 struct maskrules {
 	size_t	*rules;		/* the mask's rules, in order */
 	size_t	 n;
+	/* Those a match can start with byte b: rules[by[off[b] ..
+	 * off[b + 1])], in order, so that a line is not tried against the
+	 * rules its first byte turns down. */
+	size_t	*by;
+	size_t	 off[257];
 };
 
 struct ns_rules_index {
@@ -818,8 +823,10 @@ index_reset(struct ns_rules_index *x)
 	size_t i;
 
 	for (i = 0; i < NS_SCOPE_MASKS; i++) {
-		if (x->mask[i] != NULL)
+		if (x->mask[i] != NULL) {
 			free(x->mask[i]->rules);
+			free(x->mask[i]->by);
+		}
 		free(x->mask[i]);
 		x->mask[i] = NULL;
 	}
@@ -998,17 +1005,31 @@ make_table(struct ns_rules *r, struct ns_rules_index *x)
 	x->built = 1;
 }
 
-/* The rules of a scope mask, in order. */
+/* The rules of a scope mask, in order, and those of each first byte. */
 static struct maskrules *
-make_mask(const struct ns_rules *r, unsigned mask)
+make_mask(const struct ns_rules *r, const struct ns_rules_index *x,
+    unsigned mask)
 {
 	struct maskrules *m = ns_xcalloc(1, sizeof(*m));
-	size_t i;
+	size_t i, k, count = 0;
+	unsigned b;
 
 	m->rules = ns_xreallocarray(NULL, r->n ? r->n : 1, sizeof(*m->rules));
 	for (i = 0; i < r->n; i++)
 		if (r->v[i].scope & mask)
 			m->rules[m->n++] = i;
+	for (b = 0; b < 256; b++)
+		for (k = 0; k < m->n; k++)
+			count += has_bit(x->f[m->rules[k]].first, b);
+	m->by = ns_xreallocarray(NULL, count ? count : 1, sizeof(*m->by));
+	count = 0;
+	for (b = 0; b < 256; b++) {
+		m->off[b] = count;
+		for (k = 0; k < m->n; k++)
+			if (has_bit(x->f[m->rules[k]].first, b))
+				m->by[count++] = m->rules[k];
+	}
+	m->off[256] = count;
 	return m;
 }
 
@@ -1305,7 +1326,8 @@ ns_rules_match(struct ns_rules *r, unsigned mask, const char *s, size_t n)
 	struct ns_rules_index *x;
 	const struct filter *f;
 	struct maskrules *m;
-	size_t i, k;
+	const size_t *cand;
+	size_t i, k, ncand;
 
 	setup_match(r);
 	mask &= NS_SCOPE_MASKS - 1;
@@ -1322,17 +1344,24 @@ ns_rules_match(struct ns_rules *r, unsigned mask, const char *s, size_t n)
 	if (!x->built)
 		make_table(r, x);
 	if ((m = x->mask[mask]) == NULL)
-		m = x->mask[mask] = make_mask(r, mask);
+		m = x->mask[mask] = make_mask(r, x, mask);
 	see_line(x, s, n);
-	for (k = 0; k < m->n; k++) {
-		i = m->rules[k];
+	/* A rule that cannot match is not tried: the line starts with a
+	 * byte it cannot (those rules are not in the list of that byte), is
+	 * too short or too long for it, or lacks all its literals. The
+	 * costlier tests last, and made once a line. */
+	if (n > 0) {
+		cand = m->by + m->off[(unsigned char)s[0]];
+		ncand = m->off[(unsigned char)s[0] + 1] -
+		    m->off[(unsigned char)s[0]];
+	} else {
+		cand = m->rules;
+		ncand = m->n;
+	}
+	for (k = 0; k < ncand; k++) {
+		i = cand[k];
 		f = &x->f[i];
-		/* A rule that cannot match is not tried: the line is too
-		 * short or too long for it, starts with a byte it cannot,
-		 * or lacks all its literals. The costlier tests last, and
-		 * made once a line. */
-		if (n < f->minlen || (n > 0 && !has_bit(f->first,
-		    (unsigned char)s[0])))
+		if (n < f->minlen)
 			continue;
 		if (f->width >= 0 && n > (size_t)f->width) {
 			if (x->dense == SIZE_MAX)
