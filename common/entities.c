@@ -212,6 +212,9 @@ extern const size_t ns_orgs_data_len;
 
 static struct ns_wordlist orgs;
 static unsigned char org_first[8192];	/* hashed first words, a bit each */
+static unsigned char org_lead[8192];	/* hashed first words of longer
+					 * names ("Bank of" of "Bank of
+					 * America"), a bit each */
 static const char *orgs_data;		/* ns_entities_orgs(), or NULL */
 static size_t orgs_len;
 
@@ -250,7 +253,7 @@ org_firstword(const char *s, size_t n)
 static void
 load_orgs(void)
 {
-	size_t i, k;
+	size_t i, j, k;
 	uint32_t h;
 	const char *p;
 
@@ -268,6 +271,13 @@ load_orgs(void)
 		h = ns_hash32(p, org_firstword(p, k));
 		org_first[(h >> 3) & (sizeof(org_first) - 1)] |=
 		    (unsigned char)(1u << (h & 7));
+		for (j = 1; j < k; j++) {
+			if (p[j] != ' ')
+				continue;
+			h = ns_hash32(p, j);
+			org_lead[(h >> 3) & (sizeof(org_lead) - 1)] |=
+			    (unsigned char)(1u << (h & 7));
+		}
 	}
 }
 
@@ -361,6 +371,14 @@ org_at(const char *s, size_t n, size_t i, int *kind)
 	for (w = 0; w < ORG_WORDS; w++) {
 		if (w > 0) {
 			if (e + 1 >= n || s[e] != ' ')
+				break;
+			/* The names tried below hold the words so far as
+			 * they are (only the last word loses a stop or
+			 * "'s"): no listed name goes on from them, no
+			 * longer name is one. */
+			h = ns_hash32(s + i, e - i);
+			if (!(org_lead[(h >> 3) & (sizeof(org_lead) - 1)] &
+			    (1u << (h & 7))))
 				break;
 			e++;
 		}
@@ -978,6 +996,26 @@ cmp_found(const void *a, const void *b)
 }
 
 /* Longest first; among names as long, the earlier one. */
+/* Sort x->f by cmp_found, keeping the order of equal ones (as glibc's
+ * qsort, a merge sort, did here): an insertion sort, as x->f is in order
+ * but for the few names title_names() puts at its end. */
+static void
+sort_found(struct ns_extractor *x)
+{
+	struct found tmp;
+	size_t i, j;
+
+	for (i = 1; i < x->nf; i++) {
+		if (cmp_found(&x->f[i - 1], &x->f[i]) <= 0)
+			continue;
+		tmp = x->f[i];
+		for (j = i - 1; j > 0 && cmp_found(&x->f[j - 1], &tmp) > 0; j--)
+			;
+		memmove(&x->f[j + 1], &x->f[j], (i - j) * sizeof(*x->f));
+		x->f[j] = tmp;
+	}
+}
+
 static int
 cmp_len_desc(const void *a, const void *b)
 {
@@ -1085,7 +1123,7 @@ title_names(struct ns_extractor *x, const char *title, size_t tlen)
 	x->nf = j;
 	for (k = 0; k < nadds; k++)
 		add_found(x, &adds[k].e, 0, title);
-	qsort(x->f, x->nf, sizeof(*x->f), cmp_found);
+	sort_found(x);
 	ns_cpos_init(&cp, title);
 	for (i = 0; i < x->nf && x->f[i].field == 0; i++) {
 		x->f[i].cstart = ns_cpos_at(&cp, x->f[i].e.start);

@@ -416,7 +416,9 @@ abbrev(const char *w, size_t n)
 	}
 	if (i == n && dots > 0 && n <= 2 * dots + 2)
 		return 1;	/* U.S, e.g, a.m */
-	for (i = 0; i < sizeof(list) / sizeof(list[0]); i++)
+	/* The list is in order: the words of w's first letter, if any. */
+	for (i = 0; i < sizeof(list) / sizeof(list[0]) &&
+	    (unsigned char)list[i][0] <= (unsigned char)w[0]; i++)
 		if (list[i][0] == w[0] && strlen(list[i]) == n &&
 		    memcmp(list[i], w, n) == 0)
 			return 1;
