@@ -416,9 +416,7 @@ abbrev(const char *w, size_t n)
 	}
 	if (i == n && dots > 0 && n <= 2 * dots + 2)
 		return 1;	/* U.S, e.g, a.m */
-	/* The list is in order: the words of w's first letter, if any. */
-	for (i = 0; i < sizeof(list) / sizeof(list[0]) &&
-	    (unsigned char)list[i][0] <= (unsigned char)w[0]; i++)
+	for (i = 0; i < sizeof(list) / sizeof(list[0]); i++)
 		if (list[i][0] == w[0] && strlen(list[i]) == n &&
 		    memcmp(list[i], w, n) == 0)
 			return 1;
@@ -592,7 +590,9 @@ minor_word(const char *w, size_t n)
 
 	if (n > 4 || n == 0)
 		return 0;
-	for (i = 0; i < sizeof(list) / sizeof(list[0]); i++)
+	/* The list is in order: the words of w's first letter, if any. */
+	for (i = 0; i < sizeof(list) / sizeof(list[0]) &&
+	    (unsigned char)list[i][0] <= (unsigned char)w[0]; i++)
 		if (list[i][0] == w[0] && strncmp(list[i], w, n) == 0 &&
 		    list[i][n] == '\0')
 			return 1;
@@ -1573,6 +1573,22 @@ regroup(const uint32_t *r, uint32_t *q)
 	return nr;
 }
 
+/* The word of the filter that has feature f's bit. */
+static inline const uint64_t *
+filter_word(const struct ns_ner_model *m, uint64_t f)
+{
+	return &m->filter[(((uint32_t)(f >> 32) & ~31u) >> 18) & FILTER_MASK];
+}
+
+/* May feature f be in the model (is its bit in the filter set)? */
+static inline int
+in_filter(const struct ns_ner_model *m, uint64_t f)
+{
+	uint32_t fp = (uint32_t)(f >> 32) & ~31u;
+
+	return (int)((*filter_word(m, f) >> ((fp >> 12) & 63)) & 1);
+}
+
 /* Add s times the weights of feature f to acc. */
 static inline void
 model_add(const struct ns_ner_model *m, uint64_t f, int32_t *acc, int32_t s)
@@ -1583,7 +1599,7 @@ model_add(const struct ns_ner_model *m, uint64_t f, int32_t *acc, int32_t s)
 
 	/* Most features looked up are not in the model: a bit in a small
 	 * table says so without a look at the buckets. */
-	if (!((m->filter[(fp >> 18) & FILTER_MASK] >> ((fp >> 12) & 63)) & 1))
+	if (!in_filter(m, f))
 		return;
 	for (p = 0;; p++) {
 		r = m->rbk + (size_t)b * BKW;
@@ -1687,6 +1703,17 @@ prefetch_feature(const struct ns_ner_model *m, uint64_t f)
 {
 #if defined(__GNUC__) || defined(__clang__)
 	__builtin_prefetch(bucket_of(m, f));
+#else
+	(void)m;
+	(void)f;
+#endif
+}
+
+static void
+prefetch_filter(const struct ns_ner_model *m, uint64_t f)
+{
+#if defined(__GNUC__) || defined(__clang__)
+	__builtin_prefetch(filter_word(m, f));
 #else
 	(void)m;
 	(void)f;
@@ -1901,10 +1928,19 @@ model_emit(struct ns_ner *t, const struct sent *st)
 		    (d = dw_of(t, (size_t)li)) != NULL)
 			dv[i] = dword_scores(t, d);
 	}
+	/* The filter's words are fetched further ahead: a feature's bucket
+	 * is fetched only when its bit, read by then, says the model may
+	 * have it (most it has not). */
+	for (k = 0; k < t->npend && k < 2 * PREFETCH; k++)
+		prefetch_filter(m, t->pend[k].f);
 	for (k = 0; k < t->npend && k < PREFETCH; k++)
-		prefetch_feature(m, t->pend[k].f);
+		if (in_filter(m, t->pend[k].f))
+			prefetch_feature(m, t->pend[k].f);
 	for (k = 0; k < t->npend; k++) {
-		if (k + PREFETCH < t->npend)
+		if (k + 2 * PREFETCH < t->npend)
+			prefetch_filter(m, t->pend[k + 2 * PREFETCH].f);
+		if (k + PREFETCH < t->npend &&
+		    in_filter(m, t->pend[k + PREFETCH].f))
 			prefetch_feature(m, t->pend[k + PREFETCH].f);
 		model_add(m, t->pend[k].f, t->pend[k].v, t->pend[k].s);
 	}
