@@ -19,6 +19,11 @@
  * not depend on the text are summed at load, those of a word's own
  * features are cached per tagger, and the other lookups of a sentence
  * are queued and done with their buckets prefetched. */
+/* madvise() and MADV_HUGEPAGE, where the system has them. */
+#define _DEFAULT_SOURCE
+
+#include <sys/mman.h>
+
 #include <math.h>
 #include <pthread.h>
 #include <stdint.h>
@@ -222,6 +227,27 @@ struct ns_ner {
 };
 
 static void init_tables(void);
+
+#define BIG_ALIGN	((size_t)2 << 20)	/* a huge page of x86-64 */
+
+/* Zeroed memory for the tables read at random (the model's buckets and
+ * filter, the tagger's cache of word sums: megabytes), in huge pages
+ * where the system gives them: on small pages most lookups miss the TLB
+ * as well as the caches. Freed with free(); NULL when out of memory. */
+static void *
+big_calloc(size_t n)
+{
+	void *p;
+
+	n = (n + BIG_ALIGN - 1) / BIG_ALIGN * BIG_ALIGN;
+	if (posix_memalign(&p, BIG_ALIGN, n) != 0)
+		return NULL;
+#ifdef MADV_HUGEPAGE
+	(void)madvise(p, n, MADV_HUGEPAGE);
+#endif
+	memset(p, 0, n);
+	return p;
+}
 
 /* ---- hashing ---- */
 
@@ -2118,7 +2144,9 @@ ns_ner_model_load(const char *data, size_t len, char *err, size_t errsz)
 	for (i = 0; i < h.nlong * (NL + 1); i++)
 		if (m->lng[i] < -32767 || m->lng[i] > 32767)
 			return load_fail(m, err, errsz, "bad weight");
-	m->filter = ns_xcalloc((size_t)1 << (FILTER_BITS - 6), sizeof(uint64_t));
+	if ((m->filter = big_calloc(((size_t)1 << (FILTER_BITS - 6)) *
+	    sizeof(uint64_t))) == NULL)
+		ns_errx(NS_EXIT_FATAL, "out of memory");
 	for (i = 0; i < h.nb; i++) {
 		r = m->bk + (size_t)i * BKW;
 		for (j = 0; j < BKW && r[j] != 0; j += 1 + c) {
@@ -2146,7 +2174,7 @@ ns_ner_model_load(const char *data, size_t len, char *err, size_t errsz)
 				    "bad weight offsets");
 	}
 	/* Checked: regrouped for the lookups. */
-	if (posix_memalign(&copy, 64, (size_t)h.nb * BKW * 4) != 0)
+	if ((copy = big_calloc((size_t)h.nb * BKW * 4)) == NULL)
 		return load_fail(m, err, errsz, "out of memory");
 	m->rbk = copy;
 	m->meta = ns_xcalloc(h.nb, 1);
@@ -2189,8 +2217,9 @@ tagger_new(const struct ns_ner_model *m, const struct lexicon *lex)
 	init_tables();
 	t->m = m;
 	t->lex = lex;
-	if (m != NULL)
-		t->cache = ns_xcalloc(NCACHE, sizeof(*t->cache));
+	if (m != NULL && (t->cache = big_calloc(NCACHE *
+	    sizeof(*t->cache))) == NULL)
+		ns_errx(NS_EXIT_FATAL, "out of memory");
 	grow_sent(t, 256);
 	return t;
 }
