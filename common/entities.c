@@ -73,7 +73,17 @@ struct ns_extractor {
 	json_t	*field_str[2];
 	json_t	**ints;		/* NINTS offsets, each made when first
 				 * needed */
+	/* The entity objects of earlier records, by their keys (shape()),
+	 * made again with new values once no record holds them: the keys,
+	 * their table and their order stay. */
+	struct {
+		json_t	**v;
+		size_t	 n, cap, next;
+	} pool[8];
 };
+
+/* Entity objects kept for reuse, of each shape. */
+#define POOL_MAX 4096
 
 /* Offsets below this are shared integers (see offset()). */
 #define NINTS 16384
@@ -123,6 +133,11 @@ ns_extractor_free(struct ns_extractor *x)
 	for (i = 0; x->ints != NULL && i < NINTS; i++)
 		json_decref(x->ints[i]);
 	free(x->ints);
+	for (t = 0; t < 8; t++) {
+		for (i = 0; i < x->pool[t].n; i++)
+			json_decref(x->pool[t].v[i]);
+		free(x->pool[t].v);
+	}
 	for (t = 0; t < NS_ENT_NTYPES; t++)
 		json_decref(x->type_str[t]);
 	json_decref(x->field_str[0]);
@@ -1413,6 +1428,96 @@ number(struct ns_extractor *x, double d)
 	return json_real(d);
 }
 
+/* Which of the keys after "end" an entity's object has: 1 "value", 2
+ * "unit", 4 "canonical". */
+static int
+shape(const struct ns_extractor *x, const struct found *f)
+{
+	return (f->e.vkind == NS_VAL_NUMBER || f->e.vkind == NS_VAL_STRING ?
+	    1 : 0) | (f->e.unit[0] != '\0' ? 2 : 0) | (f->name >= 0 &&
+	    x->names[f->name].canon >= 0 ? 4 : 0);
+}
+
+/* The value of the next key of the object of iterator *it: v, which it
+ * takes. */
+static void
+iter_set(json_t *o, void **it, json_t *v)
+{
+	if (v == NULL || *it == NULL || json_object_iter_set_new(o, *it, v) != 0)
+		ns_errx(NS_EXIT_FATAL, "out of memory");
+	*it = json_object_iter_next(o, *it);
+}
+
+/* entity_json() into an object of the pool that no record holds, of the
+ * shape of f: the values set in the order of its keys, which is the
+ * order entity_json() puts them in. */
+static void
+entity_reuse(struct ns_extractor *x, const struct found *f, json_t *o)
+{
+	const struct ns_entity *e = &f->e;
+	const struct name *nm;
+	json_t *text;
+	void *it = json_object_iter(o);
+
+	/* The text's string, when no one else has it, takes the new text. */
+	text = json_object_iter_value(it);
+	if (text->refcount == 1 && json_is_string(text)) {
+		if (json_string_setn_nocheck(text, f->s + e->start,
+		    e->end - e->start) != 0)
+			ns_errx(NS_EXIT_FATAL, "out of memory");
+		it = json_object_iter_next(o, it);
+	} else
+		iter_set(o, &it, ns_json_str(f->s + e->start,
+		    e->end - e->start));
+	iter_set(o, &it, json_incref(x->type_str[e->type]));
+	iter_set(o, &it, json_incref(x->field_str[f->field ? 1 : 0]));
+	iter_set(o, &it, offset(x, f->cstart));
+	iter_set(o, &it, offset(x, f->cend));
+	if (e->vkind == NS_VAL_NUMBER)
+		iter_set(o, &it, e->type == NS_ENT_PERCENT ?
+		    json_real(e->number) : number(x, e->number));
+	else if (e->vkind == NS_VAL_STRING)
+		iter_set(o, &it, json_string(e->sval));
+	if (e->unit[0] != '\0')
+		iter_set(o, &it, json_string(e->unit));
+	if (f->name >= 0 && x->names[f->name].canon >= 0) {
+		nm = &x->names[x->names[f->name].canon];
+		iter_set(o, &it, ns_json_str(nm->s, nm->n));
+	}
+}
+
+static json_t *entity_json(struct ns_extractor *, const struct found *);
+
+/* The object of entity f: one of the pool that the records have let go
+ * of (the workers of -j each have their extractor and drop a record in
+ * the thread that made it), or a new one. The reference returned is the
+ * caller's. */
+static json_t *
+entity_obj(struct ns_extractor *x, const struct found *f)
+{
+	int sh = shape(x, f);
+	json_t *o;
+
+	while (x->pool[sh].next < x->pool[sh].n) {
+		o = x->pool[sh].v[x->pool[sh].next++];
+		if (o->refcount == 1) {
+			entity_reuse(x, f, o);
+			return json_incref(o);
+		}
+	}
+	o = entity_json(x, f);
+	if (x->pool[sh].n == POOL_MAX)
+		return o;
+	if (x->pool[sh].n == x->pool[sh].cap) {
+		x->pool[sh].cap = x->pool[sh].cap ? x->pool[sh].cap * 2 : 64;
+		x->pool[sh].v = ns_xreallocarray(x->pool[sh].v,
+		    x->pool[sh].cap, sizeof(*x->pool[sh].v));
+	}
+	x->pool[sh].v[x->pool[sh].n++] = json_incref(o);
+	x->pool[sh].next = x->pool[sh].n;
+	return o;
+}
+
 static json_t *
 entity_json(struct ns_extractor *x, const struct found *f)
 {
@@ -1480,11 +1585,13 @@ ns_extract(struct ns_extractor *x, const char *title, size_t tlen,
 	currency_context(x, title, tlen, text, xlen);
 	if ((a = json_array()) == NULL)
 		ns_errx(NS_EXIT_FATAL, "out of memory");
+	for (i = 0; i < 8; i++)
+		x->pool[i].next = 0;
 	/* Types not asked for go only now: they still tell the others'
 	 * types and names apart. */
 	for (i = 0; i < x->nf; i++)
 		if ((x->types & (1u << x->f[i].e.type)) &&
-		    json_array_append_new(a, entity_json(x, &x->f[i])) != 0)
+		    json_array_append_new(a, entity_obj(x, &x->f[i])) != 0)
 			ns_errx(NS_EXIT_FATAL, "out of memory");
 	return a;
 }
