@@ -80,6 +80,7 @@ struct ns_extractor {
 		json_t	**v;
 		size_t	 n, cap, next;
 	} pool[8];
+	json_t	*arr;		/* the array of the last record */
 };
 
 /* Entity objects kept for reuse, of each shape. */
@@ -133,6 +134,7 @@ ns_extractor_free(struct ns_extractor *x)
 	for (i = 0; x->ints != NULL && i < NINTS; i++)
 		json_decref(x->ints[i]);
 	free(x->ints);
+	json_decref(x->arr);
 	for (t = 0; t < 8; t++) {
 		for (i = 0; i < x->pool[t].n; i++)
 			json_decref(x->pool[t].v[i]);
@@ -1448,6 +1450,23 @@ iter_set(json_t *o, void **it, json_t *v)
 	*it = json_object_iter_next(o, *it);
 }
 
+/* The string s[0..n-1] as the value of the next key (checked for UTF-8,
+ * as json_string() does, when check): written into the string there
+ * when it is the object's alone. */
+static void
+iter_str(json_t *o, void **it, const char *s, size_t n, int check)
+{
+	json_t *v = *it != NULL ? json_object_iter_value(*it) : NULL;
+
+	if (v != NULL && v->refcount == 1 && json_is_string(v)) {
+		if ((check ? json_string_setn(v, s, n) :
+		    json_string_setn_nocheck(v, s, n)) != 0)
+			ns_errx(NS_EXIT_FATAL, "out of memory");
+		*it = json_object_iter_next(o, *it);
+	} else
+		iter_set(o, it, check ? json_stringn(s, n) : ns_json_str(s, n));
+}
+
 /* entity_json() into an object of the pool that no record holds, of the
  * shape of f: the values set in the order of its keys, which is the
  * order entity_json() puts them in. */
@@ -1456,19 +1475,9 @@ entity_reuse(struct ns_extractor *x, const struct found *f, json_t *o)
 {
 	const struct ns_entity *e = &f->e;
 	const struct name *nm;
-	json_t *text;
 	void *it = json_object_iter(o);
 
-	/* The text's string, when no one else has it, takes the new text. */
-	text = json_object_iter_value(it);
-	if (text->refcount == 1 && json_is_string(text)) {
-		if (json_string_setn_nocheck(text, f->s + e->start,
-		    e->end - e->start) != 0)
-			ns_errx(NS_EXIT_FATAL, "out of memory");
-		it = json_object_iter_next(o, it);
-	} else
-		iter_set(o, &it, ns_json_str(f->s + e->start,
-		    e->end - e->start));
+	iter_str(o, &it, f->s + e->start, e->end - e->start, 0);
 	iter_set(o, &it, json_incref(x->type_str[e->type]));
 	iter_set(o, &it, json_incref(x->field_str[f->field ? 1 : 0]));
 	iter_set(o, &it, offset(x, f->cstart));
@@ -1477,12 +1486,12 @@ entity_reuse(struct ns_extractor *x, const struct found *f, json_t *o)
 		iter_set(o, &it, e->type == NS_ENT_PERCENT ?
 		    json_real(e->number) : number(x, e->number));
 	else if (e->vkind == NS_VAL_STRING)
-		iter_set(o, &it, json_string(e->sval));
+		iter_str(o, &it, e->sval, strlen(e->sval), 1);
 	if (e->unit[0] != '\0')
-		iter_set(o, &it, json_string(e->unit));
+		iter_str(o, &it, e->unit, strlen(e->unit), 1);
 	if (f->name >= 0 && x->names[f->name].canon >= 0) {
 		nm = &x->names[x->names[f->name].canon];
-		iter_set(o, &it, ns_json_str(nm->s, nm->n));
+		iter_str(o, &it, nm->s, nm->n, 0);
 	}
 }
 
@@ -1583,8 +1592,16 @@ ns_extract(struct ns_extractor *x, const char *title, size_t tlen,
 	title_types(x);
 	link_names(x);
 	currency_context(x, title, tlen, text, xlen);
-	if ((a = json_array()) == NULL)
-		ns_errx(NS_EXIT_FATAL, "out of memory");
+	/* The array of the last record, when no record holds it, emptied
+	 * (which lets go of its objects for the pool first). */
+	if (x->arr != NULL && x->arr->refcount == 1)
+		json_array_clear(x->arr);
+	else {
+		json_decref(x->arr);
+		if ((x->arr = json_array()) == NULL)
+			ns_errx(NS_EXIT_FATAL, "out of memory");
+	}
+	a = json_incref(x->arr);
 	for (i = 0; i < 8; i++)
 		x->pool[i].next = 0;
 	/* Types not asked for go only now: they still tell the others'
