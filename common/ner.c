@@ -230,22 +230,24 @@ static void init_tables(void);
 
 #define BIG_ALIGN	((size_t)2 << 20)	/* a huge page of x86-64 */
 
-/* Zeroed memory for the tables read at random (the model's buckets and
- * filter, the tagger's cache of word sums: megabytes), in huge pages
- * where the system gives them: on small pages most lookups miss the TLB
- * as well as the caches. Freed with free(); NULL when out of memory. */
+/* Memory for the tables read at random (the model's buckets and filter,
+ * the tagger's cache of word sums: megabytes), in huge pages where the
+ * system gives them: on small pages most lookups miss the TLB as well as
+ * the caches. Its n bytes zeroed if zero (the buckets are all written
+ * at load: no need). Freed with free(); NULL when out of memory. */
 static void *
-big_calloc(size_t n)
+big_alloc(size_t n, int zero)
 {
+	size_t len = (n + BIG_ALIGN - 1) / BIG_ALIGN * BIG_ALIGN;
 	void *p;
 
-	n = (n + BIG_ALIGN - 1) / BIG_ALIGN * BIG_ALIGN;
-	if (posix_memalign(&p, BIG_ALIGN, n) != 0)
+	if (posix_memalign(&p, BIG_ALIGN, len) != 0)
 		return NULL;
 #ifdef MADV_HUGEPAGE
-	(void)madvise(p, n, MADV_HUGEPAGE);
+	(void)madvise(p, len, MADV_HUGEPAGE);
 #endif
-	memset(p, 0, n);
+	if (zero)
+		memset(p, 0, n);
 	return p;
 }
 
@@ -2144,8 +2146,8 @@ ns_ner_model_load(const char *data, size_t len, char *err, size_t errsz)
 	for (i = 0; i < h.nlong * (NL + 1); i++)
 		if (m->lng[i] < -32767 || m->lng[i] > 32767)
 			return load_fail(m, err, errsz, "bad weight");
-	if ((m->filter = big_calloc(((size_t)1 << (FILTER_BITS - 6)) *
-	    sizeof(uint64_t))) == NULL)
+	if ((m->filter = big_alloc(((size_t)1 << (FILTER_BITS - 6)) *
+	    sizeof(uint64_t), 1)) == NULL)
 		ns_errx(NS_EXIT_FATAL, "out of memory");
 	for (i = 0; i < h.nb; i++) {
 		r = m->bk + (size_t)i * BKW;
@@ -2174,7 +2176,7 @@ ns_ner_model_load(const char *data, size_t len, char *err, size_t errsz)
 				    "bad weight offsets");
 	}
 	/* Checked: regrouped for the lookups. */
-	if ((copy = big_calloc((size_t)h.nb * BKW * 4)) == NULL)
+	if ((copy = big_alloc((size_t)h.nb * BKW * 4, 0)) == NULL)
 		return load_fail(m, err, errsz, "out of memory");
 	m->rbk = copy;
 	m->meta = ns_xcalloc(h.nb, 1);
@@ -2217,8 +2219,8 @@ tagger_new(const struct ns_ner_model *m, const struct lexicon *lex)
 	init_tables();
 	t->m = m;
 	t->lex = lex;
-	if (m != NULL && (t->cache = big_calloc(NCACHE *
-	    sizeof(*t->cache))) == NULL)
+	if (m != NULL && (t->cache = big_alloc(NCACHE *
+	    sizeof(*t->cache), 1)) == NULL)
 		ns_errx(NS_EXIT_FATAL, "out of memory");
 	grow_sent(t, 256);
 	return t;
