@@ -408,7 +408,8 @@ kicker_lines(struct ns_rules *r, const char *s, struct line *v, size_t count)
  * too. A name over a line that is kept (a reader's comment, a quote), or
  * over a single cut line (a sub-heading over "Advertisement"), stays. */
 static void
-author_lines(struct ns_rules *r, const char *s, struct line *v, size_t count)
+author_lines(struct ns_rules *r, const char *s, struct line *v, size_t count,
+    int early)
 {
 	const struct ns_rule *a;
 	size_t i, j;
@@ -422,6 +423,10 @@ author_lines(struct ns_rules *r, const char *s, struct line *v, size_t count)
 			continue;	/* under two cut lines at least */
 		a = ns_rules_match(r, NS_SCOPE_AUTHOR, s + v[i].start,
 		    v[i].end - v[i].start);
+		/* Before the kickers: a label over furniture is theirs. */
+		if (a != NULL && early && ns_rules_match(r, NS_SCOPE_KICKER,
+		    s + v[i].start, v[i].end - v[i].start) != NULL)
+			continue;
 		if (a != NULL)
 			v[i].rule = a;
 	}
@@ -668,9 +673,12 @@ strip_pass(struct ns_rules *r, const char *s, size_t n, struct prior *pr,
 			break;
 		tail--;
 	}
+	/* Author lines first too: one among the leading lines (a result
+	 * list's headline over its search's fields) does not end them. */
+	author_lines(r, s, pass_v, count, 1);
 	head_lines(r, s, pass_v, count);
 	kicker_lines(r, s, pass_v, count);
-	author_lines(r, s, pass_v, count);
+	author_lines(r, s, pass_v, count, 0);
 	/* Tags over the trailing lines, as every rule has cut them (a
 	 * name over "Subscribe" closes an article as author_lines() saw). */
 	while (tail > 0 && (pass_v[tail - 1].blank ||
