@@ -1100,7 +1100,8 @@ title_field(const char *s, size_t n)
 /* The lines of a database export that split it: a LexisNexis
  * document's count over its masthead ("1 of 2 DOCUMENTS") starts the
  * document, boilerplate; the centred lines under it (publication, date,
- * edition) are boilerplate over the headline. An export's word count
+ * edition), or lines a head rule matches, are boilerplate over the
+ * headline. An export's word count
  * ("Length: 688 words") says that the article is one of its documents,
  * which only the export's marks end, up to its "Load-Date:" field, which
  * follows the body. Returns 1 if the line is taken. */
@@ -1122,11 +1123,18 @@ export_line(struct ns_splitter *sp, const char *s, size_t n, size_t extra,
 		return 1;
 	}
 	if (sp->dochead) {
-		if (lead >= 2 && !sp->titled) {
+		/* Centred, or a masthead's line set flush left ("The
+		 * Herald (Glasgow)", "National Edition"). */
+		if (!sp->titled && (lead >= 2 || ns_rules_match(sp->rules,
+		    NS_SCOPE_HEAD, s + lead, n - lead) != NULL)) {
 			add_line(sp, s, n, extra, lineno, byte, 1);
 			return 1;
 		}
-		sp->dochead = 0;
+		/* A line a body rule matches (a date) is boilerplate
+		 * anyway: the masthead may go on under it. */
+		if (sp->titled || ns_rules_match(sp->rules, NS_SCOPE_BODY,
+		    s + lead, n - lead) == NULL)
+			sp->dochead = 0;
 	}
 	if ((sp->content == 0 || (sp->content == 1 &&
 	    sp->cb.boiler == sp->cb.nlines)) && words_field(s + lead, n - lead))
