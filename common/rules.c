@@ -27,6 +27,7 @@ static const struct {
 	{ "author", NS_SCOPE_AUTHOR },
 	{ "thread", NS_SCOPE_THREAD },
 	{ "tags", NS_SCOPE_TAGS },
+	{ "field", NS_SCOPE_FIELD },
 };
 
 const char *
@@ -961,7 +962,10 @@ make_table(struct ns_rules *r, struct ns_rules_index *x)
 		x->fold[i] = (unsigned char)(i + ((i - 'A' < 26u) << 5));
 	for (i = 0; i < r->n; i++) {
 		ls = &x->f[i].lits;
+		/* A field rule is asked about only beside cut lines: its
+		 * literals ("SN", "Body") are not worth every line's scan. */
 		if (ls->n <= 0 || ls->exact || !ls_valid(ls) ||
+		    r->v[i].scope == NS_SCOPE_FIELD ||
 		    i >= UINT16_MAX || x->nlits + (size_t)ls->n >= UINT16_MAX)
 			continue;
 		while (x->nlits + (size_t)ls->n > cap) {
@@ -1207,7 +1211,8 @@ ns_rules_parse(struct ns_rules *r, const char *text, size_t len,
 		if (!found) {
 			snprintf(err, errsz, "%s:%zu: unknown scope \"%.*s\" "
 			    "(line, end, tail, head, kicker, list, para, section, "
-			    "credit, author, thread, tags or title)", origin, lineno,
+			    "credit, author, thread, tags, field or title)", origin,
+			    lineno,
 			    (int)(wl[1] > 40 ? 40 : wl[1]), w[1]);
 			return -1;
 		}

@@ -51,6 +51,19 @@ struct ns_splitter {
 	size_t	 invalid;
 	uint64_t first_bad;
 
+	/* Database exports (LexisNexis, Factiva). */
+	int	 framed;		/* the article has an export's word
+					 * count field: only the export's marks
+					 * end it, no headline under it */
+	int	 dochead;		/* a "1 of 2 DOCUMENTS" line was seen:
+					 * centred lines under it are the
+					 * document's masthead */
+	struct ns_buf hd;		/* a Factiva "HD" line, held until
+					 * the next line says it is one */
+	size_t	 hd_extra;
+	uint64_t hd_line, hd_byte;
+	int	 hd_held;
+
 	struct ns_buf norm;		/* the line being fed, normalized */
 	struct ns_buf kick;		/* a kicker and the lines under its
 					 * headline, rejoined */
@@ -220,6 +233,131 @@ is_separator(const char *s, size_t n)
 		count++;
 	}
 	return count >= 3;
+}
+
+
+/* ---- database exports: LexisNexis, Nexis Uni, Factiva ---- */
+
+/* Does s start with word w, then white space? The offset after it, or 0. */
+static size_t
+word_then_space(const char *s, size_t n, const char *w)
+{
+	size_t k = strlen(w), i;
+
+	if (n <= k || memcmp(s, w, k) != 0 || (s[k] != ' ' && s[k] != '\t'))
+		return 0;
+	for (i = k; i < n && (s[i] == ' ' || s[i] == '\t'); i++)
+		;
+	return i < n ? i : 0;
+}
+
+/* Nexis Uni's mark under each document, "End of Document": a
+ * separator. */
+static int
+export_end(const char *s, size_t n)
+{
+	n = ns_trim_right(s, n);
+	return n == 15 && memcmp(s, "End of Document", 15) == 0;
+}
+
+/* Do the k bytes at s spell w, ASCII letters in either case? */
+static int
+same_ci(const char *s, const char *w, size_t k)
+{
+	size_t i;
+	unsigned char a, b;
+
+	for (i = 0; i < k; i++) {
+		a = (unsigned char)s[i];
+		b = (unsigned char)w[i];
+		if (a >= 'A' && a <= 'Z')
+			a += 'a' - 'A';
+		if (a != b)
+			return 0;
+	}
+	return 1;
+}
+
+/* Are s[0..n-1] digits, one at least? */
+static int
+all_digits(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return 0;
+	return n > 0;
+}
+
+/* The count over each document of a LexisNexis export, "1 of 2
+ * DOCUMENTS" (or "Document 1 of 2"): the document starts there. */
+static int
+doc_count(const char *s, size_t n)
+{
+	const char *of;
+	size_t a;
+
+	n = ns_trim_right(s, n);
+	if (n > 9 && same_ci(s, "document ", 9)) {
+		s += 9;
+		n -= 9;
+	} else if (n > 10 && same_ci(s + n - 10, " documents", 10))
+		n -= 10;
+	else if (n > 9 && same_ci(s + n - 9, " document", 9))
+		n -= 9;
+	else
+		return 0;
+	of = memchr(s, ' ', n);
+	if (of == NULL || n < 6)
+		return 0;
+	a = (size_t)(of - s);
+	return a <= 6 && all_digits(s, a) && n - a > 4 &&
+	    memcmp(s + a, " of ", 4) == 0 && n - a - 4 <= 6 &&
+	    all_digits(s + a + 4, n - a - 4);
+}
+
+/* An export's word count: "Length: 688 words" (Nexis), "LENGTH: 536
+ * words" (LexisNexis Academic), "WC 643 words" (Factiva). */
+static int
+words_field(const char *s, size_t n)
+{
+	static const char *const keys[] = { "Length:", "LENGTH:", "WC" };
+	size_t i, v = 0, d;
+
+	n = ns_trim_right(s, n);
+	for (i = 0; i < sizeof(keys) / sizeof(keys[0]) && v == 0; i++)
+		v = word_then_space(s, n, keys[i]);
+	if (v == 0)
+		return 0;
+	for (d = v; d < n && ((s[d] >= '0' && s[d] <= '9') || s[d] == ','); d++)
+		;
+	return d > v && n - d == 6 && memcmp(s + d, " words", 6) == 0;
+}
+
+/* A Factiva headline field, "HD <headline>": the offset of the
+ * headline, or 0. Only a field line under it (see factiva_field) makes
+ * it one: "HD video" may open a paragraph. */
+static size_t
+factiva_hd(const char *s, size_t n)
+{
+	return word_then_space(s, ns_trim_right(s, n), "HD");
+}
+
+/* A field of Factiva's that follows the headline: column, section,
+ * byline, credit, word count, date. */
+static int
+factiva_field(const char *s, size_t n)
+{
+	static const char *const codes[] = { "CLM", "SE", "BY", "CR", "WC",
+	    "PD", "ET", "SN" };
+	size_t i;
+
+	n = ns_trim_right(s, n);
+	for (i = 0; i < sizeof(codes) / sizeof(codes[0]); i++)
+		if (word_then_space(s, n, codes[i]) > 0)
+			return 1;
+	return 0;
 }
 
 /* ---- what a block looks like ---- */
@@ -470,6 +608,7 @@ reset_article(struct ns_splitter *sp)
 	sp->separated = 0;
 	sp->asked = 0;
 	sp->escapes = 0;
+	sp->framed = 0;
 }
 
 static void
@@ -700,6 +839,8 @@ headline_block(const struct ns_splitter *sp, const char *s,
 	size_t at = 0, l1 = line1(s, b->len), over = 1;
 	int question;
 
+	if (sp->framed)
+		return 0;	/* an export's document: its marks end it */
 	if (kicker_block(sp, s, b, &at, &l1))
 		over = 2;
 	else if (b->nlines == 2 && b->boiler == 0 && sp->content > 0 &&
@@ -762,7 +903,8 @@ item_lines(const struct ns_splitter *sp, const char *s, const struct block *b)
 static int
 item_block(const struct ns_splitter *sp, const char *s, const struct block *b)
 {
-	return sp->content > 0 && (sp->last_boiler || sp->last_furn ||
+	return sp->content > 0 && !sp->framed && (sp->last_boiler ||
+	    sp->last_furn ||
 	    b->boiler_end || (sp->last_final && b->blanks >= 1)) &&
 	    item_lines(sp, s, b);
 }
@@ -838,7 +980,7 @@ body_block(struct ns_splitter *sp, const char *s, struct block *b)
 	 * stand: held, as the headline may come under it. */
 	ws = ns_trim_left(s, b->len);
 	if (b->nlines == 1 && b->boiler == 0 && sp->content > 0 &&
-	    (sp->last_boiler || sp->last_final || b->blanks >= 2) &&
+	    !sp->framed && (sp->last_boiler || sp->last_final || b->blanks >= 2) &&
 	    ns_rules_match(sp->rules, NS_SCOPE_HEAD, s + ws, b->len - ws) !=
 	    NULL) {
 		hold(sp, s, b);
@@ -955,6 +1097,57 @@ title_field(const char *s, size_t n)
 	return 0;
 }
 
+/* The lines of a database export that split it: a LexisNexis
+ * document's count over its masthead ("1 of 2 DOCUMENTS") starts the
+ * document, boilerplate; the centred lines under it (publication, date,
+ * edition), or lines a head rule matches, are boilerplate over the
+ * headline. An export's word count
+ * ("Length: 688 words") says that the article is one of its documents,
+ * which only the export's marks end, up to its "Load-Date:" field, which
+ * follows the body. Returns 1 if the line is taken. */
+static int
+export_line(struct ns_splitter *sp, const char *s, size_t n, size_t extra,
+    uint64_t lineno, uint64_t byte)
+{
+	size_t lead = ns_trim_left(s, n);
+
+	if (doc_count(s + lead, n - lead)) {
+		end_block(sp);
+		end_run(sp);
+		release_pending(sp);
+		end_article(sp, 0);
+		sp->separated = 0;
+		sp->trailer = 0;
+		add_line(sp, s, n, extra, lineno, byte, 1);
+		sp->dochead = 1;
+		return 1;
+	}
+	if (sp->dochead) {
+		/* Centred, or a masthead's line set flush left ("The
+		 * Herald (Glasgow)", "National Edition"). */
+		if (!sp->titled && (lead >= 2 || ns_rules_match(sp->rules,
+		    NS_SCOPE_HEAD, s + lead, n - lead) != NULL)) {
+			add_line(sp, s, n, extra, lineno, byte, 1);
+			return 1;
+		}
+		/* A line a body rule matches (a date) is boilerplate
+		 * anyway: the masthead may go on under it. */
+		if (sp->titled || ns_rules_match(sp->rules, NS_SCOPE_BODY,
+		    s + lead, n - lead) == NULL)
+			sp->dochead = 0;
+	}
+	if ((sp->content == 0 || (sp->content == 1 &&
+	    sp->cb.boiler == sp->cb.nlines)) && words_field(s + lead, n - lead))
+		sp->framed = 1;	/* in the header: no text over it but a
+				 * masthead, no line but fields over it
+				 * in its paragraph */
+	else if (sp->framed && n - lead > 10 && (memcmp(s + lead, "Load-Date:",
+	    10) == 0 || memcmp(s + lead, "LOAD-DATE:", 10) == 0))
+		sp->framed = 0;	/* the document's body is over: text that
+				 * follows the export may start articles */
+	return 0;
+}
+
 static void
 one_line(struct ns_splitter *sp, const char *s, size_t n, size_t extra,
     uint64_t lineno, uint64_t byte)
@@ -975,7 +1168,10 @@ one_line(struct ns_splitter *sp, const char *s, size_t n, size_t extra,
 	lead = ns_trim_left(s, n);
 	if (sp->blanks >= 2)
 		sp->listing = NULL;	/* a list of links ends at a gap */
-	if (is_separator(s + lead, n - lead)) {
+	if (export_line(sp, s, n, extra, lineno, byte))
+		return;
+	if (is_separator(s + lead, n - lead) ||
+	    export_end(s + lead, n - lead)) {
 		end_block(sp);
 		end_run(sp);
 		release_pending(sp);	/* a held line ends the article */
@@ -1055,6 +1251,52 @@ one_line(struct ns_splitter *sp, const char *s, size_t n, size_t extra,
 	add_line(sp, s, n, extra, lineno, byte, rule != NULL);
 }
 
+/* The held Factiva "HD" line was none: it goes in as any line. */
+static void
+release_hd(struct ns_splitter *sp)
+{
+	if (!sp->hd_held)
+		return;
+	sp->hd_held = 0;
+	one_line(sp, sp->hd.p, sp->hd.len, sp->hd_extra, sp->hd_line,
+	    sp->hd_byte);
+}
+
+/* A line, as a Factiva export is read: an "HD <headline>" line is held,
+ * and a field of the export's under it ("BY", "WC 643 words") makes it
+ * the headline of a new article, as "Title:" is; any other line lets it
+ * go in as text. */
+static void
+factiva_line(struct ns_splitter *sp, const char *s, size_t n, size_t extra,
+    uint64_t lineno, uint64_t byte)
+{
+	size_t lead = ns_trim_left(s, n), v;
+
+	if (sp->hd_held) {
+		if (factiva_field(s + lead, n - lead)) {
+			sp->hd_held = 0;
+			end_block(sp);
+			end_run(sp);
+			end_article(sp, 0);
+			v = ns_trim_left(sp->hd.p, sp->hd.len);
+			v += factiva_hd(sp->hd.p + v, sp->hd.len - v);
+			take_title(sp, sp->hd.p + v, ns_trim_right(sp->hd.p + v,
+			    sp->hd.len - v), sp->hd_line, sp->hd_byte);
+		} else
+			release_hd(sp);
+	}
+	if (factiva_hd(s + lead, n - lead) > 0) {
+		ns_buf_reset(&sp->hd);
+		ns_buf_add(&sp->hd, s, n);
+		sp->hd_extra = extra;
+		sp->hd_line = lineno;
+		sp->hd_byte = byte;
+		sp->hd_held = 1;
+		return;
+	}
+	one_line(sp, s, n, extra, lineno, byte);
+}
+
 void
 ns_splitter_line(struct ns_splitter *sp, const char *s, size_t n,
     const char *file, uint64_t lineno, uint64_t byte)
@@ -1068,6 +1310,7 @@ ns_splitter_line(struct ns_splitter *sp, const char *s, size_t n,
 		k = (size_t)(ff - s);
 		if (k > 0)
 			ns_splitter_line(sp, s, k, file, lineno, byte);
+		release_hd(sp);
 		end_block(sp);
 		end_run(sp);
 		end_article(sp, 0);
@@ -1088,12 +1331,13 @@ ns_splitter_line(struct ns_splitter *sp, const char *s, size_t n,
 			sp->cut(NS_SPLIT_TOOBIG, lineno, sp->ctx);
 		return;
 	}
-	one_line(sp, sp->norm.p, sp->norm.len, extra, lineno, byte);
+	factiva_line(sp, sp->norm.p, sp->norm.len, extra, lineno, byte);
 }
 
 void
 ns_splitter_flush(struct ns_splitter *sp)
 {
+	release_hd(sp);
 	end_block(sp);
 	end_run(sp);
 	end_article(sp, 1);
@@ -1132,6 +1376,7 @@ ns_splitter_free(struct ns_splitter *sp)
 	if (sp == NULL)
 		return;
 	ns_buf_free(&sp->norm);
+	ns_buf_free(&sp->hd);
 	ns_buf_free(&sp->kick);
 	ns_buf_free(&sp->cur);
 	ns_buf_free(&sp->title);

@@ -408,7 +408,8 @@ kicker_lines(struct ns_rules *r, const char *s, struct line *v, size_t count)
  * too. A name over a line that is kept (a reader's comment, a quote), or
  * over a single cut line (a sub-heading over "Advertisement"), stays. */
 static void
-author_lines(struct ns_rules *r, const char *s, struct line *v, size_t count)
+author_lines(struct ns_rules *r, const char *s, struct line *v, size_t count,
+    int early)
 {
 	const struct ns_rule *a;
 	size_t i, j;
@@ -422,6 +423,10 @@ author_lines(struct ns_rules *r, const char *s, struct line *v, size_t count)
 			continue;	/* under two cut lines at least */
 		a = ns_rules_match(r, NS_SCOPE_AUTHOR, s + v[i].start,
 		    v[i].end - v[i].start);
+		/* Before the kickers: a label over furniture is theirs. */
+		if (a != NULL && early && ns_rules_match(r, NS_SCOPE_KICKER,
+		    s + v[i].start, v[i].end - v[i].start) != NULL)
+			continue;
 		if (a != NULL)
 			v[i].rule = a;
 	}
@@ -547,6 +552,63 @@ tag_lines(struct ns_rules *r, const char *s, struct line *v, size_t count,
 			v[i].rule = NULL;
 }
 
+/* Is line l cut by a rule that is no field's, or by a field rule that
+ * field_lines() has already applied? */
+static int
+cut_field(const struct line *l)
+{
+	return !l->blank && l->rule != NULL;
+}
+
+/* Does the paragraph that ends over line i (blank lines between) hold
+ * two cut lines or more? */
+static int
+cut_para_over(const struct line *v, size_t i)
+{
+	size_t cut = 0;
+
+	while (i > 0 && v[i - 1].blank)
+		i--;
+	for (; i > 0 && !v[i - 1].blank; i--)
+		if (v[i - 1].rule != NULL)
+			cut++;
+	return cut >= 2;
+}
+
+/* Fields of a database export's record ("SN Reuters News", "PUB Dow
+ * Jones & Company, Inc." in Factiva's, the "Body" label under a Nexis
+ * document's header) look like text on their own, and are cut only
+ * among other fields: beside a line of their paragraph that is cut (a
+ * run of field lines is cut from one that a stricter rule cuts, "WC 643
+ * words", both ways), or alone in their paragraph right under a
+ * paragraph with two cut lines or more (the header's fields over
+ * "Body"). */
+static void
+field_lines(struct ns_rules *r, const char *s, struct line *v, size_t count)
+{
+	const struct ns_rule *f;
+	size_t i, k;
+	int alone;
+
+	for (k = 0; k < 2; k++)
+		for (i = 0; i < count; i++) {
+			size_t j = k == 0 ? i : count - 1 - i;
+
+			if (v[j].blank || v[j].rule != NULL)
+				continue;
+			alone = (j == 0 || v[j - 1].blank) &&
+			    (j + 1 == count || v[j + 1].blank);
+			if (!(j > 0 && cut_field(&v[j - 1])) &&
+			    !(j + 1 < count && cut_field(&v[j + 1])) &&
+			    !(alone && cut_para_over(v, j)))
+				continue;
+			f = ns_rules_match(r, NS_SCOPE_FIELD, s + v[j].start,
+			    v[j].end - v[j].start);
+			if (f != NULL)
+				v[j].rule = f;
+		}
+}
+
 static _Thread_local struct line *pass_v;
 static _Thread_local size_t pass_cap;
 
@@ -590,6 +652,9 @@ strip_pass(struct ns_rules *r, const char *s, size_t n, struct prior *pr,
 			break;
 	}
 	caption_lines(s, pass_v, count);
+	/* Fields of an export before the trailing lines are looked at:
+	 * those of a record's end are among them. */
+	field_lines(r, s, pass_v, count);
 	/* A list of links at the end goes first: what it cuts is part of
 	 * the trailing lines below. */
 	link_list(r, s, pass_v, count);
@@ -608,9 +673,12 @@ strip_pass(struct ns_rules *r, const char *s, size_t n, struct prior *pr,
 			break;
 		tail--;
 	}
+	/* Author lines first too: one among the leading lines (a result
+	 * list's headline over its search's fields) does not end them. */
+	author_lines(r, s, pass_v, count, 1);
 	head_lines(r, s, pass_v, count);
 	kicker_lines(r, s, pass_v, count);
-	author_lines(r, s, pass_v, count);
+	author_lines(r, s, pass_v, count, 0);
 	/* Tags over the trailing lines, as every rule has cut them (a
 	 * name over "Subscribe" closes an article as author_lines() saw). */
 	while (tail > 0 && (pass_v[tail - 1].blank ||
