@@ -27,6 +27,7 @@ static const struct {
 	{ "author", NS_SCOPE_AUTHOR },
 	{ "thread", NS_SCOPE_THREAD },
 	{ "tags", NS_SCOPE_TAGS },
+	{ "box", NS_SCOPE_BOX },
 };
 
 const char *
@@ -1186,7 +1187,8 @@ ns_rules_parse(struct ns_rules *r, const char *text, size_t len,
 		if (!found) {
 			snprintf(err, errsz, "%s:%zu: unknown scope \"%.*s\" "
 			    "(line, end, tail, head, kicker, list, para, section, "
-			    "credit, author, thread, tags or title)", origin, lineno,
+			    "credit, author, thread, tags, box or title)", origin,
+			    lineno,
 			    (int)(wl[1] > 40 ? 40 : wl[1]), w[1]);
 			return -1;
 		}

@@ -68,6 +68,9 @@ struct ns_splitter {
 	int	 last_boiler;		/* the last block pushed was boilerplate */
 	int	 last_final;		/* ... ended with a sentence */
 	int	 last_furn;		/* ... ended with a boilerplate line */
+	int	 slot;			/* ... was one boilerplate line right
+					 * under a paragraph (an ad slot,
+					 * "Story continues") */
 
 	/* A headline candidate and the boilerplate blocks after it, held
 	 * until the next paragraph says whether an article starts there. */
@@ -330,14 +333,15 @@ headline_under_boiler(const char *s, size_t n)
 }
 
 /* A short sub-heading of an explainer in sentence case ("What the filing
- * says", "Why it matters"): "What" or "Why", no word after it
- * capitalized, five words at most. A headline of as few words seldom
- * opens so ("How ..." and "When ..." do: "When technology gets
- * personal"). */
+ * says", "Why it matters", "Which shops are closing"): "What", "Why" or
+ * "Which", no word after it capitalized, max words at most (five after a
+ * paragraph: a headline of as few words seldom opens so, "How ..." and
+ * "When ..." do, "When technology gets personal"; more after an ad slot
+ * in the text, which says the article goes on). */
 static int
-subheading_like(const char *s, size_t n)
+subheading_like(const char *s, size_t n, size_t max)
 {
-	static const char *const wh[] = { "What ", "Why " };
+	static const char *const wh[] = { "What ", "Why ", "Which " };
 	size_t i;
 
 	/* The opening word first: the words of every paragraph are not
@@ -345,7 +349,7 @@ subheading_like(const char *s, size_t n)
 	for (i = 0; i < sizeof(wh) / sizeof(wh[0]); i++)
 		if (n > strlen(wh[i]) && memcmp(s, wh[i], strlen(wh[i])) == 0)
 			break;
-	if (i == sizeof(wh) / sizeof(wh[0]) || ns_word_count(s, n) > 5)
+	if (i == sizeof(wh) / sizeof(wh[0]) || ns_word_count(s, n) > max)
 		return 0;
 	for (i = 1; i + 1 < n; i++)
 		if (s[i] == ' ' && starts_upper(s + i + 1, n - i - 1))
@@ -465,6 +469,7 @@ reset_article(struct ns_splitter *sp)
 	sp->last_boiler = 0;
 	sp->last_final = 1;
 	sp->last_furn = 0;
+	sp->slot = 0;
 	sp->titled = 0;
 	sp->trailer = 0;
 	sp->separated = 0;
@@ -510,6 +515,8 @@ push_text(struct ns_splitter *sp, const char *s, const struct block *b)
 	}
 	sp->escapes += b->extra;
 	ns_buf_add(&sp->text, s, b->len);
+	sp->slot = b->nlines == 1 && b->boiler == 1 && b->blanks < 2 &&
+	    sp->content > 0 && !sp->last_boiler;
 	if (b->boiler == b->nlines)
 		sp->last_boiler = 1;
 	else {
@@ -688,6 +695,29 @@ start_block(struct ns_splitter *sp, const char *s, struct block *b)
 	title_block(sp, s, b);
 }
 
+/* Are the lines under a headline its credits, one of them a source's
+ * name that a head rule knows ("The Independent" over "Story by Chloe
+ * Sandford • 3h • 4 min read", as portals set a partner's article), the
+ * others boilerplate? */
+static int
+named_credits(const struct ns_splitter *sp, const char *s,
+    const struct block *b)
+{
+	size_t i, l, ws;
+
+	if (b->boiler == 0 || b->boiler + 2 != b->nlines)
+		return 0;
+	for (i = line1(s, b->len) + 1; i < b->len; i += l + 1) {
+		l = line1(s + i, b->len - i);
+		ws = ns_trim_left(s + i, l);
+		if (ns_rules_match(sp->rules, NS_SCOPE_BODY, s + i + ws,
+		    l - ws) == NULL && ns_rules_match(sp->rules,
+		    NS_SCOPE_HEAD, s + i + ws, l - ws) == NULL)
+			return 0;
+	}
+	return 1;
+}
+
 /* Could block b start a new article? A headline: a line of its own, or
  * over credits ("Image source, X", "Reuters · 2 hours ago") in its
  * block, perhaps under a kicker ("SCHOOLS"), after a finished sentence
@@ -717,9 +747,13 @@ headline_block(const struct ns_splitter *sp, const char *s,
 		    dek <= 40 && dek > ns_word_count(s, l1);
 	}
 	question = l1 > 0 && s[at + l1 - 1] == '?';
-	if (!sp->last_boiler && b->blanks < 2 && subheading_like(s + at, l1))
-		return 0;	/* a sub-heading after a paragraph */
-	return !b->boiler1 && b->boiler == b->nlines - over &&
+	/* A sub-heading after a paragraph, or after an ad slot under one
+	 * ("Advertisement", "Story continues"). */
+	if (b->blanks < 2 && (sp->last_boiler ? sp->slot &&
+	    subheading_like(s + at, l1, 12) : subheading_like(s + at, l1, 5)))
+		return 0;
+	return !b->boiler1 && (b->boiler == b->nlines - over ||
+	    (over == 1 && named_credits(sp, s, b))) &&
 	    sp->content > 0 &&
 	    (sp->last_boiler || sp->last_final || b->blanks >= 2) &&
 	    !(question && sp->asked) && (sp->last_boiler ?
@@ -933,6 +967,33 @@ add_line(struct ns_splitter *sp, const char *s, size_t n, size_t extra,
 	sp->cb.boiler_end = boiler;
 }
 
+/* As ns-strip-ads: lines at most over a box's closing line, and words at
+ * most in each. */
+#define BOX_LINES 8
+#define BOX_WORDS 40
+
+/* The line just added closes a box the page set over the text (a
+ * portal's AI summary over its disclaimer, a video card over "View on
+ * Watch"): the block, a paragraph of a few short lines, is all
+ * boilerplate, as ns-strip-ads cuts it. */
+static void
+box_block(struct ns_splitter *sp)
+{
+	size_t i, l;
+
+	if (sp->cb.joined || sp->cb.nlines < 2 ||
+	    sp->cb.nlines > BOX_LINES + 1)
+		return;
+	for (i = 0; i < sp->cur.len; i += l + 1) {
+		l = line1(sp->cur.p + i, sp->cur.len - i);
+		if (i + l < sp->cur.len &&
+		    ns_word_count(sp->cur.p + i, l) > BOX_WORDS)
+			return;
+	}
+	sp->cb.boiler = sp->cb.nlines;
+	sp->cb.boiler1 = 1;
+}
+
 /* The offset of the value of a "Title: ..." or "Headline: ..." line, as
  * feed readers export an item, or of a Markdown heading of the first
  * level ("# ..."); 0 when s is not one. */
@@ -1053,6 +1114,8 @@ one_line(struct ns_splitter *sp, const char *s, size_t n, size_t extra,
 		return;
 	}
 	add_line(sp, s, n, extra, lineno, byte, rule != NULL);
+	if (rule != NULL && rule->scope == NS_SCOPE_BOX)
+		box_block(sp);
 }
 
 void

@@ -365,13 +365,13 @@ cut_other(const struct line *l)
  * their paragraph that another rule cuts (the byline under the headline
  * ns-split took out), with at most two kept lines between that end no
  * sentence (a deck). A dateline in capitals under a byline ("WASHINGTON")
- * has nothing cut under it. */
-static void
+ * has nothing cut under it. Returns whether a leading line was cut. */
+static int
 kicker_lines(struct ns_rules *r, const char *s, struct line *v, size_t count)
 {
 	const struct ns_rule *k;
 	size_t i, j, kept;
-	int leading = 1;
+	int leading = 1, lead_cut = 0;
 	unsigned char c;
 
 	for (i = 0; i < count; i++) {
@@ -395,11 +395,13 @@ kicker_lines(struct ns_rules *r, const char *s, struct line *v, size_t count)
 			    c == ',' || c == ';' || c == ':')
 				break;
 		}
-		if (leading && j < count && cut_other(&v[j]))
+		if (leading && j < count && cut_other(&v[j])) {
 			v[i].rule = k;
-		else
+			lead_cut = 1;
+		} else
 			leading = 0;
 	}
+	return lead_cut;
 }
 
 /* Author lines: a name that opens its paragraph over nothing but lines
@@ -459,6 +461,38 @@ caption_lines(const char *s, struct line *v, size_t count)
 			continue;
 		for (j = p; j < i; j++)
 			v[j].rule = v[i].rule;
+	}
+}
+
+/* Lines at most over a box's closing line, and words at most in each. */
+#define BOX_LINES 8
+#define BOX_WORDS 40
+
+/* A box the page set over the text (a portal's AI summary over its
+ * disclaimer, a video card over "View on Watch") is closed by a line a
+ * box rule names: the lines over it in its paragraph, a few short ones,
+ * go with it, listed under its rule. A longer paragraph, or one with a
+ * line of more words, is text the line was glued to, and stays. As
+ * ns-split reads the block. */
+static void
+box_lines(const char *s, struct line *v, size_t count)
+{
+	size_t i, j, p;
+
+	for (i = 0; i < count; i++) {
+		if (v[i].blank || v[i].rule == NULL ||
+		    v[i].rule->scope != NS_SCOPE_BOX)
+			continue;
+		for (p = i; p > 0 && !v[p - 1].blank && i - p < BOX_LINES;
+		    p--)
+			if (ns_word_count(s + v[p - 1].start,
+			    v[p - 1].end - v[p - 1].start) > BOX_WORDS)
+				break;
+		if (p == i || (p > 0 && !v[p - 1].blank))
+			continue;
+		for (j = p; j < i; j++)
+			if (v[j].rule == NULL)
+				v[j].rule = v[i].rule;
 	}
 }
 
@@ -581,7 +615,8 @@ strip_pass(struct ns_rules *r, const char *s, size_t n, struct prior *pr,
 		 * change. */
 		pass_v[count].rule = pass_v[count].blank || again ? NULL :
 		    ns_rules_match(r, NS_SCOPE_LINE | NS_SCOPE_END |
-		    NS_SCOPE_PARA | NS_SCOPE_SECTION | NS_SCOPE_CREDIT,
+		    NS_SCOPE_PARA | NS_SCOPE_SECTION | NS_SCOPE_CREDIT |
+		    NS_SCOPE_BOX,
 		    s + pass_v[count].start,
 		    pass_v[count].end - pass_v[count].start);
 		run_line(&pass_v[count], &run, &alone, &next);
@@ -590,6 +625,7 @@ strip_pass(struct ns_rules *r, const char *s, size_t n, struct prior *pr,
 			break;
 	}
 	caption_lines(s, pass_v, count);
+	box_lines(s, pass_v, count);
 	/* A list of links at the end goes first: what it cuts is part of
 	 * the trailing lines below. */
 	link_list(r, s, pass_v, count);
@@ -609,7 +645,11 @@ strip_pass(struct ns_rules *r, const char *s, size_t n, struct prior *pr,
 		tail--;
 	}
 	head_lines(r, s, pass_v, count);
-	kicker_lines(r, s, pass_v, count);
+	/* A kicker cut among the leading lines ("USA TODAY" over a
+	 * partner's byline and the portal's date) is a cut beside the head
+	 * lines under it, as it is not in the next pass. */
+	if (kicker_lines(r, s, pass_v, count))
+		head_lines(r, s, pass_v, count);
 	author_lines(r, s, pass_v, count);
 	/* Tags over the trailing lines, as every rule has cut them (a
 	 * name over "Subscribe" closes an article as author_lines() saw). */
