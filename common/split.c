@@ -19,6 +19,7 @@ struct block {
 	size_t	 extra;		/* bytes JSON escaping adds to it */
 	uint64_t line, byte;	/* where its first line was read */
 	uint64_t byte2;		/* ... and its second */
+	uint64_t byte_last;	/* ... and its last */
 	size_t	 nlines;
 	size_t	 boiler;	/* lines a body rule matched */
 	int	 boiler1;	/* the first of them did */
@@ -54,6 +55,8 @@ struct ns_splitter {
 	struct ns_buf norm;		/* the line being fed, normalized */
 	struct ns_buf kick;		/* a kicker and the lines under its
 					 * headline, rejoined */
+	struct ns_buf again;		/* a line held at the top, read again */
+	int	 reread;		/* ... being read */
 
 	struct ns_buf cur;		/* the block being read */
 	struct block cb;
@@ -226,6 +229,35 @@ is_separator(const char *s, size_t n)
 }
 
 /* ---- what a block looks like ---- */
+
+/* The length of an emoji flag that opens a headline ("🔴 ", "⚡️ ", as
+ * news channels mark urgent posts): symbols (with the joiners and
+ * variation selectors between them) and a space, with text after them;
+ * 0 when s opens with none. */
+static size_t
+flag_len(const char *s, size_t n)
+{
+	utf8proc_int32_t cp;
+	size_t i = 0, k;
+	int sym = 0;
+
+	while (i < n) {
+		cp = cp_at(s + i, n - i, &k);
+		if (cp == 0xfe0f || cp == 0x200d) {
+			i += k;
+			continue;
+		}
+		if (cp < 0x2190 || utf8proc_category(cp) != UTF8PROC_CATEGORY_SO)
+			break;
+		sym = 1;
+		i += k;
+	}
+	if (!sym || i >= n || s[i] != ' ')
+		return 0;
+	while (i < n && s[i] == ' ')
+		i++;
+	return i < n ? i : 0;
+}
 
 /* The first block of an article: is its first line the title? credits:
  * the lines under it are all boilerplate ("submitted 3 hours ago by x"),
@@ -417,6 +449,36 @@ kicker_block(const struct ns_splitter *sp, const char *s,
 	return 1;
 }
 
+/* Does block b hold a post's header over its headline, as a news
+ * channel's posts copied from Telegram have it: the channel's name (a line
+ * a head rule matches), perhaps boilerplate lines under it ("Forwarded
+ * from X"), and the headline last, perhaps after an emoji flag ("🔴")?
+ * *at and *len give the headline's line. */
+static int
+post_header(const struct ns_splitter *sp, const char *s,
+    const struct block *b, size_t *at, size_t *len)
+{
+	size_t l1, i, l, ws, f;
+
+	if (b->nlines < 2 || b->nlines > 4 || b->boiler1 || b->boiler_end ||
+	    b->boiler + 2 != b->nlines)
+		return 0;
+	l1 = line1(s, b->len);
+	ws = ns_trim_left(s, l1);
+	for (i = l1 + 1; (l = line1(s + i, b->len - i)) + i < b->len;
+	    i += l + 1)
+		;
+	ws = ns_trim_left(s + i, l);
+	f = flag_len(s + i + ws, l - ws);
+	if (!headline_like(s + i + ws + f, l - ws - f) ||
+	    ns_rules_match(sp->rules, NS_SCOPE_HEAD, s + ns_trim_left(s, l1),
+	    l1 - ns_trim_left(s, l1)) == NULL)
+		return 0;
+	*at = i;
+	*len = l;
+	return 1;
+}
+
 /* ---- building the article ---- */
 
 /* The bytes JSON escaping adds to s: the record written must fit in
@@ -584,6 +646,8 @@ take_title(struct ns_splitter *sp, const char *s, size_t n, uint64_t line,
 {
 	size_t lead = ns_trim_left(s, n);
 
+	/* An emoji flag is no part of the headline. */
+	lead += flag_len(s + lead, n - lead);
 	ns_buf_add(&sp->title, s + lead, n - lead);
 	sp->escapes += json_extra(sp->title.p, sp->title.len);
 	sp->has_title = 1;
@@ -602,6 +666,19 @@ title_block(struct ns_splitter *sp, const char *s, const struct block *b)
 	size_t l1 = nl ? (size_t)(nl - s) : b->len, at, l2;
 	struct block rest;
 
+	if (post_header(sp, s, b, &at, &l2)) {
+		/* The headline is the post header's last line; the lines over
+		 * it go on as boilerplate. */
+		take_title(sp, s + at, l2, b->line + b->nlines - 1,
+		    b->byte_last);
+		rest = *b;
+		rest.len = at - 1;
+		rest.extra = json_extra(s, rest.len);
+		rest.nlines--;
+		rest.boiler = rest.nlines;
+		push_text(sp, s, &rest);
+		return;
+	}
 	if (kicker_block(sp, s, b, &at, &l2)) {
 		take_title(sp, s + at, l2, b->line + 1, b->byte2);
 		ns_buf_reset(&sp->kick);
@@ -628,6 +705,7 @@ title_block(struct ns_splitter *sp, const char *s, const struct block *b)
 
 static int item_lines(const struct ns_splitter *, const char *,
     const struct block *);
+static void body_block(struct ns_splitter *, const char *, struct block *);
 
 /* Does block b, under boilerplate at the top of an article, hold nothing
  * but boilerplate and a search term in quotes ("\"Acme Corp\"" over
@@ -671,6 +749,49 @@ start_block(struct ns_splitter *sp, const char *s, struct block *b)
 		all = *b;
 		all.boiler = all.nlines;
 		push_text(sp, s, &all);
+		return;
+	}
+	if (sp->npv > 0) {
+		/* A line held under the boilerplate at the top: over a post's
+		 * header (a day line "March 12" over a channel's post) it is
+		 * boilerplate too; otherwise it is read as it would have been,
+		 * and this block after it. */
+		all = sp->pv[0];
+		sp->npv = sp->lead = 0;
+		if (post_header(sp, s, b, &at, &l2)) {
+			all.boiler = all.nlines;
+			push_text(sp, sp->pend.p + all.off, &all);
+			ns_buf_reset(&sp->pend);
+			sp->titled = 1;
+			title_block(sp, s, b);
+			return;
+		}
+		ns_buf_reset(&sp->again);
+		ns_buf_add(&sp->again, sp->pend.p + all.off, all.len);
+		ns_buf_reset(&sp->pend);
+		sp->reread = 1;
+		start_block(sp, sp->again.p, &all);
+		sp->reread = 0;
+		if (!sp->titled)
+			start_block(sp, s, b);
+		else
+			body_block(sp, s, b);
+		return;
+	}
+	if (!sp->reread && b->nlines == 1 && sp->text.len > 0 &&
+	    sp->content == 0 && ns_rules_match(sp->rules, NS_SCOPE_HEAD,
+	    s + ns_trim_left(s, b->len), b->len - ns_trim_left(s,
+	    b->len)) != NULL) {
+		/* A line a head rule matches under the boilerplate at the
+		 * top (a day line, a source's name): the next block says
+		 * whether it is the headline. */
+		hold(sp, s, b);
+		sp->lead = 1;
+		return;
+	}
+	if (post_header(sp, s, b, &at, &l2)) {
+		sp->titled = 1;
+		title_block(sp, s, b);
 		return;
 	}
 	sp->titled = 1;
@@ -730,6 +851,9 @@ headline_block(const struct ns_splitter *sp, const char *s,
 	size_t at = 0, l1 = line1(s, b->len), over = 1;
 	int question;
 
+	if (post_header(sp, s, b, &at, &l1))
+		return sp->content > 0 && (sp->last_boiler ||
+		    sp->last_final || b->blanks >= 2);
 	if (kicker_block(sp, s, b, &at, &l1))
 		over = 2;
 	else if (b->nlines == 2 && b->boiler == 0 && sp->content > 0 &&
@@ -949,6 +1073,7 @@ add_line(struct ns_splitter *sp, const char *s, size_t n, size_t extra,
 	if (sp->cb.nlines == 0) {
 		sp->cb.line = lineno;
 		sp->cb.byte = byte;
+		sp->cb.byte_last = byte;
 		sp->cb.boiler1 = boiler;
 		sp->cb.blanks = sp->blanks;
 		sp->cb.joined = joined;
@@ -956,6 +1081,7 @@ add_line(struct ns_splitter *sp, const char *s, size_t n, size_t extra,
 	} else {
 		if (sp->cb.nlines == 1)
 			sp->cb.byte2 = byte;
+		sp->cb.byte_last = byte;
 		ns_buf_addc(&sp->cur, '\n');
 		sp->cb.extra++;
 	}
@@ -1196,6 +1322,7 @@ ns_splitter_free(struct ns_splitter *sp)
 		return;
 	ns_buf_free(&sp->norm);
 	ns_buf_free(&sp->kick);
+	ns_buf_free(&sp->again);
 	ns_buf_free(&sp->cur);
 	ns_buf_free(&sp->title);
 	ns_buf_free(&sp->text);

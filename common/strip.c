@@ -312,10 +312,15 @@ card_lines(const struct line *v, size_t count, size_t end)
  * a short line that opens an article with
  * nothing cut around it, that is all the article has, or that heads a
  * list ("Key points" over bullets), is kept. */
+/* Trailing lines cut, at least, that make a text a post ("#Latvia
+ * #gas", "@channel", "9.1K views", "13:05" under a channel's post). */
+#define POST_TRAILER 3
+
 static void
-head_lines(struct ns_rules *r, const char *s, struct line *v, size_t count)
+head_lines(struct ns_rules *r, const char *s, struct line *v, size_t count,
+    size_t tail)
 {
-	size_t i, end;
+	size_t i, end, trailer = 0;
 	int other = 0;
 
 	for (end = 0; end < count; end++) {
@@ -330,7 +335,13 @@ head_lines(struct ns_rules *r, const char *s, struct line *v, size_t count)
 		if (v[end].rule == NULL)
 			break;
 	}
-	if ((other || card_lines(v, count, end)) && end < count &&
+	/* A post under its channel's name has its furniture at the end
+	 * (tags, counts, its time): that says the name is furniture too. */
+	for (i = tail; !other && i < count && trailer < POST_TRAILER; i++)
+		if (cut_beside(&v[i]))
+			trailer++;
+	if ((other || card_lines(v, count, end) || trailer >= POST_TRAILER) &&
+	    end < count &&
 	    !ns_is_list_item(s + v[end].start,
 	    v[end].end - v[end].start)) {
 		/* A line in quotes is a pull quote, unless a line of its
@@ -644,12 +655,12 @@ strip_pass(struct ns_rules *r, const char *s, size_t n, struct prior *pr,
 			break;
 		tail--;
 	}
-	head_lines(r, s, pass_v, count);
+	head_lines(r, s, pass_v, count, tail);
 	/* A kicker cut among the leading lines ("USA TODAY" over a
 	 * partner's byline and the portal's date) is a cut beside the head
 	 * lines under it, as it is not in the next pass. */
 	if (kicker_lines(r, s, pass_v, count))
-		head_lines(r, s, pass_v, count);
+		head_lines(r, s, pass_v, count, tail);
 	author_lines(r, s, pass_v, count);
 	/* Tags over the trailing lines, as every rule has cut them (a
 	 * name over "Subscribe" closes an article as author_lines() saw). */
