@@ -848,7 +848,7 @@ static int
 headline_block(const struct ns_splitter *sp, const char *s,
     const struct block *b)
 {
-	size_t at = 0, l1 = line1(s, b->len), over = 1;
+	size_t at = 0, l1 = line1(s, b->len), over = 1, f;
 	int question;
 
 	if (post_header(sp, s, b, &at, &l1))
@@ -870,6 +870,10 @@ headline_block(const struct ns_splitter *sp, const char *s,
 		    !ns_is_list_item(s + l1 + 1, l2) && dek >= 8 &&
 		    dek <= 40 && dek > ns_word_count(s, l1);
 	}
+	/* A headline may open with an emoji flag ("⚡️ "). */
+	f = flag_len(s + at, l1);
+	at += f;
+	l1 -= f;
 	question = l1 > 0 && s[at + l1 - 1] == '?';
 	/* A sub-heading after a paragraph, or after an ad slot under one
 	 * ("Advertisement", "Story continues"). */
