@@ -83,6 +83,7 @@ struct ns_splitter {
 	size_t	 lead;		/* held blocks over the candidate: a source's
 				 * name ("Ars Technica") */
 	int	 lead_under;	/* ... that stood under boilerplate */
+	int	 held_post;	/* the candidate is a post's header */
 };
 
 /* ---- character tests ---- */
@@ -946,6 +947,7 @@ body_block(struct ns_splitter *sp, const char *s, struct block *b)
 		if (headline_block(sp, s, b) && (sp->lead_under ||
 		    b->nlines > 1)) {
 			hold(sp, s, b);
+			sp->held_post = post_header(sp, s, b, &l1, &ws);
 			return;
 		}
 		release_pending(sp);
@@ -958,9 +960,12 @@ body_block(struct ns_splitter *sp, const char *s, struct block *b)
 			return;
 		}
 		/* An entry of a list of links under the candidate ("Its
-		 * Workers Aren't Sold.") makes it one too. */
-		if (paragraph_like(b, s) && !(sp->listing != NULL &&
-		    b->nlines == 1)) {
+		 * Workers Aren't Sold.") makes it one too. A post's header
+		 * takes any text under it: a channel's post may be a line
+		 * long. */
+		if ((paragraph_like(b, s) || (sp->held_post &&
+		    b->boiler == 0 && starts_upper(s, b->len))) &&
+		    !(sp->listing != NULL && b->nlines == 1)) {
 			/* The candidate was a headline: the article before it
 			 * ends, without the held blocks, and a new one starts
 			 * with them. */
@@ -994,6 +999,7 @@ body_block(struct ns_splitter *sp, const char *s, struct block *b)
 	}
 	if (headline_block(sp, s, b)) {
 		hold(sp, s, b);
+		sp->held_post = post_header(sp, s, b, &l1, &ws);
 		return;
 	}
 	/* A source's name alone on its line, where a headline could

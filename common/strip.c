@@ -312,9 +312,9 @@ card_lines(const struct line *v, size_t count, size_t end)
  * a short line that opens an article with
  * nothing cut around it, that is all the article has, or that heads a
  * list ("Key points" over bullets), is kept. */
-/* Trailing lines cut, at least, that make a text a post ("#Latvia
- * #gas", "@channel", "9.1K views", "13:05" under a channel's post). */
-#define POST_TRAILER 3
+/* Trailing lines cut, at least, that make a text a post ("9.1K views",
+ * "13:05" under a channel's post). */
+#define POST_TRAILER 2
 
 static void
 head_lines(struct ns_rules *r, const char *s, struct line *v, size_t count,
