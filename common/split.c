@@ -1014,6 +1014,15 @@ body_block(struct ns_splitter *sp, const char *s, struct block *b)
 		sp->lead_under = b->joined && sp->last_boiler;
 		return;
 	}
+	if (sp->listing != NULL && b->joined && b->boiler < b->nlines) {
+		/* Entries of a list of links, right under its heading
+		 * ("Recommended Stories"): boilerplate, as ns-strip-ads cuts
+		 * them at the end, so a headline may come next. */
+		head = *b;
+		head.boiler = head.nlines;
+		push_text(sp, s, &head);
+		return;
+	}
 	l1 = line1(s, b->len);
 	question = l1 > 0 && s[l1 - 1] == '?';
 	if (question && b->nlines == 1 && b->boiler == 0)
