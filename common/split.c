@@ -459,21 +459,21 @@ static int
 post_header(const struct ns_splitter *sp, const char *s,
     const struct block *b, size_t *at, size_t *len)
 {
-	size_t l1, i, l, ws, f;
+	size_t l1, ws1, i, l, ws, f;
 
 	if (b->nlines < 2 || b->nlines > 4 || b->boiler1 || b->boiler_end ||
 	    b->boiler + 2 != b->nlines)
 		return 0;
 	l1 = line1(s, b->len);
-	ws = ns_trim_left(s, l1);
+	ws1 = ns_trim_left(s, l1);
 	for (i = l1 + 1; (l = line1(s + i, b->len - i)) + i < b->len;
 	    i += l + 1)
 		;
 	ws = ns_trim_left(s + i, l);
 	f = flag_len(s + i + ws, l - ws);
 	if (!headline_like(s + i + ws + f, l - ws - f) ||
-	    ns_rules_match(sp->rules, NS_SCOPE_HEAD, s + ns_trim_left(s, l1),
-	    l1 - ns_trim_left(s, l1)) == NULL)
+	    ns_rules_match(sp->rules, NS_SCOPE_HEAD, s + ws1, l1 - ws1) ==
+	    NULL)
 		return 0;
 	*at = i;
 	*len = l;

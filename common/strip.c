@@ -304,17 +304,20 @@ card_lines(const struct line *v, size_t count, size_t end)
 	return cut;
 }
 
+/* Trailing lines cut, at least, that make a text a post ("9.1K views",
+ * "13:05" under a channel's post). */
+#define POST_TRAILER 2
+
 /* The leading lines: blank or boilerplate from the top of the text. Head
  * rules cut only there, only when another rule cuts a line there too, and
  * only when text is left under them that is not a list: a source's name
  * or a flair ("Ars Technica", "News") is known by the furniture around it
- * ("r/Scotland", "5 hours ago") or by the card it opens (see card_lines());
- * a short line that opens an article with
- * nothing cut around it, that is all the article has, or that heads a
- * list ("Key points" over bullets), is kept. */
-/* Trailing lines cut, at least, that make a text a post ("9.1K views",
- * "13:05" under a channel's post). */
-#define POST_TRAILER 2
+ * ("r/Scotland", "5 hours ago"), by the card it opens (see card_lines()),
+ * or by the furniture under the text (tail: the first trailing line) that
+ * a channel's post has at its end ("9.1K views", "13:05"); a short line
+ * that opens an article with nothing cut around it, that is all the
+ * article has, or that heads a list ("Key points" over bullets), is
+ * kept. */
 
 static void
 head_lines(struct ns_rules *r, const char *s, struct line *v, size_t count,
