@@ -305,7 +305,7 @@ card_lines(const struct line *v, size_t count, size_t end)
 }
 
 /* Trailing lines cut, at least, that make a text a post ("9.1K views",
- * "13:05" under a channel's post). */
+ * "13:05" under a channel's post), the last by a tail rule (its time). */
 #define POST_TRAILER 2
 
 /* The leading lines: blank or boilerplate from the top of the text. Head
@@ -314,7 +314,8 @@ card_lines(const struct line *v, size_t count, size_t end)
  * or a flair ("Ars Technica", "News") is known by the furniture around it
  * ("r/Scotland", "5 hours ago"), by the card it opens (see card_lines()),
  * or by the furniture under the text (tail: the first trailing line) that
- * a channel's post has at its end ("9.1K views", "13:05"); a short line
+ * a channel's post has at its end ("9.1K views" over "13:05", the time
+ * cut by a tail rule); a short line
  * that opens an article with nothing cut around it, that is all the
  * article has, or that heads a list ("Key points" over bullets), is
  * kept. */
@@ -343,6 +344,11 @@ head_lines(struct ns_rules *r, const char *s, struct line *v, size_t count,
 	for (i = tail; !other && i < count && trailer < POST_TRAILER; i++)
 		if (cut_beside(&v[i]))
 			trailer++;
+	for (i = count; trailer > 0 && i > 0 && v[i - 1].blank; i--)
+		;
+	if (i == 0 || v[i - 1].rule == NULL ||
+	    v[i - 1].rule->scope != NS_SCOPE_TAIL)
+		trailer = 0;	/* a post ends with its time */
 	if ((other || card_lines(v, count, end) || trailer >= POST_TRAILER) &&
 	    end < count &&
 	    !ns_is_list_item(s + v[end].start,
