@@ -28,6 +28,7 @@ static const struct {
 	{ "thread", NS_SCOPE_THREAD },
 	{ "tags", NS_SCOPE_TAGS },
 	{ "field", NS_SCOPE_FIELD },
+	{ "box", NS_SCOPE_BOX },
 };
 
 const char *
@@ -1211,7 +1212,8 @@ ns_rules_parse(struct ns_rules *r, const char *text, size_t len,
 		if (!found) {
 			snprintf(err, errsz, "%s:%zu: unknown scope \"%.*s\" "
 			    "(line, end, tail, head, kicker, list, para, section, "
-			    "credit, author, thread, tags, field or title)", origin,
+			    "credit, author, thread, tags, field, box or title)",
+			    origin,
 			    lineno,
 			    (int)(wl[1] > 40 ? 40 : wl[1]), w[1]);
 			return -1;

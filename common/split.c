@@ -19,6 +19,7 @@ struct block {
 	size_t	 extra;		/* bytes JSON escaping adds to it */
 	uint64_t line, byte;	/* where its first line was read */
 	uint64_t byte2;		/* ... and its second */
+	uint64_t byte_last;	/* ... and its last */
 	size_t	 nlines;
 	size_t	 boiler;	/* lines a body rule matched */
 	int	 boiler1;	/* the first of them did */
@@ -67,6 +68,8 @@ struct ns_splitter {
 	struct ns_buf norm;		/* the line being fed, normalized */
 	struct ns_buf kick;		/* a kicker and the lines under its
 					 * headline, rejoined */
+	struct ns_buf again;		/* a line held at the top, read again */
+	int	 reread;		/* ... being read */
 
 	struct ns_buf cur;		/* the block being read */
 	struct block cb;
@@ -81,6 +84,9 @@ struct ns_splitter {
 	int	 last_boiler;		/* the last block pushed was boilerplate */
 	int	 last_final;		/* ... ended with a sentence */
 	int	 last_furn;		/* ... ended with a boilerplate line */
+	int	 slot;			/* ... was one boilerplate line right
+					 * under a paragraph (an ad slot,
+					 * "Story continues") */
 
 	/* A headline candidate and the boilerplate blocks after it, held
 	 * until the next paragraph says whether an article starts there. */
@@ -90,6 +96,7 @@ struct ns_splitter {
 	size_t	 lead;		/* held blocks over the candidate: a source's
 				 * name ("Ars Technica") */
 	int	 lead_under;	/* ... that stood under boilerplate */
+	int	 held_post;	/* the candidate is a post's header */
 };
 
 /* ---- character tests ---- */
@@ -362,6 +369,35 @@ factiva_field(const char *s, size_t n)
 
 /* ---- what a block looks like ---- */
 
+/* The length of an emoji flag that opens a headline ("🔴 ", "⚡️ ", as
+ * news channels mark urgent posts): symbols (with the joiners and
+ * variation selectors between them) and a space, with text after them;
+ * 0 when s opens with none. */
+static size_t
+flag_len(const char *s, size_t n)
+{
+	utf8proc_int32_t cp;
+	size_t i = 0, k;
+	int sym = 0;
+
+	while (i < n) {
+		cp = cp_at(s + i, n - i, &k);
+		if (cp == 0xfe0f || cp == 0x200d) {
+			i += k;
+			continue;
+		}
+		if (cp < 0x2190 || utf8proc_category(cp) != UTF8PROC_CATEGORY_SO)
+			break;
+		sym = 1;
+		i += k;
+	}
+	if (!sym || i >= n || s[i] != ' ')
+		return 0;
+	while (i < n && s[i] == ' ')
+		i++;
+	return i < n ? i : 0;
+}
+
 /* The first block of an article: is its first line the title? credits:
  * the lines under it are all boilerplate ("submitted 3 hours ago by x"),
  * so none of them goes on its text. */
@@ -468,14 +504,15 @@ headline_under_boiler(const char *s, size_t n)
 }
 
 /* A short sub-heading of an explainer in sentence case ("What the filing
- * says", "Why it matters"): "What" or "Why", no word after it
- * capitalized, five words at most. A headline of as few words seldom
- * opens so ("How ..." and "When ..." do: "When technology gets
- * personal"). */
+ * says", "Why it matters", "Which shops are closing"): "What", "Why" or
+ * "Which", no word after it capitalized, max words at most (five after a
+ * paragraph: a headline of as few words seldom opens so, "How ..." and
+ * "When ..." do, "When technology gets personal"; more after an ad slot
+ * in the text, which says the article goes on). */
 static int
-subheading_like(const char *s, size_t n)
+subheading_like(const char *s, size_t n, size_t max)
 {
-	static const char *const wh[] = { "What ", "Why " };
+	static const char *const wh[] = { "What ", "Why ", "Which " };
 	size_t i;
 
 	/* The opening word first: the words of every paragraph are not
@@ -483,7 +520,7 @@ subheading_like(const char *s, size_t n)
 	for (i = 0; i < sizeof(wh) / sizeof(wh[0]); i++)
 		if (n > strlen(wh[i]) && memcmp(s, wh[i], strlen(wh[i])) == 0)
 			break;
-	if (i == sizeof(wh) / sizeof(wh[0]) || ns_word_count(s, n) > 5)
+	if (i == sizeof(wh) / sizeof(wh[0]) || ns_word_count(s, n) > max)
 		return 0;
 	for (i = 1; i + 1 < n; i++)
 		if (s[i] == ' ' && starts_upper(s + i + 1, n - i - 1))
@@ -551,6 +588,36 @@ kicker_block(const struct ns_splitter *sp, const char *s,
 	return 1;
 }
 
+/* Does block b hold a post's header over its headline, as a news
+ * channel's posts copied from Telegram have it: the channel's name (a line
+ * a head rule matches), perhaps boilerplate lines under it ("Forwarded
+ * from X"), and the headline last, perhaps after an emoji flag ("🔴")?
+ * *at and *len give the headline's line. */
+static int
+post_header(const struct ns_splitter *sp, const char *s,
+    const struct block *b, size_t *at, size_t *len)
+{
+	size_t l1, ws1, i, l, ws, f;
+
+	if (b->nlines < 2 || b->nlines > 4 || b->boiler1 || b->boiler_end ||
+	    b->boiler + 2 != b->nlines)
+		return 0;
+	l1 = line1(s, b->len);
+	ws1 = ns_trim_left(s, l1);
+	for (i = l1 + 1; (l = line1(s + i, b->len - i)) + i < b->len;
+	    i += l + 1)
+		;
+	ws = ns_trim_left(s + i, l);
+	f = flag_len(s + i + ws, l - ws);
+	if (!headline_like(s + i + ws + f, l - ws - f) ||
+	    ns_rules_match(sp->rules, NS_SCOPE_HEAD, s + ws1, l1 - ws1) ==
+	    NULL)
+		return 0;
+	*at = i;
+	*len = l;
+	return 1;
+}
+
 /* ---- building the article ---- */
 
 /* The bytes JSON escaping adds to s: the record written must fit in
@@ -603,6 +670,7 @@ reset_article(struct ns_splitter *sp)
 	sp->last_boiler = 0;
 	sp->last_final = 1;
 	sp->last_furn = 0;
+	sp->slot = 0;
 	sp->titled = 0;
 	sp->trailer = 0;
 	sp->separated = 0;
@@ -649,6 +717,8 @@ push_text(struct ns_splitter *sp, const char *s, const struct block *b)
 	}
 	sp->escapes += b->extra;
 	ns_buf_add(&sp->text, s, b->len);
+	sp->slot = b->nlines == 1 && b->boiler == 1 && b->blanks < 2 &&
+	    sp->content > 0 && !sp->last_boiler;
 	if (b->boiler == b->nlines)
 		sp->last_boiler = 1;
 	else {
@@ -716,6 +786,8 @@ take_title(struct ns_splitter *sp, const char *s, size_t n, uint64_t line,
 {
 	size_t lead = ns_trim_left(s, n);
 
+	/* An emoji flag is no part of the headline. */
+	lead += flag_len(s + lead, n - lead);
 	ns_buf_add(&sp->title, s + lead, n - lead);
 	sp->escapes += json_extra(sp->title.p, sp->title.len);
 	sp->has_title = 1;
@@ -734,6 +806,19 @@ title_block(struct ns_splitter *sp, const char *s, const struct block *b)
 	size_t l1 = nl ? (size_t)(nl - s) : b->len, at, l2;
 	struct block rest;
 
+	if (post_header(sp, s, b, &at, &l2)) {
+		/* The headline is the post header's last line; the lines over
+		 * it go on as boilerplate. */
+		take_title(sp, s + at, l2, b->line + b->nlines - 1,
+		    b->byte_last);
+		rest = *b;
+		rest.len = at - 1;
+		rest.extra = json_extra(s, rest.len);
+		rest.nlines--;
+		rest.boiler = rest.nlines;
+		push_text(sp, s, &rest);
+		return;
+	}
 	if (kicker_block(sp, s, b, &at, &l2)) {
 		take_title(sp, s + at, l2, b->line + 1, b->byte2);
 		ns_buf_reset(&sp->kick);
@@ -760,6 +845,7 @@ title_block(struct ns_splitter *sp, const char *s, const struct block *b)
 
 static int item_lines(const struct ns_splitter *, const char *,
     const struct block *);
+static void body_block(struct ns_splitter *, const char *, struct block *);
 
 /* Does block b, under boilerplate at the top of an article, hold nothing
  * but boilerplate and a search term in quotes ("\"Acme Corp\"" over
@@ -805,6 +891,49 @@ start_block(struct ns_splitter *sp, const char *s, struct block *b)
 		push_text(sp, s, &all);
 		return;
 	}
+	if (sp->npv > 0) {
+		/* A line held under the boilerplate at the top: over a post's
+		 * header (a day line "March 12" over a channel's post) it is
+		 * boilerplate too; otherwise it is read as it would have been,
+		 * and this block after it. */
+		all = sp->pv[0];
+		sp->npv = sp->lead = 0;
+		if (post_header(sp, s, b, &at, &l2)) {
+			all.boiler = all.nlines;
+			push_text(sp, sp->pend.p + all.off, &all);
+			ns_buf_reset(&sp->pend);
+			sp->titled = 1;
+			title_block(sp, s, b);
+			return;
+		}
+		ns_buf_reset(&sp->again);
+		ns_buf_add(&sp->again, sp->pend.p + all.off, all.len);
+		ns_buf_reset(&sp->pend);
+		sp->reread = 1;
+		start_block(sp, sp->again.p, &all);
+		sp->reread = 0;
+		if (!sp->titled)
+			start_block(sp, s, b);
+		else
+			body_block(sp, s, b);
+		return;
+	}
+	if (!sp->reread && b->nlines == 1 && sp->text.len > 0 &&
+	    sp->content == 0 && ns_rules_match(sp->rules, NS_SCOPE_HEAD,
+	    s + ns_trim_left(s, b->len), b->len - ns_trim_left(s,
+	    b->len)) != NULL) {
+		/* A line a head rule matches under the boilerplate at the
+		 * top (a day line, a source's name): the next block says
+		 * whether it is the headline. */
+		hold(sp, s, b);
+		sp->lead = 1;
+		return;
+	}
+	if (post_header(sp, s, b, &at, &l2)) {
+		sp->titled = 1;
+		title_block(sp, s, b);
+		return;
+	}
 	sp->titled = 1;
 	if (kicker_block(sp, s, b, &at, &l2)) {
 		/* A kicker over the headline: the title is under it. */
@@ -827,6 +956,29 @@ start_block(struct ns_splitter *sp, const char *s, struct block *b)
 	title_block(sp, s, b);
 }
 
+/* Are the lines under a headline its credits, one of them a source's
+ * name that a head rule knows ("The Independent" over "Story by Chloe
+ * Sandford • 3h • 4 min read", as portals set a partner's article), the
+ * others boilerplate? */
+static int
+named_credits(const struct ns_splitter *sp, const char *s,
+    const struct block *b)
+{
+	size_t i, l, ws;
+
+	if (b->boiler == 0 || b->boiler + 2 != b->nlines)
+		return 0;
+	for (i = line1(s, b->len) + 1; i < b->len; i += l + 1) {
+		l = line1(s + i, b->len - i);
+		ws = ns_trim_left(s + i, l);
+		if (ns_rules_match(sp->rules, NS_SCOPE_BODY, s + i + ws,
+		    l - ws) == NULL && ns_rules_match(sp->rules,
+		    NS_SCOPE_HEAD, s + i + ws, l - ws) == NULL)
+			return 0;
+	}
+	return 1;
+}
+
 /* Could block b start a new article? A headline: a line of its own, or
  * over credits ("Image source, X", "Reuters · 2 hours ago") in its
  * block, perhaps under a kicker ("SCHOOLS"), after a finished sentence
@@ -836,11 +988,14 @@ static int
 headline_block(const struct ns_splitter *sp, const char *s,
     const struct block *b)
 {
-	size_t at = 0, l1 = line1(s, b->len), over = 1;
+	size_t at = 0, l1 = line1(s, b->len), over = 1, f;
 	int question;
 
 	if (sp->framed)
 		return 0;	/* an export's document: its marks end it */
+	if (post_header(sp, s, b, &at, &l1))
+		return sp->content > 0 && (sp->last_boiler ||
+		    sp->last_final || b->blanks >= 2);
 	if (kicker_block(sp, s, b, &at, &l1))
 		over = 2;
 	else if (b->nlines == 2 && b->boiler == 0 && sp->content > 0 &&
@@ -857,10 +1012,18 @@ headline_block(const struct ns_splitter *sp, const char *s,
 		    !ns_is_list_item(s + l1 + 1, l2) && dek >= 8 &&
 		    dek <= 40 && dek > ns_word_count(s, l1);
 	}
+	/* A headline may open with an emoji flag ("⚡️ "). */
+	f = flag_len(s + at, l1);
+	at += f;
+	l1 -= f;
 	question = l1 > 0 && s[at + l1 - 1] == '?';
-	if (!sp->last_boiler && b->blanks < 2 && subheading_like(s + at, l1))
-		return 0;	/* a sub-heading after a paragraph */
-	return !b->boiler1 && b->boiler == b->nlines - over &&
+	/* A sub-heading after a paragraph, or after an ad slot under one
+	 * ("Advertisement", "Story continues"). */
+	if (b->blanks < 2 && (sp->last_boiler ? sp->slot &&
+	    subheading_like(s + at, l1, 12) : subheading_like(s + at, l1, 5)))
+		return 0;
+	return !b->boiler1 && (b->boiler == b->nlines - over ||
+	    (over == 1 && named_credits(sp, s, b))) &&
 	    sp->content > 0 &&
 	    (sp->last_boiler || sp->last_final || b->blanks >= 2) &&
 	    !(question && sp->asked) && (sp->last_boiler ?
@@ -926,6 +1089,7 @@ body_block(struct ns_splitter *sp, const char *s, struct block *b)
 		if (headline_block(sp, s, b) && (sp->lead_under ||
 		    b->nlines > 1)) {
 			hold(sp, s, b);
+			sp->held_post = post_header(sp, s, b, &l1, &ws);
 			return;
 		}
 		release_pending(sp);
@@ -938,9 +1102,12 @@ body_block(struct ns_splitter *sp, const char *s, struct block *b)
 			return;
 		}
 		/* An entry of a list of links under the candidate ("Its
-		 * Workers Aren't Sold.") makes it one too. */
-		if (paragraph_like(b, s) && !(sp->listing != NULL &&
-		    b->nlines == 1)) {
+		 * Workers Aren't Sold.") makes it one too. A post's header
+		 * takes any text under it: a channel's post may be a line
+		 * long. */
+		if ((paragraph_like(b, s) || (sp->held_post &&
+		    b->boiler == 0 && starts_upper(s, b->len))) &&
+		    !(sp->listing != NULL && b->nlines == 1)) {
 			/* The candidate was a headline: the article before it
 			 * ends, without the held blocks, and a new one starts
 			 * with them. */
@@ -974,6 +1141,7 @@ body_block(struct ns_splitter *sp, const char *s, struct block *b)
 	}
 	if (headline_block(sp, s, b)) {
 		hold(sp, s, b);
+		sp->held_post = post_header(sp, s, b, &l1, &ws);
 		return;
 	}
 	/* A source's name alone on its line, where a headline could
@@ -986,6 +1154,15 @@ body_block(struct ns_splitter *sp, const char *s, struct block *b)
 		hold(sp, s, b);
 		sp->lead = 1;
 		sp->lead_under = b->joined && sp->last_boiler;
+		return;
+	}
+	if (sp->listing != NULL && b->joined && b->boiler < b->nlines) {
+		/* Entries of a list of links, right under its heading
+		 * ("Recommended Stories"): boilerplate, as ns-strip-ads cuts
+		 * them at the end, so a headline may come next. */
+		head = *b;
+		head.boiler = head.nlines;
+		push_text(sp, s, &head);
 		return;
 	}
 	l1 = line1(s, b->len);
@@ -1057,6 +1234,7 @@ add_line(struct ns_splitter *sp, const char *s, size_t n, size_t extra,
 	if (sp->cb.nlines == 0) {
 		sp->cb.line = lineno;
 		sp->cb.byte = byte;
+		sp->cb.byte_last = byte;
 		sp->cb.boiler1 = boiler;
 		sp->cb.blanks = sp->blanks;
 		sp->cb.joined = joined;
@@ -1064,6 +1242,7 @@ add_line(struct ns_splitter *sp, const char *s, size_t n, size_t extra,
 	} else {
 		if (sp->cb.nlines == 1)
 			sp->cb.byte2 = byte;
+		sp->cb.byte_last = byte;
 		ns_buf_addc(&sp->cur, '\n');
 		sp->cb.extra++;
 	}
@@ -1073,6 +1252,33 @@ add_line(struct ns_splitter *sp, const char *s, size_t n, size_t extra,
 	if (boiler)
 		sp->cb.boiler++;
 	sp->cb.boiler_end = boiler;
+}
+
+/* As ns-strip-ads: lines at most over a box's closing line, and words at
+ * most in each. */
+#define BOX_LINES 8
+#define BOX_WORDS 40
+
+/* The line just added closes a box the page set over the text (a
+ * portal's AI summary over its disclaimer, a video card over "View on
+ * Watch"): the block, a paragraph of a few short lines, is all
+ * boilerplate, as ns-strip-ads cuts it. */
+static void
+box_block(struct ns_splitter *sp)
+{
+	size_t i, l;
+
+	if (sp->cb.joined || sp->cb.nlines < 2 ||
+	    sp->cb.nlines > BOX_LINES + 1)
+		return;
+	for (i = 0; i < sp->cur.len; i += l + 1) {
+		l = line1(sp->cur.p + i, sp->cur.len - i);
+		if (i + l < sp->cur.len &&
+		    ns_word_count(sp->cur.p + i, l) > BOX_WORDS)
+			return;
+	}
+	sp->cb.boiler = sp->cb.nlines;
+	sp->cb.boiler1 = 1;
 }
 
 /* The offset of the value of a "Title: ..." or "Headline: ..." line, as
@@ -1249,6 +1455,8 @@ one_line(struct ns_splitter *sp, const char *s, size_t n, size_t extra,
 		return;
 	}
 	add_line(sp, s, n, extra, lineno, byte, rule != NULL);
+	if (rule != NULL && rule->scope == NS_SCOPE_BOX)
+		box_block(sp);
 }
 
 /* The held Factiva "HD" line was none: it goes in as any line. */
@@ -1378,6 +1586,7 @@ ns_splitter_free(struct ns_splitter *sp)
 	ns_buf_free(&sp->norm);
 	ns_buf_free(&sp->hd);
 	ns_buf_free(&sp->kick);
+	ns_buf_free(&sp->again);
 	ns_buf_free(&sp->cur);
 	ns_buf_free(&sp->title);
 	ns_buf_free(&sp->text);

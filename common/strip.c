@@ -304,18 +304,27 @@ card_lines(const struct line *v, size_t count, size_t end)
 	return cut;
 }
 
+/* Trailing lines cut, at least, that make a text a post ("9.1K views",
+ * "13:05" under a channel's post), the last by a tail rule (its time). */
+#define POST_TRAILER 2
+
 /* The leading lines: blank or boilerplate from the top of the text. Head
  * rules cut only there, only when another rule cuts a line there too, and
  * only when text is left under them that is not a list: a source's name
  * or a flair ("Ars Technica", "News") is known by the furniture around it
- * ("r/Scotland", "5 hours ago") or by the card it opens (see card_lines());
- * a short line that opens an article with
- * nothing cut around it, that is all the article has, or that heads a
- * list ("Key points" over bullets), is kept. */
+ * ("r/Scotland", "5 hours ago"), by the card it opens (see card_lines()),
+ * or by the furniture under the text (tail: the first trailing line) that
+ * a channel's post has at its end ("9.1K views" over "13:05", the time
+ * cut by a tail rule); a short line
+ * that opens an article with nothing cut around it, that is all the
+ * article has, or that heads a list ("Key points" over bullets), is
+ * kept. */
+
 static void
-head_lines(struct ns_rules *r, const char *s, struct line *v, size_t count)
+head_lines(struct ns_rules *r, const char *s, struct line *v, size_t count,
+    size_t tail)
 {
-	size_t i, end;
+	size_t i, end, trailer = 0;
 	int other = 0;
 
 	for (end = 0; end < count; end++) {
@@ -330,7 +339,18 @@ head_lines(struct ns_rules *r, const char *s, struct line *v, size_t count)
 		if (v[end].rule == NULL)
 			break;
 	}
-	if ((other || card_lines(v, count, end)) && end < count &&
+	/* A post under its channel's name has its furniture at the end
+	 * (tags, counts, its time): that says the name is furniture too. */
+	for (i = tail; !other && i < count && trailer < POST_TRAILER; i++)
+		if (cut_beside(&v[i]))
+			trailer++;
+	for (i = count; trailer > 0 && i > 0 && v[i - 1].blank; i--)
+		;
+	if (i == 0 || v[i - 1].rule == NULL ||
+	    v[i - 1].rule->scope != NS_SCOPE_TAIL)
+		trailer = 0;	/* a post ends with its time */
+	if ((other || card_lines(v, count, end) || trailer >= POST_TRAILER) &&
+	    end < count &&
 	    !ns_is_list_item(s + v[end].start,
 	    v[end].end - v[end].start)) {
 		/* A line in quotes is a pull quote, unless a line of its
@@ -365,13 +385,13 @@ cut_other(const struct line *l)
  * their paragraph that another rule cuts (the byline under the headline
  * ns-split took out), with at most two kept lines between that end no
  * sentence (a deck). A dateline in capitals under a byline ("WASHINGTON")
- * has nothing cut under it. */
-static void
+ * has nothing cut under it. Returns whether a leading line was cut. */
+static int
 kicker_lines(struct ns_rules *r, const char *s, struct line *v, size_t count)
 {
 	const struct ns_rule *k;
 	size_t i, j, kept;
-	int leading = 1;
+	int leading = 1, lead_cut = 0;
 	unsigned char c;
 
 	for (i = 0; i < count; i++) {
@@ -395,11 +415,13 @@ kicker_lines(struct ns_rules *r, const char *s, struct line *v, size_t count)
 			    c == ',' || c == ';' || c == ':')
 				break;
 		}
-		if (leading && j < count && cut_other(&v[j]))
+		if (leading && j < count && cut_other(&v[j])) {
 			v[i].rule = k;
-		else
+			lead_cut = 1;
+		} else
 			leading = 0;
 	}
+	return lead_cut;
 }
 
 /* Author lines: a name that opens its paragraph over nothing but lines
@@ -464,6 +486,38 @@ caption_lines(const char *s, struct line *v, size_t count)
 			continue;
 		for (j = p; j < i; j++)
 			v[j].rule = v[i].rule;
+	}
+}
+
+/* Lines at most over a box's closing line, and words at most in each. */
+#define BOX_LINES 8
+#define BOX_WORDS 40
+
+/* A box the page set over the text (a portal's AI summary over its
+ * disclaimer, a video card over "View on Watch") is closed by a line a
+ * box rule names: the lines over it in its paragraph, a few short ones,
+ * go with it, listed under its rule. A longer paragraph, or one with a
+ * line of more words, is text the line was glued to, and stays. As
+ * ns-split reads the block. */
+static void
+box_lines(const char *s, struct line *v, size_t count)
+{
+	size_t i, j, p;
+
+	for (i = 0; i < count; i++) {
+		if (v[i].blank || v[i].rule == NULL ||
+		    v[i].rule->scope != NS_SCOPE_BOX)
+			continue;
+		for (p = i; p > 0 && !v[p - 1].blank && i - p < BOX_LINES;
+		    p--)
+			if (ns_word_count(s + v[p - 1].start,
+			    v[p - 1].end - v[p - 1].start) > BOX_WORDS)
+				break;
+		if (p == i || (p > 0 && !v[p - 1].blank))
+			continue;
+		for (j = p; j < i; j++)
+			if (v[j].rule == NULL)
+				v[j].rule = v[i].rule;
 	}
 }
 
@@ -643,7 +697,8 @@ strip_pass(struct ns_rules *r, const char *s, size_t n, struct prior *pr,
 		 * change. */
 		pass_v[count].rule = pass_v[count].blank || again ? NULL :
 		    ns_rules_match(r, NS_SCOPE_LINE | NS_SCOPE_END |
-		    NS_SCOPE_PARA | NS_SCOPE_SECTION | NS_SCOPE_CREDIT,
+		    NS_SCOPE_PARA | NS_SCOPE_SECTION | NS_SCOPE_CREDIT |
+		    NS_SCOPE_BOX,
 		    s + pass_v[count].start,
 		    pass_v[count].end - pass_v[count].start);
 		run_line(&pass_v[count], &run, &alone, &next);
@@ -655,6 +710,7 @@ strip_pass(struct ns_rules *r, const char *s, size_t n, struct prior *pr,
 	/* Fields of an export before the trailing lines are looked at:
 	 * those of a record's end are among them. */
 	field_lines(r, s, pass_v, count);
+	box_lines(s, pass_v, count);
 	/* A list of links at the end goes first: what it cuts is part of
 	 * the trailing lines below. */
 	link_list(r, s, pass_v, count);
@@ -676,8 +732,12 @@ strip_pass(struct ns_rules *r, const char *s, size_t n, struct prior *pr,
 	/* Author lines first too: one among the leading lines (a result
 	 * list's headline over its search's fields) does not end them. */
 	author_lines(r, s, pass_v, count, 1);
-	head_lines(r, s, pass_v, count);
-	kicker_lines(r, s, pass_v, count);
+	head_lines(r, s, pass_v, count, tail);
+	/* A kicker cut among the leading lines ("USA TODAY" over a
+	 * partner's byline and the portal's date) is a cut beside the head
+	 * lines under it, as it is not in the next pass. */
+	if (kicker_lines(r, s, pass_v, count))
+		head_lines(r, s, pass_v, count, tail);
 	author_lines(r, s, pass_v, count, 0);
 	/* Tags over the trailing lines, as every rule has cut them (a
 	 * name over "Subscribe" closes an article as author_lines() saw). */
