@@ -263,6 +263,8 @@ word_then_space(const char *s, size_t n, const char *w)
 static int
 export_end(const char *s, size_t n)
 {
+	if (n < 15 || s[0] != 'E')
+		return 0;
 	n = ns_trim_right(s, n);
 	return n == 15 && memcmp(s, "End of Document", 15) == 0;
 }
@@ -305,6 +307,9 @@ doc_count(const char *s, size_t n)
 	const char *of;
 	size_t a;
 
+	if (n < 6 || !((s[0] >= '0' && s[0] <= '9') || s[0] == 'D' ||
+	    s[0] == 'd'))
+		return 0;
 	n = ns_trim_right(s, n);
 	if (n > 9 && same_ci(s, "document ", 9)) {
 		s += 9;
@@ -332,6 +337,8 @@ words_field(const char *s, size_t n)
 	static const char *const keys[] = { "Length:", "LENGTH:", "WC" };
 	size_t i, v = 0, d;
 
+	if (n < 9 || (s[0] != 'L' && s[0] != 'W'))
+		return 0;
 	n = ns_trim_right(s, n);
 	for (i = 0; i < sizeof(keys) / sizeof(keys[0]) && v == 0; i++)
 		v = word_then_space(s, n, keys[i]);
@@ -348,6 +355,8 @@ words_field(const char *s, size_t n)
 static size_t
 factiva_hd(const char *s, size_t n)
 {
+	if (n < 4 || s[0] != 'H' || s[1] != 'D')
+		return 0;
 	return word_then_space(s, ns_trim_right(s, n), "HD");
 }
 
@@ -360,6 +369,8 @@ factiva_field(const char *s, size_t n)
 	    "PD", "ET", "SN" };
 	size_t i;
 
+	if (n < 4)
+		return 0;
 	n = ns_trim_right(s, n);
 	for (i = 0; i < sizeof(codes) / sizeof(codes[0]); i++)
 		if (word_then_space(s, n, codes[i]) > 0)
@@ -1312,11 +1323,9 @@ title_field(const char *s, size_t n)
  * which only the export's marks end, up to its "Load-Date:" field, which
  * follows the body. Returns 1 if the line is taken. */
 static int
-export_line(struct ns_splitter *sp, const char *s, size_t n, size_t extra,
-    uint64_t lineno, uint64_t byte)
+export_line(struct ns_splitter *sp, const char *s, size_t n, size_t lead,
+    size_t extra, uint64_t lineno, uint64_t byte)
 {
-	size_t lead = ns_trim_left(s, n);
-
 	if (doc_count(s + lead, n - lead)) {
 		end_block(sp);
 		end_run(sp);
@@ -1374,7 +1383,7 @@ one_line(struct ns_splitter *sp, const char *s, size_t n, size_t extra,
 	lead = ns_trim_left(s, n);
 	if (sp->blanks >= 2)
 		sp->listing = NULL;	/* a list of links ends at a gap */
-	if (export_line(sp, s, n, extra, lineno, byte))
+	if (export_line(sp, s, n, lead, extra, lineno, byte))
 		return;
 	if (is_separator(s + lead, n - lead) ||
 	    export_end(s + lead, n - lead)) {
@@ -1478,8 +1487,12 @@ static void
 factiva_line(struct ns_splitter *sp, const char *s, size_t n, size_t extra,
     uint64_t lineno, uint64_t byte)
 {
-	size_t lead = ns_trim_left(s, n), v;
+	size_t lead, v;
 
+	/* White space before a field is the ASCII kind: the export's
+	 * padding. */
+	for (lead = 0; lead < n && (s[lead] == ' ' || s[lead] == '\t'); lead++)
+		;
 	if (sp->hd_held) {
 		if (factiva_field(s + lead, n - lead)) {
 			sp->hd_held = 0;
