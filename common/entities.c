@@ -613,12 +613,7 @@ known_orgs(struct ns_extractor *x, const struct ns_entity *tv, size_t nt,
 		ov_room(x, no + 1);
 		x->ov[no++] = tv[j];
 	}
-	/* No name at all: "AI", "IPO" */
-	for (i = j = 0; i < no; i++)
-		if (x->ov[i].type == NS_ENT_NORP || !listed(&notnames,
-		    s + x->ov[i].start, x->ov[i].end - x->ov[i].start))
-			x->ov[j++] = x->ov[i];
-	return j;
+	return no;
 }
 
 /* Is s[0..n-1] a word of six or more small letters ("exchange",
@@ -737,7 +732,13 @@ split_joined(struct ns_extractor *x, size_t no, const char *s)
 		no += np - 1;
 		i += np - 1;
 	}
-	return no;
+	/* No name at all: "AI", "IPO", also what is left of "Meanwhile
+	 * AI" */
+	for (i = k = 0; i < no; i++)
+		if (x->ov[i].type == NS_ENT_NORP || !listed(&notnames,
+		    s + x->ov[i].start, x->ov[i].end - x->ov[i].start))
+			x->ov[k++] = x->ov[i];
+	return k;
 }
 
 /* "Abdulaziz bin Salman", "Mohammed bin Rashid Al Maktoum": a name, an

@@ -778,12 +778,13 @@ struct lit {
 };
 
 struct maskrules {
-	size_t	*rules;		/* the mask's rules, in order */
+	uint32_t *rules;	/* the mask's rules, in order */
 	size_t	 n;
 	/* Those a match can start with byte b: rules[by[off[b] ..
 	 * off[b + 1])], in order, so that a line is not tried against the
-	 * rules its first byte turns down. */
-	size_t	*by;
+	 * rules its first byte turns down. A rule that may start with any
+	 * byte is in all 256 lists: 32-bit indices keep them small. */
+	uint32_t *by;
 	size_t	 off[257];
 };
 
@@ -1022,7 +1023,7 @@ make_mask(const struct ns_rules *r, const struct ns_rules_index *x,
 	m->rules = ns_xreallocarray(NULL, r->n ? r->n : 1, sizeof(*m->rules));
 	for (i = 0; i < r->n; i++)
 		if (r->v[i].scope & mask)
-			m->rules[m->n++] = i;
+			m->rules[m->n++] = (uint32_t)i;
 	for (b = 0; b < 256; b++)
 		for (k = 0; k < m->n; k++)
 			count += has_bit(x->f[m->rules[k]].first, b);
@@ -1333,7 +1334,7 @@ ns_rules_match(struct ns_rules *r, unsigned mask, const char *s, size_t n)
 	struct ns_rules_index *x;
 	const struct filter *f;
 	struct maskrules *m;
-	const size_t *cand;
+	const uint32_t *cand;
 	size_t i, k, ncand;
 
 	setup_match(r);

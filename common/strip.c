@@ -595,7 +595,12 @@ tag_lines(struct ns_rules *r, const char *s, struct line *v, size_t count,
 	for (p = tail; p > 0 && !v[p - 1].blank; p--)
 		if (v[p - 1].rule != NULL)
 			return;
-	if (p == 0 || tail - p < 2)
+	if (tail - p < 2)
+		return;
+	/* some text kept over the tags (blank or cut lines are none) */
+	for (i = 0; i < p && (v[i].blank || v[i].rule != NULL); i++)
+		;
+	if (i == p)
 		return;
 	for (i = p; i < tail; i++)
 		if ((v[i].rule = ns_rules_match(r, NS_SCOPE_TAGS,
@@ -739,6 +744,9 @@ strip_pass(struct ns_rules *r, const char *s, size_t n, struct prior *pr,
 	if (kicker_lines(r, s, pass_v, count))
 		head_lines(r, s, pass_v, count, tail);
 	author_lines(r, s, pass_v, count, 0);
+	/* Comments again, now that tail, head and author rules have cut
+	 * what they cut (a "Source: Reuters" under the thread). */
+	thread_lines(r, s, pass_v, count);
 	/* Tags over the trailing lines, as every rule has cut them (a
 	 * name over "Subscribe" closes an article as author_lines() saw). */
 	while (tail > 0 && (pass_v[tail - 1].blank ||
