@@ -73,7 +73,7 @@ scale_out_case() {
 # with an empty line where the long one is: a model, ASan), not read under
 # valgrind, whose own footprint it would be. The pieces (huge_size, huge,
 # feed, check) serve ns-split's line-100mb.sh too, which sets from=raw for
-# its raw text and base=0 (its whole peak under a quarter of the line).
+# its raw text and measures its footprint the same way.
 
 # huge_size: sets n, the length of the long line's x's: 100 MB, 2 MB under
 # valgrind.
