@@ -397,7 +397,9 @@ flag_len(const char *s, size_t n)
 			i += k;
 			continue;
 		}
-		if (cp < 0x2190 || utf8proc_category(cp) != UTF8PROC_CATEGORY_SO)
+		/* U+FFFD, a byte that was no UTF-8, is no flag */
+		if (cp < 0x2190 || cp == 0xfffd ||
+		    utf8proc_category(cp) != UTF8PROC_CATEGORY_SO)
 			break;
 		sym = 1;
 		i += k;

@@ -219,11 +219,45 @@ struct strs {
 	size_t	 n, cap;
 };
 
-/* Keep s[0..n-1] without its leading white space. */
+/* The README's emoji flag that may open a title ("🔴 ", "⚡️ "): symbols
+ * from U+2190 (category So, not U+FFFD), with U+FE0F and U+200D among
+ * them, then spaces and text: where the text starts; else 0. The title
+ * drops it, so every line is compared without it. */
+static size_t
+flag_end(const char *s, size_t n)
+{
+	utf8proc_int32_t c;
+	utf8proc_ssize_t k;
+	size_t i = 0;
+	int sym = 0;
+
+	while (i < n) {
+		k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+		    (utf8proc_ssize_t)(n - i), &c);
+		if (k <= 0)
+			break;
+		if (c != 0xfe0f && c != 0x200d) {
+			if (c < 0x2190 || c == 0xfffd ||
+			    utf8proc_category(c) != UTF8PROC_CATEGORY_SO)
+				break;
+			sym = 1;
+		}
+		i += (size_t)k;
+	}
+	if (!sym || i >= n || s[i] != ' ')
+		return 0;
+	while (i < n && s[i] == ' ')
+		i++;
+	return i < n ? i : 0;
+}
+
+/* Keep s[0..n-1] without its leading white space and emoji flag. */
 static void
 strs_add(struct strs *a, const char *s, size_t n)
 {
 	size_t lead = ns_trim_left(s, n);
+
+	lead += flag_end(s + lead, n - lead);
 
 	if (a->n == a->cap) {
 		a->cap = a->cap ? a->cap * 2 : 64;
