@@ -1726,25 +1726,15 @@ ns_ner_model_check(const struct ns_ner_model *m, size_t nrandom)
 
 #define PREFETCH 16	/* lookups ahead whose bucket is fetched */
 
+/* Fetch the cache line at p ahead of its use (a feature's bucket, the
+ * filter's word of a feature). */
 static void
-prefetch_feature(const struct ns_ner_model *m, uint64_t f)
+prefetch(const void *p)
 {
 #if defined(__GNUC__) || defined(__clang__)
-	__builtin_prefetch(bucket_of(m, f));
+	__builtin_prefetch(p);
 #else
-	(void)m;
-	(void)f;
-#endif
-}
-
-static void
-prefetch_filter(const struct ns_ner_model *m, uint64_t f)
-{
-#if defined(__GNUC__) || defined(__clang__)
-	__builtin_prefetch(filter_word(m, f));
-#else
-	(void)m;
-	(void)f;
+	(void)p;
 #endif
 }
 
@@ -1960,16 +1950,16 @@ model_emit(struct ns_ner *t, const struct sent *st)
 	 * is fetched only when its bit, read by then, says the model may
 	 * have it (most it has not). */
 	for (k = 0; k < t->npend && k < 2 * PREFETCH; k++)
-		prefetch_filter(m, t->pend[k].f);
+		prefetch(filter_word(m, t->pend[k].f));
 	for (k = 0; k < t->npend && k < PREFETCH; k++)
 		if (in_filter(m, t->pend[k].f))
-			prefetch_feature(m, t->pend[k].f);
+			prefetch(bucket_of(m, t->pend[k].f));
 	for (k = 0; k < t->npend; k++) {
 		if (k + 2 * PREFETCH < t->npend)
-			prefetch_filter(m, t->pend[k + 2 * PREFETCH].f);
+			prefetch(filter_word(m, t->pend[k + 2 * PREFETCH].f));
 		if (k + PREFETCH < t->npend &&
 		    in_filter(m, t->pend[k + PREFETCH].f))
-			prefetch_feature(m, t->pend[k + PREFETCH].f);
+			prefetch(bucket_of(m, t->pend[k + PREFETCH].f));
 		model_add(m, t->pend[k].f, t->pend[k].v, t->pend[k].s);
 	}
 	for (i = 0; i < n; i++) {
