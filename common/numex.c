@@ -1101,7 +1101,16 @@ probe_at(struct ns_numex *x, const char *s, size_t n, size_t start,
 static void
 probe(struct ns_numex *x, const char *subj, uint64_t set[2])
 {
+	char ctx[96];
+	int k;
+
 	probe_at(x, subj, strlen(subj), 0, NULL, set);
+	/* A rule may look behind its start for a word that makes it a date
+	 * ("in May"): it may match after "in" too. Any other rule matches
+	 * there as at the start, so the set only grows by such rules. */
+	k = snprintf(ctx, sizeof(ctx), "in %s", subj);
+	if (k > 0 && (size_t)k < sizeof(ctx))
+		probe_at(x, ctx, (size_t)k, 3, NULL, set);
 }
 
 /* What may come after a candidate that is followed by a plain word (one
@@ -1793,6 +1802,13 @@ read_match(struct out *o, const struct rule *r, const char *s, size_t n,
 
 	if (r->skip)
 		return;
+	/* A date's leading "the" is no part of it ("the third quarter" is
+	 * "third quarter"), but for a decade's ("the 1990s"): the rules
+	 * match it so that the words after it are read as a date. */
+	if (r->type == NS_ENT_DATE && r->kind != K_DECADE && b - a > 4 &&
+	    (s[a] == 't' || s[a] == 'T') && s[a + 1] == 'h' &&
+	    s[a + 2] == 'e' && s[a + 3] == ' ')
+		a += 4;
 	sp.x = x;
 	sp.s = s;
 	sp.n = n;
@@ -2110,9 +2126,12 @@ read_match(struct out *o, const struct rule *r, const char *s, size_t n,
 		for (j = 0; j < sp.nt; j++)
 			if (tok_plain(&sp, j) && tok_len(&sp, j) == 4)
 				y = tok_int(&sp, j);
-		if (i == sp.nt || y == 0)
+		if (i == sp.nt)
 			return;
-		snprintf(buf, sizeof(buf), "%04ld-%s", y, en->value);
+		if (y == 0)	/* "in spring" */
+			snprintf(buf, sizeof(buf), "XXXX-%s", en->value);
+		else
+			snprintf(buf, sizeof(buf), "%04ld-%s", y, en->value);
 		set_string(e, buf);
 		return;
 	case K_HOLIDAY:
