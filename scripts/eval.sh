@@ -132,10 +132,21 @@ if [ -x "$bindir/ns-entities" ]; then
 					# others (CARDINAL, ORDINAL, ...) are not in its gold
 				"$eval" entities "$gold" "$tmp/ent.pred" --types \
 				    PERSON,ORG,LOC,NORP,MONEY,PERCENT,DATE ;;
+			*news2*)	# names only (PERSON/ORG/LOC/NORP) are
+					# annotated there
+				"$eval" entities "$gold" "$tmp/ent.pred" --types \
+				    PERSON,ORG,LOC,NORP ;;
 			*)
 				"$eval" entities "$gold" "$tmp/ent.pred" ;;
 			esac | sed -n '/^[A-Z]/p'
 			for f in text title; do
+				case $gold in
+				*news2*)
+					printf '%-5s PERSON/ORG/LOC F1 %s\n' "$f" \
+					    "$("$eval" entities "$gold" "$tmp/ent.pred" \
+					    --field "$f" --types PERSON,ORG,LOC | tail -1)"
+					continue ;;
+				esac
 				printf '%-5s PERSON/ORG/LOC F1 %s, MONEY/PERCENT/DATE F1 %s\n' "$f" \
 				    "$("$eval" entities "$gold" "$tmp/ent.pred" --field "$f" \
 				    --types PERSON,ORG,LOC | tail -1)" \
