@@ -263,6 +263,8 @@ main(int argc, char **argv)
 	expect("5 million dollars, 20 euros, 3 pounds",
 	    "MONEY[5 million dollars]=5000000 USD|MONEY[20 euros]=20 EUR|"
 	    "MONEY[3 pounds]=3 GBP");
+	expect("72.4 US cents and 61 Australian cents",
+	    "MONEY[72.4 US cents]=0.724 USD|MONEY[61 Australian cents]=0.61 AUD");
 	expect("50p or 20 cents or 30 pence",
 	    "MONEY[50p]=0.5 GBP|MONEY[20 cents]=0.2 USD|"
 	    "MONEY[30 pence]=0.3 GBP");
