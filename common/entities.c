@@ -741,6 +741,59 @@ split_joined(struct ns_extractor *x, size_t no, const char *s)
 	return k;
 }
 
+/* Does a person's name among x->ov[0..no) end with the word s[a..b)? */
+static int
+surname_of_person(const struct ns_extractor *x, size_t no, const char *s,
+    size_t a, size_t b)
+{
+	const struct ns_entity *e;
+	size_t i;
+
+	for (i = 0; i < no; i++) {
+		e = &x->ov[i];
+		if (e->type == NS_ENT_PERSON && e->end - e->start > b - a &&
+		    s[e->end - (b - a) - 1] == ' ' &&
+		    memcmp(s + e->end - (b - a), s + a, b - a) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* An organisation or a place that opens with a title ("Chancellor
+ * Friedrich Merz") is the person after the title, when two or three
+ * capitalised words follow and none of them ends the names of
+ * organisations, or one that ends a person's name in the same field
+ * ("Chancellor Merz"); "Cardinal Health", "Bishop Auckland" stay. */
+static void
+titled_names(struct ns_extractor *x, size_t no, const char *s)
+{
+	struct ns_entity *e;
+	size_t i, k, t, w, words;
+	unsigned char c;
+
+	for (i = 0; i < no; i++) {
+		e = &x->ov[i];
+		if (e->type != NS_ENT_ORG && e->type != NS_ENT_LOC)
+			continue;
+		t = ns_ner_title_len(s + e->start, e->end - e->start);
+		if (t == 0 || e->start + t >= e->end)
+			continue;
+		for (k = e->start + t, words = 0; k < e->end; k = w + 1) {
+			for (w = k; w < e->end && s[w] != ' '; w++)
+				;
+			c = (unsigned char)s[k];
+			if (!((c >= 'A' && c <= 'Z') || c >= 0x80) ||
+			    is_orgword(s + k, w - k) || ++words > 3)
+				break;
+		}
+		if (k < e->end || (words == 1 && !surname_of_person(x, no, s,
+		    e->start + t, e->end)))
+			continue;
+		e->start += t;
+		e->type = NS_ENT_PERSON;
+	}
+}
+
 /* "Abdulaziz bin Salman", "Mohammed bin Rashid Al Maktoum": a name, an
  * Arabic patronymic particle and a capitalized word or name are one
  * PERSON, however the tagger saw the parts, and so is a name that
@@ -1575,6 +1628,7 @@ ns_extract(struct ns_extractor *x, const char *title, size_t tlen,
 		if (x->ner) {
 			no = known_orgs(x, x->tv, ntitle, title, tlen, 1);
 			no = split_joined(x, no, title);
+			titled_names(x, no, title);
 			merge(x, nn, x->ov, no, 0, title, tlen);
 		} else
 			merge(x, nn, NULL, 0, 0, title, tlen);
@@ -1586,6 +1640,7 @@ ns_extract(struct ns_extractor *x, const char *title, size_t tlen,
 		no = known_orgs(x, nt > ntitle ? x->tv + ntitle : NULL,
 		    nt - ntitle, text, xlen, 0);
 		no = split_joined(x, no, text);
+		titled_names(x, no, text);
 		merge(x, nn, x->ov, no, 1, text, xlen);
 	} else
 		merge(x, nn, NULL, 0, 1, text, xlen);
