@@ -741,6 +741,83 @@ split_joined(struct ns_extractor *x, size_t no, const char *s)
 	return k;
 }
 
+/* Names whose type never depends on the sentence: "US", "U.S.", "UK" and
+ * "U.K." are places, "EU" an organisation. The tagger, trained on news of
+ * 1996 that wrote "U.S.", misses "US" in some sentences ("fears of a US
+ * recession"); where it found nothing there, x->ov[0..no) gets them (a
+ * longer name that holds one, "US Steel", stays). title: s is a title
+ * with capitals on every word. Returns the count. */
+static const struct {
+	const char *s;
+	size_t n;
+	enum ns_ent_type type;
+} fixed[] = {
+	{ "US", 2, NS_ENT_LOC }, { "U.S.", 4, NS_ENT_LOC },
+	{ "UK", 2, NS_ENT_LOC }, { "U.K.", 4, NS_ENT_LOC },
+	{ "EU", 2, NS_ENT_ORG },
+};
+
+static int
+cmp_ov(const void *a, const void *b)
+{
+	const struct ns_entity *x = a, *y = b;
+
+	return (x->start > y->start) - (x->start < y->start);
+}
+
+static int
+word_char(unsigned char c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') ||
+	    (c >= 'a' && c <= 'z') || c >= 0x80 || c == '$';
+}
+
+static size_t
+fixed_names(struct ns_extractor *x, size_t no, const char *s, size_t n,
+    int title)
+{
+	size_t k, a, b, j = 0, add = no;
+
+	for (a = 0; a + 1 < n; a++) {
+		if ((s[a] != 'U' && s[a] != 'E') || (s[a + 1] != 'S' &&
+		    s[a + 1] != 'K' && s[a + 1] != 'U' && s[a + 1] != '.'))
+			continue;
+		for (k = 0; k < sizeof(fixed) / sizeof(fixed[0]); k++) {
+			b = a + fixed[k].n;
+			if (b > n || memcmp(s + a, fixed[k].s, fixed[k].n) != 0)
+				continue;
+			/* a word of its own ("US-based" too), not "USA",
+			 * "US$5", "EUR", "U.S.A." */
+			if ((a > 0 && word_char((unsigned char)s[a - 1])) ||
+			    (b < n && (word_char((unsigned char)s[b]) ||
+			    (s[b] == '.' && b + 1 < n &&
+			    word_char((unsigned char)s[b + 1])))))
+				continue;
+			/* Before a capitalised word it may open a name the
+			 * tagger found and does not give ("U.S. Open" of
+			 * CoNLL's MISC), but in a title with capitals on every
+			 * word ("Despite US Curbs"). */
+			if (!title && b + 1 < n && s[b] == ' ' &&
+			    s[b + 1] >= 'A' && s[b + 1] <= 'Z')
+				continue;
+			while (j < no && x->ov[j].end <= a)
+				j++;
+			if (j < no && x->ov[j].start < b)
+				break;	/* in a name found */
+			ov_room(x, add + 1);
+			memset(&x->ov[add], 0, sizeof(x->ov[add]));
+			x->ov[add].start = a;
+			x->ov[add].end = b;
+			x->ov[add].type = fixed[k].type;
+			add++;
+			break;
+		}
+	}
+	if (add > no)
+		qsort(x->ov, add, sizeof(*x->ov), cmp_ov);
+	return add;
+}
+
 /* Does a person's name among x->ov[0..no) end with the word s[a..b)? */
 static int
 surname_of_person(const struct ns_extractor *x, size_t no, const char *s,
@@ -1629,6 +1706,8 @@ ns_extract(struct ns_extractor *x, const char *title, size_t tlen,
 			no = known_orgs(x, x->tv, ntitle, title, tlen, 1);
 			no = split_joined(x, no, title);
 			titled_names(x, no, title);
+			no = fixed_names(x, no, title, tlen,
+			    title_case(title, tlen));
 			merge(x, nn, x->ov, no, 0, title, tlen);
 		} else
 			merge(x, nn, NULL, 0, 0, title, tlen);
@@ -1641,6 +1720,7 @@ ns_extract(struct ns_extractor *x, const char *title, size_t tlen,
 		    nt - ntitle, text, xlen, 0);
 		no = split_joined(x, no, text);
 		titled_names(x, no, text);
+		no = fixed_names(x, no, text, xlen, 0);
 		merge(x, nn, x->ov, no, 1, text, xlen);
 	} else
 		merge(x, nn, NULL, 0, 1, text, xlen);
