@@ -392,6 +392,7 @@ main(int argc, char **argv)
 	expect("one second and 30 seconds", "TIME[one second]=PT1S|TIME[30 seconds]=PT30S");
 	expect("a 30-second ad", "TIME[30-second]=PT30S");
 	expect("the 2025 second-highest", "DATE[2025]=2025|ORDINAL[second]=2");
+	expect("the 2023 year was hot", "DATE[2023]=2023");
 	expect("12 a.m.", "TIME[12 a.m.]=T00:00");
 	expect("five hours", "TIME[five hours]=PT5H");
 	expect("90 minutes", "TIME[90 minutes]=PT90M");
