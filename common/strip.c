@@ -9,6 +9,7 @@ struct line {
 	size_t	 start, end;		/* the line, trimmed, in the text */
 	const struct ns_rule *rule;	/* the rule that cuts it, or NULL */
 	int	 blank;
+	int	 taken;		/* cut as a para or section rule's run */
 };
 
 /* The cuts listed before this run, each to be matched by one cut of this
@@ -261,9 +262,42 @@ run_line(struct line *l, const struct ns_rule **run, int *alone, int *next)
 		*next = 0;
 		return;
 	}
-	if (*run != NULL && l->rule == NULL)
+	if (*run != NULL && l->rule == NULL) {
 		l->rule = *run;
+		l->taken = 1;
+	}
 	*alone = *next = 0;
+}
+
+/* Lines at most that a para or section rule's line takes under it in its
+ * paragraph: a sponsor's ad, a contact's name, address and numbers. Text
+ * with no blank lines (a web page's, one line a block) is one paragraph:
+ * there a heading's word ("Contact" in a menu) would take the article. */
+#define RUN_LINES 12
+
+/* A run longer than that is no box: its heading alone is cut (and the
+ * lines of it that other rules cut). */
+static void
+run_cap(struct line *v, size_t count)
+{
+	size_t i, j, k;
+
+	for (i = 0; i < count; i = j) {
+		j = i + 1;
+		if (v[i].blank || v[i].taken || v[i].rule == NULL ||
+		    (v[i].rule->scope != NS_SCOPE_PARA &&
+		    v[i].rule->scope != NS_SCOPE_SECTION))
+			continue;
+		for (; j < count && !v[j].blank; j++)
+			;
+		if (j - i - 1 <= RUN_LINES)
+			continue;
+		for (k = i + 1; k < j; k++)
+			if (v[k].taken) {
+				v[k].taken = 0;
+				v[k].rule = NULL;
+			}
+	}
 }
 
 /* Does s open with a quotation mark? */
@@ -706,11 +740,13 @@ strip_pass(struct ns_rules *r, const char *s, size_t n, struct prior *pr,
 		    NS_SCOPE_BOX,
 		    s + pass_v[count].start,
 		    pass_v[count].end - pass_v[count].start);
+		pass_v[count].taken = 0;
 		run_line(&pass_v[count], &run, &alone, &next);
 		count++;
 		if (nl == NULL)
 			break;
 	}
+	run_cap(pass_v, count);
 	caption_lines(s, pass_v, count);
 	/* Fields of an export before the trailing lines are looked at:
 	 * those of a record's end are among them. */
