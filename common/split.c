@@ -97,7 +97,15 @@ struct ns_splitter {
 				 * name ("Ars Technica") */
 	int	 lead_under;	/* ... that stood under boilerplate */
 	int	 held_post;	/* the candidate is a post's header */
+
+	/* Web archive text (WARC, Common Crawl's WET): each record is an
+	 * article, its header boilerplate. */
+	int	 warc;		/* where in a record the next line is */
+	int	 warc_info;	/* the record holds no page (warcinfo) */
+
 };
+
+enum { WARC_NONE, WARC_HEAD, WARC_INFO, WARC_TITLE, WARC_BODY };
 
 /* ---- character tests ---- */
 
@@ -297,6 +305,42 @@ all_digits(const char *s, size_t n)
 		if (s[i] < '0' || s[i] > '9')
 			return 0;
 	return n > 0;
+}
+
+/* The line that opens a record of a web archive, "WARC/1.0". */
+static int
+warc_version(const char *s, size_t n)
+{
+	size_t i;
+
+	n = ns_trim_right(s, n);
+	if (n < 8 || memcmp(s, "WARC/", 5) != 0 || s[5] < '0' || s[5] > '9')
+		return 0;
+	for (i = 6; i < n && s[i] >= '0' && s[i] <= '9'; i++)
+		;
+	return i + 1 < n && s[i] == '.' && all_digits(s + i + 1, n - i - 1);
+}
+
+/* A record's "WARC-Type:" field names a record with no page text: the
+ * archive's own (warcinfo, metadata) or a crawler's request. */
+static int
+warc_info_type(const char *s, size_t n)
+{
+	static const char *const types[] = { "warcinfo", "metadata",
+	    "request", "revisit" };
+	size_t i, k, v;
+
+	if (n < 10 || memcmp(s, "WARC-Type:", 10) != 0)
+		return 0;
+	for (v = 10; v < n && (s[v] == ' ' || s[v] == '\t'); v++)
+		;
+	n = v + ns_trim_right(s + v, n - v);
+	for (i = 0; i < sizeof(types) / sizeof(types[0]); i++) {
+		k = strlen(types[i]);
+		if (n - v == k && same_ci(s + v, types[i], k))
+			return 1;
+	}
+	return 0;
 }
 
 /* The count over each document of a LexisNexis export, "1 of 2
@@ -1093,6 +1137,11 @@ body_block(struct ns_splitter *sp, const char *s, struct block *b)
 	size_t l1, ws;
 	int question;
 
+	if (sp->warc == WARC_BODY) {
+		/* A web page's text: the record is the article. */
+		push_text(sp, s, b);
+		return;
+	}
 	if (sp->npv > 0 && sp->npv == sp->lead) {
 		/* A source's name is held: a headline under it starts an
 		 * article, and the name goes with it, when furniture around
@@ -1365,6 +1414,64 @@ export_line(struct ns_splitter *sp, const char *s, size_t n, size_t lead,
 	return 0;
 }
 
+/* A line of web archive text (WARC, or Common Crawl's WET): "WARC/1.0"
+ * opens a record, and a new article unless the article so far is a
+ * record with no page (warcinfo), which goes to the page under it; the
+ * record's header fields, up to a blank line, and the text of a record
+ * with no page are boilerplate. A page's text opens with its <title>,
+ * the article's title (ns-strip-ads cuts the site's name from it); the
+ * rest is its text, which only the next record ends: a web page's text
+ * has no blank lines to tell a headline by, and its footer's "Back to
+ * top" ends no article. Returns 1 if the line is taken. */
+static int
+warc_line(struct ns_splitter *sp, const char *s, size_t n, size_t extra,
+    uint64_t lineno, uint64_t byte)
+{
+	size_t lead = ns_trim_left(s, n);
+
+	if (warc_version(s + lead, n - lead)) {
+		end_block(sp);
+		end_run(sp);
+		release_pending(sp);
+		end_article(sp, 0);
+		sp->separated = sp->trailer = sp->framed = sp->dochead = 0;
+		sp->listing = NULL;
+		sp->warc = WARC_HEAD;
+		sp->warc_info = 0;
+		add_line(sp, s, n, extra, lineno, byte, 1);
+		return 1;
+	}
+	if (sp->warc == WARC_NONE || ns_is_blank(s, n)) {
+		if (sp->warc == WARC_HEAD)
+			sp->warc = sp->warc_info ? WARC_INFO : WARC_TITLE;
+		return 0;
+	}
+	switch (sp->warc) {
+	case WARC_HEAD:
+		if (warc_info_type(s + lead, n - lead))
+			sp->warc_info = 1;
+		add_line(sp, s, n, extra, lineno, byte, 1);
+		return 1;
+	case WARC_INFO:
+		add_line(sp, s, n, extra, lineno, byte, 1);
+		return 1;
+	case WARC_TITLE:
+		sp->warc = WARC_BODY;
+		if (ns_rules_match(sp->rules, NS_SCOPE_BODY, s + lead,
+		    n - lead) != NULL)
+			break;	/* no <title>: the page as any text */
+		end_block(sp);
+		take_title(sp, s + lead, ns_trim_right(s + lead, n - lead),
+		    lineno, byte);
+		return 1;
+	default:
+		break;
+	}
+	add_line(sp, s, n, extra, lineno, byte, ns_rules_match(sp->rules,
+	    NS_SCOPE_BODY, s + lead, n - lead) != NULL);
+	return 1;
+}
+
 static void
 one_line(struct ns_splitter *sp, const char *s, size_t n, size_t extra,
     uint64_t lineno, uint64_t byte)
@@ -1372,6 +1479,8 @@ one_line(struct ns_splitter *sp, const char *s, size_t n, size_t extra,
 	const struct ns_rule *rule, *head;
 	size_t lead, k;
 
+	if (warc_line(sp, s, n, extra, lineno, byte))
+		return;
 	if (ns_is_blank(s, n)) {
 		end_block(sp);
 		sp->blanks++;
@@ -1565,6 +1674,7 @@ ns_splitter_flush(struct ns_splitter *sp)
 	end_run(sp);
 	end_article(sp, 1);
 	sp->blanks = 0;
+	sp->warc = WARC_NONE;
 }
 
 struct ns_splitter *

@@ -488,6 +488,19 @@ author_lines(struct ns_rules *r, const char *s, struct line *v, size_t count,
 	}
 }
 
+/* Does s[0..n-1] hold the end of a sentence (". " and a capital)? */
+static int
+inner_sentence_end(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i + 2 < n; i++)
+		if ((s[i] == '.' || s[i] == '!' || s[i] == '?') &&
+		    s[i + 1] == ' ' && s[i + 2] >= 'A' && s[i + 2] <= 'Z')
+			return 1;
+	return 0;
+}
+
 /* Caption lines at most over a credit, and their words. */
 #define CAPTION_LINES 3
 #define CAPTION_WORDS 50
@@ -520,6 +533,46 @@ caption_lines(const char *s, struct line *v, size_t count)
 			continue;
 		for (j = p; j < i; j++)
 			v[j].rule = v[i].rule;
+	}
+}
+
+/* Words at most in a figure's caption under its credit. */
+#define FIGURE_WORDS 25
+
+/* Text with one line a block and no blank lines (a web page's, as web
+ * archives extract it) sets a figure's caption under its credit, in the
+ * run of the text ("Photo: X / Y" over "Cattle wait in pens ..."): in a
+ * paragraph of more than RUN_LINES lines, the line right under a credit
+ * that is one sentence of a few words, not in quotes and no list item,
+ * goes with it, listed under the credit's rule. */
+static void
+figure_lines(const char *s, struct line *v, size_t count)
+{
+	size_t i, j, k, len;
+	const char *p;
+
+	for (i = 0; i < count; i = j) {
+		for (j = i; j < count && !v[j].blank; j++)
+			;
+		if (j - i <= RUN_LINES) {
+			j++;
+			continue;
+		}
+		for (k = i; k + 1 < j; k++) {
+			if (v[k].rule == NULL ||
+			    v[k].rule->scope != NS_SCOPE_CREDIT ||
+			    v[k + 1].rule != NULL)
+				continue;
+			p = s + v[k + 1].start;
+			len = v[k + 1].end - v[k + 1].start;
+			if (len < 2 || p[len - 1] != '.' ||
+			    ns_word_count(p, len) > FIGURE_WORDS ||
+			    quoted(p, len) || ns_is_list_item(p, len) ||
+			    inner_sentence_end(p, len - 1))
+				continue;
+			v[k + 1].rule = v[k].rule;
+		}
+		j++;
 	}
 }
 
@@ -748,6 +801,7 @@ strip_pass(struct ns_rules *r, const char *s, size_t n, struct prior *pr,
 	}
 	run_cap(pass_v, count);
 	caption_lines(s, pass_v, count);
+	figure_lines(s, pass_v, count);
 	/* Fields of an export before the trailing lines are looked at:
 	 * those of a record's end are among them. */
 	field_lines(r, s, pass_v, count);
