@@ -484,13 +484,16 @@ enum ns_scope {
 	NS_SCOPE_FIELD = 8192,	/* a field of a database export: beside a
 				 * cut line of its paragraph, or alone under
 				 * a paragraph of cut lines */
-	NS_SCOPE_BOX = 16384	/* closes a box the page made: boilerplate
+	NS_SCOPE_BOX = 16384,	/* closes a box the page made: boilerplate
 				 * with the lines over it in its paragraph */
+	NS_SCOPE_MESSAGE = 32768	/* opens a message of a mail digest:
+				 * boilerplate with its headers, the note
+				 * over its story, or all of a reply */
 };
 #define NS_SCOPE_BODY (NS_SCOPE_LINE | NS_SCOPE_END | NS_SCOPE_TAIL | \
 	NS_SCOPE_LIST | NS_SCOPE_PARA | NS_SCOPE_SECTION | NS_SCOPE_CREDIT | \
 	NS_SCOPE_BOX)
-#define NS_SCOPE_MASKS 32768	/* every combination of scopes */
+#define NS_SCOPE_MASKS 65536	/* every combination of scopes */
 
 struct ns_rule {
 	char	*name;

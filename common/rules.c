@@ -29,6 +29,7 @@ static const struct {
 	{ "tags", NS_SCOPE_TAGS },
 	{ "field", NS_SCOPE_FIELD },
 	{ "box", NS_SCOPE_BOX },
+	{ "message", NS_SCOPE_MESSAGE },
 };
 
 const char *

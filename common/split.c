@@ -97,7 +97,28 @@ struct ns_splitter {
 				 * name ("Ars Technica") */
 	int	 lead_under;	/* ... that stood under boilerplate */
 	int	 held_post;	/* the candidate is a post's header */
+
+	/* Web archive text (WARC, Common Crawl's WET): each record is an
+	 * article, its header boilerplate. */
+	int	 warc;		/* where in a record the next line is */
+	int	 warc_info;	/* the record holds no page (warcinfo) */
+
+	/* A mail digest (Mailman's): each message is an article, or, a
+	 * reply, discussion of the article above. */
+	int	 mail;		/* where in a message the next line is */
+	struct ns_buf mbuf;	/* the message's header lines, held */
+	struct held {
+		size_t	 off, len, extra;
+		uint64_t line, byte;
+	}	*mh;
+	size_t	 nmh, capmh;
 };
+
+enum { WARC_NONE, WARC_HEAD, WARC_INFO, WARC_TITLE, WARC_BODY };
+enum { MAIL_NONE, MAIL_HEAD, MAIL_REPLY, MAIL_BODY };
+
+/* Header lines at most that a message's header block is held for. */
+#define MAIL_HEAD_LINES 64
 
 /* ---- character tests ---- */
 
@@ -297,6 +318,42 @@ all_digits(const char *s, size_t n)
 		if (s[i] < '0' || s[i] > '9')
 			return 0;
 	return n > 0;
+}
+
+/* The line that opens a record of a web archive, "WARC/1.0". */
+static int
+warc_version(const char *s, size_t n)
+{
+	size_t i;
+
+	n = ns_trim_right(s, n);
+	if (n < 8 || memcmp(s, "WARC/", 5) != 0 || s[5] < '0' || s[5] > '9')
+		return 0;
+	for (i = 6; i < n && s[i] >= '0' && s[i] <= '9'; i++)
+		;
+	return i + 1 < n && s[i] == '.' && all_digits(s + i + 1, n - i - 1);
+}
+
+/* A record's "WARC-Type:" field names a record with no page text: the
+ * archive's own (warcinfo, metadata) or a crawler's request. */
+static int
+warc_info_type(const char *s, size_t n)
+{
+	static const char *const types[] = { "warcinfo", "metadata",
+	    "request", "revisit" };
+	size_t i, k, v;
+
+	if (n < 10 || memcmp(s, "WARC-Type:", 10) != 0)
+		return 0;
+	for (v = 10; v < n && (s[v] == ' ' || s[v] == '\t'); v++)
+		;
+	n = v + ns_trim_right(s + v, n - v);
+	for (i = 0; i < sizeof(types) / sizeof(types[0]); i++) {
+		k = strlen(types[i]);
+		if (n - v == k && same_ci(s + v, types[i], k))
+			return 1;
+	}
+	return 0;
 }
 
 /* The count over each document of a LexisNexis export, "1 of 2
@@ -1093,6 +1150,13 @@ body_block(struct ns_splitter *sp, const char *s, struct block *b)
 	size_t l1, ws;
 	int question;
 
+	if (sp->warc == WARC_BODY || sp->mail == MAIL_REPLY ||
+	    sp->mail == MAIL_BODY) {
+		/* A web page's text, a message's: the record is the
+		 * article. */
+		push_text(sp, s, b);
+		return;
+	}
 	if (sp->npv > 0 && sp->npv == sp->lead) {
 		/* A source's name is held: a headline under it starts an
 		 * article, and the name goes with it, when furniture around
@@ -1365,6 +1429,211 @@ export_line(struct ns_splitter *sp, const char *s, size_t n, size_t lead,
 	return 0;
 }
 
+/* Hold a line of a message's header block. */
+static void
+mail_hold(struct ns_splitter *sp, const char *s, size_t n, size_t extra,
+    uint64_t lineno, uint64_t byte)
+{
+	struct held *h;
+
+	if (sp->nmh == sp->capmh) {
+		sp->capmh = sp->capmh ? sp->capmh * 2 : 16;
+		sp->mh = ns_xreallocarray(sp->mh, sp->capmh, sizeof(*sp->mh));
+	}
+	h = &sp->mh[sp->nmh++];
+	h->off = sp->mbuf.len;
+	h->len = n;
+	h->extra = extra;
+	h->line = lineno;
+	h->byte = byte;
+	ns_buf_add(&sp->mbuf, s, n);
+}
+
+/* The length of a mark that opens a subject: a list's tag "[Name]", or
+ * "Re:", "Fwd:", "Fw:" (and the German and Nordic "Aw:", "Sv:"), with the
+ * space after it; 0 when s opens with none. *reply: it says "Re:". */
+static size_t
+subject_mark(const char *s, size_t n, int *reply)
+{
+	static const char *const marks[] = { "re:", "aw:", "sv:", "fwd:",
+	    "fw:" };
+	const char *e;
+	size_t i, k = 0;
+
+	if (n > 2 && s[0] == '[' && (e = memchr(s, ']', n)) != NULL)
+		k = (size_t)(e - s) + 1;
+	for (i = 0; k == 0 && i < sizeof(marks) / sizeof(marks[0]); i++)
+		if (n >= strlen(marks[i]) && same_ci(s, marks[i],
+		    strlen(marks[i]))) {
+			k = strlen(marks[i]);
+			*reply |= i < 3;
+		}
+	if (k == 0)
+		return 0;
+	return k + ns_trim_left(s + k, n - k);
+}
+
+/* The message's header block is over: a reply ("Subject: Re: ...") goes
+ * on the article above, with all of its text, as boilerplate; any other
+ * message starts an article, titled by its subject (its folded lines
+ * joined, without the list's tag and "Fwd:"). The header lines are
+ * boilerplate. */
+static void
+mail_start(struct ns_splitter *sp)
+{
+	struct held *h, *subj = NULL;
+	const char *p;
+	size_t i, k, v, n, lead;
+	int reply = 0;
+
+	ns_buf_reset(&sp->kick);
+	for (i = 0; i < sp->nmh; i++) {
+		h = &sp->mh[i];
+		p = sp->mbuf.p + h->off;
+		lead = ns_trim_left(p, h->len);
+		if (subj != NULL && lead > 0 && lead < h->len) {
+			/* A folded line of the subject. */
+			ns_buf_addc(&sp->kick, ' ');
+			ns_buf_add(&sp->kick, p + lead, ns_trim_right(p + lead,
+			    h->len - lead));
+			continue;
+		}
+		if (subj != NULL)
+			break;
+		if (lead == 0 && h->len > 8 && memcmp(p, "Subject:", 8) == 0) {
+			subj = h;
+			v = 8 + ns_trim_left(p + 8, h->len - 8);
+			ns_buf_add(&sp->kick, p + v, ns_trim_right(p + v,
+			    h->len - v));
+		}
+	}
+	p = sp->kick.p;
+	n = sp->kick.len;
+	while (n > 0 && (k = subject_mark(p, n, &reply)) > 0) {
+		p += k;
+		n -= k;
+	}
+	if (!reply) {
+		end_article(sp, 0);
+		if (subj != NULL && n > 0)
+			take_title(sp, p, n, subj->line, subj->byte);
+		sp->titled = 1;
+	}
+	sp->separated = sp->trailer = 0;
+	sp->listing = NULL;
+	for (i = 0; i < sp->nmh; i++) {
+		h = &sp->mh[i];
+		add_line(sp, sp->mbuf.p + h->off, h->len, h->extra, h->line,
+		    h->byte, 1);
+	}
+	sp->nmh = 0;
+	ns_buf_reset(&sp->mbuf);
+	sp->mail = reply ? MAIL_REPLY : MAIL_BODY;
+}
+
+/* A line of a mail digest: a line a message rule matches ("Message: 3")
+ * opens a message, and its header block is held until its end says what
+ * the message is (see mail_start()); the message's text is the article's
+ * (a reply's, boilerplate of the article above): no headline and no end
+ * marker in it starts another, a separator ends it. Returns 1 if the
+ * line is taken. */
+static int
+mail_line(struct ns_splitter *sp, const char *s, size_t n, size_t extra,
+    uint64_t lineno, uint64_t byte)
+{
+	size_t lead = ns_trim_left(s, n);
+	int blank = lead == n;
+
+	if (sp->mail != MAIL_HEAD && !blank && ns_rules_match(sp->rules,
+	    NS_SCOPE_MESSAGE, s + lead, n - lead) != NULL) {
+		end_block(sp);
+		end_run(sp);
+		release_pending(sp);
+		sp->mail = MAIL_HEAD;
+		sp->nmh = 0;
+		ns_buf_reset(&sp->mbuf);
+		mail_hold(sp, s, n, extra, lineno, byte);
+		return 1;
+	}
+	if (sp->mail == MAIL_NONE)
+		return 0;
+	if (sp->mail == MAIL_HEAD) {
+		if (!blank && sp->nmh < MAIL_HEAD_LINES) {
+			mail_hold(sp, s, n, extra, lineno, byte);
+			return 1;
+		}
+		mail_start(sp);
+	}
+	if (blank)
+		return 0;
+	if (is_separator(s + lead, n - lead)) {
+		sp->mail = MAIL_NONE;	/* the message is over */
+		return 0;
+	}
+	add_line(sp, s, n, extra, lineno, byte, sp->mail == MAIL_REPLY ||
+	    ns_rules_match(sp->rules, NS_SCOPE_BODY, s + lead, n - lead) !=
+	    NULL);
+	return 1;
+}
+
+/* A line of web archive text (WARC, or Common Crawl's WET): "WARC/1.0"
+ * opens a record, and a new article unless the article so far is a
+ * record with no page (warcinfo), which goes to the page under it; the
+ * record's header fields, up to a blank line, and the text of a record
+ * with no page are boilerplate. A page's text opens with its <title>,
+ * the article's title (ns-strip-ads cuts the site's name from it); the
+ * rest is its text, which only the next record ends: a web page's text
+ * has no blank lines to tell a headline by, and its footer's "Back to
+ * top" ends no article. Returns 1 if the line is taken. */
+static int
+warc_line(struct ns_splitter *sp, const char *s, size_t n, size_t extra,
+    uint64_t lineno, uint64_t byte)
+{
+	size_t lead = ns_trim_left(s, n);
+
+	if (warc_version(s + lead, n - lead)) {
+		end_block(sp);
+		end_run(sp);
+		release_pending(sp);
+		end_article(sp, 0);
+		sp->separated = sp->trailer = sp->framed = sp->dochead = 0;
+		sp->listing = NULL;
+		sp->warc = WARC_HEAD;
+		sp->warc_info = 0;
+		add_line(sp, s, n, extra, lineno, byte, 1);
+		return 1;
+	}
+	if (sp->warc == WARC_NONE || ns_is_blank(s, n)) {
+		if (sp->warc == WARC_HEAD)
+			sp->warc = sp->warc_info ? WARC_INFO : WARC_TITLE;
+		return 0;
+	}
+	switch (sp->warc) {
+	case WARC_HEAD:
+		if (warc_info_type(s + lead, n - lead))
+			sp->warc_info = 1;
+		add_line(sp, s, n, extra, lineno, byte, 1);
+		return 1;
+	case WARC_INFO:
+		add_line(sp, s, n, extra, lineno, byte, 1);
+		return 1;
+	case WARC_TITLE:
+		sp->warc = WARC_BODY;
+		if (ns_rules_match(sp->rules, NS_SCOPE_BODY, s + lead,
+		    n - lead) != NULL)
+			break;	/* no <title>: the page as any text */
+		end_block(sp);
+		take_title(sp, s + lead, ns_trim_right(s + lead, n - lead),
+		    lineno, byte);
+		return 1;
+	default:
+		break;
+	}
+	add_line(sp, s, n, extra, lineno, byte, ns_rules_match(sp->rules,
+	    NS_SCOPE_BODY, s + lead, n - lead) != NULL);
+	return 1;
+}
+
 static void
 one_line(struct ns_splitter *sp, const char *s, size_t n, size_t extra,
     uint64_t lineno, uint64_t byte)
@@ -1372,6 +1641,9 @@ one_line(struct ns_splitter *sp, const char *s, size_t n, size_t extra,
 	const struct ns_rule *rule, *head;
 	size_t lead, k;
 
+	if (warc_line(sp, s, n, extra, lineno, byte) ||
+	    mail_line(sp, s, n, extra, lineno, byte))
+		return;
 	if (ns_is_blank(s, n)) {
 		end_block(sp);
 		sp->blanks++;
@@ -1561,10 +1833,14 @@ void
 ns_splitter_flush(struct ns_splitter *sp)
 {
 	release_hd(sp);
+	if (sp->mail == MAIL_HEAD)
+		mail_start(sp);
 	end_block(sp);
 	end_run(sp);
 	end_article(sp, 1);
 	sp->blanks = 0;
+	sp->warc = WARC_NONE;
+	sp->mail = MAIL_NONE;
 }
 
 struct ns_splitter *
@@ -1606,6 +1882,8 @@ ns_splitter_free(struct ns_splitter *sp)
 	ns_buf_free(&sp->title);
 	ns_buf_free(&sp->text);
 	ns_buf_free(&sp->pend);
+	ns_buf_free(&sp->mbuf);
 	free(sp->pv);
+	free(sp->mh);
 	free(sp);
 }

@@ -9,6 +9,7 @@ struct line {
 	size_t	 start, end;		/* the line, trimmed, in the text */
 	const struct ns_rule *rule;	/* the rule that cuts it, or NULL */
 	int	 blank;
+	int	 taken;		/* cut as a para or section rule's run */
 };
 
 /* The cuts listed before this run, each to be matched by one cut of this
@@ -261,9 +262,42 @@ run_line(struct line *l, const struct ns_rule **run, int *alone, int *next)
 		*next = 0;
 		return;
 	}
-	if (*run != NULL && l->rule == NULL)
+	if (*run != NULL && l->rule == NULL) {
 		l->rule = *run;
+		l->taken = 1;
+	}
 	*alone = *next = 0;
+}
+
+/* Lines at most that a para or section rule's line takes under it in its
+ * paragraph: a sponsor's ad, a contact's name, address and numbers. Text
+ * with no blank lines (a web page's, one line a block) is one paragraph:
+ * there a heading's word ("Contact" in a menu) would take the article. */
+#define RUN_LINES 12
+
+/* A run longer than that is no box: its heading alone is cut (and the
+ * lines of it that other rules cut). */
+static void
+run_cap(struct line *v, size_t count)
+{
+	size_t i, j, k;
+
+	for (i = 0; i < count; i = j) {
+		j = i + 1;
+		if (v[i].blank || v[i].taken || v[i].rule == NULL ||
+		    (v[i].rule->scope != NS_SCOPE_PARA &&
+		    v[i].rule->scope != NS_SCOPE_SECTION))
+			continue;
+		for (; j < count && !v[j].blank; j++)
+			;
+		if (j - i - 1 <= RUN_LINES)
+			continue;
+		for (k = i + 1; k < j; k++)
+			if (v[k].taken) {
+				v[k].taken = 0;
+				v[k].rule = NULL;
+			}
+	}
 }
 
 /* Does s open with a quotation mark? */
@@ -454,6 +488,115 @@ author_lines(struct ns_rules *r, const char *s, struct line *v, size_t count,
 	}
 }
 
+/* Do the k bytes at s spell w, ASCII letters in either case? */
+static int
+same_ci(const char *s, const char *w, size_t k)
+{
+	size_t i;
+	unsigned char a;
+
+	for (i = 0; i < k; i++) {
+		a = (unsigned char)s[i];
+		if (a >= 'A' && a <= 'Z')
+			a += 'a' - 'A';
+		if (a != (unsigned char)w[i])
+			return 0;
+	}
+	return 1;
+}
+
+/* Does the header line s[0..n-1] give a reply's subject ("Subject: Re:
+ * [List] ...", "Subject: [List] Re: ...")? */
+static int
+reply_subject(const char *s, size_t n)
+{
+	static const char *const marks[] = { "re:", "aw:", "sv:", "fwd:",
+	    "fw:" };
+	const char *e;
+	size_t i, k, m;
+
+	if (n < 8 || memcmp(s, "Subject:", 8) != 0)
+		return 0;
+	for (k = 8; k < n; ) {
+		k += ns_trim_left(s + k, n - k);
+		if (k < n && s[k] == '[' && (e = memchr(s + k, ']', n - k)) !=
+		    NULL) {
+			k = (size_t)(e - s) + 1;
+			continue;
+		}
+		for (i = 0; i < sizeof(marks) / sizeof(marks[0]); i++) {
+			m = strlen(marks[i]);
+			if (n - k >= m && same_ci(s + k, marks[i], m))
+				break;
+		}
+		if (i == sizeof(marks) / sizeof(marks[0]))
+			return 0;
+		if (i < 3)
+			return 1;
+		k += strlen(marks[i]);
+	}
+	return 0;
+}
+
+/* A mail digest's messages, each opened by a line a message rule matches
+ * ("Message: 3") and running to the next such line or the end: the line
+ * and its header block (the lines under it to a blank line) are cut; a
+ * reply (its "Subject:" says "Re:") is discussion, cut all of it; in any
+ * other message, when a line further down repeats the title (the story's
+ * headline), the lines over it under the header block are cut too: the
+ * sender's note ("FYI."), a forwarded message's mark and headers. All
+ * are listed under the message rule (a line another rule cuts keeps that
+ * rule's name). */
+static void
+message_lines(struct ns_rules *r, const char *s, struct line *v,
+    size_t count, const char *title, size_t tlen)
+{
+	const struct ns_rule *rule;
+	size_t i, j, k, end, hb;
+	int reply;
+
+	for (i = 0; i < count; i = end) {
+		end = i + 1;
+		if (v[i].blank || (rule = ns_rules_match(r, NS_SCOPE_MESSAGE,
+		    s + v[i].start, v[i].end - v[i].start)) == NULL)
+			continue;
+		for (; end < count; end++)
+			if (!v[end].blank && ns_rules_match(r,
+			    NS_SCOPE_MESSAGE, s + v[end].start,
+			    v[end].end - v[end].start) != NULL)
+				break;
+		reply = 0;
+		for (hb = i; hb < end && !v[hb].blank; hb++)
+			reply |= reply_subject(s + v[hb].start,
+			    v[hb].end - v[hb].start);
+		if (!reply) {
+			for (j = hb; j < end; j++)
+				if (tlen > 0 && v[j].end - v[j].start == tlen &&
+				    memcmp(s + v[j].start, title, tlen) == 0)
+					break;
+			if (j < end)
+				hb = j;	/* over the headline */
+		} else
+			hb = end;
+		for (k = i; k < hb; k++)
+			if (!v[k].blank && v[k].rule == NULL)
+				v[k].rule = rule;
+	}
+}
+
+/* Does s[0..n-1] hold the end of a sentence (". " and a capital)? */
+static int
+inner_sentence_end(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i + 2 < n; i++)
+		if ((s[i] == '.' || s[i] == '!' || s[i] == '?') &&
+		    s[i + 1] == ' ' && s[i + 2] >= 'A' && s[i + 2] <= 'Z')
+			return 1;
+	return 0;
+}
+
 /* Caption lines at most over a credit, and their words. */
 #define CAPTION_LINES 3
 #define CAPTION_WORDS 50
@@ -486,6 +629,46 @@ caption_lines(const char *s, struct line *v, size_t count)
 			continue;
 		for (j = p; j < i; j++)
 			v[j].rule = v[i].rule;
+	}
+}
+
+/* Words at most in a figure's caption under its credit. */
+#define FIGURE_WORDS 25
+
+/* Text with one line a block and no blank lines (a web page's, as web
+ * archives extract it) sets a figure's caption under its credit, in the
+ * run of the text ("Photo: X / Y" over "Cattle wait in pens ..."): in a
+ * paragraph of more than RUN_LINES lines, the line right under a credit
+ * that is one sentence of a few words, not in quotes and no list item,
+ * goes with it, listed under the credit's rule. */
+static void
+figure_lines(const char *s, struct line *v, size_t count)
+{
+	size_t i, j, k, len;
+	const char *p;
+
+	for (i = 0; i < count; i = j) {
+		for (j = i; j < count && !v[j].blank; j++)
+			;
+		if (j - i <= RUN_LINES) {
+			j++;
+			continue;
+		}
+		for (k = i; k + 1 < j; k++) {
+			if (v[k].rule == NULL ||
+			    v[k].rule->scope != NS_SCOPE_CREDIT ||
+			    v[k + 1].rule != NULL)
+				continue;
+			p = s + v[k + 1].start;
+			len = v[k + 1].end - v[k + 1].start;
+			if (len < 2 || p[len - 1] != '.' ||
+			    ns_word_count(p, len) > FIGURE_WORDS ||
+			    quoted(p, len) || ns_is_list_item(p, len) ||
+			    inner_sentence_end(p, len - 1))
+				continue;
+			v[k + 1].rule = v[k].rule;
+		}
+		j++;
 	}
 }
 
@@ -672,11 +855,12 @@ static _Thread_local struct line *pass_v;
 static _Thread_local size_t pass_cap;
 
 /* One pass over text s: list what the rules cut (in removed, through pr)
- * and put the kept lines in out, paragraphs apart by one blank line.
+ * and put the kept lines in out, paragraphs apart by one blank line;
+ * title[0..tlen-1] is the record's title, trimmed.
  * Returns the number of cuts. */
 static size_t
 strip_pass(struct ns_rules *r, const char *s, size_t n, struct prior *pr,
-    struct ns_buf *out, int again)
+    struct ns_buf *out, int again, const char *title, size_t tlen)
 {
 	const struct ns_rule *run = NULL;
 	const char *nl;
@@ -706,12 +890,17 @@ strip_pass(struct ns_rules *r, const char *s, size_t n, struct prior *pr,
 		    NS_SCOPE_BOX,
 		    s + pass_v[count].start,
 		    pass_v[count].end - pass_v[count].start);
+		pass_v[count].taken = 0;
 		run_line(&pass_v[count], &run, &alone, &next);
 		count++;
 		if (nl == NULL)
 			break;
 	}
+	run_cap(pass_v, count);
+	if (!again)
+		message_lines(r, s, pass_v, count, title, tlen);
 	caption_lines(s, pass_v, count);
+	figure_lines(s, pass_v, count);
 	/* Fields of an export before the trailing lines are looked at:
 	 * those of a record's end are among them. */
 	field_lines(r, s, pass_v, count);
@@ -796,19 +985,32 @@ size_t
 ns_strip(struct ns_rules *r, json_t *rec, json_t *removed, int dry_run)
 {
 	struct ns_buf tmp;
-	json_t *t = json_object_get(rec, "text");
+	json_t *t = json_object_get(rec, "text"), *tt;
 	struct prior pr;
+	const char *title;
+	size_t tlen;
 	size_t cuts, k, total = 0, pass;
 
 	prior_init(&pr, removed);
 	cuts = strip_title(r, rec, &pr, dry_run);
 	if (!json_is_string(t))
 		return cuts;
+	/* The title as it is now, trimmed: a message's headline repeats it. */
+	tt = json_object_get(rec, "title");
+	title = "";
+	tlen = 0;
+	if (json_is_string(tt)) {
+		title = json_string_value(tt);
+		tlen = json_string_length(tt);
+		k = ns_trim_left(title, tlen);
+		title += k;
+		tlen = ns_trim_right(title, tlen - k);
+	}
 	ns_buf_reset(&strip_cur);
 	ns_buf_add(&strip_cur, json_string_value(t), json_string_length(t));
 	for (pass = 0; pass < PASSES; pass++) {
 		k = strip_pass(r, strip_cur.p, strip_cur.len, &pr, &strip_out,
-		    pass > 0);
+		    pass > 0, title, tlen);
 		if (k == 0)
 			break;
 		total += k;
