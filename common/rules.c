@@ -808,6 +808,11 @@ struct ns_rules_index {
 	size_t	 dense;		/* its printable(), or SIZE_MAX: not yet */
 	unsigned char fold[256];	/* a byte, ASCII letters lowered */
 	struct maskrules *mask[NS_SCOPE_MASKS];
+	/* The masks made, so that a reset (one per rule added) frees
+	 * those, not all 32768 slots: 166 rules were 5 million free(NULL)
+	 * calls, half the start-up time. */
+	uint16_t made[NS_SCOPE_MASKS];
+	size_t	 nmade;
 };
 
 static struct ns_rules_index *
@@ -823,16 +828,17 @@ index_of(struct ns_rules *r)
 static void
 index_reset(struct ns_rules_index *x)
 {
+	struct maskrules **m;
 	size_t i;
 
-	for (i = 0; i < NS_SCOPE_MASKS; i++) {
-		if (x->mask[i] != NULL) {
-			free(x->mask[i]->rules);
-			free(x->mask[i]->by);
-		}
-		free(x->mask[i]);
-		x->mask[i] = NULL;
+	for (i = 0; i < x->nmade; i++) {
+		m = &x->mask[x->made[i]];
+		free((*m)->rules);
+		free((*m)->by);
+		free(*m);
+		*m = NULL;
 	}
+	x->nmade = 0;
 	free(x->lits);
 	free(x->hit);
 	free(x->need);
@@ -1351,8 +1357,10 @@ ns_rules_match(struct ns_rules *r, unsigned mask, const char *s, size_t n)
 	}
 	if (!x->built)
 		make_table(r, x);
-	if ((m = x->mask[mask]) == NULL)
+	if ((m = x->mask[mask]) == NULL) {
 		m = x->mask[mask] = make_mask(r, x, mask);
+		x->made[x->nmade++] = (uint16_t)mask;
+	}
 	see_line(x, s, n);
 	/* A rule that cannot match is not tried: the line starts with a
 	 * byte it cannot (those rules are not in the list of that byte), is
