@@ -369,7 +369,405 @@ is_digit(int c)
 	return c >= '0' && c <= '9';
 }
 
-static void ls_alternation(struct scan *, struct litset *, long *);
+static void
+set_bit(unsigned char *set, unsigned b)
+{
+	set[b >> 3] |= (unsigned char)(1u << (b & 7));
+}
+
+static int
+has_bit(const unsigned char *set, unsigned b)
+{
+	return set[b >> 3] >> (b & 7) & 1;
+}
+
+/* The bytes a match can begin and end with. PCRE2 gives no start
+ * bitmap for most rules (\d, \w and \p match more than ASCII under UCP,
+ * and a bitmap that cannot be had says nothing), so the pattern is read
+ * for them too. Rules match whole lines (anchored at both ends), so a
+ * line whose first or last byte is in neither set is no match of the
+ * rule. A character outside ASCII begins with a byte from 0x80 up and
+ * ends with one from 0x80 to 0xbf; ASCII letters are put in with their
+ * other case and any byte from 0x80 up at the end (edge_close()), as
+ * caseless matching pairs 'k' with KELVIN SIGN and 's' with LONG S. Each
+ * set holds every byte that can be there: more is always safe. */
+struct edge {
+	unsigned char first[32];
+	unsigned char last[32];
+	int	 empty;		/* the piece can match the empty string */
+};
+
+static void
+edge_all(struct edge *e)
+{
+	memset(e->first, 0xff, sizeof(e->first));
+	memset(e->last, 0xff, sizeof(e->last));
+	e->empty = 0;
+}
+
+/* Matches no text: an assertion, or nothing yet. */
+static void
+edge_none(struct edge *e)
+{
+	memset(e->first, 0, sizeof(e->first));
+	memset(e->last, 0, sizeof(e->last));
+	e->empty = 1;
+}
+
+static void
+edge_byte(struct edge *e, unsigned c)
+{
+	e->first[c >> 3] |= (unsigned char)(1u << (c & 7));
+	e->last[c >> 3] |= (unsigned char)(1u << (c & 7));
+	e->empty = 0;
+}
+
+static void
+edge_range(struct edge *e, unsigned a, unsigned b)
+{
+	for (; a <= b; a++)
+		edge_byte(e, a);
+}
+
+/* Any character outside ASCII. */
+static void
+edge_hi(struct edge *e)
+{
+	memset(e->first + 0x80 / 8, 0xff, 0x80 / 8);
+	memset(e->last + 0x80 / 8, 0xff, 0x40 / 8);
+	e->empty = 0;
+}
+
+/* Any letter, in or outside ASCII. */
+static void
+edge_letters(struct edge *e)
+{
+	edge_range(e, 'A', 'Z');
+	edge_range(e, 'a', 'z');
+	edge_hi(e);
+}
+
+/* The white space of \s, \h and \v: in ASCII, tab to carriage return
+ * and space. */
+static void
+edge_space(struct edge *e)
+{
+	edge_range(e, '\t', '\r');
+	edge_byte(e, ' ');
+	edge_hi(e);
+}
+
+static void
+edge_punct(struct edge *e)
+{
+	edge_range(e, 0x21, 0x2f);
+	edge_range(e, 0x3a, 0x40);
+	edge_range(e, 0x5b, 0x60);
+	edge_range(e, 0x7b, 0x7e);
+	edge_hi(e);
+}
+
+static void
+edge_or(struct edge *a, const struct edge *b)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(a->first); i++) {
+		a->first[i] |= b->first[i];
+		a->last[i] |= b->last[i];
+	}
+	a->empty |= b->empty;
+}
+
+/* b after a, in a. */
+static void
+edge_then(struct edge *a, const struct edge *b)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(a->first); i++) {
+		if (a->empty)
+			a->first[i] |= b->first[i];
+		a->last[i] = (unsigned char)(b->empty ? a->last[i] |
+		    b->last[i] : b->last[i]);
+	}
+	a->empty &= b->empty;
+}
+
+/* One code point (of \x, or a character of the pattern). */
+static void
+edge_cp(struct edge *e, long cp)
+{
+	if (cp < 0 || cp > 0x10ffff) {
+		edge_all(e);
+		return;
+	}
+	if (cp < 0x80) {
+		edge_byte(e, (unsigned)cp);
+		return;
+	}
+	edge_hi(e);
+	if (utf8proc_tolower((utf8proc_int32_t)cp) != cp ||
+	    utf8proc_toupper((utf8proc_int32_t)cp) != cp ||
+	    utf8proc_totitle((utf8proc_int32_t)cp) != cp)
+		edge_letters(e);	/* it may pair with an ASCII letter */
+}
+
+/* What \p{name} or \pX (the name from p to q) can match, by the
+ * general category; a script or any other name: any byte. */
+static void
+edge_property(struct edge *e, int negated, const char *p, const char *q)
+{
+	if (negated || q - p < 1 || q - p > 2 || (q - p == 2 &&
+	    !(p[1] >= 'a' && p[1] <= 'z') && p[1] != '&')) {
+		edge_all(e);
+		return;
+	}
+	switch (*p) {
+	case 'L':
+		edge_letters(e);
+		return;
+	case 'N':
+		edge_range(e, '0', '9');
+		edge_hi(e);
+		return;
+	case 'P':
+	case 'S':
+		edge_punct(e);
+		return;
+	case 'Z':
+		edge_space(e);
+		return;
+	default:
+		edge_all(e);
+		return;
+	}
+}
+
+/* Hex digits at *pp ("{...}" or two), as after \x: the code point, or
+ * -1. */
+static long
+hex_escape(struct scan *sc, const char **pp)
+{
+	const char *p = *pp;
+	long v = 0;
+	int n = 0, brace = 0, c;
+
+	if (p < sc->e && *p == '{') {
+		brace = 1;
+		p++;
+	}
+	while (p < sc->e && (brace || n < 2)) {
+		c = (unsigned char)*p;
+		if (c >= '0' && c <= '9')
+			c -= '0';
+		else if ((c | 0x20) >= 'a' && (c | 0x20) <= 'f')
+			c = (c | 0x20) - 'a' + 10;
+		else
+			break;
+		if (++n > 6)
+			return -1;
+		v = v * 16 + c;
+		p++;
+	}
+	if (brace) {
+		if (n == 0 || p >= sc->e || *p != '}')
+			return -1;
+		p++;
+	} else if (n != 2)
+		return -1;	/* "\x" alone or with one digit: not read */
+	*pp = p;
+	return v;
+}
+
+/* The control character of \t, \n, \r, \f, \e or \a. */
+static int
+ctl_escape(int c)
+{
+	switch (c) {
+	case 't':
+		return '\t';
+	case 'n':
+		return '\n';
+	case 'r':
+		return '\r';
+	case 'f':
+		return '\f';
+	case 'e':
+		return 0x1b;
+	default:
+		return 0x07;
+	}
+}
+
+/* An escape at p (past the backslash), in a class or out of one: the
+ * bytes it can match in e, and where it ends in *end; 0, or -1 if it is
+ * not one read here (an assertion, a back reference, ...). */
+static int
+edge_escape(struct scan *sc, const char *p, struct edge *e, const char **end)
+{
+	const char *q;
+	long cp;
+	int c;
+
+	if (p >= sc->e)
+		return -1;
+	c = (unsigned char)*p++;
+	*end = p;
+	switch (c) {
+	case 'd':
+		edge_range(e, '0', '9');
+		edge_hi(e);
+		return 0;
+	case 'w':
+		edge_range(e, '0', '9');
+		edge_letters(e);
+		edge_byte(e, '_');
+		return 0;
+	case 's':
+	case 'h':
+	case 'v':
+	case 'R':
+		edge_space(e);
+		return 0;
+	case 'D':
+	case 'W':
+	case 'S':
+	case 'H':
+	case 'V':
+	case 'N':
+	case 'X':
+		edge_all(e);
+		return 0;
+	case 'p':
+	case 'P':
+		if (p < sc->e && *p == '{') {
+			q = memchr(p, '}', (size_t)(sc->e - p));
+			if (q == NULL)
+				return -1;
+			*end = q + 1;
+			edge_property(e, c == 'P' || (p + 1 < q && p[1] == '^'),
+			    p + 1, q);
+		} else if (p < sc->e && is_alpha((unsigned char)*p)) {
+			*end = p + 1;
+			edge_property(e, c == 'P', p, p + 1);
+		} else
+			return -1;
+		return 0;
+	case 'x':
+		if ((cp = hex_escape(sc, &p)) < 0)
+			return -1;
+		*end = p;
+		edge_cp(e, cp);
+		return 0;
+	case 't':
+	case 'n':
+	case 'r':
+	case 'f':
+	case 'e':
+	case 'a':
+		edge_byte(e, (unsigned)ctl_escape(c));
+		return 0;
+	default:
+		if (c >= 0x80 || is_alpha(c) || is_digit(c))
+			return -1;
+		edge_byte(e, (unsigned)c);	/* escaped punctuation */
+		return 0;
+	}
+}
+
+/* The bytes of a class, p past its '[' and e at its ']'; anything not
+ * read: any byte. */
+static void
+edge_class(struct scan *sc, struct edge *out, const char *p, const char *e)
+{
+	struct edge m;
+	utf8proc_int32_t c, hi;
+	utf8proc_ssize_t k;
+	const char *q;
+
+	edge_none(out);
+	out->empty = 0;
+	if (p < e && *p == '^') {
+		edge_all(out);	/* negated: nearly anything */
+		return;
+	}
+	while (p < e) {
+		edge_none(&m);
+		if (*p == '\\') {
+			/* A range from an escape: not read. */
+			if (edge_escape(sc, p + 1, &m, &q) < 0 || q > e ||
+			    (q + 1 < e && *q == '-'))
+				goto all;
+			p = q;
+			edge_or(out, &m);
+			out->empty = 0;
+			continue;
+		}
+		if (*p == '[')
+			goto all;	/* [:alpha:] and the like */
+		k = utf8proc_iterate((const utf8proc_uint8_t *)p, e - p, &c);
+		if (k < 1)
+			goto all;
+		p += k;
+		hi = c;
+		if (p + 1 < e && *p == '-') {
+			/* A range (to an escape: not read); a '-' last is a
+			 * literal. */
+			if (p[1] == '\\' || p[1] == '[')
+				goto all;
+			k = utf8proc_iterate((const utf8proc_uint8_t *)p + 1,
+			    e - p - 1, &hi);
+			if (k < 1 || hi < c)
+				goto all;
+			p += 1 + k;
+		}
+		if (hi >= 0x80) {
+			if (hi == c)
+				edge_cp(&m, c);
+			else
+				edge_letters(&m);	/* may hold cased ones */
+		}
+		for (; c <= hi && c < 0x80; c++)
+			edge_byte(&m, (unsigned)c);
+		edge_or(out, &m);
+		out->empty = 0;
+	}
+	return;
+all:
+	edge_all(out);
+}
+
+/* ASCII letters with their other case and what caseless matching pairs
+ * with them outside ASCII. */
+static void
+edge_close(struct edge *e)
+{
+	unsigned c;
+	int letter = 0;
+
+	for (c = 'A'; c <= 'Z'; c++) {
+		if (has_bit(e->first, c) || has_bit(e->first, c + 32)) {
+			e->first[c >> 3] |= (unsigned char)(1u << (c & 7));
+			e->first[(c + 32) >> 3] |= (unsigned char)(1u <<
+			    ((c + 32) & 7));
+			letter |= 1;
+		}
+		if (has_bit(e->last, c) || has_bit(e->last, c + 32)) {
+			e->last[c >> 3] |= (unsigned char)(1u << (c & 7));
+			e->last[(c + 32) >> 3] |= (unsigned char)(1u <<
+			    ((c + 32) & 7));
+			letter |= 2;
+		}
+	}
+	if (letter & 1)
+		memset(e->first + 0x80 / 8, 0xff, 0x80 / 8);
+	if (letter & 2)
+		memset(e->last + 0x80 / 8, 0xff, 0x40 / 8);
+}
+
+static void ls_alternation(struct scan *, struct litset *, long *,
+    struct edge *);
 
 /* Skip a character class, p past its '[' (only where it is, not what it
  * matches, is needed). Anything odd: bad. */
@@ -424,17 +822,19 @@ skip_class(struct scan *sc)
 }
 
 /* One atom, p at it (before e); l what it matches, *width how many
- * characters at most. */
+ * characters at most, ed its edges. */
 static void
-ls_atom(struct scan *sc, struct litset *l, long *width)
+ls_atom(struct scan *sc, struct litset *l, long *width, struct edge *ed)
 {
 	const char *p = sc->p, *q;
+	utf8proc_int32_t cp;
 	char b[4];
 	size_t k;
 	int c, look = 0;
 
 	ls_none(l);
 	*width = 1;
+	edge_all(ed);
 	if (p >= sc->e) {
 		sc->bad = 1;
 		return;
@@ -482,7 +882,7 @@ ls_atom(struct scan *sc, struct litset *l, long *width)
 			return;
 		}
 		sc->p = p;
-		ls_alternation(sc, l, width);
+		ls_alternation(sc, l, width, ed);
 		sc->depth--;
 		if (sc->bad || sc->p >= sc->e || *sc->p != ')') {
 			sc->bad = 1;
@@ -493,13 +893,16 @@ ls_atom(struct scan *sc, struct litset *l, long *width)
 		if (look) {
 			ls_empty(l);	/* matches no text */
 			*width = 0;
+			edge_none(ed);
 		}
 		return;
 	case '[':
 		sc->p = p + 1;
 		skip_class(sc);
-		if (!sc->bad)
+		if (!sc->bad) {
 			ls_class(l, p + 1, sc->p - 1);
+			edge_class(sc, ed, p + 1, sc->p - 1);
+		}
 		return;
 	case '.':
 		sc->p = p + 1;
@@ -509,12 +912,16 @@ ls_atom(struct scan *sc, struct litset *l, long *width)
 		sc->p = p + 1;
 		ls_empty(l);
 		*width = 0;
+		edge_none(ed);
 		return;
 	case '\\':
 		if (p + 1 >= sc->e) {
 			sc->bad = 1;
 			return;
 		}
+		edge_none(ed);
+		if (edge_escape(sc, p + 1, ed, &q) < 0)
+			edge_all(ed);
 		c = (unsigned char)p[1];
 		p += 2;
 		sc->p = p;
@@ -522,10 +929,24 @@ ls_atom(struct scan *sc, struct litset *l, long *width)
 		    c == 'G') {
 			ls_empty(l);
 			*width = 0;
+			edge_none(ed);
 			return;
 		}
 		if (c == 'N' && p < sc->e && *p == '{') {
 			sc->bad = 1;	/* \N{U+...}: a character */
+			return;
+		}
+		if (c == 'x') {
+			/* One character by its code (edge_escape() read it):
+			 * no literal, one character of width. */
+			if (hex_escape(sc, &p) < 0)
+				sc->bad = 1;
+			sc->p = p;
+			return;
+		}
+		if (c == 't' || c == 'n' || c == 'r' || c == 'f' || c == 'e' ||
+		    c == 'a') {
+			*width = 0;	/* a control character: not printable */
 			return;
 		}
 		if (c == 's' || c == 'h' || c == 'v' || c == 'R') {
@@ -574,11 +995,17 @@ ls_atom(struct scan *sc, struct litset *l, long *width)
 	default:
 		c = (unsigned char)*p;
 		sc->p = p + 1;
+		edge_none(ed);
 		if (c >= 0x80) {
 			/* One character: a literal if it has no cases. */
 			while (sc->p < sc->e && ((unsigned char)*sc->p & 0xc0) ==
 			    0x80)
 				sc->p++;
+			if (utf8proc_iterate((const utf8proc_uint8_t *)p,
+			    sc->p - p, &cp) == sc->p - p)
+				edge_cp(ed, cp);
+			else
+				edge_all(ed);
 			if ((k = lit_char(p, sc->p, b)) > 0) {
 				l->exact = 1;
 				l->n = 1;
@@ -587,6 +1014,7 @@ ls_atom(struct scan *sc, struct litset *l, long *width)
 			}
 			return;
 		}
+		edge_byte(ed, (unsigned)c);
 		if (c == ' ')
 			*width = 0;
 		if ((c = lit_byte(c)) >= 0)
@@ -664,20 +1092,26 @@ quantifier(struct scan *sc, long *min, long *max)
  * short; the best requirement of the runs and of the other atoms is kept
  * in req. */
 static void
-ls_sequence(struct scan *sc, struct litset *l, long *width)
+ls_sequence(struct scan *sc, struct litset *l, long *width, struct edge *ed)
 {
 	struct litset a, cur, req, joined;
+	struct edge ae;
 	long min, max, w;
 	int exact = 1;
 
 	ls_none(l);
 	*width = 0;
+	edge_none(ed);
 	ls_empty(&cur);
 	ls_none(&req);
 	while (sc->p < sc->e && *sc->p != '|' && *sc->p != ')') {
-		ls_atom(sc, &a, &w);
+		ls_atom(sc, &a, &w, &ae);
 		if (!sc->bad && quantifier(sc, &min, &max)) {
 			w = width_times(w, max);
+			if (max == 0)
+				edge_none(&ae);
+			else if (min == 0)
+				ae.empty = 1;
 			if (min == 0 && max == 1 && a.exact && ls_valid(&a) &&
 			    a.n < LIT_MAX) {
 				a.len[a.n++] = 0;	/* optional */
@@ -688,6 +1122,7 @@ ls_sequence(struct scan *sc, struct litset *l, long *width)
 		}
 		if (sc->bad || !ls_valid(&a))
 			goto bad;
+		edge_then(ed, &ae);
 		*width = width_add(*width, w);
 		if (a.exact && ls_product(&cur, &a, &joined)) {
 			cur = joined;
@@ -713,32 +1148,40 @@ ls_sequence(struct scan *sc, struct litset *l, long *width)
 bad:
 	sc->bad = 1;
 	ls_none(l);
+	edge_all(ed);
 }
 
 static void
-ls_alternation(struct scan *sc, struct litset *l, long *width)
+ls_alternation(struct scan *sc, struct litset *l, long *width,
+    struct edge *ed)
 {
 	struct litset b;
+	struct edge eb;
 	long w;
 
-	ls_sequence(sc, l, width);
+	ls_sequence(sc, l, width, ed);
 	while (!sc->bad && sc->p < sc->e && *sc->p == '|') {
 		sc->p++;
-		ls_sequence(sc, &b, &w);
+		ls_sequence(sc, &b, &w, &eb);
 		if (sc->bad)
 			break;
 		ls_alt(l, &b);
+		edge_or(ed, &eb);
 		if (*width >= 0 && (w < 0 || w > *width))
 			*width = w;
 	}
-	if (sc->bad)
+	if (sc->bad) {
 		ls_none(l);
+		edge_all(ed);
+	}
 }
 
 /* The literals one of which any match of pattern holds, or n 0; *width
- * the most characters a match has, or WIDTH_ANY. */
+ * the most characters a match has, or WIDTH_ANY; ed the bytes a match
+ * begins and ends with. */
 static void
-required_literals(const char *pattern, struct litset *l, long *width)
+required_literals(const char *pattern, struct litset *l, long *width,
+    struct edge *ed)
 {
 	struct scan sc;
 
@@ -746,11 +1189,13 @@ required_literals(const char *pattern, struct litset *l, long *width)
 	sc.e = pattern + strlen(pattern);
 	sc.bad = 0;
 	sc.depth = 0;
-	ls_alternation(&sc, l, width);
+	ls_alternation(&sc, l, width, ed);
 	if (sc.bad || sc.p != sc.e) {
 		ls_none(l);
 		*width = WIDTH_ANY;
+		edge_all(ed);
 	}
+	edge_close(ed);
 	ls_require(l);
 	if (!ls_valid(l))
 		ls_none(l);
@@ -764,6 +1209,7 @@ required_literals(const char *pattern, struct litset *l, long *width)
  * serves again while the line is the same. */
 struct filter {
 	unsigned char first[32];	/* bytes a match can start with */
+	unsigned char last[32];		/* bytes it can end with */
 	uint32_t minlen;		/* bytes a match has at least */
 	long	 width;			/* characters at most, or WIDTH_ANY */
 	struct litset lits;		/* n 0: none */
@@ -860,18 +1306,6 @@ index_free(struct ns_rules_index *x)
 	free(x);
 }
 
-static void
-set_bit(unsigned char *set, unsigned b)
-{
-	set[b >> 3] |= (unsigned char)(1u << (b & 7));
-}
-
-static int
-has_bit(const unsigned char *set, unsigned b)
-{
-	return set[b >> 3] >> (b & 7) & 1;
-}
-
 /* The tests of rule ru: PCRE2 says where a match can start and how long
  * it is at least (compiled again unanchored, as the anchored pattern has
  * no start bitmap); required_literals() what it must hold. A test that
@@ -881,12 +1315,14 @@ make_filter(const struct ns_rule *ru, struct filter *f)
 {
 	const uint8_t *bits = NULL;
 	uint32_t type = 0, unit = 0, minlen = 0;
+	struct edge ed;
 	pcre2_code *re;
 	PCRE2_SIZE off;
 	unsigned b;
 	int code, upper = 0;
 
 	memset(f->first, 0xff, sizeof(f->first));
+	memset(f->last, 0xff, sizeof(f->last));
 	f->minlen = 0;
 	f->width = WIDTH_ANY;
 	ls_none(&f->lits);
@@ -899,7 +1335,7 @@ make_filter(const struct ns_rule *ru, struct filter *f)
 	if (ru->scope == NS_SCOPE_TITLE)
 		return;		/* matched as a suffix: no start test */
 	/* A body rule matches the whole line: no wider than the rule. */
-	required_literals(ru->pattern, &f->lits, &f->width);
+	required_literals(ru->pattern, &f->lits, &f->width, &ed);
 	if (f->lits.exact || !ls_valid(&f->lits))
 		ls_none(&f->lits);
 	re = pcre2_compile((PCRE2_SPTR)ru->pattern, PCRE2_ZERO_TERMINATED,
@@ -925,6 +1361,10 @@ make_filter(const struct ns_rule *ru, struct filter *f)
 	    &bits) == 0 && bits != NULL)
 		memcpy(f->first, bits, sizeof(f->first));
 	pcre2_code_free(re);
+	/* Both start tests hold: keep the bytes both let through. */
+	for (b = 0; b < sizeof(f->first); b++)
+		f->first[b] &= ed.first[b];
+	memcpy(f->last, ed.last, sizeof(f->last));
 	/* Where the start test turns down most lines (they start with a
 	 * capital), PCRE2 is not asked, and the literals are not worth
 	 * their scan. */
@@ -1363,8 +1803,9 @@ ns_rules_match(struct ns_rules *r, unsigned mask, const char *s, size_t n)
 	}
 	see_line(x, s, n);
 	/* A rule that cannot match is not tried: the line starts with a
-	 * byte it cannot (those rules are not in the list of that byte), is
-	 * too short or too long for it, or lacks all its literals. The
+	 * byte it cannot (those rules are not in the list of that byte) or
+	 * ends with one it cannot, is too short or too long for it, or lacks
+	 * all its literals. The
 	 * costlier tests last, and made once a line. */
 	if (n > 0) {
 		cand = m->by + m->off[(unsigned char)s[0]];
@@ -1377,7 +1818,8 @@ ns_rules_match(struct ns_rules *r, unsigned mask, const char *s, size_t n)
 	for (k = 0; k < ncand; k++) {
 		i = cand[k];
 		f = &x->f[i];
-		if (n < f->minlen)
+		if (n < f->minlen || (n > 0 &&
+		    !has_bit(f->last, (unsigned char)s[n - 1])))
 			continue;
 		if (f->width >= 0 && n > (size_t)f->width) {
 			if (x->dense == SIZE_MAX)
