@@ -1211,6 +1211,7 @@ struct filter {
 	unsigned char first[32];	/* bytes a match can start with */
 	unsigned char last[32];		/* bytes it can end with */
 	uint32_t minlen;		/* bytes a match has at least */
+	int	 jit;			/* the rule is JIT-compiled */
 	long	 width;			/* characters at most, or WIDTH_ANY */
 	struct litset lits;		/* n 0: none */
 };
@@ -1318,11 +1319,14 @@ make_filter(const struct ns_rule *ru, struct filter *f)
 	struct edge ed;
 	pcre2_code *re;
 	PCRE2_SIZE off;
+	size_t jitsize = 0;
 	unsigned b;
 	int code, upper = 0;
 
 	memset(f->first, 0xff, sizeof(f->first));
 	memset(f->last, 0xff, sizeof(f->last));
+	f->jit = pcre2_pattern_info(ru->re, PCRE2_INFO_JITSIZE, &jitsize) == 0 &&
+	    jitsize > 0;
 	f->minlen = 0;
 	f->width = WIDTH_ANY;
 	ls_none(&f->lits);
@@ -1757,16 +1761,24 @@ printable(const char *s, size_t n)
 	return c;
 }
 
-/* 1 on a match, 0 on none; gives up (counted) at the match limit. */
+/* 1 on a match, 0 on none; gives up (counted) at the match limit. A
+ * JIT-compiled rule goes to pcre2_jit_match(), PCRE2's fast path with
+ * the same answers: most calls fail at once, and the checks
+ * pcre2_match() makes first are much of their time. */
 static int
-match(struct ns_rules *r, const pcre2_code *re, const char *s, size_t n)
+match(struct ns_rules *r, const pcre2_code *re, int jit, const char *s,
+    size_t n)
 {
 	int rc;
 
 	/* Subjects are valid UTF-8: jansson checked them, or ns-split
-	 * repaired them; so no second check. */
-	rc = pcre2_match(re, (PCRE2_SPTR)s, n, 0, PCRE2_NO_UTF_CHECK, r->md,
-	    r->mctx);
+	 * repaired them; so no second check (the JIT path makes none). */
+	if (jit)
+		rc = pcre2_jit_match(re, (PCRE2_SPTR)s, n, 0, 0, r->md,
+		    r->mctx);
+	else
+		rc = pcre2_match(re, (PCRE2_SPTR)s, n, 0, PCRE2_NO_UTF_CHECK,
+		    r->md, r->mctx);
 	if (rc >= 0)
 		return 1;
 	if (rc != PCRE2_ERROR_NOMATCH)
@@ -1791,7 +1803,8 @@ ns_rules_match(struct ns_rules *r, unsigned mask, const char *s, size_t n)
 	if (x->f == NULL || x->nf != r->n) {
 		/* Not expected: every rule, untested. */
 		for (i = 0; i < r->n; i++)
-			if ((r->v[i].scope & mask) && match(r, r->v[i].re, s, n))
+			if ((r->v[i].scope & mask) &&
+			    match(r, r->v[i].re, 0, s, n))
 				return &r->v[i];
 		return NULL;
 	}
@@ -1832,7 +1845,7 @@ ns_rules_match(struct ns_rules *r, unsigned mask, const char *s, size_t n)
 			if (!x->hit[i])
 				continue;
 		}
-		if (match(r, r->v[i].re, s, n))
+		if (match(r, r->v[i].re, f->jit, s, n))
 			return &r->v[i];
 	}
 	return NULL;
@@ -1848,7 +1861,7 @@ ns_rules_match_suffix(struct ns_rules *r, const struct ns_rule **rule,
 	setup_match(r);
 	for (i = 0; i < r->n; i++) {
 		if (r->v[i].scope != NS_SCOPE_TITLE ||
-		    !match(r, r->v[i].re, s, n))
+		    !match(r, r->v[i].re, 0, s, n))
 			continue;
 		ov = pcre2_get_ovector_pointer(r->md);
 		*rule = &r->v[i];
