@@ -1252,7 +1252,8 @@ struct ns_rules_index {
 	struct ns_buf last;	/* the line last asked about */
 	int	 seen;		/* last holds it */
 	int	 scanned;	/* hit is that of the line in last */
-	size_t	 dense;		/* its printable(), or SIZE_MAX: not yet */
+	size_t	 dense;		/* its printable() characters up to dpos */
+	size_t	 dpos;
 	unsigned char fold[256];	/* a byte, ASCII letters lowered */
 	struct maskrules *mask[NS_SCOPE_MASKS];
 	/* The masks made, so that a reset (one per rule added) frees
@@ -1523,7 +1524,7 @@ see_line(struct ns_rules_index *x, const char *s, size_t n)
 	ns_buf_add(&x->last, s, n);
 	x->seen = 1;
 	x->scanned = 0;
-	x->dense = SIZE_MAX;
+	x->dense = x->dpos = 0;
 }
 
 /* Which rules have a literal in s: x->hit. One-byte literals are looked
@@ -1761,6 +1762,22 @@ printable(const char *s, size_t n)
 	return c;
 }
 
+/* Does the line hold more than w printable() characters? They are
+ * counted only as far as needed, so a long line asked about by narrow
+ * rules only (a kicker, a heading) is not read to its end. */
+static int
+wider(struct ns_rules_index *x, const char *s, size_t n, size_t w)
+{
+	size_t k;
+
+	while (x->dense <= w && x->dpos < n) {
+		k = n - x->dpos < 256 ? n - x->dpos : 256;
+		x->dense += printable(s + x->dpos, k);
+		x->dpos += k;
+	}
+	return x->dense > w;
+}
+
 /* 1 on a match, 0 on none; gives up (counted) at the match limit. A
  * JIT-compiled rule goes to pcre2_jit_match(), PCRE2's fast path with
  * the same answers: most calls fail at once, and the checks
@@ -1834,12 +1851,9 @@ ns_rules_match(struct ns_rules *r, unsigned mask, const char *s, size_t n)
 		if (n < f->minlen || (n > 0 &&
 		    !has_bit(f->last, (unsigned char)s[n - 1])))
 			continue;
-		if (f->width >= 0 && n > (size_t)f->width) {
-			if (x->dense == SIZE_MAX)
-				x->dense = printable(s, n);
-			if (x->dense > (size_t)f->width)
-				continue;
-		}
+		if (f->width >= 0 && n > (size_t)f->width &&
+		    wider(x, s, n, (size_t)f->width))
+			continue;
 		if (x->need[i]) {
 			scan_literals(x, s, n);
 			if (!x->hit[i])
