@@ -1246,7 +1246,7 @@ struct ns_rules_index {
 	unsigned char ones[256];	/* the bytes of those, either case */
 	int	 nones;
 	unsigned char pairs[65536 / 8];	/* bigrams a literal starts with */
-	unsigned char tris[65536 / 8];	/* trigrams of them, hashed */
+	unsigned char tris[32768 / 8];	/* trigrams of them, by trigram() */
 	unsigned char *hit;	/* per rule: a literal of it was seen */
 	unsigned char *need;	/* per rule: its literals are in the table */
 	struct ns_buf last;	/* the line last asked about */
@@ -1385,11 +1385,13 @@ bigram(unsigned a, unsigned b)
 	return (a * 131 + b) & (LIT_TABLE - 1);
 }
 
-/* A bigram and the byte after it, hashed to 16 bits. */
+/* Three bytes by their low five bits, 15 bits in all: a letter's two
+ * cases are one, so a line is looked at unfolded, and the index costs a
+ * few shifts, with no table nor multiplication. */
 static unsigned
-trigram(unsigned pair, unsigned c)
+trigram(unsigned a, unsigned b, unsigned c)
 {
-	return ((pair << 8 | c) * 0x9e3779b1u) >> 16;
+	return (a & 31) << 10 | (b & 31) << 5 | (c & 31);
 }
 
 /* The table of the literals of all rules. A rule whose literals do not
@@ -1440,12 +1442,13 @@ make_table(struct ns_rules *r, struct ns_rules_index *x)
 				    (unsigned char)l->s[1];
 				set_bit(x->pairs, pair);
 				if (l->len > 2)
-					set_bit(x->tris, trigram(pair,
+					set_bit(x->tris, trigram(pair >> 8,
+					    pair & 0xff,
 					    (unsigned char)l->s[2]));
 				else	/* whatever follows it */
-					for (c = 0; c < 256; c++)
-						set_bit(x->tris,
-						    trigram(pair, c));
+					for (c = 0; c < 32; c++)
+						set_bit(x->tris, trigram(pair >>
+						    8, pair & 0xff, c));
 				l->pair = pair;
 				l->next = x->head[bigram(pair >> 8,
 				    pair & 0xff)];
@@ -1528,18 +1531,22 @@ see_line(struct ns_rules_index *x, const char *s, size_t n)
 }
 
 /* Which rules have a literal in s: x->hit. One-byte literals are looked
- * for with memchr(); the others by their first three bytes, ASCII letters
- * lowered on the way (the literals are lower case): two bitmaps, of the
- * bigrams and the hashed trigrams literals start with, turn down nearly
- * every position of a line before a chain of literals is looked at. */
+ * for with memchr(); the others by their first three bytes: two bitmaps,
+ * of the trigrams (by trigram()) and the bigrams (ASCII letters lowered:
+ * the literals are lower case) literals start with, turn down nearly
+ * every position of a line before a chain of literals is looked at. The
+ * trigram test is made without a branch, 64 positions at a time, into a
+ * mask of those that pass: a branch per byte, taken or not at random,
+ * was most of the time of the scan. */
 static void
 scan_literals(struct ns_rules_index *x, const char *s, size_t n)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	const unsigned char *fold = x->fold;
 	const struct lit *l;
-	unsigned c0, c1, c2, pair;
-	size_t i;
+	unsigned c0, c1, pair, t;
+	uint64_t m;
+	size_t i, j, e;
 	uint16_t k;
 	int b;
 
@@ -1558,18 +1565,23 @@ scan_literals(struct ns_rules_index *x, const char *s, size_t n)
 			}
 	if (n < 2)
 		return;
-	c0 = fold[p[0]];
-	c1 = fold[p[1]];
-	for (i = 0; i + 2 < n; i++) {
-		c2 = fold[p[i + 2]];
-		pair = c0 << 8 | c1;
-		if (has_bit(x->tris, trigram(pair, c2)) &&
-		    has_bit(x->pairs, pair))
-			chain(x, p, n, i, pair);
-		c0 = c1;
-		c1 = c2;
+	for (i = 0; i + 2 < n; i += 64) {
+		e = n - 2 - i < 64 ? n - 2 - i : 64;
+		m = 0;
+		for (j = 0; j < e; j++) {
+			t = trigram(p[i + j], p[i + j + 1], p[i + j + 2]);
+			m |= (uint64_t)(x->tris[t >> 3] >> (t & 7) & 1) << j;
+		}
+		for (; m != 0; m &= m - 1) {
+			j = i + (size_t)__builtin_ctzll(m);
+			pair = (unsigned)fold[p[j]] << 8 | fold[p[j + 1]];
+			if (has_bit(x->pairs, pair))
+				chain(x, p, n, j, pair);
+		}
 	}
 	/* The last bigram: only a two-byte literal fits. */
+	c0 = fold[p[n - 2]];
+	c1 = fold[p[n - 1]];
 	pair = c0 << 8 | c1;
 	if (has_bit(x->pairs, pair))
 		chain(x, p, n, n - 2, pair);
