@@ -394,15 +394,34 @@ has_bit(const unsigned char *set, unsigned b)
 struct edge {
 	unsigned char first[32];
 	unsigned char last[32];
+	/* The first two characters of a match, when both are ASCII, by
+	 * the low five bits of each (pair[a & 31] >> (b & 31) & 1): a
+	 * letter's two cases are one, so caseless matching needs nothing
+	 * more. Most rules begin with words, and a line that begins with
+	 * none of their first two letters is turned down. */
+	uint32_t pair[32];
+	int	 one;		/* the piece can match one character */
 	int	 empty;		/* the piece can match the empty string */
 };
 
+/* Any one character. */
 static void
 edge_all(struct edge *e)
 {
 	memset(e->first, 0xff, sizeof(e->first));
 	memset(e->last, 0xff, sizeof(e->last));
+	memset(e->pair, 0, sizeof(e->pair));
+	e->one = 1;
 	e->empty = 0;
+}
+
+/* Anything: a piece not read, or one of any length (\X). */
+static void
+edge_unknown(struct edge *e)
+{
+	edge_all(e);
+	memset(e->pair, 0xff, sizeof(e->pair));
+	e->empty = 1;
 }
 
 /* Matches no text: an assertion, or nothing yet. */
@@ -411,6 +430,8 @@ edge_none(struct edge *e)
 {
 	memset(e->first, 0, sizeof(e->first));
 	memset(e->last, 0, sizeof(e->last));
+	memset(e->pair, 0, sizeof(e->pair));
+	e->one = 0;
 	e->empty = 1;
 }
 
@@ -419,6 +440,7 @@ edge_byte(struct edge *e, unsigned c)
 {
 	e->first[c >> 3] |= (unsigned char)(1u << (c & 7));
 	e->last[c >> 3] |= (unsigned char)(1u << (c & 7));
+	e->one = 1;
 	e->empty = 0;
 }
 
@@ -435,6 +457,7 @@ edge_hi(struct edge *e)
 {
 	memset(e->first + 0x80 / 8, 0xff, 0x80 / 8);
 	memset(e->last + 0x80 / 8, 0xff, 0x40 / 8);
+	e->one = 1;
 	e->empty = 0;
 }
 
@@ -476,7 +499,26 @@ edge_or(struct edge *a, const struct edge *b)
 		a->first[i] |= b->first[i];
 		a->last[i] |= b->last[i];
 	}
+	for (i = 0; i < 32; i++)
+		a->pair[i] |= b->pair[i];
+	a->one |= b->one;
 	a->empty |= b->empty;
+}
+
+/* Pairs of a character of a's first bytes and one of b's, ASCII only,
+ * into e. */
+static void
+edge_pairs(struct edge *e, const struct edge *a, const struct edge *b)
+{
+	uint32_t m = 0;
+	unsigned c;
+
+	for (c = 0; c < 0x80; c++)
+		if (has_bit(b->first, c))
+			m |= 1u << (c & 31);
+	for (c = 0; c < 0x80; c++)
+		if (has_bit(a->first, c))
+			e->pair[c & 31] |= m;
 }
 
 /* b after a, in a. */
@@ -485,6 +527,14 @@ edge_then(struct edge *a, const struct edge *b)
 {
 	size_t i;
 
+	/* The second character: a's own, b's first after one of a, or
+	 * b's own after nothing of a. */
+	if (a->one)
+		edge_pairs(a, a, b);
+	if (a->empty)
+		for (i = 0; i < 32; i++)
+			a->pair[i] |= b->pair[i];
+	a->one = (a->one && b->empty) || (a->empty && b->one);
 	for (i = 0; i < sizeof(a->first); i++) {
 		if (a->empty)
 			a->first[i] |= b->first[i];
@@ -627,8 +677,11 @@ edge_escape(struct scan *sc, const char *p, struct edge *e, const char **end)
 	case 's':
 	case 'h':
 	case 'v':
+		edge_space(e);
+		return 0;
 	case 'R':
 		edge_space(e);
+		e->pair['\r' & 31] |= 1u << ('\n' & 31);	/* CR LF */
 		return 0;
 	case 'D':
 	case 'W':
@@ -636,8 +689,10 @@ edge_escape(struct scan *sc, const char *p, struct edge *e, const char **end)
 	case 'H':
 	case 'V':
 	case 'N':
-	case 'X':
 		edge_all(e);
+		return 0;
+	case 'X':
+		edge_unknown(e);	/* a grapheme: characters */
 		return 0;
 	case 'p':
 	case 'P':
@@ -921,7 +976,7 @@ ls_atom(struct scan *sc, struct litset *l, long *width, struct edge *ed)
 		}
 		edge_none(ed);
 		if (edge_escape(sc, p + 1, ed, &q) < 0)
-			edge_all(ed);
+			edge_unknown(ed);
 		c = (unsigned char)p[1];
 		p += 2;
 		sc->p = p;
@@ -1005,7 +1060,7 @@ ls_atom(struct scan *sc, struct litset *l, long *width, struct edge *ed)
 			    sc->p - p, &cp) == sc->p - p)
 				edge_cp(ed, cp);
 			else
-				edge_all(ed);
+				edge_unknown(ed);
 			if ((k = lit_char(p, sc->p, b)) > 0) {
 				l->exact = 1;
 				l->n = 1;
@@ -1110,8 +1165,13 @@ ls_sequence(struct scan *sc, struct litset *l, long *width, struct edge *ed)
 			w = width_times(w, max);
 			if (max == 0)
 				edge_none(&ae);
-			else if (min == 0)
-				ae.empty = 1;
+			else {
+				/* One copy after another. */
+				if (max != 1 && ae.one)
+					edge_pairs(&ae, &ae, &ae);
+				if (min == 0)
+					ae.empty = 1;
+			}
 			if (min == 0 && max == 1 && a.exact && ls_valid(&a) &&
 			    a.n < LIT_MAX) {
 				a.len[a.n++] = 0;	/* optional */
@@ -1148,7 +1208,7 @@ ls_sequence(struct scan *sc, struct litset *l, long *width, struct edge *ed)
 bad:
 	sc->bad = 1;
 	ls_none(l);
-	edge_all(ed);
+	edge_unknown(ed);
 }
 
 static void
@@ -1172,7 +1232,7 @@ ls_alternation(struct scan *sc, struct litset *l, long *width,
 	}
 	if (sc->bad) {
 		ls_none(l);
-		edge_all(ed);
+		edge_unknown(ed);
 	}
 }
 
@@ -1193,7 +1253,7 @@ required_literals(const char *pattern, struct litset *l, long *width,
 	if (sc.bad || sc.p != sc.e) {
 		ls_none(l);
 		*width = WIDTH_ANY;
-		edge_all(ed);
+		edge_unknown(ed);
 	}
 	edge_close(ed);
 	ls_require(l);
@@ -1208,11 +1268,13 @@ required_literals(const char *pattern, struct litset *l, long *width,
  * (ns-split: end markers, then the rest): the pass of the last line
  * serves again while the line is the same. */
 struct filter {
-	unsigned char first[32];	/* bytes a match can start with */
-	unsigned char last[32];		/* bytes it can end with */
+	/* What every line asked about reads first, side by side. */
 	uint32_t minlen;		/* bytes a match has at least */
 	int	 jit;			/* the rule is JIT-compiled */
 	long	 width;			/* characters at most, or WIDTH_ANY */
+	unsigned char last[32];		/* bytes a match can end with */
+	uint32_t pair[32];		/* its first two, as in struct edge */
+	unsigned char first[32];	/* bytes it can start with */
 	struct litset lits;		/* n 0: none */
 };
 
@@ -1326,6 +1388,7 @@ make_filter(const struct ns_rule *ru, struct filter *f)
 
 	memset(f->first, 0xff, sizeof(f->first));
 	memset(f->last, 0xff, sizeof(f->last));
+	memset(f->pair, 0xff, sizeof(f->pair));
 	f->jit = pcre2_pattern_info(ru->re, PCRE2_INFO_JITSIZE, &jitsize) == 0 &&
 	    jitsize > 0;
 	f->minlen = 0;
@@ -1370,6 +1433,7 @@ make_filter(const struct ns_rule *ru, struct filter *f)
 	for (b = 0; b < sizeof(f->first); b++)
 		f->first[b] &= ed.first[b];
 	memcpy(f->last, ed.last, sizeof(f->last));
+	memcpy(f->pair, ed.pair, sizeof(f->pair));
 	/* Where the start test turns down most lines (they start with a
 	 * capital), PCRE2 is not asked, and the literals are not worth
 	 * their scan. */
@@ -1822,6 +1886,8 @@ ns_rules_match(struct ns_rules *r, unsigned mask, const char *s, size_t n)
 	const struct filter *f;
 	struct maskrules *m;
 	const uint32_t *cand;
+	uint32_t pb = 0;
+	unsigned pa = 0;
 	size_t i, k, ncand;
 
 	setup_match(r);
@@ -1845,10 +1911,16 @@ ns_rules_match(struct ns_rules *r, unsigned mask, const char *s, size_t n)
 	}
 	see_line(x, s, n);
 	/* A rule that cannot match is not tried: the line starts with a
-	 * byte it cannot (those rules are not in the list of that byte) or
-	 * ends with one it cannot, is too short or too long for it, or lacks
-	 * all its literals. The
-	 * costlier tests last, and made once a line. */
+	 * byte it cannot (those rules are not in the list of that byte),
+	 * with two characters it cannot, or ends with a byte it cannot, is
+	 * too short or too long for it, or lacks all its literals. The
+	 * costlier tests last, and made once a line. The pair test is made
+	 * on lines that begin with two ASCII characters; on others, pb 0,
+	 * it passes. */
+	if (n >= 2 && ((unsigned char)s[0] | (unsigned char)s[1]) < 0x80) {
+		pa = (unsigned char)s[0] & 31;
+		pb = 1u << ((unsigned char)s[1] & 31);
+	}
 	if (n > 0) {
 		cand = m->by + m->off[(unsigned char)s[0]];
 		ncand = m->off[(unsigned char)s[0] + 1] -
@@ -1861,7 +1933,8 @@ ns_rules_match(struct ns_rules *r, unsigned mask, const char *s, size_t n)
 		i = cand[k];
 		f = &x->f[i];
 		if (n < f->minlen || (n > 0 &&
-		    !has_bit(f->last, (unsigned char)s[n - 1])))
+		    !has_bit(f->last, (unsigned char)s[n - 1])) ||
+		    (pb != 0 && (f->pair[pa] & pb) == 0))
 			continue;
 		if (f->width >= 0 && n > (size_t)f->width &&
 		    wider(x, s, n, (size_t)f->width))

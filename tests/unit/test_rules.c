@@ -294,6 +294,36 @@ main(void)
 	CHECK(agrees("mass", "ma\xc5\xbf\xc5\xbf", 1));	/* and last */
 	CHECK(agrees("[\xe2\x80\x99']s", "\xe2\x80\x99s", 1));
 	CHECK(agrees("\\[x\\]", "[x]", 1));
+	/* The pair test: the first two characters, when ASCII. */
+	CHECK(agrees("ab", "AB", 1));
+	CHECK(agrees("ab", "AC", 0));
+	CHECK(agrees("a?bc", "bc", 1));
+	CHECK(agrees("(?:x|y)z", "Yz", 1));
+	CHECK(agrees("a*bc", "aaabc", 1));
+	CHECK(agrees("a{2,}", "aa", 1));
+	CHECK(agrees("(?:ab)+", "abab", 1));
+	CHECK(agrees("(?:ab)*c", "c", 1));
+	CHECK(agrees("a(?:b|)c", "ac", 1));
+	CHECK(agrees("(?:a|bc)d", "ad", 1));
+	CHECK(agrees("(?:a|bc)d", "bcd", 1));
+	CHECK(agrees("a?b?cd", "cd", 1));
+	CHECK(agrees("a?b?cd", "bcd", 1));
+	CHECK(agrees("(?:a?)(?:b?)c", "c", 1));
+	CHECK(agrees("(?=ab)\\w+", "ab", 1));
+	CHECK(agrees("a(?<=a)b", "ab", 1));
+	CHECK(agrees("a\\b\\s*c", "a c", -1));
+	CHECK(agrees("[ab][cd]", "BD", 1));
+	CHECK(agrees("\\d\\.\\d", "1.5", 1));
+	CHECK(agrees("\\R+x", "\r\nx", 1));
+	CHECK(agrees("\\Xb", "\r\nb", 1));	/* CR LF: one grapheme */
+	CHECK(agrees(".b", "ab", 1));
+	CHECK(agrees("(?:\\s|x)+y", " xy", 1));
+	CHECK(agrees("(?:a{0}|b)c", "c", 1));
+	CHECK(agrees("(?:a{0}b)c", "bc", 1));
+	CHECK(agrees("[^x]y", "zy", 1));
+	CHECK(agrees("\\p{Lu}\\p{Ll}", "Ab", 1));
+	CHECK(agrees("x\\x{212a}", "XK", 1));
+	CHECK(agrees("(?-i:Ab)", "AB", 0));
 
 	/* Many rules with literals; a rule added after matching. */
 	ns_rules_free(&r);
