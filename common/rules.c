@@ -1286,20 +1286,22 @@ struct lit {
 	unsigned pair;		/* its first two bytes */
 };
 
+/* Sets of rules are bit sets of nw 64-bit words (bit i: rule i), so
+ * that the start, pair and end tests of every rule are made at once, by
+ * ANDing a set of each: the rules left, few, are taken in order. */
 struct maskrules {
-	uint32_t *rules;	/* the mask's rules, in order */
-	size_t	 n;
-	/* Those a match can start with byte b: rules[by[off[b] ..
-	 * off[b + 1])], in order, so that a line is not tried against the
-	 * rules its first byte turns down. A rule that may start with any
-	 * byte is in all 256 lists: 32-bit indices keep them small. */
-	uint32_t *by;
-	size_t	 off[257];
+	/* 257 sets: those of the mask's rules a match of which can start
+	 * with byte b, then [256] all the mask's rules. */
+	uint64_t *first;
 };
 
 struct ns_rules_index {
 	struct filter *f;	/* per rule */
 	size_t	 nf;
+	size_t	 nw;		/* words of a set of rules */
+	uint64_t *lastset;	/* 256 sets: the rules that can end with b */
+	uint64_t *pairset;	/* 1024 sets: the rules that can begin with
+				 * the pair a, b, at [(a & 31) << 5 | (b & 31)] */
 	int	 built;		/* the table below is that of the rules */
 	struct lit *lits;
 	size_t	 nlits;
@@ -1343,12 +1345,14 @@ index_reset(struct ns_rules_index *x)
 
 	for (i = 0; i < x->nmade; i++) {
 		m = &x->mask[x->made[i]];
-		free((*m)->rules);
-		free((*m)->by);
+		free((*m)->first);
 		free(*m);
 		*m = NULL;
 	}
 	x->nmade = 0;
+	free(x->lastset);
+	free(x->pairset);
+	x->lastset = x->pairset = NULL;
 	free(x->lits);
 	free(x->hit);
 	free(x->need);
@@ -1458,6 +1462,34 @@ trigram(unsigned a, unsigned b, unsigned c)
 	return (a & 31) << 10 | (b & 31) << 5 | (c & 31);
 }
 
+static void
+set_rule(uint64_t *set, size_t i)
+{
+	set[i / 64] |= (uint64_t)1 << (i % 64);
+}
+
+/* The sets of the end and pair tests (make_table()'s). */
+static void
+make_sets(const struct ns_rules *r, struct ns_rules_index *x)
+{
+	size_t i, nw;
+	unsigned b, c;
+
+	nw = x->nw = (r->n + 63) / 64;
+	x->lastset = ns_xcalloc(256 * nw, sizeof(*x->lastset));
+	x->pairset = ns_xcalloc(1024 * nw, sizeof(*x->pairset));
+	for (i = 0; i < r->n; i++) {
+		for (b = 0; b < 256; b++)
+			if (has_bit(x->f[i].last, b))
+				set_rule(x->lastset + b * nw, i);
+		for (b = 0; b < 32; b++)
+			for (c = 0; c < 32; c++)
+				if (x->f[i].pair[b] >> c & 1)
+					set_rule(x->pairset + (b << 5 | c) * nw,
+					    i);
+	}
+}
+
 /* The table of the literals of all rules. A rule whose literals do not
  * all go in (too many rules or literals for the 16-bit links) is left
  * out of it and tried on every line. */
@@ -1526,34 +1558,28 @@ make_table(struct ns_rules *r, struct ns_rules_index *x)
 	for (c = 0; c < 256; c++)
 		if (x->head1[x->fold[c]] != 0)
 			x->ones[x->nones++] = (unsigned char)c;
+	make_sets(r, x);
 	x->built = 1;
 }
 
-/* The rules of a scope mask, in order, and those of each first byte. */
+/* The sets of a scope mask: its rules, and those of each first byte. */
 static struct maskrules *
 make_mask(const struct ns_rules *r, const struct ns_rules_index *x,
     unsigned mask)
 {
 	struct maskrules *m = ns_xcalloc(1, sizeof(*m));
-	size_t i, k, count = 0;
+	size_t i, nw = x->nw;
 	unsigned b;
 
-	m->rules = ns_xreallocarray(NULL, r->n ? r->n : 1, sizeof(*m->rules));
-	for (i = 0; i < r->n; i++)
-		if (r->v[i].scope & mask)
-			m->rules[m->n++] = (uint32_t)i;
-	for (b = 0; b < 256; b++)
-		for (k = 0; k < m->n; k++)
-			count += has_bit(x->f[m->rules[k]].first, b);
-	m->by = ns_xreallocarray(NULL, count ? count : 1, sizeof(*m->by));
-	count = 0;
-	for (b = 0; b < 256; b++) {
-		m->off[b] = count;
-		for (k = 0; k < m->n; k++)
-			if (has_bit(x->f[m->rules[k]].first, b))
-				m->by[count++] = m->rules[k];
+	m->first = ns_xcalloc(257 * nw, sizeof(*m->first));
+	for (i = 0; i < r->n; i++) {
+		if (!(r->v[i].scope & mask))
+			continue;
+		set_rule(m->first + 256 * nw, i);
+		for (b = 0; b < 256; b++)
+			if (has_bit(x->f[i].first, b))
+				set_rule(m->first + b * nw, i);
 	}
-	m->off[256] = count;
 	return m;
 }
 
@@ -1885,10 +1911,9 @@ ns_rules_match(struct ns_rules *r, unsigned mask, const char *s, size_t n)
 	struct ns_rules_index *x;
 	const struct filter *f;
 	struct maskrules *m;
-	const uint32_t *cand;
-	uint32_t pb = 0;
-	unsigned pa = 0;
-	size_t i, k, ncand;
+	const uint64_t *a, *b = NULL, *c = NULL;
+	uint64_t bits;
+	size_t i, w;
 
 	setup_match(r);
 	mask &= NS_SCOPE_MASKS - 1;
@@ -1914,38 +1939,37 @@ ns_rules_match(struct ns_rules *r, unsigned mask, const char *s, size_t n)
 	 * byte it cannot (those rules are not in the list of that byte),
 	 * with two characters it cannot, or ends with a byte it cannot, is
 	 * too short or too long for it, or lacks all its literals. The
-	 * costlier tests last, and made once a line. The pair test is made
-	 * on lines that begin with two ASCII characters; on others, pb 0,
-	 * it passes. */
-	if (n >= 2 && ((unsigned char)s[0] | (unsigned char)s[1]) < 0x80) {
-		pa = (unsigned char)s[0] & 31;
-		pb = 1u << ((unsigned char)s[1] & 31);
-	}
-	if (n > 0) {
-		cand = m->by + m->off[(unsigned char)s[0]];
-		ncand = m->off[(unsigned char)s[0] + 1] -
-		    m->off[(unsigned char)s[0]];
-	} else {
-		cand = m->rules;
-		ncand = m->n;
-	}
-	for (k = 0; k < ncand; k++) {
-		i = cand[k];
-		f = &x->f[i];
-		if (n < f->minlen || (n > 0 &&
-		    !has_bit(f->last, (unsigned char)s[n - 1])) ||
-		    (pb != 0 && (f->pair[pa] & pb) == 0))
-			continue;
-		if (f->width >= 0 && n > (size_t)f->width &&
-		    wider(x, s, n, (size_t)f->width))
-			continue;
-		if (x->need[i]) {
-			scan_literals(x, s, n);
-			if (!x->hit[i])
+	 * costlier tests last, and made once a line. The first three
+	 * tests are the sets a, b and c ANDed; the pair test is made on
+	 * lines that begin with two ASCII characters (c), others pass it. */
+	a = m->first + (n > 0 ? (unsigned char)s[0] : 256) * x->nw;
+	if (n > 0)
+		b = x->lastset + (unsigned char)s[n - 1] * x->nw;
+	if (n >= 2 && ((unsigned char)s[0] | (unsigned char)s[1]) < 0x80)
+		c = x->pairset + (((unsigned char)s[0] & 31) << 5 |
+		    ((unsigned char)s[1] & 31)) * x->nw;
+	for (w = 0; w < x->nw; w++) {
+		bits = a[w];
+		if (b != NULL)
+			bits &= b[w];
+		if (c != NULL)
+			bits &= c[w];
+		for (; bits != 0; bits &= bits - 1) {
+			i = w * 64 + (size_t)__builtin_ctzll(bits);
+			f = &x->f[i];
+			if (n < f->minlen)
 				continue;
+			if (f->width >= 0 && n > (size_t)f->width &&
+			    wider(x, s, n, (size_t)f->width))
+				continue;
+			if (x->need[i]) {
+				scan_literals(x, s, n);
+				if (!x->hit[i])
+					continue;
+			}
+			if (match(r, r->v[i].re, f->jit, s, n))
+				return &r->v[i];
 		}
-		if (match(r, r->v[i].re, f->jit, s, n))
-			return &r->v[i];
 	}
 	return NULL;
 }
