@@ -337,6 +337,9 @@ size_t	ns_trim_left(const char *s, size_t n);
 int	ns_is_blank(const char *s, size_t n);
 /* Number of words (runs of letters, digits and joiners) in s. */
 size_t	ns_word_count(const char *s, size_t n);
+/* The same, but counted no further than max + 1: for "more than max
+ * words?", which most callers ask of a long line. */
+size_t	ns_word_count_max(const char *s, size_t n, size_t max);
 /* Does the line s[0..n-1] start like a list item ("- ", "• ", "1. ")? */
 int	ns_is_list_item(const char *s, size_t n);
 /* Is s[0..n-1] set in Title Case, as headlines are: at least 4 words, and

@@ -370,7 +370,460 @@ is_digit(int c)
 	return c >= '0' && c <= '9';
 }
 
-static void ls_alternation(struct scan *, struct litset *, long *);
+static void
+set_bit(unsigned char *set, unsigned b)
+{
+	set[b >> 3] |= (unsigned char)(1u << (b & 7));
+}
+
+static int
+has_bit(const unsigned char *set, unsigned b)
+{
+	return set[b >> 3] >> (b & 7) & 1;
+}
+
+/* The bytes a match can begin and end with. PCRE2 gives no start
+ * bitmap for most rules (\d, \w and \p match more than ASCII under UCP,
+ * and a bitmap that cannot be had says nothing), so the pattern is read
+ * for them too. Rules match whole lines (anchored at both ends), so a
+ * line whose first or last byte is in neither set is no match of the
+ * rule. A character outside ASCII begins with a byte from 0x80 up and
+ * ends with one from 0x80 to 0xbf; ASCII letters are put in with their
+ * other case and any byte from 0x80 up at the end (edge_close()), as
+ * caseless matching pairs 'k' with KELVIN SIGN and 's' with LONG S. Each
+ * set holds every byte that can be there: more is always safe. */
+struct edge {
+	unsigned char first[32];
+	unsigned char last[32];
+	/* The first two characters of a match, when both are ASCII, by
+	 * the low five bits of each (pair[a & 31] >> (b & 31) & 1): a
+	 * letter's two cases are one, so caseless matching needs nothing
+	 * more. Most rules begin with words, and a line that begins with
+	 * none of their first two letters is turned down. */
+	uint32_t pair[32];
+	int	 one;		/* the piece can match one character */
+	int	 empty;		/* the piece can match the empty string */
+};
+
+/* Any one character. */
+static void
+edge_all(struct edge *e)
+{
+	memset(e->first, 0xff, sizeof(e->first));
+	memset(e->last, 0xff, sizeof(e->last));
+	memset(e->pair, 0, sizeof(e->pair));
+	e->one = 1;
+	e->empty = 0;
+}
+
+/* Anything: a piece not read, or one of any length (\X). */
+static void
+edge_unknown(struct edge *e)
+{
+	edge_all(e);
+	memset(e->pair, 0xff, sizeof(e->pair));
+	e->empty = 1;
+}
+
+/* Matches no text: an assertion, or nothing yet. */
+static void
+edge_none(struct edge *e)
+{
+	memset(e->first, 0, sizeof(e->first));
+	memset(e->last, 0, sizeof(e->last));
+	memset(e->pair, 0, sizeof(e->pair));
+	e->one = 0;
+	e->empty = 1;
+}
+
+static void
+edge_byte(struct edge *e, unsigned c)
+{
+	e->first[c >> 3] |= (unsigned char)(1u << (c & 7));
+	e->last[c >> 3] |= (unsigned char)(1u << (c & 7));
+	e->one = 1;
+	e->empty = 0;
+}
+
+static void
+edge_range(struct edge *e, unsigned a, unsigned b)
+{
+	for (; a <= b; a++)
+		edge_byte(e, a);
+}
+
+/* Any character outside ASCII. */
+static void
+edge_hi(struct edge *e)
+{
+	memset(e->first + 0x80 / 8, 0xff, 0x80 / 8);
+	memset(e->last + 0x80 / 8, 0xff, 0x40 / 8);
+	e->one = 1;
+	e->empty = 0;
+}
+
+/* Any letter, in or outside ASCII. */
+static void
+edge_letters(struct edge *e)
+{
+	edge_range(e, 'A', 'Z');
+	edge_range(e, 'a', 'z');
+	edge_hi(e);
+}
+
+/* The white space of \s, \h and \v: in ASCII, tab to carriage return
+ * and space. */
+static void
+edge_space(struct edge *e)
+{
+	edge_range(e, '\t', '\r');
+	edge_byte(e, ' ');
+	edge_hi(e);
+}
+
+static void
+edge_punct(struct edge *e)
+{
+	edge_range(e, 0x21, 0x2f);
+	edge_range(e, 0x3a, 0x40);
+	edge_range(e, 0x5b, 0x60);
+	edge_range(e, 0x7b, 0x7e);
+	edge_hi(e);
+}
+
+static void
+edge_or(struct edge *a, const struct edge *b)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(a->first); i++) {
+		a->first[i] |= b->first[i];
+		a->last[i] |= b->last[i];
+	}
+	for (i = 0; i < 32; i++)
+		a->pair[i] |= b->pair[i];
+	a->one |= b->one;
+	a->empty |= b->empty;
+}
+
+/* Pairs of a character of a's first bytes and one of b's, ASCII only,
+ * into e. */
+static void
+edge_pairs(struct edge *e, const struct edge *a, const struct edge *b)
+{
+	uint32_t m = 0;
+	unsigned c;
+
+	for (c = 0; c < 0x80; c++)
+		if (has_bit(b->first, c))
+			m |= 1u << (c & 31);
+	for (c = 0; c < 0x80; c++)
+		if (has_bit(a->first, c))
+			e->pair[c & 31] |= m;
+}
+
+/* b after a, in a. */
+static void
+edge_then(struct edge *a, const struct edge *b)
+{
+	size_t i;
+
+	/* The second character: a's own, b's first after one of a, or
+	 * b's own after nothing of a. */
+	if (a->one)
+		edge_pairs(a, a, b);
+	if (a->empty)
+		for (i = 0; i < 32; i++)
+			a->pair[i] |= b->pair[i];
+	a->one = (a->one && b->empty) || (a->empty && b->one);
+	for (i = 0; i < sizeof(a->first); i++) {
+		if (a->empty)
+			a->first[i] |= b->first[i];
+		a->last[i] = (unsigned char)(b->empty ? a->last[i] |
+		    b->last[i] : b->last[i]);
+	}
+	a->empty &= b->empty;
+}
+
+/* One code point (of \x, or a character of the pattern). */
+static void
+edge_cp(struct edge *e, long cp)
+{
+	if (cp < 0 || cp > 0x10ffff) {
+		edge_all(e);
+		return;
+	}
+	if (cp < 0x80) {
+		edge_byte(e, (unsigned)cp);
+		return;
+	}
+	edge_hi(e);
+	if (utf8proc_tolower((utf8proc_int32_t)cp) != cp ||
+	    utf8proc_toupper((utf8proc_int32_t)cp) != cp ||
+	    utf8proc_totitle((utf8proc_int32_t)cp) != cp)
+		edge_letters(e);	/* it may pair with an ASCII letter */
+}
+
+/* What \p{name} or \pX (the name from p to q) can match, by the
+ * general category; a script or any other name: any byte. */
+static void
+edge_property(struct edge *e, int negated, const char *p, const char *q)
+{
+	if (negated || q - p < 1 || q - p > 2 || (q - p == 2 &&
+	    !(p[1] >= 'a' && p[1] <= 'z') && p[1] != '&')) {
+		edge_all(e);
+		return;
+	}
+	switch (*p) {
+	case 'L':
+		edge_letters(e);
+		return;
+	case 'N':
+		edge_range(e, '0', '9');
+		edge_hi(e);
+		return;
+	case 'P':
+	case 'S':
+		edge_punct(e);
+		return;
+	case 'Z':
+		edge_space(e);
+		return;
+	default:
+		edge_all(e);
+		return;
+	}
+}
+
+/* Hex digits at *pp ("{...}" or two), as after \x: the code point, or
+ * -1. */
+static long
+hex_escape(struct scan *sc, const char **pp)
+{
+	const char *p = *pp;
+	long v = 0;
+	int n = 0, brace = 0, c;
+
+	if (p < sc->e && *p == '{') {
+		brace = 1;
+		p++;
+	}
+	while (p < sc->e && (brace || n < 2)) {
+		c = (unsigned char)*p;
+		if (c >= '0' && c <= '9')
+			c -= '0';
+		else if ((c | 0x20) >= 'a' && (c | 0x20) <= 'f')
+			c = (c | 0x20) - 'a' + 10;
+		else
+			break;
+		if (++n > 6)
+			return -1;
+		v = v * 16 + c;
+		p++;
+	}
+	if (brace) {
+		if (n == 0 || p >= sc->e || *p != '}')
+			return -1;
+		p++;
+	} else if (n != 2)
+		return -1;	/* "\x" alone or with one digit: not read */
+	*pp = p;
+	return v;
+}
+
+/* The control character of \t, \n, \r, \f, \e or \a. */
+static int
+ctl_escape(int c)
+{
+	switch (c) {
+	case 't':
+		return '\t';
+	case 'n':
+		return '\n';
+	case 'r':
+		return '\r';
+	case 'f':
+		return '\f';
+	case 'e':
+		return 0x1b;
+	default:
+		return 0x07;
+	}
+}
+
+/* An escape at p (past the backslash), in a class or out of one: the
+ * bytes it can match in e, and where it ends in *end; 0, or -1 if it is
+ * not one read here (an assertion, a back reference, ...). */
+static int
+edge_escape(struct scan *sc, const char *p, struct edge *e, const char **end)
+{
+	const char *q;
+	long cp;
+	int c;
+
+	if (p >= sc->e)
+		return -1;
+	c = (unsigned char)*p++;
+	*end = p;
+	switch (c) {
+	case 'd':
+		edge_range(e, '0', '9');
+		edge_hi(e);
+		return 0;
+	case 'w':
+		edge_range(e, '0', '9');
+		edge_letters(e);
+		edge_byte(e, '_');
+		return 0;
+	case 's':
+	case 'h':
+	case 'v':
+		edge_space(e);
+		return 0;
+	case 'R':
+		edge_space(e);
+		e->pair['\r' & 31] |= 1u << ('\n' & 31);	/* CR LF */
+		return 0;
+	case 'D':
+	case 'W':
+	case 'S':
+	case 'H':
+	case 'V':
+	case 'N':
+		edge_all(e);
+		return 0;
+	case 'X':
+		edge_unknown(e);	/* a grapheme: characters */
+		return 0;
+	case 'p':
+	case 'P':
+		if (p < sc->e && *p == '{') {
+			q = memchr(p, '}', (size_t)(sc->e - p));
+			if (q == NULL)
+				return -1;
+			*end = q + 1;
+			edge_property(e, c == 'P' || (p + 1 < q && p[1] == '^'),
+			    p + 1, q);
+		} else if (p < sc->e && is_alpha((unsigned char)*p)) {
+			*end = p + 1;
+			edge_property(e, c == 'P', p, p + 1);
+		} else
+			return -1;
+		return 0;
+	case 'x':
+		if ((cp = hex_escape(sc, &p)) < 0)
+			return -1;
+		*end = p;
+		edge_cp(e, cp);
+		return 0;
+	case 't':
+	case 'n':
+	case 'r':
+	case 'f':
+	case 'e':
+	case 'a':
+		edge_byte(e, (unsigned)ctl_escape(c));
+		return 0;
+	default:
+		if (c >= 0x80 || is_alpha(c) || is_digit(c))
+			return -1;
+		edge_byte(e, (unsigned)c);	/* escaped punctuation */
+		return 0;
+	}
+}
+
+/* The bytes of a class, p past its '[' and e at its ']'; anything not
+ * read: any byte. */
+static void
+edge_class(struct scan *sc, struct edge *out, const char *p, const char *e)
+{
+	struct edge m;
+	utf8proc_int32_t c, hi;
+	utf8proc_ssize_t k;
+	const char *q;
+
+	edge_none(out);
+	out->empty = 0;
+	if (p < e && *p == '^') {
+		edge_all(out);	/* negated: nearly anything */
+		return;
+	}
+	while (p < e) {
+		edge_none(&m);
+		if (*p == '\\') {
+			/* A range from an escape: not read. */
+			if (edge_escape(sc, p + 1, &m, &q) < 0 || q > e ||
+			    (q + 1 < e && *q == '-'))
+				goto all;
+			p = q;
+			edge_or(out, &m);
+			out->empty = 0;
+			continue;
+		}
+		if (*p == '[')
+			goto all;	/* [:alpha:] and the like */
+		k = utf8proc_iterate((const utf8proc_uint8_t *)p, e - p, &c);
+		if (k < 1)
+			goto all;
+		p += k;
+		hi = c;
+		if (p + 1 < e && *p == '-') {
+			/* A range (to an escape: not read); a '-' last is a
+			 * literal. */
+			if (p[1] == '\\' || p[1] == '[')
+				goto all;
+			k = utf8proc_iterate((const utf8proc_uint8_t *)p + 1,
+			    e - p - 1, &hi);
+			if (k < 1 || hi < c)
+				goto all;
+			p += 1 + k;
+		}
+		if (hi >= 0x80) {
+			if (hi == c)
+				edge_cp(&m, c);
+			else
+				edge_letters(&m);	/* may hold cased ones */
+		}
+		for (; c <= hi && c < 0x80; c++)
+			edge_byte(&m, (unsigned)c);
+		edge_or(out, &m);
+		out->empty = 0;
+	}
+	return;
+all:
+	edge_all(out);
+}
+
+/* ASCII letters with their other case and what caseless matching pairs
+ * with them outside ASCII. */
+static void
+edge_close(struct edge *e)
+{
+	unsigned c;
+	int letter = 0;
+
+	for (c = 'A'; c <= 'Z'; c++) {
+		if (has_bit(e->first, c) || has_bit(e->first, c + 32)) {
+			e->first[c >> 3] |= (unsigned char)(1u << (c & 7));
+			e->first[(c + 32) >> 3] |= (unsigned char)(1u <<
+			    ((c + 32) & 7));
+			letter |= 1;
+		}
+		if (has_bit(e->last, c) || has_bit(e->last, c + 32)) {
+			e->last[c >> 3] |= (unsigned char)(1u << (c & 7));
+			e->last[(c + 32) >> 3] |= (unsigned char)(1u <<
+			    ((c + 32) & 7));
+			letter |= 2;
+		}
+	}
+	if (letter & 1)
+		memset(e->first + 0x80 / 8, 0xff, 0x80 / 8);
+	if (letter & 2)
+		memset(e->last + 0x80 / 8, 0xff, 0x40 / 8);
+}
+
+static void ls_alternation(struct scan *, struct litset *, long *,
+    struct edge *);
 
 /* Skip a character class, p past its '[' (only where it is, not what it
  * matches, is needed). Anything odd: bad. */
@@ -425,17 +878,19 @@ skip_class(struct scan *sc)
 }
 
 /* One atom, p at it (before e); l what it matches, *width how many
- * characters at most. */
+ * characters at most, ed its edges. */
 static void
-ls_atom(struct scan *sc, struct litset *l, long *width)
+ls_atom(struct scan *sc, struct litset *l, long *width, struct edge *ed)
 {
 	const char *p = sc->p, *q;
+	utf8proc_int32_t cp;
 	char b[4];
 	size_t k;
 	int c, look = 0;
 
 	ls_none(l);
 	*width = 1;
+	edge_all(ed);
 	if (p >= sc->e) {
 		sc->bad = 1;
 		return;
@@ -483,7 +938,7 @@ ls_atom(struct scan *sc, struct litset *l, long *width)
 			return;
 		}
 		sc->p = p;
-		ls_alternation(sc, l, width);
+		ls_alternation(sc, l, width, ed);
 		sc->depth--;
 		if (sc->bad || sc->p >= sc->e || *sc->p != ')') {
 			sc->bad = 1;
@@ -494,13 +949,16 @@ ls_atom(struct scan *sc, struct litset *l, long *width)
 		if (look) {
 			ls_empty(l);	/* matches no text */
 			*width = 0;
+			edge_none(ed);
 		}
 		return;
 	case '[':
 		sc->p = p + 1;
 		skip_class(sc);
-		if (!sc->bad)
+		if (!sc->bad) {
 			ls_class(l, p + 1, sc->p - 1);
+			edge_class(sc, ed, p + 1, sc->p - 1);
+		}
 		return;
 	case '.':
 		sc->p = p + 1;
@@ -510,12 +968,16 @@ ls_atom(struct scan *sc, struct litset *l, long *width)
 		sc->p = p + 1;
 		ls_empty(l);
 		*width = 0;
+		edge_none(ed);
 		return;
 	case '\\':
 		if (p + 1 >= sc->e) {
 			sc->bad = 1;
 			return;
 		}
+		edge_none(ed);
+		if (edge_escape(sc, p + 1, ed, &q) < 0)
+			edge_unknown(ed);
 		c = (unsigned char)p[1];
 		p += 2;
 		sc->p = p;
@@ -523,10 +985,24 @@ ls_atom(struct scan *sc, struct litset *l, long *width)
 		    c == 'G') {
 			ls_empty(l);
 			*width = 0;
+			edge_none(ed);
 			return;
 		}
 		if (c == 'N' && p < sc->e && *p == '{') {
 			sc->bad = 1;	/* \N{U+...}: a character */
+			return;
+		}
+		if (c == 'x') {
+			/* One character by its code (edge_escape() read it):
+			 * no literal, one character of width. */
+			if (hex_escape(sc, &p) < 0)
+				sc->bad = 1;
+			sc->p = p;
+			return;
+		}
+		if (c == 't' || c == 'n' || c == 'r' || c == 'f' || c == 'e' ||
+		    c == 'a') {
+			*width = 0;	/* a control character: not printable */
 			return;
 		}
 		if (c == 's' || c == 'h' || c == 'v' || c == 'R') {
@@ -575,11 +1051,17 @@ ls_atom(struct scan *sc, struct litset *l, long *width)
 	default:
 		c = (unsigned char)*p;
 		sc->p = p + 1;
+		edge_none(ed);
 		if (c >= 0x80) {
 			/* One character: a literal if it has no cases. */
 			while (sc->p < sc->e && ((unsigned char)*sc->p & 0xc0) ==
 			    0x80)
 				sc->p++;
+			if (utf8proc_iterate((const utf8proc_uint8_t *)p,
+			    sc->p - p, &cp) == sc->p - p)
+				edge_cp(ed, cp);
+			else
+				edge_unknown(ed);
 			if ((k = lit_char(p, sc->p, b)) > 0) {
 				l->exact = 1;
 				l->n = 1;
@@ -588,6 +1070,7 @@ ls_atom(struct scan *sc, struct litset *l, long *width)
 			}
 			return;
 		}
+		edge_byte(ed, (unsigned)c);
 		if (c == ' ')
 			*width = 0;
 		if ((c = lit_byte(c)) >= 0)
@@ -665,20 +1148,31 @@ quantifier(struct scan *sc, long *min, long *max)
  * short; the best requirement of the runs and of the other atoms is kept
  * in req. */
 static void
-ls_sequence(struct scan *sc, struct litset *l, long *width)
+ls_sequence(struct scan *sc, struct litset *l, long *width, struct edge *ed)
 {
 	struct litset a, cur, req, joined;
+	struct edge ae;
 	long min, max, w;
 	int exact = 1;
 
 	ls_none(l);
 	*width = 0;
+	edge_none(ed);
 	ls_empty(&cur);
 	ls_none(&req);
 	while (sc->p < sc->e && *sc->p != '|' && *sc->p != ')') {
-		ls_atom(sc, &a, &w);
+		ls_atom(sc, &a, &w, &ae);
 		if (!sc->bad && quantifier(sc, &min, &max)) {
 			w = width_times(w, max);
+			if (max == 0)
+				edge_none(&ae);
+			else {
+				/* One copy after another. */
+				if (max != 1 && ae.one)
+					edge_pairs(&ae, &ae, &ae);
+				if (min == 0)
+					ae.empty = 1;
+			}
 			if (min == 0 && max == 1 && a.exact && ls_valid(&a) &&
 			    a.n < LIT_MAX) {
 				a.len[a.n++] = 0;	/* optional */
@@ -689,6 +1183,7 @@ ls_sequence(struct scan *sc, struct litset *l, long *width)
 		}
 		if (sc->bad || !ls_valid(&a))
 			goto bad;
+		edge_then(ed, &ae);
 		*width = width_add(*width, w);
 		if (a.exact && ls_product(&cur, &a, &joined)) {
 			cur = joined;
@@ -714,32 +1209,40 @@ ls_sequence(struct scan *sc, struct litset *l, long *width)
 bad:
 	sc->bad = 1;
 	ls_none(l);
+	edge_unknown(ed);
 }
 
 static void
-ls_alternation(struct scan *sc, struct litset *l, long *width)
+ls_alternation(struct scan *sc, struct litset *l, long *width,
+    struct edge *ed)
 {
 	struct litset b;
+	struct edge eb;
 	long w;
 
-	ls_sequence(sc, l, width);
+	ls_sequence(sc, l, width, ed);
 	while (!sc->bad && sc->p < sc->e && *sc->p == '|') {
 		sc->p++;
-		ls_sequence(sc, &b, &w);
+		ls_sequence(sc, &b, &w, &eb);
 		if (sc->bad)
 			break;
 		ls_alt(l, &b);
+		edge_or(ed, &eb);
 		if (*width >= 0 && (w < 0 || w > *width))
 			*width = w;
 	}
-	if (sc->bad)
+	if (sc->bad) {
 		ls_none(l);
+		edge_unknown(ed);
+	}
 }
 
 /* The literals one of which any match of pattern holds, or n 0; *width
- * the most characters a match has, or WIDTH_ANY. */
+ * the most characters a match has, or WIDTH_ANY; ed the bytes a match
+ * begins and ends with. */
 static void
-required_literals(const char *pattern, struct litset *l, long *width)
+required_literals(const char *pattern, struct litset *l, long *width,
+    struct edge *ed)
 {
 	struct scan sc;
 
@@ -747,11 +1250,13 @@ required_literals(const char *pattern, struct litset *l, long *width)
 	sc.e = pattern + strlen(pattern);
 	sc.bad = 0;
 	sc.depth = 0;
-	ls_alternation(&sc, l, width);
+	ls_alternation(&sc, l, width, ed);
 	if (sc.bad || sc.p != sc.e) {
 		ls_none(l);
 		*width = WIDTH_ANY;
+		edge_unknown(ed);
 	}
+	edge_close(ed);
 	ls_require(l);
 	if (!ls_valid(l))
 		ls_none(l);
@@ -764,9 +1269,13 @@ required_literals(const char *pattern, struct litset *l, long *width)
  * (ns-split: end markers, then the rest): the pass of the last line
  * serves again while the line is the same. */
 struct filter {
-	unsigned char first[32];	/* bytes a match can start with */
+	/* What every line asked about reads first, side by side. */
 	uint32_t minlen;		/* bytes a match has at least */
+	int	 jit;			/* the rule is JIT-compiled */
 	long	 width;			/* characters at most, or WIDTH_ANY */
+	unsigned char last[32];		/* bytes a match can end with */
+	uint32_t pair[32];		/* its first two, as in struct edge */
+	unsigned char first[32];	/* bytes it can start with */
 	struct litset lits;		/* n 0: none */
 };
 
@@ -778,20 +1287,22 @@ struct lit {
 	unsigned pair;		/* its first two bytes */
 };
 
+/* Sets of rules are bit sets of nw 64-bit words (bit i: rule i), so
+ * that the start, pair and end tests of every rule are made at once, by
+ * ANDing a set of each: the rules left, few, are taken in order. */
 struct maskrules {
-	uint32_t *rules;	/* the mask's rules, in order */
-	size_t	 n;
-	/* Those a match can start with byte b: rules[by[off[b] ..
-	 * off[b + 1])], in order, so that a line is not tried against the
-	 * rules its first byte turns down. A rule that may start with any
-	 * byte is in all 256 lists: 32-bit indices keep them small. */
-	uint32_t *by;
-	size_t	 off[257];
+	/* 257 sets: those of the mask's rules a match of which can start
+	 * with byte b, then [256] all the mask's rules. */
+	uint64_t *first;
 };
 
 struct ns_rules_index {
 	struct filter *f;	/* per rule */
 	size_t	 nf;
+	size_t	 nw;		/* words of a set of rules */
+	uint64_t *lastset;	/* 256 sets: the rules that can end with b */
+	uint64_t *pairset;	/* 1024 sets: the rules that can begin with
+				 * the pair a, b, at [(a & 31) << 5 | (b & 31)] */
 	int	 built;		/* the table below is that of the rules */
 	struct lit *lits;
 	size_t	 nlits;
@@ -800,15 +1311,21 @@ struct ns_rules_index {
 	unsigned char ones[256];	/* the bytes of those, either case */
 	int	 nones;
 	unsigned char pairs[65536 / 8];	/* bigrams a literal starts with */
-	unsigned char tris[65536 / 8];	/* trigrams of them, hashed */
+	unsigned char tris[32768 / 8];	/* trigrams of them, by trigram() */
 	unsigned char *hit;	/* per rule: a literal of it was seen */
 	unsigned char *need;	/* per rule: its literals are in the table */
 	struct ns_buf last;	/* the line last asked about */
 	int	 seen;		/* last holds it */
 	int	 scanned;	/* hit is that of the line in last */
-	size_t	 dense;		/* its printable(), or SIZE_MAX: not yet */
+	size_t	 dense;		/* its printable() characters up to dpos */
+	size_t	 dpos;
 	unsigned char fold[256];	/* a byte, ASCII letters lowered */
 	struct maskrules *mask[NS_SCOPE_MASKS];
+	/* The masks made, so that a reset (one per rule added) frees
+	 * those, not all 32768 slots: 166 rules were 5 million free(NULL)
+	 * calls, half the start-up time. */
+	uint16_t made[NS_SCOPE_MASKS];
+	size_t	 nmade;
 };
 
 static struct ns_rules_index *
@@ -824,16 +1341,19 @@ index_of(struct ns_rules *r)
 static void
 index_reset(struct ns_rules_index *x)
 {
+	struct maskrules **m;
 	size_t i;
 
-	for (i = 0; i < NS_SCOPE_MASKS; i++) {
-		if (x->mask[i] != NULL) {
-			free(x->mask[i]->rules);
-			free(x->mask[i]->by);
-		}
-		free(x->mask[i]);
-		x->mask[i] = NULL;
+	for (i = 0; i < x->nmade; i++) {
+		m = &x->mask[x->made[i]];
+		free((*m)->first);
+		free(*m);
+		*m = NULL;
 	}
+	x->nmade = 0;
+	free(x->lastset);
+	free(x->pairset);
+	x->lastset = x->pairset = NULL;
 	free(x->lits);
 	free(x->hit);
 	free(x->need);
@@ -855,18 +1375,6 @@ index_free(struct ns_rules_index *x)
 	free(x);
 }
 
-static void
-set_bit(unsigned char *set, unsigned b)
-{
-	set[b >> 3] |= (unsigned char)(1u << (b & 7));
-}
-
-static int
-has_bit(const unsigned char *set, unsigned b)
-{
-	return set[b >> 3] >> (b & 7) & 1;
-}
-
 /* The tests of rule ru: PCRE2 says where a match can start and how long
  * it is at least (compiled again unanchored, as the anchored pattern has
  * no start bitmap); required_literals() what it must hold. A test that
@@ -876,12 +1384,18 @@ make_filter(const struct ns_rule *ru, struct filter *f)
 {
 	const uint8_t *bits = NULL;
 	uint32_t type = 0, unit = 0, minlen = 0;
+	struct edge ed;
 	pcre2_code *re;
 	PCRE2_SIZE off;
+	size_t jitsize = 0;
 	unsigned b;
 	int code, upper = 0;
 
 	memset(f->first, 0xff, sizeof(f->first));
+	memset(f->last, 0xff, sizeof(f->last));
+	memset(f->pair, 0xff, sizeof(f->pair));
+	f->jit = pcre2_pattern_info(ru->re, PCRE2_INFO_JITSIZE, &jitsize) == 0 &&
+	    jitsize > 0;
 	f->minlen = 0;
 	f->width = WIDTH_ANY;
 	ls_none(&f->lits);
@@ -894,7 +1408,7 @@ make_filter(const struct ns_rule *ru, struct filter *f)
 	if (ru->scope == NS_SCOPE_TITLE)
 		return;		/* matched as a suffix: no start test */
 	/* A body rule matches the whole line: no wider than the rule. */
-	required_literals(ru->pattern, &f->lits, &f->width);
+	required_literals(ru->pattern, &f->lits, &f->width, &ed);
 	if (f->lits.exact || !ls_valid(&f->lits))
 		ls_none(&f->lits);
 	re = pcre2_compile((PCRE2_SPTR)ru->pattern, PCRE2_ZERO_TERMINATED,
@@ -920,6 +1434,11 @@ make_filter(const struct ns_rule *ru, struct filter *f)
 	    &bits) == 0 && bits != NULL)
 		memcpy(f->first, bits, sizeof(f->first));
 	pcre2_code_free(re);
+	/* Both start tests hold: keep the bytes both let through. */
+	for (b = 0; b < sizeof(f->first); b++)
+		f->first[b] &= ed.first[b];
+	memcpy(f->last, ed.last, sizeof(f->last));
+	memcpy(f->pair, ed.pair, sizeof(f->pair));
 	/* Where the start test turns down most lines (they start with a
 	 * capital), PCRE2 is not asked, and the literals are not worth
 	 * their scan. */
@@ -935,11 +1454,41 @@ bigram(unsigned a, unsigned b)
 	return (a * 131 + b) & (LIT_TABLE - 1);
 }
 
-/* A bigram and the byte after it, hashed to 16 bits. */
+/* Three bytes by their low five bits, 15 bits in all: a letter's two
+ * cases are one, so a line is looked at unfolded, and the index costs a
+ * few shifts, with no table nor multiplication. */
 static unsigned
-trigram(unsigned pair, unsigned c)
+trigram(unsigned a, unsigned b, unsigned c)
 {
-	return ((pair << 8 | c) * 0x9e3779b1u) >> 16;
+	return (a & 31) << 10 | (b & 31) << 5 | (c & 31);
+}
+
+static void
+set_rule(uint64_t *set, size_t i)
+{
+	set[i / 64] |= (uint64_t)1 << (i % 64);
+}
+
+/* The sets of the end and pair tests (make_table()'s). */
+static void
+make_sets(const struct ns_rules *r, struct ns_rules_index *x)
+{
+	size_t i, nw;
+	unsigned b, c;
+
+	nw = x->nw = (r->n + 63) / 64;
+	x->lastset = ns_xcalloc(256 * nw, sizeof(*x->lastset));
+	x->pairset = ns_xcalloc(1024 * nw, sizeof(*x->pairset));
+	for (i = 0; i < r->n; i++) {
+		for (b = 0; b < 256; b++)
+			if (has_bit(x->f[i].last, b))
+				set_rule(x->lastset + b * nw, i);
+		for (b = 0; b < 32; b++)
+			for (c = 0; c < 32; c++)
+				if (x->f[i].pair[b] >> c & 1)
+					set_rule(x->pairset + (b << 5 | c) * nw,
+					    i);
+	}
 }
 
 /* The table of the literals of all rules. A rule whose literals do not
@@ -990,12 +1539,13 @@ make_table(struct ns_rules *r, struct ns_rules_index *x)
 				    (unsigned char)l->s[1];
 				set_bit(x->pairs, pair);
 				if (l->len > 2)
-					set_bit(x->tris, trigram(pair,
+					set_bit(x->tris, trigram(pair >> 8,
+					    pair & 0xff,
 					    (unsigned char)l->s[2]));
 				else	/* whatever follows it */
-					for (c = 0; c < 256; c++)
-						set_bit(x->tris,
-						    trigram(pair, c));
+					for (c = 0; c < 32; c++)
+						set_bit(x->tris, trigram(pair >>
+						    8, pair & 0xff, c));
 				l->pair = pair;
 				l->next = x->head[bigram(pair >> 8,
 				    pair & 0xff)];
@@ -1009,34 +1559,28 @@ make_table(struct ns_rules *r, struct ns_rules_index *x)
 	for (c = 0; c < 256; c++)
 		if (x->head1[x->fold[c]] != 0)
 			x->ones[x->nones++] = (unsigned char)c;
+	make_sets(r, x);
 	x->built = 1;
 }
 
-/* The rules of a scope mask, in order, and those of each first byte. */
+/* The sets of a scope mask: its rules, and those of each first byte. */
 static struct maskrules *
 make_mask(const struct ns_rules *r, const struct ns_rules_index *x,
     unsigned mask)
 {
 	struct maskrules *m = ns_xcalloc(1, sizeof(*m));
-	size_t i, k, count = 0;
+	size_t i, nw = x->nw;
 	unsigned b;
 
-	m->rules = ns_xreallocarray(NULL, r->n ? r->n : 1, sizeof(*m->rules));
-	for (i = 0; i < r->n; i++)
-		if (r->v[i].scope & mask)
-			m->rules[m->n++] = (uint32_t)i;
-	for (b = 0; b < 256; b++)
-		for (k = 0; k < m->n; k++)
-			count += has_bit(x->f[m->rules[k]].first, b);
-	m->by = ns_xreallocarray(NULL, count ? count : 1, sizeof(*m->by));
-	count = 0;
-	for (b = 0; b < 256; b++) {
-		m->off[b] = count;
-		for (k = 0; k < m->n; k++)
-			if (has_bit(x->f[m->rules[k]].first, b))
-				m->by[count++] = m->rules[k];
+	m->first = ns_xcalloc(257 * nw, sizeof(*m->first));
+	for (i = 0; i < r->n; i++) {
+		if (!(r->v[i].scope & mask))
+			continue;
+		set_rule(m->first + 256 * nw, i);
+		for (b = 0; b < 256; b++)
+			if (has_bit(x->f[i].first, b))
+				set_rule(m->first + b * nw, i);
 	}
-	m->off[256] = count;
 	return m;
 }
 
@@ -1074,22 +1618,26 @@ see_line(struct ns_rules_index *x, const char *s, size_t n)
 	ns_buf_add(&x->last, s, n);
 	x->seen = 1;
 	x->scanned = 0;
-	x->dense = SIZE_MAX;
+	x->dense = x->dpos = 0;
 }
 
 /* Which rules have a literal in s: x->hit. One-byte literals are looked
- * for with memchr(); the others by their first three bytes, ASCII letters
- * lowered on the way (the literals are lower case): two bitmaps, of the
- * bigrams and the hashed trigrams literals start with, turn down nearly
- * every position of a line before a chain of literals is looked at. */
+ * for with memchr(); the others by their first three bytes: two bitmaps,
+ * of the trigrams (by trigram()) and the bigrams (ASCII letters lowered:
+ * the literals are lower case) literals start with, turn down nearly
+ * every position of a line before a chain of literals is looked at. The
+ * trigram test is made without a branch, 64 positions at a time, into a
+ * mask of those that pass: a branch per byte, taken or not at random,
+ * was most of the time of the scan. */
 static void
 scan_literals(struct ns_rules_index *x, const char *s, size_t n)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	const unsigned char *fold = x->fold;
 	const struct lit *l;
-	unsigned c0, c1, c2, pair;
-	size_t i;
+	unsigned c0, c1, pair, t;
+	uint64_t m;
+	size_t i, j, e;
 	uint16_t k;
 	int b;
 
@@ -1108,18 +1656,23 @@ scan_literals(struct ns_rules_index *x, const char *s, size_t n)
 			}
 	if (n < 2)
 		return;
-	c0 = fold[p[0]];
-	c1 = fold[p[1]];
-	for (i = 0; i + 2 < n; i++) {
-		c2 = fold[p[i + 2]];
-		pair = c0 << 8 | c1;
-		if (has_bit(x->tris, trigram(pair, c2)) &&
-		    has_bit(x->pairs, pair))
-			chain(x, p, n, i, pair);
-		c0 = c1;
-		c1 = c2;
+	for (i = 0; i + 2 < n; i += 64) {
+		e = n - 2 - i < 64 ? n - 2 - i : 64;
+		m = 0;
+		for (j = 0; j < e; j++) {
+			t = trigram(p[i + j], p[i + j + 1], p[i + j + 2]);
+			m |= (uint64_t)(x->tris[t >> 3] >> (t & 7) & 1) << j;
+		}
+		for (; m != 0; m &= m - 1) {
+			j = i + (size_t)__builtin_ctzll(m);
+			pair = (unsigned)fold[p[j]] << 8 | fold[p[j + 1]];
+			if (has_bit(x->pairs, pair))
+				chain(x, p, n, j, pair);
+		}
 	}
 	/* The last bigram: only a two-byte literal fits. */
+	c0 = fold[p[n - 2]];
+	c1 = fold[p[n - 1]];
 	pair = c0 << 8 | c1;
 	if (has_bit(x->pairs, pair))
 		chain(x, p, n, n - 2, pair);
@@ -1312,16 +1865,40 @@ printable(const char *s, size_t n)
 	return c;
 }
 
-/* 1 on a match, 0 on none; gives up (counted) at the match limit. */
+/* Does the line hold more than w printable() characters? They are
+ * counted only as far as needed, so a long line asked about by narrow
+ * rules only (a kicker, a heading) is not read to its end. */
 static int
-match(struct ns_rules *r, const pcre2_code *re, const char *s, size_t n)
+wider(struct ns_rules_index *x, const char *s, size_t n, size_t w)
+{
+	size_t k;
+
+	while (x->dense <= w && x->dpos < n) {
+		k = n - x->dpos < 256 ? n - x->dpos : 256;
+		x->dense += printable(s + x->dpos, k);
+		x->dpos += k;
+	}
+	return x->dense > w;
+}
+
+/* 1 on a match, 0 on none; gives up (counted) at the match limit. A
+ * JIT-compiled rule goes to pcre2_jit_match(), PCRE2's fast path with
+ * the same answers: most calls fail at once, and the checks
+ * pcre2_match() makes first are much of their time. */
+static int
+match(struct ns_rules *r, const pcre2_code *re, int jit, const char *s,
+    size_t n)
 {
 	int rc;
 
 	/* Subjects are valid UTF-8: jansson checked them, or ns-split
-	 * repaired them; so no second check. */
-	rc = pcre2_match(re, (PCRE2_SPTR)s, n, 0, PCRE2_NO_UTF_CHECK, r->md,
-	    r->mctx);
+	 * repaired them; so no second check (the JIT path makes none). */
+	if (jit)
+		rc = pcre2_jit_match(re, (PCRE2_SPTR)s, n, 0, 0, r->md,
+		    r->mctx);
+	else
+		rc = pcre2_match(re, (PCRE2_SPTR)s, n, 0, PCRE2_NO_UTF_CHECK,
+		    r->md, r->mctx);
 	if (rc >= 0)
 		return 1;
 	if (rc != PCRE2_ERROR_NOMATCH)
@@ -1335,8 +1912,9 @@ ns_rules_match(struct ns_rules *r, unsigned mask, const char *s, size_t n)
 	struct ns_rules_index *x;
 	const struct filter *f;
 	struct maskrules *m;
-	const uint32_t *cand;
-	size_t i, k, ncand;
+	const uint64_t *a, *b = NULL, *c = NULL;
+	uint64_t bits;
+	size_t i, w;
 
 	setup_match(r);
 	mask &= NS_SCOPE_MASKS - 1;
@@ -1346,45 +1924,53 @@ ns_rules_match(struct ns_rules *r, unsigned mask, const char *s, size_t n)
 	if (x->f == NULL || x->nf != r->n) {
 		/* Not expected: every rule, untested. */
 		for (i = 0; i < r->n; i++)
-			if ((r->v[i].scope & mask) && match(r, r->v[i].re, s, n))
+			if ((r->v[i].scope & mask) &&
+			    match(r, r->v[i].re, 0, s, n))
 				return &r->v[i];
 		return NULL;
 	}
 	if (!x->built)
 		make_table(r, x);
-	if ((m = x->mask[mask]) == NULL)
+	if ((m = x->mask[mask]) == NULL) {
 		m = x->mask[mask] = make_mask(r, x, mask);
+		x->made[x->nmade++] = (uint16_t)mask;
+	}
 	see_line(x, s, n);
 	/* A rule that cannot match is not tried: the line starts with a
-	 * byte it cannot (those rules are not in the list of that byte), is
+	 * byte it cannot (those rules are not in the list of that byte),
+	 * with two characters it cannot, or ends with a byte it cannot, is
 	 * too short or too long for it, or lacks all its literals. The
-	 * costlier tests last, and made once a line. */
-	if (n > 0) {
-		cand = m->by + m->off[(unsigned char)s[0]];
-		ncand = m->off[(unsigned char)s[0] + 1] -
-		    m->off[(unsigned char)s[0]];
-	} else {
-		cand = m->rules;
-		ncand = m->n;
-	}
-	for (k = 0; k < ncand; k++) {
-		i = cand[k];
-		f = &x->f[i];
-		if (n < f->minlen)
-			continue;
-		if (f->width >= 0 && n > (size_t)f->width) {
-			if (x->dense == SIZE_MAX)
-				x->dense = printable(s, n);
-			if (x->dense > (size_t)f->width)
+	 * costlier tests last, and made once a line. The first three
+	 * tests are the sets a, b and c ANDed; the pair test is made on
+	 * lines that begin with two ASCII characters (c), others pass it. */
+	a = m->first + (n > 0 ? (unsigned char)s[0] : 256) * x->nw;
+	if (n > 0)
+		b = x->lastset + (unsigned char)s[n - 1] * x->nw;
+	if (n >= 2 && ((unsigned char)s[0] | (unsigned char)s[1]) < 0x80)
+		c = x->pairset + (((unsigned char)s[0] & 31) << 5 |
+		    ((unsigned char)s[1] & 31)) * x->nw;
+	for (w = 0; w < x->nw; w++) {
+		bits = a[w];
+		if (b != NULL)
+			bits &= b[w];
+		if (c != NULL)
+			bits &= c[w];
+		for (; bits != 0; bits &= bits - 1) {
+			i = w * 64 + (size_t)__builtin_ctzll(bits);
+			f = &x->f[i];
+			if (n < f->minlen)
 				continue;
-		}
-		if (x->need[i]) {
-			scan_literals(x, s, n);
-			if (!x->hit[i])
+			if (f->width >= 0 && n > (size_t)f->width &&
+			    wider(x, s, n, (size_t)f->width))
 				continue;
+			if (x->need[i]) {
+				scan_literals(x, s, n);
+				if (!x->hit[i])
+					continue;
+			}
+			if (match(r, r->v[i].re, f->jit, s, n))
+				return &r->v[i];
 		}
-		if (match(r, r->v[i].re, s, n))
-			return &r->v[i];
 	}
 	return NULL;
 }
@@ -1399,7 +1985,7 @@ ns_rules_match_suffix(struct ns_rules *r, const struct ns_rule **rule,
 	setup_match(r);
 	for (i = 0; i < r->n; i++) {
 		if (r->v[i].scope != NS_SCOPE_TITLE ||
-		    !match(r, r->v[i].re, s, n))
+		    !match(r, r->v[i].re, 0, s, n))
 			continue;
 		ov = pcre2_get_ovector_pointer(r->md);
 		*rule = &r->v[i];

@@ -477,7 +477,7 @@ title_at_start(const char *s, size_t n, const char *next, size_t nn,
 {
 	utf8proc_int32_t last;
 
-	if (n == 0 || n > 300 || ns_word_count(s, n) > 30 ||
+	if (n == 0 || n > 300 || ns_word_count_max(s, n, 30) > 30 ||
 	    ns_is_list_item(s, n))
 		return 0;
 	last = last_letter(s, n);
@@ -486,7 +486,7 @@ title_at_start(const char *s, size_t n, const char *next, size_t nn,
 	/* A line of running text, not a headline: a sentence with more
 	 * text under it, or a long one. */
 	if ((last == '.' || last == 0x2026) &&
-	    (next != NULL || ns_word_count(s, n) > 12))
+	    (next != NULL || ns_word_count_max(s, n, 12) > 12))
 		return 0;
 	/* A hard-wrapped paragraph goes on in lower case. */
 	if (next != NULL && !credits && starts_lower(next, nn))
@@ -590,7 +590,8 @@ subheading_like(const char *s, size_t n, size_t max)
 	for (i = 0; i < sizeof(wh) / sizeof(wh[0]); i++)
 		if (n > strlen(wh[i]) && memcmp(s, wh[i], strlen(wh[i])) == 0)
 			break;
-	if (i == sizeof(wh) / sizeof(wh[0]) || ns_word_count(s, n) > max)
+	if (i == sizeof(wh) / sizeof(wh[0]) ||
+	    ns_word_count_max(s, n, max) > max)
 		return 0;
 	for (i = 1; i + 1 < n; i++)
 		if (s[i] == ' ' && starts_upper(s + i + 1, n - i - 1))
@@ -605,7 +606,7 @@ link_line(const char *s, size_t n)
 {
 	utf8proc_int32_t last = last_letter(s, n);
 
-	if (ns_word_count(s, n) > 16)
+	if (ns_word_count_max(s, n, 16) > 16)
 		return 0;
 	if ((last == '.' || last == '?') && ns_is_title_case(s, n))
 		return 1;
@@ -1351,7 +1352,7 @@ box_block(struct ns_splitter *sp)
 	for (i = 0; i < sp->cur.len; i += l + 1) {
 		l = line1(sp->cur.p + i, sp->cur.len - i);
 		if (i + l < sp->cur.len &&
-		    ns_word_count(sp->cur.p + i, l) > BOX_WORDS)
+		    ns_word_count_max(sp->cur.p + i, l, BOX_WORDS) > BOX_WORDS)
 			return;
 	}
 	sp->cb.boiler = sp->cb.nlines;

@@ -195,7 +195,7 @@ link_like(const char *s, const struct line *l)
 	c = s[l->end - 1];
 	if (c == '!' || c == ':' || c == ';' || c == ',')
 		return 0;
-	if (ns_word_count(s + l->start, n) > 16)
+	if (ns_word_count_max(s + l->start, n, 16) > 16)
 		return 0;
 	if (c == '.' || c == '?')
 		return ns_is_title_case(s + l->start, n);
@@ -693,8 +693,9 @@ box_lines(const char *s, struct line *v, size_t count)
 			continue;
 		for (p = i; p > 0 && !v[p - 1].blank && i - p < BOX_LINES;
 		    p--)
-			if (ns_word_count(s + v[p - 1].start,
-			    v[p - 1].end - v[p - 1].start) > BOX_WORDS)
+			if (ns_word_count_max(s + v[p - 1].start,
+			    v[p - 1].end - v[p - 1].start, BOX_WORDS) >
+			    BOX_WORDS)
 				break;
 		if (p == i || (p > 0 && !v[p - 1].blank))
 			continue;

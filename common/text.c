@@ -159,6 +159,12 @@ ns_is_title_case(const char *s, size_t n)
 size_t
 ns_word_count(const char *s, size_t n)
 {
+	return ns_word_count_max(s, n, SIZE_MAX - 1);
+}
+
+size_t
+ns_word_count_max(const char *s, size_t n, size_t max)
+{
 	utf8proc_int32_t cp, nx;
 	utf8proc_ssize_t k, k2;
 	size_t i = 0, words = 0;
@@ -172,8 +178,8 @@ ns_word_count(const char *s, size_t n)
 			continue;
 		}
 		if (is_word_cp(cp)) {
-			if (!inword)
-				words++;
+			if (!inword && ++words > max)
+				return words;
 			inword = 1;
 		} else if (inword && (cp == '\'' || cp == 0x2019 ||
 		    cp == '-' || cp == '.') && i + k < n) {

@@ -247,6 +247,83 @@ main(void)
 	CHECK(agrees(".*[\xc3\xa9]t", "\xc3\x89t", 1));
 	CHECK(agrees(".*\xe2\x92\xb6x", "\xe2\x93\x90x", 1));	/* circled A */
 	CHECK(agrees(".*[\\w\xc2\xb7]q", "aq", 1));
+	/* The edge tests: the bytes a match can begin and end with, read
+	 * from the pattern where PCRE2 has no start bitmap (\d, \w, \p
+	 * match more than ASCII under UCP). */
+	CHECK(agrees("\\d+ likes", "\xd9\xa3 likes", 1));	/* ARABIC-INDIC 3 */
+	CHECK(agrees("x\\d", "x\xd9\xa3", 1));
+	CHECK(agrees("\\w+", "\xc3\xa9t\xc3\xa9", 1));
+	CHECK(agrees("\\w+", "_x", 1));
+	CHECK(agrees("\\p{Lu}\\w+", "\xc3\x89" "cole", 1));
+	CHECK(agrees("(?-i:\\p{Lu})x", "ax", -1));
+	CHECK(agrees("\\p{Lu}x", "ax", -1));
+	CHECK(agrees("\\pL+", "\xc3\xa9", 1));
+	CHECK(agrees("\\p{L&}x", "ax", 1));
+	CHECK(agrees("\\p{Greek}x", "\xce\xb1x", 1));
+	CHECK(agrees("\\p{^Lu}x", "1x", 1));
+	CHECK(agrees("\\P{Lu}x", "1x", 1));
+	CHECK(agrees("\\p{Zs}x", "\xc2\xa0x", 1));
+	CHECK(agrees("\\p{Sc}5", "$5", 1));
+	CHECK(agrees("\\p{Pd}x", "-x", 1));
+	CHECK(agrees("\\p{N}", "\xc2\xbd", 1));	/* VULGAR FRACTION ONE HALF */
+	CHECK(agrees("\\p{Nd}", "7", 1));
+	CHECK(agrees("\\p{Cc}x", "\x01x", 1));
+	CHECK(agrees("\\p{So}\\x{FE0F}?\\s*\\d+",
+	    "\xe2\x9d\xa4\xef\xb8\x8f 12", 1));
+	CHECK(agrees("x\\x{212a}", "xk", 1));	/* KELVIN SIGN, caseless */
+	CHECK(agrees("\\x{212a}x", "Kx", 1));
+	CHECK(agrees("\\x41bc", "abc", 1));
+	CHECK(agrees("[\\x41-\\x5a]x", "Mx", 1));
+	CHECK(agrees("[a-\\x7a]x", "mx", 1));
+	CHECK(agrees("[\\x{e9}-\\x{ff}]x", "\xc3\xb0x", 1));
+	CHECK(agrees("[^a]x", "\xc3\xa9x", 1));
+	CHECK(agrees("[\\t ]*x\\t", "\tx\t", 1));
+	CHECK(agrees("a\\tb", "a\tb", 1));
+	CHECK(agrees("a[b-d]", "AC", 1));
+	CHECK(agrees("a[\xc3\xa9-\xc3\xbf]", "A\xc3\x89", 1));
+	CHECK(agrees("x.{0,3}", "x\xc3\xa9", 1));
+	CHECK(agrees("\\w+(?<=[a-z])", "abc", 1));
+	CHECK(agrees("\\s*x", "  x", 1));
+	CHECK(agrees("x\\h", "x\xc2\xa0", 1));
+	CHECK(agrees("x\\R", "x\r\n", 1));
+	CHECK(agrees("(?:ab)?c?", "ab", 1));
+	CHECK(agrees("(?:ab)?c?", "c", 1));
+	CHECK(agrees("(?=[a-z])\\w+\\d?", "ab", 1));
+	CHECK(agrees("a(?:x{0})", "a", 1));
+	CHECK(agrees("stop", "\xc5\xbftop", 1));	/* LONG S first */
+	CHECK(agrees("mass", "ma\xc5\xbf\xc5\xbf", 1));	/* and last */
+	CHECK(agrees("[\xe2\x80\x99']s", "\xe2\x80\x99s", 1));
+	CHECK(agrees("\\[x\\]", "[x]", 1));
+	/* The pair test: the first two characters, when ASCII. */
+	CHECK(agrees("ab", "AB", 1));
+	CHECK(agrees("ab", "AC", 0));
+	CHECK(agrees("a?bc", "bc", 1));
+	CHECK(agrees("(?:x|y)z", "Yz", 1));
+	CHECK(agrees("a*bc", "aaabc", 1));
+	CHECK(agrees("a{2,}", "aa", 1));
+	CHECK(agrees("(?:ab)+", "abab", 1));
+	CHECK(agrees("(?:ab)*c", "c", 1));
+	CHECK(agrees("a(?:b|)c", "ac", 1));
+	CHECK(agrees("(?:a|bc)d", "ad", 1));
+	CHECK(agrees("(?:a|bc)d", "bcd", 1));
+	CHECK(agrees("a?b?cd", "cd", 1));
+	CHECK(agrees("a?b?cd", "bcd", 1));
+	CHECK(agrees("(?:a?)(?:b?)c", "c", 1));
+	CHECK(agrees("(?=ab)\\w+", "ab", 1));
+	CHECK(agrees("a(?<=a)b", "ab", 1));
+	CHECK(agrees("a\\b\\s*c", "a c", -1));
+	CHECK(agrees("[ab][cd]", "BD", 1));
+	CHECK(agrees("\\d\\.\\d", "1.5", 1));
+	CHECK(agrees("\\R+x", "\r\nx", 1));
+	CHECK(agrees("\\Xb", "\r\nb", 1));	/* CR LF: one grapheme */
+	CHECK(agrees(".b", "ab", 1));
+	CHECK(agrees("(?:\\s|x)+y", " xy", 1));
+	CHECK(agrees("(?:a{0}|b)c", "c", 1));
+	CHECK(agrees("(?:a{0}b)c", "bc", 1));
+	CHECK(agrees("[^x]y", "zy", 1));
+	CHECK(agrees("\\p{Lu}\\p{Ll}", "Ab", 1));
+	CHECK(agrees("x\\x{212a}", "XK", 1));
+	CHECK(agrees("(?-i:Ab)", "AB", 0));
 
 	/* Many rules with literals; a rule added after matching. */
 	ns_rules_free(&r);

@@ -47,6 +47,12 @@ main(void)
 	CHECK(ns_word_count(t, strlen(t)) == 5);
 	CHECK(ns_word_count("", 0) == 0);
 	CHECK(ns_word_count(" - ", 3) == 0);
+	/* Counted to one over the bound, and the same up to it. */
+	CHECK(ns_word_count_max(t, strlen(t), 2) == 3);
+	CHECK(ns_word_count_max(t, strlen(t), 4) == 5);
+	CHECK(ns_word_count_max(t, strlen(t), 5) == 5);
+	CHECK(ns_word_count_max(t, strlen(t), 0) == 1);
+	CHECK(ns_word_count_max("", 0, 0) == 0);
 #define ITEM(x) ns_is_list_item(x, strlen(x))
 	CHECK(ITEM("- crop insurance"));
 	CHECK(ITEM("\xe2\x80\xa2 crop insurance"));	/* U+2022 bullet */
