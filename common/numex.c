@@ -386,6 +386,26 @@ lex_add(struct lex *x, const char *phrase, const char *key, size_t klen,
 	e->weak = 0;
 }
 
+/* Slot the last entry of x, whose key no other entry has (lex_get()
+ * found none): the table is rebuilt only when it fills, not on every
+ * new key (the pairs of weak words grow with the stream, and a rebuild
+ * each was quadratic). */
+static void
+lex_insert(struct lex *x)
+{
+	size_t h, i = x->n - 1;
+
+	if (x->nslot == 0 || x->n * 3 > x->nslot) {
+		lex_rehash(x);
+		return;
+	}
+	x->v[i].next = -1;
+	h = ns_hash32(x->v[i].key, x->v[i].klen) & (x->nslot - 1);
+	while (x->slot[h] >= 0)
+		h = (h + 1) & (x->nslot - 1);
+	x->slot[h] = (int32_t)i;
+}
+
 /* The first entry of key, or NULL. */
 static const struct entry *
 lex_get(const struct lex *x, const char *key, size_t klen)
@@ -2351,7 +2371,7 @@ weak_set(struct ns_numex *x, const char *s, size_t k, size_t i, int base)
 		r = base;
 	lex_add(&x->wk, "", s + i, k - i, "", 0);
 	x->wk.v[x->wk.n - 1].set[0] = r;
-	lex_rehash(&x->wk);
+	lex_insert(&x->wk);
 	return r;
 }
 
