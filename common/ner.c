@@ -183,6 +183,22 @@ struct wcache {
 	int32_t	 v[NL];
 };
 
+/* What analyse_word() and word_lex() made of a word, kept across
+ * documents: most words of a record were in one before, and their
+ * analysis (lower case, shape, hashes, the lexicon's entry, a likely
+ * miss in its megabytes) is a pure function of their bytes. Direct
+ * mapped by the word's hash; w holds the word, then its lower-cased
+ * form. Two cache lines. */
+#define NTYCACHE 8192
+#define TYC_BYTES 94
+struct tycache {
+	uint64_t hw, hl, hs;	/* hw 0: empty */
+	uint32_t cluster;
+	uint16_t flags;		/* with T_LEX */
+	uint8_t	 ncp, gaz, len, lolen;
+	char	 w[TYC_BYTES];
+};
+
 /* A weight lookup to do: v += s * the weights of feature f. */
 struct pend {
 	uint64_t f;
@@ -193,6 +209,7 @@ struct pend {
 struct ns_ner {
 	const struct ns_ner_model *m;
 	struct wcache *cache;	/* NCACHE, with a model */
+	struct tycache *tyc;	/* NTYCACHE, with a model */
 	const struct lexicon *lex;
 	const char *s;		/* the document */
 	struct tok *tok;
@@ -862,6 +879,7 @@ intern(struct ns_ner *t, const char *s, size_t start, size_t len)
 	size_t i = (size_t)hw & t->thmask;
 	uint32_t e;
 	struct wtype *x;
+	struct tycache *c;
 
 	while ((e = t->th[i]) != 0) {
 		x = &t->ty[e - 1];
@@ -879,7 +897,36 @@ intern(struct ns_ner *t, const char *s, size_t start, size_t len)
 	x->hw = hw;
 	x->first = (uint32_t)start;
 	x->len = (uint32_t)len;
-	analyse_word(t, (const unsigned char *)s + start, len, x);
+	c = t->tyc != NULL ? &t->tyc[(hw >> 32) & (NTYCACHE - 1)] : NULL;
+	if (c != NULL && c->hw == hw && c->len == len &&
+	    memcmp(c->w, s + start, len) == 0) {
+		x->hl = c->hl;
+		x->hs = c->hs;
+		x->cluster = c->cluster;
+		x->flags = c->flags;
+		x->ncp = c->ncp;
+		x->gaz = c->gaz;
+		x->lo = (uint32_t)t->lower.len;
+		x->lolen = c->lolen;
+		ns_buf_add(&t->lower, c->w + len, c->lolen);
+	} else {
+		analyse_word(t, (const unsigned char *)s + start, len, x);
+		if (c != NULL && len + x->lolen <= TYC_BYTES) {
+			/* looked up now, as the entry is made once */
+			word_lex(t, x);
+			c->hw = hw;
+			c->hl = x->hl;
+			c->hs = x->hs;
+			c->cluster = x->cluster;
+			c->flags = x->flags;
+			c->ncp = x->ncp;
+			c->gaz = x->gaz;
+			c->len = (uint8_t)len;
+			c->lolen = (uint8_t)x->lolen;
+			memcpy(c->w, s + start, len);
+			memcpy(c->w + len, t->lower.p + x->lo, x->lolen);
+		}
+	}
 	t->th[i] = (uint32_t)++t->nty;
 	if (2 * t->nty > t->thmask)
 		table_grow(&t->th, &t->thcap, &t->thmask, t->ty,
@@ -1122,8 +1169,10 @@ prepare(struct ns_ner *t, const char *s, size_t n)
 		}
 		t->tok[t->ntok].start = (uint32_t)start;
 		t->tok[t->ntok].type = ty;
-		t->tok[t->ntok].flags = (uint16_t)(t->ty[ty].flags |
-		    (nl ? T_NL : 0));
+		/* T_LEX is the word's (set here when it came from the
+		 * cache), not the token's */
+		t->tok[t->ntok].flags = (uint16_t)((t->ty[ty].flags &
+		    ~T_LEX) | (nl ? T_NL : 0));
 		t->ntok++;
 	}
 	/* The sentences, once: the tagger goes over them in three rounds. */
@@ -2209,8 +2258,9 @@ tagger_new(const struct ns_ner_model *m, const struct lexicon *lex)
 	init_tables();
 	t->m = m;
 	t->lex = lex;
-	if (m != NULL && (t->cache = big_alloc(NCACHE *
-	    sizeof(*t->cache), 1)) == NULL)
+	if (m != NULL && ((t->cache = big_alloc(NCACHE *
+	    sizeof(*t->cache), 1)) == NULL || (t->tyc = big_alloc(NTYCACHE *
+	    sizeof(*t->tyc), 1)) == NULL))
 		ns_errx(NS_EXIT_FATAL, "out of memory");
 	grow_sent(t, 256);
 	return t;
@@ -2228,6 +2278,7 @@ ns_ner_free(struct ns_ner *t)
 	if (t == NULL)
 		return;
 	free(t->cache);
+	free(t->tyc);
 	free(t->tok);
 	free(t->ty);
 	free(t->th);
