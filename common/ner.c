@@ -1500,16 +1500,26 @@ init_legal(void)
 }
 
 /* Best legal labels of n positions, emit[i * NL + y] the scores; a
- * position whose freep is 0 is O. */
+ * position whose freep is 0 is O.
+ *
+ * BILOU leaves two kinds of moves: into O, B or U (the open labels)
+ * from O, L or U of any class, the same nine predecessors for each; into
+ * I or L only from the B or I of its class. The loops are written for
+ * these shapes (what init_legal() makes of legal[][]), each predecessor
+ * tried in the order of lpred[] with the same strict comparison, so the
+ * labels are those of the plain loop over lpred[] ties and all. After a
+ * position that is O only, the O before is the only finite
+ * predecessor. */
 static void
 viterbi(struct ns_ner *t, size_t n, const float *trans, const float *start,
     const float *end)
 {
-	float *d = t->delta, best, v, pt[NL][NL];
+	static const unsigned char open[9] = { 0, 1, 4, 5, 8, 9, 12, 13, 16 };
+	static const unsigned char shut[9] = { 0, 3, 4, 7, 8, 11, 12, 15, 16 };
+	float *d = t->delta, best, v, pt[NL][NL], po[9];
 	const float *e = t->emit, *dp;
-	const unsigned char *pa;
 	size_t i;
-	int a, b, ba, k;
+	int a, b, ba, k, cl;
 
 	/* The scores of the moves into each label from its legal
 	 * predecessors, side by side for the loop over positions. */
@@ -1520,6 +1530,9 @@ viterbi(struct ns_ner *t, size_t n, const float *trans, const float *start,
 		d[b] = legal_start[b] && (t->freep[0] || b == 0) ?
 		    start[b] + e[b] : -INFINITY;
 	for (i = 1; i < n; i++) {
+		float *di = d + i * NL;
+		uint8_t *bi = t->bp + i * NL;
+
 		dp = d + (i - 1) * NL;
 		if (!t->freep[i]) {
 			/* Only O; after an O only O-O counts. */
@@ -1529,8 +1542,8 @@ viterbi(struct ns_ner *t, size_t n, const float *trans, const float *start,
 			} else {
 				best = -INFINITY;
 				ba = 0;
-				for (k = 0; k < lnpred[0]; k++) {
-					a = lpred[0][k];
+				for (k = 0; k < 9; k++) {
+					a = shut[k];
 					v = dp[a] + trans[a * NL];
 					if (v > best) {
 						best = v;
@@ -1538,25 +1551,62 @@ viterbi(struct ns_ner *t, size_t n, const float *trans, const float *start,
 					}
 				}
 			}
-			d[i * NL] = best;
-			t->bp[i * NL] = (uint8_t)ba;
+			di[0] = best;
+			bi[0] = (uint8_t)ba;
 			for (b = 1; b < NL; b++)
-				d[i * NL + b] = -INFINITY;
+				di[b] = -INFINITY;
 			continue;
 		}
-		for (b = 0; b < NL; b++) {
+		if (!t->freep[i - 1]) {
+			/* dp[0] alone is finite: each open label from O,
+			 * no I or L */
+			for (k = 0; k < 9; k++) {
+				b = open[k];
+				di[b] = dp[0] + pt[b][0] + e[i * NL + b];
+				bi[b] = 0;
+			}
+			for (cl = 0; cl < NCLS; cl++) {
+				di[LAB_I(cl)] = -INFINITY;
+				di[LAB_L(cl)] = -INFINITY;
+				bi[LAB_I(cl)] = 0;
+				bi[LAB_L(cl)] = 0;
+			}
+			continue;
+		}
+		for (k = 0; k < 9; k++)
+			po[k] = dp[shut[k]];
+		for (a = 0; a < 9; a++) {
+			const float *w;
+
+			b = open[a];
+			w = pt[b];
 			best = -INFINITY;
 			ba = 0;
-			pa = lpred[b];
-			for (k = 0; k < lnpred[b]; k++) {
-				v = dp[pa[k]] + pt[b][k];
+			for (k = 0; k < 9; k++) {
+				v = po[k] + w[k];
+				ba = v > best ? shut[k] : ba;
+				best = v > best ? v : best;
+			}
+			di[b] = best + e[i * NL + b];
+			bi[b] = (uint8_t)ba;
+		}
+		for (cl = 0; cl < NCLS; cl++) {
+			for (b = LAB_I(cl); b <= LAB_L(cl); b++) {
+				best = -INFINITY;
+				ba = 0;
+				v = dp[LAB_B(cl)] + pt[b][0];
 				if (v > best) {
 					best = v;
-					ba = pa[k];
+					ba = LAB_B(cl);
 				}
+				v = dp[LAB_I(cl)] + pt[b][1];
+				if (v > best) {
+					best = v;
+					ba = LAB_I(cl);
+				}
+				di[b] = best + e[i * NL + b];
+				bi[b] = (uint8_t)ba;
 			}
-			d[i * NL + b] = best + e[i * NL + b];
-			t->bp[i * NL + b] = (uint8_t)ba;
 		}
 	}
 	best = -INFINITY;
