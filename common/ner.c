@@ -213,6 +213,7 @@ struct ns_ner {
 	const struct lexicon *lex;
 	const char *s;		/* the document */
 	struct tok *tok;
+	uint64_t *tokhw;	/* hbytes() of each token, for prepare() */
 	size_t	 ntok, tokcap;
 	struct wtype *ty;
 	size_t	 nty, tycap;
@@ -266,6 +267,20 @@ big_alloc(size_t n, int zero)
 	if (zero)
 		memset(p, 0, n);
 	return p;
+}
+
+#define PREFETCH 16	/* lookups ahead whose bucket is fetched */
+
+/* Fetch the cache line at p ahead of its use (a feature's bucket, the
+ * filter's word of a feature, an entry of the tagger's caches). */
+static void
+prefetch(const void *p)
+{
+#if defined(__GNUC__) || defined(__clang__)
+	__builtin_prefetch(p);
+#else
+	(void)p;
+#endif
 }
 
 /* ---- hashing ---- */
@@ -608,10 +623,17 @@ lex_get(const struct lexicon *x, uint64_t key)
 /* The lexicon's entry of word x alone, looked up once per document: its
  * cluster, and in x->gaz its gazetteer types as a name of its own, with
  * G_FOUND when the lexicon has it at all (a longer name may start so). */
+static inline struct tycache *
+tyc_of(const struct ns_ner *t, uint64_t hw)
+{
+	return &t->tyc[(hw >> 32) & (NTYCACHE - 1)];
+}
+
 static void
 word_lex(const struct ns_ner *t, struct wtype *x)
 {
 	const uint64_t *lv;
+	struct tycache *c;
 
 	if (x->flags & T_LEX)
 		return;
@@ -619,6 +641,13 @@ word_lex(const struct ns_ner *t, struct wtype *x)
 	if ((lv = lex_get(t->lex, x->hl)) != NULL) {
 		x->cluster = (uint32_t)*lv;
 		x->gaz = (uint8_t)(G_FOUND | ((*lv >> 32) & 31));
+	}
+	/* into the word's entry of the cache, if it is there */
+	if (t->tyc != NULL && (c = tyc_of(t, x->hw))->hw == x->hw &&
+	    c->len == x->len && memcmp(c->w, t->s + x->first, x->len) == 0) {
+		c->flags |= T_LEX;
+		c->cluster = x->cluster;
+		c->gaz = x->gaz;
 	}
 }
 
@@ -873,9 +902,9 @@ table_grow(uint32_t **tab, size_t *cap, size_t *mask, const void *base,
 
 /* The type of the word s[start, start + len), added if new. */
 static uint32_t
-intern(struct ns_ner *t, const char *s, size_t start, size_t len)
+intern(struct ns_ner *t, const char *s, size_t start, size_t len,
+    uint64_t hw)
 {
-	uint64_t hw = hbytes(s + start, len);
 	size_t i = (size_t)hw & t->thmask;
 	uint32_t e;
 	struct wtype *x;
@@ -897,7 +926,7 @@ intern(struct ns_ner *t, const char *s, size_t start, size_t len)
 	x->hw = hw;
 	x->first = (uint32_t)start;
 	x->len = (uint32_t)len;
-	c = t->tyc != NULL ? &t->tyc[(hw >> 32) & (NTYCACHE - 1)] : NULL;
+	c = t->tyc != NULL ? tyc_of(t, hw) : NULL;
 	if (c != NULL && c->hw == hw && c->len == len &&
 	    memcmp(c->w, s + start, len) == 0) {
 		x->hl = c->hl;
@@ -912,8 +941,7 @@ intern(struct ns_ner *t, const char *s, size_t start, size_t len)
 	} else {
 		analyse_word(t, (const unsigned char *)s + start, len, x);
 		if (c != NULL && len + x->lolen <= TYC_BYTES) {
-			/* looked up now, as the entry is made once */
-			word_lex(t, x);
+			/* the lexicon's entry when word_lex() looks */
 			c->hw = hw;
 			c->hl = x->hl;
 			c->hs = x->hs;
@@ -1160,20 +1188,33 @@ prepare(struct ns_ner *t, const char *s, size_t n)
 	ns_buf_reset(&t->lower);
 	ns_buf_reserve(&t->lower, 1);
 	table_reset(&t->th, &t->thcap, &t->thmask, 64);
+	/* The tokens and their words' hashes first, the cache's entries of
+	 * the words fetched meanwhile; then their words. */
 	while (next_token(u, n, &i, &start, &end, &nl)) {
-		ty = intern(t, s, start, end - start);
 		if (t->ntok == t->tokcap) {
 			t->tokcap = t->tokcap ? t->tokcap * 2 : 256;
 			t->tok = ns_xreallocarray(t->tok, t->tokcap,
 			    sizeof(*t->tok));
+			t->tokhw = ns_xreallocarray(t->tokhw, t->tokcap,
+			    sizeof(*t->tokhw));
+		}
+		t->tokhw[t->ntok] = hbytes(s + start, end - start);
+		if (t->tyc != NULL) {
+			prefetch(tyc_of(t, t->tokhw[t->ntok]));
+			prefetch(tyc_of(t, t->tokhw[t->ntok])->w + 40);
 		}
 		t->tok[t->ntok].start = (uint32_t)start;
-		t->tok[t->ntok].type = ty;
-		/* T_LEX is the word's (set here when it came from the
-		 * cache), not the token's */
-		t->tok[t->ntok].flags = (uint16_t)((t->ty[ty].flags &
-		    ~T_LEX) | (nl ? T_NL : 0));
+		t->tok[t->ntok].type = (uint32_t)(end - start);
+		t->tok[t->ntok].flags = nl ? T_NL : 0;
 		t->ntok++;
+	}
+	for (i = 0; i < t->ntok; i++) {
+		ty = intern(t, s, t->tok[i].start, t->tok[i].type,
+		    t->tokhw[i]);
+		t->tok[i].type = ty;
+		/* T_LEX is the word's (set when it came from the cache),
+		 * not the token's */
+		t->tok[i].flags |= (uint16_t)(t->ty[ty].flags & ~T_LEX);
 	}
 	/* The sentences, once: the tagger goes over them in three rounds. */
 	t->nsents = 0;
@@ -1823,20 +1864,6 @@ ns_ner_model_check(const struct ns_ner_model *m, size_t nrandom)
 	return bad;
 }
 
-#define PREFETCH 16	/* lookups ahead whose bucket is fetched */
-
-/* Fetch the cache line at p ahead of its use (a feature's bucket, the
- * filter's word of a feature). */
-static void
-prefetch(const void *p)
-{
-#if defined(__GNUC__) || defined(__clang__)
-	__builtin_prefetch(p);
-#else
-	(void)p;
-#endif
-}
-
 static void
 add_vec(int32_t *acc, const int32_t *v)
 {
@@ -2335,6 +2362,7 @@ ns_ner_free(struct ns_ner *t)
 	free(t->cache);
 	free(t->tyc);
 	free(t->tok);
+	free(t->tokhw);
 	free(t->ty);
 	free(t->th);
 	ns_buf_free(&t->lower);
