@@ -2447,7 +2447,7 @@ ns_numex_find(struct ns_numex *x, const char *s, size_t n,
 {
 	const unsigned char *cls = ascii_classes();
 	struct out o;
-	size_t i = 0, j, k, end, len, run_end = 0;
+	size_t i = 0, j, k, end, len, run_end = 0, alpha_end;
 	utf8proc_int32_t cp, prev;
 	struct entry *e;
 	int re, email, trig, upper, lowr, vr;
@@ -2514,17 +2514,23 @@ ns_numex_find(struct ns_numex *x, const char *s, size_t n,
 				continue;
 			}
 		}
-		/* The token, and whether it starts an e-mail address. */
+		/* The token, where its letters end, and whether it starts
+		 * an e-mail address. It is put in lower case only when it
+		 * may begin an entity (few words do). */
 		upper = lowr = 1;
-		for (j = i, len = 0; j < n && (cls[(unsigned char)s[j]] &
+		alpha_end = SIZE_MAX;
+		for (j = i; j < n && (cls[(unsigned char)s[j]] &
 		    (C_ALPHA | C_DIGIT)); j++) {
-			if (len < WORDMAX)
-				word[len++] = (char)lower((unsigned char)s[j]);
+			if (!(cls[(unsigned char)s[j]] & C_ALPHA) &&
+			    alpha_end == SIZE_MAX)
+				alpha_end = j;
 			if (!(cls[(unsigned char)s[j]] & C_UPPER))
 				upper = 0;
 			else if (j > i)
 				lowr = 0;
 		}
+		if (alpha_end == SIZE_MAX)
+			alpha_end = j;
 		/* Each run of address characters is read once: a word inside
 		 * one that began earlier starts no address. */
 		email = 0;
@@ -2571,14 +2577,15 @@ ns_numex_find(struct ns_numex *x, const char *s, size_t n,
 			continue;
 		}
 		/* A word: may it begin an entity here? Letters only. */
-		for (j = i; j < n && (cls[(unsigned char)s[j]] & C_ALPHA); j++)
-			;
+		j = alpha_end;
 		len = j - i;
 		re = -1;
 		if (email)
 			re = x->bucket_re[c];
-		else if (len <= WORDMAX && (x->pre2[word[0] - 'a'] & (len == 1 ?
-		    1u << 26 : 1u << (word[1] - 'a')))) {
+		else if (len <= WORDMAX && (x->pre2[lower(c) - 'a'] & (len == 1 ?
+		    1u << 26 : 1u << (lower((unsigned char)s[i + 1]) - 'a')))) {
+			for (k = 0; k < len; k++)
+				word[k] = (char)lower((unsigned char)s[i + k]);
 			e = NULL;
 			k = 0;
 			/* "US$5", "Rs.500" */
