@@ -242,6 +242,7 @@ struct ns_ner {
 	struct pend *pend;
 	size_t	 npend, pendcap;
 	uint32_t gen;
+	float	 pt[NL][NL];	/* trans_rows() of the model */
 };
 
 static void init_tables(void);
@@ -1551,22 +1552,32 @@ init_legal(void)
  * labels are those of the plain loop over lpred[] ties and all. After a
  * position that is O only, the O before is the only finite
  * predecessor. */
+static const unsigned char open[9] = { 0, 1, 4, 5, 8, 9, 12, 13, 16 };
+static const unsigned char shut[9] = { 0, 3, 4, 7, 8, 11, 12, 15, 16 };
+
+/* The scores of the moves into each label from its legal predecessors
+ * (transition scores trans), side by side for the loop over positions:
+ * pt[b][k] from lpred[b][k]. Once a model; each time in training. */
 static void
-viterbi(struct ns_ner *t, size_t n, const float *trans, const float *start,
+trans_rows(const float *trans, float (*pt)[NL])
+{
+	int b, k;
+
+	init_tables();
+	for (b = 0; b < NL; b++)
+		for (k = 0; k < lnpred[b]; k++)
+			pt[b][k] = trans[lpred[b][k] * NL + b];
+}
+
+static void
+viterbi(struct ns_ner *t, size_t n, const float (*pt)[NL], const float *start,
     const float *end)
 {
-	static const unsigned char open[9] = { 0, 1, 4, 5, 8, 9, 12, 13, 16 };
-	static const unsigned char shut[9] = { 0, 3, 4, 7, 8, 11, 12, 15, 16 };
-	float *d = t->delta, best, v, pt[NL][NL], po[9];
+	float *d = t->delta, best, v, po[9];
 	const float *e = t->emit, *dp;
 	size_t i;
 	int a, b, ba, k, cl;
 
-	/* The scores of the moves into each label from its legal
-	 * predecessors, side by side for the loop over positions. */
-	for (b = 0; b < NL; b++)
-		for (k = 0; k < lnpred[b]; k++)
-			pt[b][k] = trans[lpred[b][k] * NL + b];
 	for (b = 0; b < NL; b++)
 		d[b] = legal_start[b] && (t->freep[0] || b == 0) ?
 		    start[b] + e[b] : -INFINITY;
@@ -1578,14 +1589,14 @@ viterbi(struct ns_ner *t, size_t n, const float *trans, const float *start,
 		if (!t->freep[i]) {
 			/* Only O; after an O only O-O counts. */
 			if (!t->freep[i - 1]) {
-				best = dp[0] + trans[0];
+				best = dp[0] + pt[0][0];
 				ba = 0;
 			} else {
 				best = -INFINITY;
 				ba = 0;
 				for (k = 0; k < 9; k++) {
 					a = shut[k];
-					v = dp[a] + trans[a * NL];
+					v = dp[a] + pt[0][k];
 					if (v > best) {
 						best = v;
 						ba = a;
@@ -2345,6 +2356,8 @@ tagger_new(const struct ns_ner_model *m, const struct lexicon *lex)
 	    sizeof(*t->tyc), 1)) == NULL))
 		ns_errx(NS_EXIT_FATAL, "out of memory");
 	grow_sent(t, 256);
+	if (m != NULL)
+		trans_rows(m->trans, t->pt);
 	return t;
 }
 
@@ -2655,7 +2668,8 @@ tag(struct ns_ner *t, const char *s, size_t n, struct ns_entity **v,
 			if (sentence_prepare(t, st) == 0)
 				continue;
 			model_emit(t, st);
-			viterbi(t, len, t->m->trans, t->m->start, t->m->end);
+			viterbi(t, len, (const float (*)[NL])t->pt,
+			    t->m->start, t->m->end);
 			remember(t, st, t->lab);
 			for (i = 0; i < len; i++) {
 				y = t->lab[i];
@@ -3435,8 +3449,9 @@ ns_ner_train(const struct ns_ner_doc *train, size_t ntrain,
 				sentence_features(t, st);
 				gold_fit(t, g + st->a, n);
 				tr_emit(&tr, t, n);
-				viterbi(t, n, tr.tw, tr.tw + NL * NL,
-				    tr.tw + NL * NL + NL);
+				trans_rows(tr.tw, t->pt);
+				viterbi(t, n, (const float (*)[NL])t->pt,
+				    tr.tw + NL * NL, tr.tw + NL * NL + NL);
 				pred = t->lab;
 				if (memcmp(pred, g + st->a, n) != 0)
 					tr_update(&tr, t, n, g + st->a, pred);
