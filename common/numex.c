@@ -2582,8 +2582,9 @@ ns_numex_find(struct ns_numex *x, const char *s, size_t n,
 		re = -1;
 		if (email)
 			re = x->bucket_re[c];
-		else if (len <= WORDMAX && (x->pre2[lower(c) - 'a'] & (len == 1 ?
-		    1u << 26 : 1u << (lower((unsigned char)s[i + 1]) - 'a')))) {
+		else if (len <= WORDMAX && (x->pre2[lower(c) - 'a'] &
+		    (len == 1 ? 1u << 26 :
+		    1u << (lower((unsigned char)s[i + 1]) - 'a')))) {
 			for (k = 0; k < len; k++)
 				word[k] = (char)lower((unsigned char)s[i + k]);
 			e = NULL;
