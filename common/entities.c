@@ -232,6 +232,8 @@ static unsigned char org_first[8192];	/* hashed first words, a bit each */
 static unsigned char org_lead[8192];	/* hashed first words of longer
 					 * names ("Bank of" of "Bank of
 					 * America"), a bit each */
+static unsigned char org_name[8192];	/* hashed names, '~' left out,
+					 * a bit each */
 static const char *orgs_data;		/* ns_entities_orgs(), or NULL */
 static size_t orgs_len;
 
@@ -288,6 +290,9 @@ load_orgs(void)
 		h = ns_hash32(p, org_firstword(p, k));
 		org_first[(h >> 3) & (sizeof(org_first) - 1)] |=
 		    (unsigned char)(1u << (h & 7));
+		h = ns_hash32(p, k);
+		org_name[(h >> 3) & (sizeof(org_name) - 1)] |=
+		    (unsigned char)(1u << (h & 7));
 		for (j = 1; j < k; j++) {
 			if (p[j] != ' ')
 				continue;
@@ -304,8 +309,15 @@ static int
 org_known(const char *s, size_t n)
 {
 	char key[ORG_BYTES + 1];
+	uint32_t h;
 
 	if (n == 0 || n > ORG_BYTES)
+		return 0;
+	/* Most names tried are none: their bit says so, without the two
+	 * lookups. */
+	pthread_once(&lists_once, load_lists);
+	h = ns_hash32(s, n);
+	if (!(org_name[(h >> 3) & (sizeof(org_name) - 1)] & (1u << (h & 7))))
 		return 0;
 	if (listed(&orgs, s, n))
 		return 2;

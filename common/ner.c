@@ -183,6 +183,22 @@ struct wcache {
 	int32_t	 v[NL];
 };
 
+/* What analyse_word() and word_lex() made of a word, kept across
+ * documents: most words of a record were in one before, and their
+ * analysis (lower case, shape, hashes, the lexicon's entry, a likely
+ * miss in its megabytes) is a pure function of their bytes. Direct
+ * mapped by the word's hash; w holds the word, then its lower-cased
+ * form. Two cache lines. */
+#define NTYCACHE 8192
+#define TYC_BYTES 94
+struct tycache {
+	uint64_t hw, hl, hs;	/* hw 0: empty */
+	uint32_t cluster;
+	uint16_t flags;		/* with T_LEX */
+	uint8_t	 ncp, gaz, len, lolen;
+	char	 w[TYC_BYTES];
+};
+
 /* A weight lookup to do: v += s * the weights of feature f. */
 struct pend {
 	uint64_t f;
@@ -193,9 +209,11 @@ struct pend {
 struct ns_ner {
 	const struct ns_ner_model *m;
 	struct wcache *cache;	/* NCACHE, with a model */
+	struct tycache *tyc;	/* NTYCACHE, with a model */
 	const struct lexicon *lex;
 	const char *s;		/* the document */
 	struct tok *tok;
+	uint64_t *tokhw;	/* hbytes() of each token, for prepare() */
 	size_t	 ntok, tokcap;
 	struct wtype *ty;
 	size_t	 nty, tycap;
@@ -224,6 +242,7 @@ struct ns_ner {
 	struct pend *pend;
 	size_t	 npend, pendcap;
 	uint32_t gen;
+	float	 pt[NL][NL];	/* trans_rows() of the model */
 };
 
 static void init_tables(void);
@@ -249,6 +268,20 @@ big_alloc(size_t n, int zero)
 	if (zero)
 		memset(p, 0, n);
 	return p;
+}
+
+#define PREFETCH 16	/* lookups ahead whose bucket is fetched */
+
+/* Fetch the cache line at p ahead of its use (a feature's bucket, the
+ * filter's word of a feature, an entry of the tagger's caches). */
+static void
+prefetch(const void *p)
+{
+#if defined(__GNUC__) || defined(__clang__)
+	__builtin_prefetch(p);
+#else
+	(void)p;
+#endif
 }
 
 /* ---- hashing ---- */
@@ -591,10 +624,17 @@ lex_get(const struct lexicon *x, uint64_t key)
 /* The lexicon's entry of word x alone, looked up once per document: its
  * cluster, and in x->gaz its gazetteer types as a name of its own, with
  * G_FOUND when the lexicon has it at all (a longer name may start so). */
+static inline struct tycache *
+tyc_of(const struct ns_ner *t, uint64_t hw)
+{
+	return &t->tyc[(hw >> 32) & (NTYCACHE - 1)];
+}
+
 static void
 word_lex(const struct ns_ner *t, struct wtype *x)
 {
 	const uint64_t *lv;
+	struct tycache *c;
 
 	if (x->flags & T_LEX)
 		return;
@@ -602,6 +642,13 @@ word_lex(const struct ns_ner *t, struct wtype *x)
 	if ((lv = lex_get(t->lex, x->hl)) != NULL) {
 		x->cluster = (uint32_t)*lv;
 		x->gaz = (uint8_t)(G_FOUND | ((*lv >> 32) & 31));
+	}
+	/* into the word's entry of the cache, if it is there */
+	if (t->tyc != NULL && (c = tyc_of(t, x->hw))->hw == x->hw &&
+	    c->len == x->len && memcmp(c->w, t->s + x->first, x->len) == 0) {
+		c->flags |= T_LEX;
+		c->cluster = x->cluster;
+		c->gaz = x->gaz;
 	}
 }
 
@@ -856,12 +903,13 @@ table_grow(uint32_t **tab, size_t *cap, size_t *mask, const void *base,
 
 /* The type of the word s[start, start + len), added if new. */
 static uint32_t
-intern(struct ns_ner *t, const char *s, size_t start, size_t len)
+intern(struct ns_ner *t, const char *s, size_t start, size_t len,
+    uint64_t hw)
 {
-	uint64_t hw = hbytes(s + start, len);
 	size_t i = (size_t)hw & t->thmask;
 	uint32_t e;
 	struct wtype *x;
+	struct tycache *c;
 
 	while ((e = t->th[i]) != 0) {
 		x = &t->ty[e - 1];
@@ -879,7 +927,35 @@ intern(struct ns_ner *t, const char *s, size_t start, size_t len)
 	x->hw = hw;
 	x->first = (uint32_t)start;
 	x->len = (uint32_t)len;
-	analyse_word(t, (const unsigned char *)s + start, len, x);
+	c = t->tyc != NULL ? tyc_of(t, hw) : NULL;
+	if (c != NULL && c->hw == hw && c->len == len &&
+	    memcmp(c->w, s + start, len) == 0) {
+		x->hl = c->hl;
+		x->hs = c->hs;
+		x->cluster = c->cluster;
+		x->flags = c->flags;
+		x->ncp = c->ncp;
+		x->gaz = c->gaz;
+		x->lo = (uint32_t)t->lower.len;
+		x->lolen = c->lolen;
+		ns_buf_add(&t->lower, c->w + len, c->lolen);
+	} else {
+		analyse_word(t, (const unsigned char *)s + start, len, x);
+		if (c != NULL && len + x->lolen <= TYC_BYTES) {
+			/* the lexicon's entry when word_lex() looks */
+			c->hw = hw;
+			c->hl = x->hl;
+			c->hs = x->hs;
+			c->cluster = x->cluster;
+			c->flags = x->flags;
+			c->ncp = x->ncp;
+			c->gaz = x->gaz;
+			c->len = (uint8_t)len;
+			c->lolen = (uint8_t)x->lolen;
+			memcpy(c->w, s + start, len);
+			memcpy(c->w + len, t->lower.p + x->lo, x->lolen);
+		}
+	}
 	t->th[i] = (uint32_t)++t->nty;
 	if (2 * t->nty > t->thmask)
 		table_grow(&t->th, &t->thcap, &t->thmask, t->ty,
@@ -1113,18 +1189,33 @@ prepare(struct ns_ner *t, const char *s, size_t n)
 	ns_buf_reset(&t->lower);
 	ns_buf_reserve(&t->lower, 1);
 	table_reset(&t->th, &t->thcap, &t->thmask, 64);
+	/* The tokens and their words' hashes first, the cache's entries of
+	 * the words fetched meanwhile; then their words. */
 	while (next_token(u, n, &i, &start, &end, &nl)) {
-		ty = intern(t, s, start, end - start);
 		if (t->ntok == t->tokcap) {
 			t->tokcap = t->tokcap ? t->tokcap * 2 : 256;
 			t->tok = ns_xreallocarray(t->tok, t->tokcap,
 			    sizeof(*t->tok));
+			t->tokhw = ns_xreallocarray(t->tokhw, t->tokcap,
+			    sizeof(*t->tokhw));
+		}
+		t->tokhw[t->ntok] = hbytes(s + start, end - start);
+		if (t->tyc != NULL) {
+			prefetch(tyc_of(t, t->tokhw[t->ntok]));
+			prefetch(tyc_of(t, t->tokhw[t->ntok])->w + 40);
 		}
 		t->tok[t->ntok].start = (uint32_t)start;
-		t->tok[t->ntok].type = ty;
-		t->tok[t->ntok].flags = (uint16_t)(t->ty[ty].flags |
-		    (nl ? T_NL : 0));
+		t->tok[t->ntok].type = (uint32_t)(end - start);
+		t->tok[t->ntok].flags = nl ? T_NL : 0;
 		t->ntok++;
+	}
+	for (i = 0; i < t->ntok; i++) {
+		ty = intern(t, s, t->tok[i].start, t->tok[i].type,
+		    t->tokhw[i]);
+		t->tok[i].type = ty;
+		/* T_LEX is the word's (set when it came from the cache),
+		 * not the token's */
+		t->tok[i].flags |= (uint16_t)(t->ty[ty].flags & ~T_LEX);
 	}
 	/* The sentences, once: the tagger goes over them in three rounds. */
 	t->nsents = 0;
@@ -1451,63 +1542,123 @@ init_legal(void)
 }
 
 /* Best legal labels of n positions, emit[i * NL + y] the scores; a
- * position whose freep is 0 is O. */
-static void
-viterbi(struct ns_ner *t, size_t n, const float *trans, const float *start,
-    const float *end)
-{
-	float *d = t->delta, best, v, pt[NL][NL];
-	const float *e = t->emit, *dp;
-	const unsigned char *pa;
-	size_t i;
-	int a, b, ba, k;
+ * position whose freep is 0 is O.
+ *
+ * BILOU leaves two kinds of moves: into O, B or U (the open labels)
+ * from O, L or U of any class, the same nine predecessors for each; into
+ * I or L only from the B or I of its class. The loops are written for
+ * these shapes (what init_legal() makes of legal[][]), each predecessor
+ * tried in the order of lpred[] with the same strict comparison, so the
+ * labels are those of the plain loop over lpred[] ties and all. After a
+ * position that is O only, the O before is the only finite
+ * predecessor. */
+static const unsigned char open[9] = { 0, 1, 4, 5, 8, 9, 12, 13, 16 };
+static const unsigned char shut[9] = { 0, 3, 4, 7, 8, 11, 12, 15, 16 };
 
-	/* The scores of the moves into each label from its legal
-	 * predecessors, side by side for the loop over positions. */
+/* The scores of the moves into each label from its legal predecessors
+ * (transition scores trans), side by side for the loop over positions:
+ * pt[b][k] from lpred[b][k]. Once a model; each time in training. */
+static void
+trans_rows(const float *trans, float (*pt)[NL])
+{
+	int b, k;
+
+	init_tables();
 	for (b = 0; b < NL; b++)
 		for (k = 0; k < lnpred[b]; k++)
 			pt[b][k] = trans[lpred[b][k] * NL + b];
+}
+
+static void
+viterbi(struct ns_ner *t, size_t n, const float (*pt)[NL], const float *start,
+    const float *end)
+{
+	float *d = t->delta, best, v, po[9];
+	const float *e = t->emit, *dp;
+	size_t i;
+	int a, b, ba, k, cl;
+
 	for (b = 0; b < NL; b++)
 		d[b] = legal_start[b] && (t->freep[0] || b == 0) ?
 		    start[b] + e[b] : -INFINITY;
 	for (i = 1; i < n; i++) {
+		float *di = d + i * NL;
+		uint8_t *bi = t->bp + i * NL;
+
 		dp = d + (i - 1) * NL;
 		if (!t->freep[i]) {
 			/* Only O; after an O only O-O counts. */
 			if (!t->freep[i - 1]) {
-				best = dp[0] + trans[0];
+				best = dp[0] + pt[0][0];
 				ba = 0;
 			} else {
 				best = -INFINITY;
 				ba = 0;
-				for (k = 0; k < lnpred[0]; k++) {
-					a = lpred[0][k];
-					v = dp[a] + trans[a * NL];
+				for (k = 0; k < 9; k++) {
+					a = shut[k];
+					v = dp[a] + pt[0][k];
 					if (v > best) {
 						best = v;
 						ba = a;
 					}
 				}
 			}
-			d[i * NL] = best;
-			t->bp[i * NL] = (uint8_t)ba;
+			di[0] = best;
+			bi[0] = (uint8_t)ba;
 			for (b = 1; b < NL; b++)
-				d[i * NL + b] = -INFINITY;
+				di[b] = -INFINITY;
 			continue;
 		}
-		for (b = 0; b < NL; b++) {
+		if (!t->freep[i - 1]) {
+			/* dp[0] alone is finite: each open label from O,
+			 * no I or L */
+			for (k = 0; k < 9; k++) {
+				b = open[k];
+				di[b] = dp[0] + pt[b][0] + e[i * NL + b];
+				bi[b] = 0;
+			}
+			for (cl = 0; cl < NCLS; cl++) {
+				di[LAB_I(cl)] = -INFINITY;
+				di[LAB_L(cl)] = -INFINITY;
+				bi[LAB_I(cl)] = 0;
+				bi[LAB_L(cl)] = 0;
+			}
+			continue;
+		}
+		for (k = 0; k < 9; k++)
+			po[k] = dp[shut[k]];
+		for (a = 0; a < 9; a++) {
+			const float *w;
+
+			b = open[a];
+			w = pt[b];
 			best = -INFINITY;
 			ba = 0;
-			pa = lpred[b];
-			for (k = 0; k < lnpred[b]; k++) {
-				v = dp[pa[k]] + pt[b][k];
+			for (k = 0; k < 9; k++) {
+				v = po[k] + w[k];
+				ba = v > best ? shut[k] : ba;
+				best = v > best ? v : best;
+			}
+			di[b] = best + e[i * NL + b];
+			bi[b] = (uint8_t)ba;
+		}
+		for (cl = 0; cl < NCLS; cl++) {
+			for (b = LAB_I(cl); b <= LAB_L(cl); b++) {
+				best = -INFINITY;
+				ba = 0;
+				v = dp[LAB_B(cl)] + pt[b][0];
 				if (v > best) {
 					best = v;
-					ba = pa[k];
+					ba = LAB_B(cl);
 				}
+				v = dp[LAB_I(cl)] + pt[b][1];
+				if (v > best) {
+					best = v;
+					ba = LAB_I(cl);
+				}
+				di[b] = best + e[i * NL + b];
+				bi[b] = (uint8_t)ba;
 			}
-			d[i * NL + b] = best + e[i * NL + b];
-			t->bp[i * NL + b] = (uint8_t)ba;
 		}
 	}
 	best = -INFINITY;
@@ -1724,20 +1875,6 @@ ns_ner_model_check(const struct ns_ner_model *m, size_t nrandom)
 	return bad;
 }
 
-#define PREFETCH 16	/* lookups ahead whose bucket is fetched */
-
-/* Fetch the cache line at p ahead of its use (a feature's bucket, the
- * filter's word of a feature). */
-static void
-prefetch(const void *p)
-{
-#if defined(__GNUC__) || defined(__clang__)
-	__builtin_prefetch(p);
-#else
-	(void)p;
-#endif
-}
-
 static void
 add_vec(int32_t *acc, const int32_t *v)
 {
@@ -1898,17 +2035,22 @@ model_emit(struct ns_ner *t, const struct sent *st)
 		t->dvec = ns_xreallocarray(t->dvec, t->dveccap,
 		    sizeof(*t->dvec));
 	}
-	/* The cache lines of the words' sums, fetched ahead. */
+	/* The cache lines of the words' sums, fetched ahead: both of
+	 * them, as an entry of 80 bytes mostly spans two. */
 	for (i = 0; i < n; i++) {
+		const struct wcache *wc;
 		uint64_t key;
 
 		if (!t->freep[i])
 			continue;
 		li = (long)(st->a + i);
 		for (o = -2; o <= 2; o++)
-			if (li + o >= (long)st->a && li + o < (long)st->b)
-				__builtin_prefetch(wcache_of(t, ty_of(t,
-				    (size_t)(li + o)), (int)o, &key));
+			if (li + o >= (long)st->a && li + o < (long)st->b) {
+				wc = wcache_of(t, ty_of(t, (size_t)(li + o)),
+				    (int)o, &key);
+				prefetch(wc);
+				prefetch((const char *)(wc + 1) - 1);
+			}
 	}
 	for (i = 0; i < n; i++) {
 		if (!t->freep[i])
@@ -2209,10 +2351,13 @@ tagger_new(const struct ns_ner_model *m, const struct lexicon *lex)
 	init_tables();
 	t->m = m;
 	t->lex = lex;
-	if (m != NULL && (t->cache = big_alloc(NCACHE *
-	    sizeof(*t->cache), 1)) == NULL)
+	if (m != NULL && ((t->cache = big_alloc(NCACHE *
+	    sizeof(*t->cache), 1)) == NULL || (t->tyc = big_alloc(NTYCACHE *
+	    sizeof(*t->tyc), 1)) == NULL))
 		ns_errx(NS_EXIT_FATAL, "out of memory");
 	grow_sent(t, 256);
+	if (m != NULL)
+		trans_rows(m->trans, t->pt);
 	return t;
 }
 
@@ -2228,7 +2373,9 @@ ns_ner_free(struct ns_ner *t)
 	if (t == NULL)
 		return;
 	free(t->cache);
+	free(t->tyc);
 	free(t->tok);
+	free(t->tokhw);
 	free(t->ty);
 	free(t->th);
 	ns_buf_free(&t->lower);
@@ -2521,7 +2668,8 @@ tag(struct ns_ner *t, const char *s, size_t n, struct ns_entity **v,
 			if (sentence_prepare(t, st) == 0)
 				continue;
 			model_emit(t, st);
-			viterbi(t, len, t->m->trans, t->m->start, t->m->end);
+			viterbi(t, len, (const float (*)[NL])t->pt,
+			    t->m->start, t->m->end);
 			remember(t, st, t->lab);
 			for (i = 0; i < len; i++) {
 				y = t->lab[i];
@@ -3301,8 +3449,9 @@ ns_ner_train(const struct ns_ner_doc *train, size_t ntrain,
 				sentence_features(t, st);
 				gold_fit(t, g + st->a, n);
 				tr_emit(&tr, t, n);
-				viterbi(t, n, tr.tw, tr.tw + NL * NL,
-				    tr.tw + NL * NL + NL);
+				trans_rows(tr.tw, t->pt);
+				viterbi(t, n, (const float (*)[NL])t->pt,
+				    tr.tw + NL * NL, tr.tw + NL * NL + NL);
 				pred = t->lab;
 				if (memcmp(pred, g + st->a, n) != 0)
 					tr_update(&tr, t, n, g + st->a, pred);

@@ -386,6 +386,26 @@ lex_add(struct lex *x, const char *phrase, const char *key, size_t klen,
 	e->weak = 0;
 }
 
+/* Slot the last entry of x, whose key no other entry has (lex_get()
+ * found none): the table is rebuilt only when it fills, not on every
+ * new key (the pairs of weak words grow with the stream, and a rebuild
+ * each was quadratic). */
+static void
+lex_insert(struct lex *x)
+{
+	size_t h, i = x->n - 1;
+
+	if (x->nslot == 0 || x->n * 3 > x->nslot) {
+		lex_rehash(x);
+		return;
+	}
+	x->v[i].next = -1;
+	h = ns_hash32(x->v[i].key, x->v[i].klen) & (x->nslot - 1);
+	while (x->slot[h] >= 0)
+		h = (h + 1) & (x->nslot - 1);
+	x->slot[h] = (int32_t)i;
+}
+
 /* The first entry of key, or NULL. */
 static const struct entry *
 lex_get(const struct lex *x, const char *key, size_t klen)
@@ -2370,7 +2390,7 @@ weak_set(struct ns_numex *x, const char *s, size_t k, size_t i, int base)
 		r = base;
 	lex_add(&x->wk, "", s + i, k - i, "", 0);
 	x->wk.v[x->wk.n - 1].set[0] = r;
-	lex_rehash(&x->wk);
+	lex_insert(&x->wk);
 	return r;
 }
 
@@ -2446,7 +2466,7 @@ ns_numex_find(struct ns_numex *x, const char *s, size_t n,
 {
 	const unsigned char *cls = ascii_classes();
 	struct out o;
-	size_t i = 0, j, k, end, len, run_end = 0;
+	size_t i = 0, j, k, end, len, run_end = 0, alpha_end;
 	utf8proc_int32_t cp, prev;
 	struct entry *e;
 	int re, email, trig, upper, lowr, vr;
@@ -2513,17 +2533,23 @@ ns_numex_find(struct ns_numex *x, const char *s, size_t n,
 				continue;
 			}
 		}
-		/* The token, and whether it starts an e-mail address. */
+		/* The token, where its letters end, and whether it starts
+		 * an e-mail address. It is put in lower case only when it
+		 * may begin an entity (few words do). */
 		upper = lowr = 1;
-		for (j = i, len = 0; j < n && (cls[(unsigned char)s[j]] &
+		alpha_end = SIZE_MAX;
+		for (j = i; j < n && (cls[(unsigned char)s[j]] &
 		    (C_ALPHA | C_DIGIT)); j++) {
-			if (len < WORDMAX)
-				word[len++] = (char)lower((unsigned char)s[j]);
+			if (!(cls[(unsigned char)s[j]] & C_ALPHA) &&
+			    alpha_end == SIZE_MAX)
+				alpha_end = j;
 			if (!(cls[(unsigned char)s[j]] & C_UPPER))
 				upper = 0;
 			else if (j > i)
 				lowr = 0;
 		}
+		if (alpha_end == SIZE_MAX)
+			alpha_end = j;
 		/* Each run of address characters is read once: a word inside
 		 * one that began earlier starts no address. */
 		email = 0;
@@ -2570,14 +2596,16 @@ ns_numex_find(struct ns_numex *x, const char *s, size_t n,
 			continue;
 		}
 		/* A word: may it begin an entity here? Letters only. */
-		for (j = i; j < n && (cls[(unsigned char)s[j]] & C_ALPHA); j++)
-			;
+		j = alpha_end;
 		len = j - i;
 		re = -1;
 		if (email)
 			re = x->bucket_re[c];
-		else if (len <= WORDMAX && (x->pre2[word[0] - 'a'] & (len == 1 ?
-		    1u << 26 : 1u << (word[1] - 'a')))) {
+		else if (len <= WORDMAX && (x->pre2[lower(c) - 'a'] &
+		    (len == 1 ? 1u << 26 :
+		    1u << (lower((unsigned char)s[i + 1]) - 'a')))) {
+			for (k = 0; k < len; k++)
+				word[k] = (char)lower((unsigned char)s[i + k]);
 			e = NULL;
 			k = 0;
 			/* "US$5", "Rs.500" */
