@@ -97,6 +97,8 @@ struct ns_splitter {
 				 * name ("Ars Technica") */
 	int	 lead_under;	/* ... that stood under boilerplate */
 	int	 held_post;	/* the candidate is a post's header */
+	int	 masthead;	/* the held block is a masthead's:
+				 * boilerplate if a headline comes under it */
 
 	/* Web archive text (WARC, Common Crawl's WET): each record is an
 	 * article, its header boilerplate. */
@@ -223,8 +225,10 @@ ends_sentence(const char *s, size_t n)
 	return cp == '.' || cp == '!' || cp == '?' || cp == 0x2026;
 }
 
-/* A separator line: three or more of one of - = * # _ ~ or a bullet, with
- * spaces between them or not ("---", "* * *", "###", "______"). */
+/* A separator line: three or more of one of - = * # _ ~ or a bullet, or of
+ * a dash or a box-drawing rule ("———", "───", as web pages and word
+ * processors draw one), with spaces between them or not ("---", "* * *",
+ * "###", "______"). */
 static int
 is_separator(const char *s, size_t n)
 {
@@ -253,7 +257,9 @@ is_separator(const char *s, size_t n)
 			continue;
 		if (first < 0) {
 			if (c != '-' && c != '=' && c != '*' && c != '#' &&
-			    c != '_' && c != '~' && c != 0x2022)
+			    c != '_' && c != '~' && c != 0x2022 &&
+			    c != 0x2013 && c != 0x2014 && c != 0x2015 &&
+			    c != 0x2500 && c != 0x2501 && c != 0x2550)
 				return 0;
 			first = c;
 		} else if (c != first)
@@ -689,6 +695,91 @@ post_header(const struct ns_splitter *sp, const char *s,
 	return 1;
 }
 
+/* Does block b hold a page's masthead: a site's or a show's name (a line
+ * a head rule matches) over boilerplate lines ("Meridiano English" over
+ * its breadcrumb "Home / Economy"), or, under boilerplate (under), a label
+ * in capitals alone that a kicker rule matches (a transcript's show, "CNN
+ * NEWSROOM" under "Return to Transcripts main page")? */
+static int
+masthead_block(const struct ns_splitter *sp, const char *s,
+    const struct block *b, int under)
+{
+	size_t l1 = line1(s, b->len), ws = ns_trim_left(s, l1);
+
+	if (b->boiler1)
+		return 0;
+	if (b->nlines == 1)
+		return under && ns_rules_match(sp->rules, NS_SCOPE_KICKER,
+		    s + ws, l1 - ws) != NULL && ns_rules_match(sp->rules,
+		    NS_SCOPE_HEAD, s + ws, l1 - ws) == NULL;
+	return b->boiler == b->nlines - 1 && ns_rules_match(sp->rules,
+	    NS_SCOPE_HEAD, s + ws, l1 - ws) != NULL;
+}
+
+/* Does block b open with a headline, under a masthead at the top of an
+ * article: a line of four words or more that ends no sentence? */
+static int
+headline_start(const char *s, const struct block *b)
+{
+	const char *nl = memchr(s, '\n', b->len);
+	size_t l1 = nl ? (size_t)(nl - s) : b->len;
+	utf8proc_int32_t last = last_letter(s, l1);
+
+	return !b->boiler1 && starts_upper(s, l1) &&
+	    ns_word_count(s, l1) >= 4 && last != '.' && last != '!' &&
+	    last != 0x2026 && title_at_start(s, l1, nl ? nl + 1 : NULL,
+	    nl ? b->len - l1 - 1 : 0, 0);
+}
+
+/* Is block b a speaker's label on a line of its own, as transcripts set
+ * one over the words spoken ("Amna Kessler:", "MARY ELLEN PARK, HOST:",
+ * "Dr. Helen Marsh, Northway Health:"): a few words, each of four letters
+ * or more capitalized, and a colon? The turn it opens is text. */
+static int
+speaker_label(const struct block *b, const char *s)
+{
+	size_t i, w, words;
+
+	if (b->nlines != 1 || b->boiler > 0 || b->len < 3 || b->len > 80 ||
+	    s[b->len - 1] != ':' || !starts_upper(s, b->len))
+		return 0;
+	words = ns_word_count(s, b->len - 1);
+	if (words < 1 || words > 8)
+		return 0;
+	for (i = 0; i < b->len; i = w + 1) {
+		for (w = i; w < b->len && s[w] != ' '; w++)
+			;
+		if (w - i >= 4 && starts_lower(s + i, w - i))
+			return 0;
+	}
+	return 1;
+}
+
+/* Is block b furniture with a name among it, under a headline: lines a
+ * body rule matches, and between two of them one line that a head or a
+ * kicker rule matches ("PBS NewsHour" between "Watch the Full Episode"
+ * and "By — Amna Kessler"), as ns-strip-ads cuts it there? */
+static int
+named_furniture(const struct ns_splitter *sp, const char *s,
+    const struct block *b)
+{
+	size_t i, l, ws, k;
+
+	if (b->nlines < 3 || b->boiler + 1 != b->nlines || b->boiler1 ||
+	    !b->boiler_end)
+		return 0;
+	for (i = 0, k = 0; i < b->len; i += l + 1, k++) {
+		l = line1(s + i, b->len - i);
+		ws = ns_trim_left(s + i, l);
+		if (ns_rules_match(sp->rules, NS_SCOPE_BODY, s + i + ws,
+		    l - ws) != NULL)
+			continue;
+		return ns_rules_match(sp->rules, NS_SCOPE_HEAD |
+		    NS_SCOPE_KICKER, s + i + ws, l - ws) != NULL;
+	}
+	return 0;
+}
+
 /* ---- building the article ---- */
 
 /* The bytes JSON escaping adds to s: the record written must fit in
@@ -810,6 +901,7 @@ release_pending(struct ns_splitter *sp)
 		return;
 	sp->npv = 0;	/* push_text() may end the article: no second release */
 	sp->lead = 0;
+	sp->masthead = 0;
 	for (i = 0; i < n; i++)
 		push_text(sp, sp->pend.p + sp->pv[i].off, &sp->pv[i]);
 	ns_buf_reset(&sp->pend);
@@ -952,7 +1044,16 @@ start_block(struct ns_splitter *sp, const char *s, struct block *b)
 	struct block all;
 
 	if (b->boiler == b->nlines) {
-		/* Boilerplate before the headline: into the text. */
+		/* Boilerplate before the headline: into the text, with a
+		 * masthead held over it ("Google Alerts" over "NEWS"). */
+		if (sp->npv > 0 && sp->masthead) {
+			all = sp->pv[0];
+			sp->npv = sp->lead = sp->masthead = 0;
+			all.boiler = all.nlines;
+			all.boiler1 = 1;
+			push_text(sp, sp->pend.p + all.off, &all);
+			ns_buf_reset(&sp->pend);
+		}
 		push_text(sp, s, b);
 		return;
 	}
@@ -967,8 +1068,19 @@ start_block(struct ns_splitter *sp, const char *s, struct block *b)
 		 * header (a day line "March 12" over a channel's post) it is
 		 * boilerplate too; otherwise it is read as it would have been,
 		 * and this block after it. */
+		int mast = sp->masthead;
+
 		all = sp->pv[0];
-		sp->npv = sp->lead = 0;
+		sp->npv = sp->lead = sp->masthead = 0;
+		if (mast && headline_start(s, b)) {
+			/* A masthead over the headline: boilerplate. */
+			all.boiler = all.nlines;
+			all.boiler1 = 1;
+			push_text(sp, sp->pend.p + all.off, &all);
+			ns_buf_reset(&sp->pend);
+			start_block(sp, s, b);
+			return;
+		}
 		if (post_header(sp, s, b, &at, &l2)) {
 			all.boiler = all.nlines;
 			push_text(sp, sp->pend.p + all.off, &all);
@@ -987,6 +1099,16 @@ start_block(struct ns_splitter *sp, const char *s, struct block *b)
 			start_block(sp, s, b);
 		else
 			body_block(sp, s, b);
+		return;
+	}
+	if (!sp->reread && sp->content == 0 &&
+	    masthead_block(sp, s, b, sp->text.len > 0)) {
+		/* A masthead at the top (a site's name over its breadcrumb,
+		 * a show's name): the next block says whether a headline
+		 * stands under it. */
+		hold(sp, s, b);
+		sp->lead = 1;
+		sp->masthead = 1;
 		return;
 	}
 	if (!sp->reread && b->nlines == 1 && sp->text.len > 0 &&
@@ -1158,6 +1280,21 @@ body_block(struct ns_splitter *sp, const char *s, struct block *b)
 		push_text(sp, s, b);
 		return;
 	}
+	if (sp->npv > 0 && sp->npv == sp->lead && sp->masthead &&
+	    headline_start(s, b)) {
+		/* A masthead over a headline: the next article, and the
+		 * story may go on under the headline in its paragraph (a
+		 * page with no blank lines). */
+		head = sp->pv[0];
+		sp->npv = sp->lead = sp->masthead = 0;
+		end_article(sp, 0);
+		head.boiler = head.nlines;
+		head.boiler1 = 1;
+		push_text(sp, sp->pend.p + head.off, &head);
+		ns_buf_reset(&sp->pend);
+		title_block(sp, s, b);
+		return;
+	}
 	if (sp->npv > 0 && sp->npv == sp->lead) {
 		/* A source's name is held: a headline under it starts an
 		 * article, and the name goes with it, when furniture around
@@ -1173,7 +1310,8 @@ body_block(struct ns_splitter *sp, const char *s, struct block *b)
 		release_pending(sp);
 	}
 	if (sp->npv > 0) {
-		if (b->boiler == b->nlines && sp->npv < 8 &&
+		if ((b->boiler == b->nlines || named_furniture(sp, s, b)) &&
+		    sp->npv < 8 &&
 		    record_size(sp, b->len + b->extra + 8) <= sp->max) {
 			/* Credits under a headline: still undecided. */
 			hold(sp, s, b);
@@ -1183,7 +1321,8 @@ body_block(struct ns_splitter *sp, const char *s, struct block *b)
 		 * Workers Aren't Sold.") makes it one too. A post's header
 		 * takes any text under it: a channel's post may be a line
 		 * long. */
-		if ((paragraph_like(b, s) || (sp->held_post &&
+		if ((paragraph_like(b, s) || speaker_label(b, s) ||
+		    (sp->held_post &&
 		    b->boiler == 0 && starts_upper(s, b->len))) &&
 		    !(sp->listing != NULL && b->nlines == 1)) {
 			/* The candidate was a headline: the article before it
@@ -1232,6 +1371,18 @@ body_block(struct ns_splitter *sp, const char *s, struct block *b)
 		hold(sp, s, b);
 		sp->lead = 1;
 		sp->lead_under = b->joined && sp->last_boiler;
+		return;
+	}
+	/* A masthead, a site's name over its breadcrumb, where a headline
+	 * could stand: held, as the next article's headline may come under
+	 * it. */
+	if (b->nlines >= 2 && sp->content > 0 && !sp->framed &&
+	    (sp->last_boiler || sp->last_final || b->blanks >= 2) &&
+	    masthead_block(sp, s, b, 0)) {
+		hold(sp, s, b);
+		sp->lead = 1;
+		sp->lead_under = 1;
+		sp->masthead = 1;
 		return;
 	}
 	if (sp->listing != NULL && b->joined && b->boiler < b->nlines) {

@@ -412,6 +412,16 @@ cut_other(const struct line *l)
 	    l->rule->scope != NS_SCOPE_KICKER;
 }
 
+/* Is the line over v[i], past blank lines, one that a rule other than a
+ * kicker's cuts? */
+static int
+prev_cut(const struct line *v, size_t i)
+{
+	while (i > 0 && v[i - 1].blank)
+		i--;
+	return i > 0 && cut_other(&v[i - 1]);
+}
+
 /* Kickers, labels in capitals over a headline or a jump line ("CITY
  * HALL", "BUDGET"), are cut only beside page furniture: between two lines
  * of their paragraph that other rules cut (a running head over the label,
@@ -440,6 +450,18 @@ kicker_lines(struct ns_rules *r, const char *s, struct line *v, size_t count)
 		if (i > 0 && i + 1 < count && cut_other(&v[i - 1]) &&
 		    cut_other(&v[i + 1])) {
 			v[i].rule = k;
+			continue;
+		}
+		/* Alone in its paragraph among the leading lines, between
+		 * cut lines (a transcript's show, "CNN NEWSROOM", under
+		 * "Return to Transcripts main page", over its air date). */
+		for (j = i + 1; leading && i > 0 && v[i - 1].blank &&
+		    j < count && v[j].blank; j++)
+			;
+		if (j > i + 1 && j < count && cut_other(&v[j]) &&
+		    prev_cut(v, i)) {
+			v[i].rule = k;
+			lead_cut = 1;
 			continue;
 		}
 		for (j = i + 1, kept = 0; leading && j < count &&
