@@ -1293,6 +1293,52 @@ title_names(struct ns_extractor *x, const char *title, size_t tlen)
 	free(adds);
 }
 
+/* A one-word PERSON or ORG of the text that is the short form of longer
+ * names of the text, all of the other type, takes their type: the tagger
+ * may make a person of "Northfield" (of "Northfield Markets") or a company
+ * of "Kipyegon" (of "Faith Kipyegon"). With longer names of both types
+ * ("Ford" of "Gerald Ford" and "Ford Motor") it stays. */
+static void
+short_types(struct ns_extractor *x)
+{
+	struct found *f, *g;
+	struct name a, b;
+	size_t i, j;
+	int other, seen;
+
+	for (i = 0; i < x->nf; i++) {
+		f = &x->f[i];
+		if (f->field != 1 || (f->e.type != NS_ENT_PERSON &&
+		    f->e.type != NS_ENT_ORG))
+			continue;
+		a.s = f->s + f->e.start;
+		a.n = f->e.end - f->e.start;
+		if (count_words(a.s, a.n) != 1)
+			continue;
+		a.words = 1;
+		other = NS_ENT_PERSON + NS_ENT_ORG - f->e.type;
+		seen = 0;
+		for (j = 0; j < x->nf && seen >= 0; j++) {
+			g = &x->f[j];
+			if (g->field != 1 || (g->e.type != NS_ENT_PERSON &&
+			    g->e.type != NS_ENT_ORG))
+				continue;
+			b.s = g->s + g->e.start;
+			b.n = g->e.end - g->e.start;
+			b.words = count_words(b.s, b.n);
+			a.type = b.type = g->e.type;
+			if (!stands_for(&a, &b))
+				continue;
+			if ((int)g->e.type == other)
+				seen = 1;
+			else
+				seen = -1;
+		}
+		if (seen == 1)
+			f->e.type = (enum ns_ent_type)other;
+	}
+}
+
 /* A name in the title takes its type from the text, where the tagger sees
  * it in a sentence rather than in a headline's capitals: the type the
  * same name has most often there, or else that of the fuller name it
@@ -1736,6 +1782,7 @@ ns_extract(struct ns_extractor *x, const char *title, size_t tlen,
 		merge(x, nn, x->ov, no, 1, text, xlen);
 	} else
 		merge(x, nn, NULL, 0, 1, text, xlen);
+	short_types(x);
 	title_names(x, title, tlen);
 	title_types(x);
 	link_names(x);
