@@ -99,6 +99,10 @@ struct ns_splitter {
 	int	 held_post;	/* the candidate is a post's header */
 	int	 masthead;	/* the held block is a masthead's:
 				 * boilerplate if a headline comes under it */
+	int	 after_end;	/* the article began under an end marker
+				 * ("Link to original source") */
+	int	 source;	/* the held line is a source's name under
+				 * an end marker */
 
 	/* Web archive text (WARC, Common Crawl's WET): each record is an
 	 * article, its header boilerplate. */
@@ -1068,10 +1072,23 @@ start_block(struct ns_splitter *sp, const char *s, struct block *b)
 		 * header (a day line "March 12" over a channel's post) it is
 		 * boilerplate too; otherwise it is read as it would have been,
 		 * and this block after it. */
-		int mast = sp->masthead;
+		int mast = sp->masthead, source = sp->source;
 
 		all = sp->pv[0];
-		sp->npv = sp->lead = sp->masthead = 0;
+		sp->npv = sp->lead = sp->masthead = sp->source = 0;
+		if (source && b->nlines == 1 && b->boiler == 0 &&
+		    headline_like(s, b->len)) {
+			/* A source's name of up to three words under an end
+			 * marker, over a longer headline alone on its line
+			 * ("The Verge" over "Samsung profit jumps on memory
+			 * prices"): boilerplate. */
+			all.boiler = all.nlines;
+			all.boiler1 = 1;
+			push_text(sp, sp->pend.p + all.off, &all);
+			ns_buf_reset(&sp->pend);
+			start_block(sp, s, b);
+			return;
+		}
 		if (mast && headline_start(s, b)) {
 			/* A masthead over the headline: boilerplate. */
 			all.boiler = all.nlines;
@@ -1111,17 +1128,21 @@ start_block(struct ns_splitter *sp, const char *s, struct block *b)
 		sp->masthead = 1;
 		return;
 	}
-	if (!sp->reread && b->nlines == 1 && sp->text.len > 0 &&
-	    sp->content == 0 && ns_rules_match(sp->rules, NS_SCOPE_HEAD,
-	    s + ns_trim_left(s, b->len), b->len - ns_trim_left(s,
-	    b->len)) != NULL) {
+	if (!sp->reread && b->nlines == 1 && (sp->text.len > 0 ||
+	    sp->after_end) && sp->content == 0 &&
+	    ns_rules_match(sp->rules, NS_SCOPE_HEAD, s + ns_trim_left(s,
+	    b->len), b->len - ns_trim_left(s, b->len)) != NULL) {
 		/* A line a head rule matches under the boilerplate at the
-		 * top (a day line, a source's name): the next block says
-		 * whether it is the headline. */
+		 * top (a day line, a source's name), or first under an end
+		 * marker: the next block says whether it is the headline. */
+		sp->source = sp->text.len == 0 && sp->after_end &&
+		    ns_word_count_max(s, b->len, 4) <= 3;
+		sp->after_end = 0;
 		hold(sp, s, b);
 		sp->lead = 1;
 		return;
 	}
+	sp->after_end = 0;
 	if (post_header(sp, s, b, &at, &l2)) {
 		sp->titled = 1;
 		title_block(sp, s, b);
@@ -1882,6 +1903,7 @@ one_line(struct ns_splitter *sp, const char *s, size_t n, size_t extra,
 		}
 		end_block(sp);
 		end_article(sp, 0);
+		sp->after_end = 1;
 	}
 	if (rule != NULL && rule->scope == NS_SCOPE_END) {
 		/* The marker stays where it stands, in its paragraph. */
