@@ -1297,7 +1297,8 @@ title_names(struct ns_extractor *x, const char *title, size_t tlen)
  * names of the text, all of the other type, takes their type: the tagger
  * may make a person of "Northfield" (of "Northfield Markets") or a company
  * of "Kipyegon" (of "Faith Kipyegon"). With longer names of both types
- * ("Ford" of "Gerald Ford" and "Ford Motor") it stays. */
+ * ("Ford" of "Gerald Ford" and "Ford Motor") it stays; initials stand for
+ * no person ("BP" stays an ORG by "Bob Peters"). */
 static void
 short_types(struct ns_extractor *x)
 {
@@ -1327,7 +1328,12 @@ short_types(struct ns_extractor *x)
 			b.n = g->e.end - g->e.start;
 			b.words = count_words(b.s, b.n);
 			a.type = b.type = g->e.type;
-			if (!stands_for(&a, &b))
+			/* A person's short name is a word of the name, never
+			 * its initials ("BP" is no short form of "Bob
+			 * Peters"). */
+			if (g->e.type == NS_ENT_PERSON ? b.words <= a.words ||
+			    !word_run(a.s, a.n, b.s, b.n, 0) :
+			    !stands_for(&a, &b))
 				continue;
 			if ((int)g->e.type == other)
 				seen = 1;
