@@ -1302,12 +1302,40 @@ title_names(struct ns_extractor *x, const char *title, size_t tlen)
 static void
 short_types(struct ns_extractor *x)
 {
-	struct found *f, *g;
-	struct name a, b;
-	size_t i, j;
+	struct found *f;
+	struct name a, *b, *longs = NULL;
+	size_t i, j, nlongs = 0;
 	int other, seen;
 
+	/* The longer names of the text, each once (at most CANON_MAX, as
+	 * link_names() takes): a text of many names costs no more than a
+	 * pass over them for each one-word name. A one-word name never is
+	 * one, so that the types changed below change none of them. */
 	for (i = 0; i < x->nf; i++) {
+		f = &x->f[i];
+		if (f->field != 1 || (f->e.type != NS_ENT_PERSON &&
+		    f->e.type != NS_ENT_ORG) || count_words(f->s + f->e.start,
+		    f->e.end - f->e.start) < 2)
+			continue;
+		for (j = 0; j < nlongs; j++)
+			if (longs[j].type == f->e.type && longs[j].n ==
+			    f->e.end - f->e.start && memcmp(longs[j].s,
+			    f->s + f->e.start, longs[j].n) == 0)
+				break;
+		if (j < nlongs || nlongs == CANON_MAX)
+			continue;
+		if (nlongs == 0)
+			longs = ns_xreallocarray(NULL, CANON_MAX,
+			    sizeof(*longs));
+		longs[nlongs].s = f->s + f->e.start;
+		longs[nlongs].n = f->e.end - f->e.start;
+		longs[nlongs].type = f->e.type;
+		longs[nlongs].words = count_words(longs[nlongs].s,
+		    longs[nlongs].n);
+		longs[nlongs].canon = -1;
+		nlongs++;
+	}
+	for (i = 0; i < x->nf && nlongs > 0; i++) {
 		f = &x->f[i];
 		if (f->field != 1 || (f->e.type != NS_ENT_PERSON &&
 		    f->e.type != NS_ENT_ORG))
@@ -1319,23 +1347,17 @@ short_types(struct ns_extractor *x)
 		a.words = 1;
 		other = NS_ENT_PERSON + NS_ENT_ORG - f->e.type;
 		seen = 0;
-		for (j = 0; j < x->nf && seen >= 0; j++) {
-			g = &x->f[j];
-			if (g->field != 1 || (g->e.type != NS_ENT_PERSON &&
-			    g->e.type != NS_ENT_ORG))
-				continue;
-			b.s = g->s + g->e.start;
-			b.n = g->e.end - g->e.start;
-			b.words = count_words(b.s, b.n);
-			a.type = b.type = g->e.type;
+		for (j = 0; j < nlongs && seen >= 0; j++) {
+			b = &longs[j];
+			a.type = b->type;
 			/* A person's short name is a word of the name, never
 			 * its initials ("BP" is no short form of "Bob
 			 * Peters"). */
-			if (g->e.type == NS_ENT_PERSON ? b.words <= a.words ||
-			    !word_run(a.s, a.n, b.s, b.n, 0) :
-			    !stands_for(&a, &b))
+			if (b->type == NS_ENT_PERSON ? b->words <= a.words ||
+			    !word_run(a.s, a.n, b->s, b->n, 0) :
+			    !stands_for(&a, b))
 				continue;
-			if ((int)g->e.type == other)
+			if ((int)b->type == other)
 				seen = 1;
 			else
 				seen = -1;
@@ -1343,6 +1365,7 @@ short_types(struct ns_extractor *x)
 		if (seen == 1)
 			f->e.type = (enum ns_ent_type)other;
 	}
+	free(longs);
 }
 
 /* A name in the title takes its type from the text, where the tagger sees
