@@ -830,34 +830,58 @@ fixed_names(struct ns_extractor *x, size_t no, const char *s, size_t n,
 	return add;
 }
 
-/* Does a person's name among x->ov[0..no) end with the word s[a..b)? */
-static int
-surname_of_person(const struct ns_extractor *x, size_t no, const char *s,
-    size_t a, size_t b)
-{
-	const struct ns_entity *e;
-	size_t i;
+/* The last words of persons' names of more than one word, as a set (open
+ * addressing; mask + 1 slots, a power of two, more than twice as many as
+ * go in): titled_names() asks it for each titled name of one word, which
+ * a loop over the names for each would make quadratic. */
+struct surset {
+	struct ns_listword *v;	/* p NULL: empty */
+	size_t	 mask;
+};
 
-	for (i = 0; i < no; i++) {
-		e = &x->ov[i];
-		if (e->type == NS_ENT_PERSON && e->end - e->start > b - a &&
-		    s[e->end - (b - a) - 1] == ' ' &&
-		    memcmp(s + e->end - (b - a), s + a, b - a) == 0)
-			return 1;
-	}
-	return 0;
+static size_t
+surset_slot(const struct surset *h, const char *p, size_t n)
+{
+	uint64_t k = 1469598103934665603ULL;
+	size_t i, j;
+
+	for (i = 0; i < n; i++)
+		k = (k ^ (unsigned char)p[i]) * 1099511628211ULL;
+	for (j = (size_t)k & h->mask; h->v[j].p != NULL && (h->v[j].n != n ||
+	    memcmp(h->v[j].p, p, n) != 0); j = (j + 1) & h->mask)
+		;
+	return j;
+}
+
+/* Put in the last word of the person's name s[a..b), if it has more than
+ * one ("Merz" of "Friedrich Merz"). */
+static void
+surset_add(struct surset *h, const char *s, size_t a, size_t b)
+{
+	size_t k, j;
+
+	for (k = b; k > a && s[k - 1] != ' '; k--)
+		;
+	if (k == a)
+		return;
+	j = surset_slot(h, s + k, b - k);
+	h->v[j].p = s + k;
+	h->v[j].n = b - k;
 }
 
 /* An organisation or a place that opens with a title ("Chancellor
  * Friedrich Merz") is the person after the title, when two or three
  * capitalised words follow and none of them ends the names of
  * organisations, or one that ends a person's name in the same field
- * ("Chancellor Merz"); "Cardinal Health", "Bishop Auckland" stay. */
+ * ("Chancellor Merz"); "Cardinal Health", "Bishop Auckland" stay. The
+ * persons' names are those of x->ov[0..no) as they stand when the name is
+ * looked at (with those made persons before it). */
 static void
 titled_names(struct ns_extractor *x, size_t no, const char *s)
 {
 	struct ns_entity *e;
-	size_t i, k, t, w, words;
+	struct surset sur = { NULL, 0 };
+	size_t i, j, k, t, w, words;
 	unsigned char c;
 
 	for (i = 0; i < no; i++) {
@@ -875,12 +899,33 @@ titled_names(struct ns_extractor *x, size_t no, const char *s)
 			    is_orgword(s + k, w - k) || ++words > 3)
 				break;
 		}
-		if (k < e->end || (words == 1 && !surname_of_person(x, no, s,
-		    e->start + t, e->end)))
+		if (k < e->end)
 			continue;
+		if (words == 1) {
+			/* the set, when first asked */
+			if (sur.v == NULL) {
+				for (sur.mask = 15; sur.mask / 2 < no;
+				    sur.mask = sur.mask * 2 + 1)
+					;
+				sur.v = ns_xcalloc(sur.mask + 1,
+				    sizeof(*sur.v));
+				for (j = 0; j < no; j++)
+					if (x->ov[j].type == NS_ENT_PERSON)
+						surset_add(&sur, s,
+						    x->ov[j].start,
+						    x->ov[j].end);
+			}
+			k = e->start + t;
+			if (sur.v[surset_slot(&sur, s + k, e->end - k)].p ==
+			    NULL)
+				continue;
+		}
 		e->start += t;
 		e->type = NS_ENT_PERSON;
+		if (sur.v != NULL)
+			surset_add(&sur, s, e->start, e->end);
 	}
+	free(sur.v);
 }
 
 /* "Abdulaziz bin Salman", "Mohammed bin Rashid Al Maktoum": a name, an
