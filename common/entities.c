@@ -830,34 +830,58 @@ fixed_names(struct ns_extractor *x, size_t no, const char *s, size_t n,
 	return add;
 }
 
-/* Does a person's name among x->ov[0..no) end with the word s[a..b)? */
-static int
-surname_of_person(const struct ns_extractor *x, size_t no, const char *s,
-    size_t a, size_t b)
-{
-	const struct ns_entity *e;
-	size_t i;
+/* The last words of persons' names of more than one word, as a set (open
+ * addressing; mask + 1 slots, a power of two, more than twice as many as
+ * go in): titled_names() asks it for each titled name of one word, which
+ * a loop over the names for each would make quadratic. */
+struct surset {
+	struct ns_listword *v;	/* p NULL: empty */
+	size_t	 mask;
+};
 
-	for (i = 0; i < no; i++) {
-		e = &x->ov[i];
-		if (e->type == NS_ENT_PERSON && e->end - e->start > b - a &&
-		    s[e->end - (b - a) - 1] == ' ' &&
-		    memcmp(s + e->end - (b - a), s + a, b - a) == 0)
-			return 1;
-	}
-	return 0;
+static size_t
+surset_slot(const struct surset *h, const char *p, size_t n)
+{
+	uint64_t k = 1469598103934665603ULL;
+	size_t i, j;
+
+	for (i = 0; i < n; i++)
+		k = (k ^ (unsigned char)p[i]) * 1099511628211ULL;
+	for (j = (size_t)k & h->mask; h->v[j].p != NULL && (h->v[j].n != n ||
+	    memcmp(h->v[j].p, p, n) != 0); j = (j + 1) & h->mask)
+		;
+	return j;
+}
+
+/* Put in the last word of the person's name s[a..b), if it has more than
+ * one ("Merz" of "Friedrich Merz"). */
+static void
+surset_add(struct surset *h, const char *s, size_t a, size_t b)
+{
+	size_t k, j;
+
+	for (k = b; k > a && s[k - 1] != ' '; k--)
+		;
+	if (k == a)
+		return;
+	j = surset_slot(h, s + k, b - k);
+	h->v[j].p = s + k;
+	h->v[j].n = b - k;
 }
 
 /* An organisation or a place that opens with a title ("Chancellor
  * Friedrich Merz") is the person after the title, when two or three
  * capitalised words follow and none of them ends the names of
  * organisations, or one that ends a person's name in the same field
- * ("Chancellor Merz"); "Cardinal Health", "Bishop Auckland" stay. */
+ * ("Chancellor Merz"); "Cardinal Health", "Bishop Auckland" stay. The
+ * persons' names are those of x->ov[0..no) as they stand when the name is
+ * looked at (with those made persons before it). */
 static void
 titled_names(struct ns_extractor *x, size_t no, const char *s)
 {
 	struct ns_entity *e;
-	size_t i, k, t, w, words;
+	struct surset sur = { NULL, 0 };
+	size_t i, j, k, t, w, words;
 	unsigned char c;
 
 	for (i = 0; i < no; i++) {
@@ -875,12 +899,33 @@ titled_names(struct ns_extractor *x, size_t no, const char *s)
 			    is_orgword(s + k, w - k) || ++words > 3)
 				break;
 		}
-		if (k < e->end || (words == 1 && !surname_of_person(x, no, s,
-		    e->start + t, e->end)))
+		if (k < e->end)
 			continue;
+		if (words == 1) {
+			/* the set, when first asked */
+			if (sur.v == NULL) {
+				for (sur.mask = 15; sur.mask / 2 < no;
+				    sur.mask = sur.mask * 2 + 1)
+					;
+				sur.v = ns_xcalloc(sur.mask + 1,
+				    sizeof(*sur.v));
+				for (j = 0; j < no; j++)
+					if (x->ov[j].type == NS_ENT_PERSON)
+						surset_add(&sur, s,
+						    x->ov[j].start,
+						    x->ov[j].end);
+			}
+			k = e->start + t;
+			if (sur.v[surset_slot(&sur, s + k, e->end - k)].p ==
+			    NULL)
+				continue;
+		}
 		e->start += t;
 		e->type = NS_ENT_PERSON;
+		if (sur.v != NULL)
+			surset_add(&sur, s, e->start, e->end);
 	}
+	free(sur.v);
 }
 
 /* "Abdulaziz bin Salman", "Mohammed bin Rashid Al Maktoum": a name, an
@@ -1297,16 +1342,45 @@ title_names(struct ns_extractor *x, const char *title, size_t tlen)
  * names of the text, all of the other type, takes their type: the tagger
  * may make a person of "Northfield" (of "Northfield Markets") or a company
  * of "Kipyegon" (of "Faith Kipyegon"). With longer names of both types
- * ("Ford" of "Gerald Ford" and "Ford Motor") it stays. */
+ * ("Ford" of "Gerald Ford" and "Ford Motor") it stays; initials stand for
+ * no person ("BP" stays an ORG by "Bob Peters"). */
 static void
 short_types(struct ns_extractor *x)
 {
-	struct found *f, *g;
-	struct name a, b;
-	size_t i, j;
+	struct found *f;
+	struct name a, *b, *longs = NULL;
+	size_t i, j, nlongs = 0;
 	int other, seen;
 
+	/* The longer names of the text, each once (at most CANON_MAX, as
+	 * link_names() takes): a text of many names costs no more than a
+	 * pass over them for each one-word name. A one-word name never is
+	 * one, so that the types changed below change none of them. */
 	for (i = 0; i < x->nf; i++) {
+		f = &x->f[i];
+		if (f->field != 1 || (f->e.type != NS_ENT_PERSON &&
+		    f->e.type != NS_ENT_ORG) || count_words(f->s + f->e.start,
+		    f->e.end - f->e.start) < 2)
+			continue;
+		for (j = 0; j < nlongs; j++)
+			if (longs[j].type == f->e.type && longs[j].n ==
+			    f->e.end - f->e.start && memcmp(longs[j].s,
+			    f->s + f->e.start, longs[j].n) == 0)
+				break;
+		if (j < nlongs || nlongs == CANON_MAX)
+			continue;
+		if (nlongs == 0)
+			longs = ns_xreallocarray(NULL, CANON_MAX,
+			    sizeof(*longs));
+		longs[nlongs].s = f->s + f->e.start;
+		longs[nlongs].n = f->e.end - f->e.start;
+		longs[nlongs].type = f->e.type;
+		longs[nlongs].words = count_words(longs[nlongs].s,
+		    longs[nlongs].n);
+		longs[nlongs].canon = -1;
+		nlongs++;
+	}
+	for (i = 0; i < x->nf && nlongs > 0; i++) {
 		f = &x->f[i];
 		if (f->field != 1 || (f->e.type != NS_ENT_PERSON &&
 		    f->e.type != NS_ENT_ORG))
@@ -1318,18 +1392,17 @@ short_types(struct ns_extractor *x)
 		a.words = 1;
 		other = NS_ENT_PERSON + NS_ENT_ORG - f->e.type;
 		seen = 0;
-		for (j = 0; j < x->nf && seen >= 0; j++) {
-			g = &x->f[j];
-			if (g->field != 1 || (g->e.type != NS_ENT_PERSON &&
-			    g->e.type != NS_ENT_ORG))
+		for (j = 0; j < nlongs && seen >= 0; j++) {
+			b = &longs[j];
+			a.type = b->type;
+			/* A person's short name is a word of the name, never
+			 * its initials ("BP" is no short form of "Bob
+			 * Peters"). */
+			if (b->type == NS_ENT_PERSON ? b->words <= a.words ||
+			    !word_run(a.s, a.n, b->s, b->n, 0) :
+			    !stands_for(&a, b))
 				continue;
-			b.s = g->s + g->e.start;
-			b.n = g->e.end - g->e.start;
-			b.words = count_words(b.s, b.n);
-			a.type = b.type = g->e.type;
-			if (!stands_for(&a, &b))
-				continue;
-			if ((int)g->e.type == other)
+			if ((int)b->type == other)
 				seen = 1;
 			else
 				seen = -1;
@@ -1337,6 +1410,7 @@ short_types(struct ns_extractor *x)
 		if (seen == 1)
 			f->e.type = (enum ns_ent_type)other;
 	}
+	free(longs);
 }
 
 /* A name in the title takes its type from the text, where the tagger sees

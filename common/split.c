@@ -906,6 +906,7 @@ release_pending(struct ns_splitter *sp)
 	sp->npv = 0;	/* push_text() may end the article: no second release */
 	sp->lead = 0;
 	sp->masthead = 0;
+	sp->source = 0;
 	for (i = 0; i < n; i++)
 		push_text(sp, sp->pend.p + sp->pv[i].off, &sp->pv[i]);
 	ns_buf_reset(&sp->pend);
@@ -2012,6 +2013,9 @@ ns_splitter_flush(struct ns_splitter *sp)
 	end_block(sp);
 	end_run(sp);
 	end_article(sp, 1);
+	/* The next input starts under no end marker of this one. */
+	sp->after_end = 0;
+	sp->source = 0;
 	sp->blanks = 0;
 	sp->warc = WARC_NONE;
 	sp->mail = MAIL_NONE;
