@@ -753,6 +753,14 @@ split_joined(struct ns_extractor *x, size_t no, const char *s)
 	return k;
 }
 
+/* A byte of a word: a letter, a digit, or any byte of UTF-8 past ASCII. */
+static int
+word_byte(unsigned char c)
+{
+	return c >= 0x80 || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') ||
+	    (c >= 'a' && c <= 'z');
+}
+
 /* Names whose type never depends on the sentence: "US", "U.S.", "UK" and
  * "U.K." are places, "EU" an organisation. The tagger, trained on news of
  * 1996 that wrote "U.S.", misses "US" in some sentences ("fears of a US
@@ -777,12 +785,6 @@ cmp_ov(const void *a, const void *b)
 	return (x->start > y->start) - (x->start < y->start);
 }
 
-static int
-word_char(unsigned char c)
-{
-	return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') ||
-	    (c >= 'a' && c <= 'z') || c >= 0x80 || c == '$';
-}
 
 static size_t
 fixed_names(struct ns_extractor *x, size_t no, const char *s, size_t n,
@@ -800,10 +802,11 @@ fixed_names(struct ns_extractor *x, size_t no, const char *s, size_t n,
 				continue;
 			/* a word of its own ("US-based" too), not "USA",
 			 * "US$5", "EUR", "U.S.A." */
-			if ((a > 0 && word_char((unsigned char)s[a - 1])) ||
-			    (b < n && (word_char((unsigned char)s[b]) ||
+			if ((a > 0 && (word_byte((unsigned char)s[a - 1]) ||
+			    s[a - 1] == '$')) || (b < n &&
+			    (word_byte((unsigned char)s[b]) || s[b] == '$' ||
 			    (s[b] == '.' && b + 1 < n &&
-			    word_char((unsigned char)s[b + 1])))))
+			    word_byte((unsigned char)s[b + 1])))))
 				continue;
 			/* Before a capitalised word it may open a name the
 			 * tagger found and does not give ("U.S. Open" of
@@ -1183,12 +1186,6 @@ find_name(struct ns_extractor *x, const char *s, size_t n,
 	return (int)x->nnames++;
 }
 
-static int
-word_byte(unsigned char c)
-{
-	return c >= 0x80 || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') ||
-	    (c >= 'a' && c <= 'z');
-}
 
 static int
 cmp_found(const void *a, const void *b)
@@ -1348,39 +1345,25 @@ static void
 short_types(struct ns_extractor *x)
 {
 	struct found *f;
-	struct name a, *b, *longs = NULL;
-	size_t i, j, nlongs = 0;
+	struct name a, *b;
+	size_t i, j;
 	int other, seen;
 
-	/* The longer names of the text, each once (at most CANON_MAX, as
-	 * link_names() takes): a text of many names costs no more than a
-	 * pass over them for each one-word name. A one-word name never is
-	 * one, so that the types changed below change none of them. */
+	/* The longer names of the text, each once, in x->names (as
+	 * link_names() gathers them, at most CANON_MAX): a text of many
+	 * names costs no more than a pass over them for each one-word name.
+	 * A one-word name never is one, so that the types changed below
+	 * change none of them. */
+	x->nnames = 0;
 	for (i = 0; i < x->nf; i++) {
 		f = &x->f[i];
-		if (f->field != 1 || (f->e.type != NS_ENT_PERSON &&
-		    f->e.type != NS_ENT_ORG) || count_words(f->s + f->e.start,
-		    f->e.end - f->e.start) < 2)
-			continue;
-		for (j = 0; j < nlongs; j++)
-			if (longs[j].type == f->e.type && longs[j].n ==
-			    f->e.end - f->e.start && memcmp(longs[j].s,
-			    f->s + f->e.start, longs[j].n) == 0)
-				break;
-		if (j < nlongs || nlongs == CANON_MAX)
-			continue;
-		if (nlongs == 0)
-			longs = ns_xreallocarray(NULL, CANON_MAX,
-			    sizeof(*longs));
-		longs[nlongs].s = f->s + f->e.start;
-		longs[nlongs].n = f->e.end - f->e.start;
-		longs[nlongs].type = f->e.type;
-		longs[nlongs].words = count_words(longs[nlongs].s,
-		    longs[nlongs].n);
-		longs[nlongs].canon = -1;
-		nlongs++;
+		if (f->field == 1 && (f->e.type == NS_ENT_PERSON ||
+		    f->e.type == NS_ENT_ORG) && count_words(f->s + f->e.start,
+		    f->e.end - f->e.start) >= 2)
+			(void)find_name(x, f->s + f->e.start,
+			    f->e.end - f->e.start, f->e.type);
 	}
-	for (i = 0; i < x->nf && nlongs > 0; i++) {
+	for (i = 0; i < x->nf && x->nnames > 0; i++) {
 		f = &x->f[i];
 		if (f->field != 1 || (f->e.type != NS_ENT_PERSON &&
 		    f->e.type != NS_ENT_ORG))
@@ -1392,8 +1375,8 @@ short_types(struct ns_extractor *x)
 		a.words = 1;
 		other = NS_ENT_PERSON + NS_ENT_ORG - f->e.type;
 		seen = 0;
-		for (j = 0; j < nlongs && seen >= 0; j++) {
-			b = &longs[j];
+		for (j = 0; j < x->nnames && seen >= 0; j++) {
+			b = &x->names[j];
 			a.type = b->type;
 			/* A person's short name is a word of the name, never
 			 * its initials ("BP" is no short form of "Bob
@@ -1410,7 +1393,6 @@ short_types(struct ns_extractor *x)
 		if (seen == 1)
 			f->e.type = (enum ns_ent_type)other;
 	}
-	free(longs);
 }
 
 /* A name in the title takes its type from the text, where the tagger sees
