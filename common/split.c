@@ -108,6 +108,8 @@ struct ns_splitter {
 	 * article, its header boilerplate. */
 	int	 warc;		/* where in a record the next line is */
 	int	 warc_info;	/* the record holds no page (warcinfo) */
+	uint64_t warc_len;	/* its "Content-Length:", plus one; 0: none */
+	uint64_t warc_end;	/* the byte its block ends at; 0: not known */
 
 	/* A mail digest (Mailman's): each message is an article, or, a
 	 * reply, discussion of the article above. */
@@ -120,7 +122,7 @@ struct ns_splitter {
 	size_t	 nmh, capmh;
 };
 
-enum { WARC_NONE, WARC_HEAD, WARC_INFO, WARC_TITLE, WARC_BODY };
+enum { WARC_NONE, WARC_HEAD, WARC_INFO, WARC_TITLE, WARC_BODY, WARC_GAP };
 enum { MAIL_NONE, MAIL_HEAD, MAIL_REPLY, MAIL_BODY };
 
 /* Header lines at most that a message's header block is held for. */
@@ -342,6 +344,26 @@ warc_version(const char *s, size_t n)
 	for (i = 6; i < n && s[i] >= '0' && s[i] <= '9'; i++)
 		;
 	return i + 1 < n && s[i] == '.' && all_digits(s + i + 1, n - i - 1);
+}
+
+/* A record's "Content-Length:" field: the length of its block, plus
+ * one; 0 if the line is none. */
+static uint64_t
+warc_length(const char *s, size_t n)
+{
+	uint64_t v = 0;
+	size_t i;
+
+	if (n < 16 || !same_ci(s, "content-length:", 15))
+		return 0;
+	for (i = 15; i < n && (s[i] == ' ' || s[i] == '\t'); i++)
+		;
+	n = i + ns_trim_right(s + i, n - i);
+	if (i == n || n - i > 15 || !all_digits(s + i, n - i))
+		return 0;
+	for (; i < n; i++)
+		v = v * 10 + (uint64_t)(s[i] - '0');
+	return v + 1;
 }
 
 /* A record's "WARC-Type:" field names a record with no page text: the
@@ -1774,20 +1796,42 @@ warc_line(struct ns_splitter *sp, const char *s, size_t n, size_t extra,
 		sp->listing = NULL;
 		sp->warc = WARC_HEAD;
 		sp->warc_info = 0;
+		sp->warc_len = sp->warc_end = 0;
 		add_line(sp, s, n, extra, lineno, byte, 1);
 		return 1;
 	}
-	if (sp->warc == WARC_NONE || ns_is_blank(s, n)) {
+	if (sp->warc == WARC_NONE)
+		return 0;
+	/* The block's end, where its length says, is past the first line
+	 * under the header. */
+	if (sp->warc_len > 0 && sp->warc != WARC_HEAD) {
+		sp->warc_end = byte + sp->warc_len - 1;
+		sp->warc_len = 0;
+	}
+	if (ns_is_blank(s, n)) {
 		if (sp->warc == WARC_HEAD)
 			sp->warc = sp->warc_info ? WARC_INFO : WARC_TITLE;
+		else if (sp->warc_end > 0 && byte >= sp->warc_end)
+			sp->warc = WARC_GAP;	/* the record is over */
 		return 0;
 	}
 	switch (sp->warc) {
 	case WARC_HEAD:
 		if (warc_info_type(s + lead, n - lead))
 			sp->warc_info = 1;
+		else if (warc_length(s + lead, n - lead) > 0)
+			sp->warc_len = warc_length(s + lead, n - lead);
 		add_line(sp, s, n, extra, lineno, byte, 1);
 		return 1;
+	case WARC_GAP:
+		/* Text after a record, where its length said it ended, and
+		 * a blank line: no more of the archive (other text after
+		 * it, as in files joined by cat). */
+		end_block(sp);
+		end_run(sp);
+		end_article(sp, 0);
+		sp->warc = WARC_NONE;
+		return 0;
 	case WARC_INFO:
 		add_line(sp, s, n, extra, lineno, byte, 1);
 		return 1;
