@@ -323,7 +323,8 @@ void	ns_output_check(const struct ns_common *c);
 /* ---- text.c: Unicode text helpers (utf8proc) ---- */
 
 /* Append s[0..n-1] to out normalized as DESIGN.md says for raw text:
- * invalid UTF-8 becomes U+FFFD, NUL bytes are dropped, trailing white space
+ * invalid UTF-8 becomes U+FFFD, NUL bytes and a BOM opening the line are
+ * dropped, trailing white space
  * is trimmed, the rest is put in NFC. Returns how many invalid sequences
  * were replaced. s holds no line break. */
 size_t	ns_text_normline(struct ns_buf *out, const char *s, size_t n);

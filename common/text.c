@@ -333,6 +333,8 @@ ns_text_normline(struct ns_buf *out, const char *s, size_t n)
 			    (const unsigned char *)s + i, n - i);
 			continue;
 		}
+		if (cp == 0xFEFF && norm_clean.len == 0)
+			continue;	/* a BOM opening a line: files joined by cat */
 		if (!nfc_inert(cp))
 			inert = 0;
 		ns_buf_add(&norm_clean, s + i, k);

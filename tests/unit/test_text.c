@@ -28,6 +28,8 @@ main(void)
 	normline("plain ascii  \t", 14, "plain ascii", 0);
 	normline("", 0, "", 0);
 	normline("a\0b", 3, "ab", 0);				/* NUL dropped */
+	normline("\xef\xbb\xbfHead", 7, "Head", 0);		/* BOM opening a line */
+	normline("a\xef\xbb\xbf b", 6, "a\xef\xbb\xbf b", 0);	/* kept inside */
 	normline("x\xff y", 4, "x\xef\xbf\xbd y", 1);		/* invalid byte */
 	normline("\xe2\x82", 2, "\xef\xbf\xbd", 1);		/* truncated: one */
 	normline("\xed\xa0\x80", 3,				/* a surrogate */
