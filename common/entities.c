@@ -1564,8 +1564,11 @@ first_name(const char *t, size_t m, const char *list, size_t len)
 			i = (size_t)(q - t);
 			if (i >= best)
 				break;
+			/* "Pakistan’s": a curly apostrophe is no letter */
 			if ((i > 0 && word_byte((unsigned char)t[i - 1])) ||
-			    (i + k < m && word_byte((unsigned char)t[i + k])))
+			    (i + k < m && word_byte((unsigned char)t[i + k]) &&
+			    !(m - i - k >= 3 && memcmp(t + i + k,
+			    "\xe2\x80\x99", 3) == 0)))
 				continue;
 			best = i;
 			break;

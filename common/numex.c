@@ -43,19 +43,19 @@ enum {
 	L_NUMWORD, L_SCALE, L_SABBR, L_SABBR1, L_ORDWORD, L_CURSYM, L_CURWORD,
 	L_CURAMB, L_CURATT, L_ISO, L_PCT, L_UNIT, L_UNITATT, L_UNITCTX, L_MONTH,
 	L_WDAY, L_SEASON, L_HOLIDAY, L_DUNIT, L_TUNIT, L_AMPM, L_PRE,
-	L_ISOSKIP, L_WEAK, L_FOLLOW, L_NKNOWN
+	L_ISOSKIP, L_WEAK, L_FOLLOW, L_CURCAP, L_NKNOWN
 };
 
 static const char *const known_lists[L_NKNOWN] = {
 	"numword", "scale", "sabbr", "sabbr1", "ordword", "cursym", "curword",
 	"curamb", "CURATT", "ISO", "pct", "unit", "UNITATT", "UNITCTX", "MONTH",
 	"WDAY", "season", "HOLIDAY", "dunit", "tunit", "ampm", "pre", "isoskip",
-	"weak", "follow"
+	"weak", "follow", "CURCAP"
 };
 
 #define BIT(l) ((uint64_t)1 << (l))
 #define CURRENCY_LISTS (BIT(L_CURSYM) | BIT(L_CURWORD) | BIT(L_CURAMB) | \
-	BIT(L_CURATT) | BIT(L_ISO))
+	BIT(L_CURATT) | BIT(L_ISO) | BIT(L_CURCAP))
 
 /* A phrase of a word list. key is the phrase as matched text reads it:
  * ASCII folded to lower case, U+2019 as ', one space between tokens that
@@ -1126,9 +1126,13 @@ probe(struct ns_numex *x, const char *subj, uint64_t set[2])
 
 	probe_at(x, subj, strlen(subj), 0, NULL, set);
 	/* A rule may look behind its start for a word that makes it a date
-	 * ("in May"): it may match after "in" too. Any other rule matches
-	 * there as at the start, so the set only grows by such rules. */
+	 * ("in May") or for a name and a comma (an age: "Pellow, 58,"): it
+	 * may match after "in" or "a, " too. Any other rule matches there as
+	 * at the start, so the set only grows by such rules. */
 	k = snprintf(ctx, sizeof(ctx), "in %s", subj);
+	if (k > 0 && (size_t)k < sizeof(ctx))
+		probe_at(x, ctx, (size_t)k, 3, NULL, set);
+	k = snprintf(ctx, sizeof(ctx), "a, %s", subj);
 	if (k > 0 && (size_t)k < sizeof(ctx))
 		probe_at(x, ctx, (size_t)k, 3, NULL, set);
 }
@@ -1936,6 +1940,9 @@ read_match(struct out *o, const struct rule *r, const char *s, size_t n,
 			if (find_phrase(&sp, am.next, BIT(L_PCT), &en, &k) <
 			    sp.nt)
 				ax->uexp = -atoi(en->value);
+			else if (am.next == 0)
+				ax->uexp = -2;	/* a fraction of a point, no
+						 * number: "a quarter point" */
 		} else if (r->type == NS_ENT_QUANTITY) {
 			if (find_phrase(&sp, am.next, BIT(L_UNIT) |
 			    BIT(L_UNITATT) | BIT(L_UNITCTX), &en, &k) < sp.nt)

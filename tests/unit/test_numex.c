@@ -306,7 +306,10 @@ main(int argc, char **argv)
 	    "PERCENT[a quarter of a percentage point]=0.0025");
 	expect("rose three quarters of a percentage point",
 	    "PERCENT[three quarters of a percentage point]=0.0075");
-	expect("half a point", "");
+	/* A point after a fraction is a percentage point (the annotators'
+	 * "a quarter point"). */
+	expect("VAT up by half a point", "PERCENT[half a point]=0.005");
+	expect("a quarter point cut", "PERCENT[a quarter point]=0.0025");
 	expect("prices fell -0.1% last month",
 	    "PERCENT[-0.1%]=-0.001|DATE[last month]");
 	expect("growth of \xe2\x88\x92" "0.1%",
