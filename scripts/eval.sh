@@ -128,7 +128,7 @@ if [ -x "$bindir/ns-entities" ]; then
 			    sed -n '/^[A-Z]/p' ;;
 		*)
 			case $gold in
-			*news3*|*news4*)	# annotated for these seven types only: the
+			*news3*|*news4*|*news5*)	# annotated for these seven types only: the
 					# others (CARDINAL, ORDINAL, ...) are not in their gold
 				"$eval" entities "$gold" "$tmp/ent.pred" --types \
 				    PERSON,ORG,LOC,NORP,MONEY,PERCENT,DATE ;;
