@@ -1587,7 +1587,7 @@ currency_context(struct ns_extractor *x, const char *title, size_t tlen,
 {
 	struct found *f;
 	const char *s, *w[2];
-	size_t i, k, j, n, wn[2], a, best, bestat, at;
+	size_t i, k, j, n, wn[2], a, best, bestat, at, sign;
 
 	pthread_once(&curctx_once, load_curctx);
 	for (i = 0; i < x->nf; i++) {
@@ -1605,6 +1605,12 @@ currency_context(struct ns_extractor *x, const char *title, size_t tlen,
 			;
 		w[1] = s + k;
 		wn[1] = n - k;
+		/* the sign that opens the first word: "¥" of "¥110,000" */
+		for (sign = 0; sign < wn[0] && (s[sign] < '0' || s[sign] > '9');
+		    sign++)
+			;
+		if (sign == wn[0])
+			sign = 0;
 		/* bare: no other word with a capital ("CFA", "Mexican") */
 		for (k = 0, a = 0; k <= n; k++) {
 			if (k < n && s[k] != ' ')
@@ -1622,7 +1628,9 @@ currency_context(struct ns_extractor *x, const char *title, size_t tlen,
 		for (j = 0; j < ncurctx; j++) {
 			if (!in_field_list(curctx[j].words, curctx[j].wlen, w[0],
 			    wn[0]) && !in_field_list(curctx[j].words,
-			    curctx[j].wlen, w[1], wn[1]))
+			    curctx[j].wlen, w[1], wn[1]) && (sign == 0 ||
+			    !in_field_list(curctx[j].words, curctx[j].wlen, w[0],
+			    sign)))
 				continue;
 			at = title != NULL ? first_name(title, tlen,
 			    curctx[j].names, curctx[j].nlen) : tlen;

@@ -1126,15 +1126,19 @@ probe(struct ns_numex *x, const char *subj, uint64_t set[2])
 
 	probe_at(x, subj, strlen(subj), 0, NULL, set);
 	/* A rule may look behind its start for a word that makes it a date
-	 * ("in May") or for a name and a comma (an age: "Pellow, 58,"): it
-	 * may match after "in" or "a, " too. Any other rule matches there as
-	 * at the start, so the set only grows by such rules. */
+	 * ("in May"), or for a name and a comma or "aged" (an age: "Pellow,
+	 * 58,", "aged 84"): it may match after "in", "Ab, " or "aged" too.
+	 * Any other rule matches there as at the start, so the set only
+	 * grows by such rules. */
 	k = snprintf(ctx, sizeof(ctx), "in %s", subj);
 	if (k > 0 && (size_t)k < sizeof(ctx))
 		probe_at(x, ctx, (size_t)k, 3, NULL, set);
-	k = snprintf(ctx, sizeof(ctx), "a, %s", subj);
+	k = snprintf(ctx, sizeof(ctx), "Ab, %s", subj);
 	if (k > 0 && (size_t)k < sizeof(ctx))
-		probe_at(x, ctx, (size_t)k, 3, NULL, set);
+		probe_at(x, ctx, (size_t)k, 4, NULL, set);
+	k = snprintf(ctx, sizeof(ctx), "aged %s", subj);
+	if (k > 0 && (size_t)k < sizeof(ctx))
+		probe_at(x, ctx, (size_t)k, 5, NULL, set);
 }
 
 /* What may come after a candidate that is followed by a plain word (one
@@ -1376,6 +1380,14 @@ phrase_at(const struct span *sp, size_t i, uint64_t mask,
 			continue;
 		for (f = lex_get(&sp->x->words, key, klen); f != NULL;
 		    f = f->next >= 0 ? &sp->x->words.v[f->next] : NULL) {
+			/* A sign of one letter is one only in its case: "p"
+			 * (pence) after a number, "P" (a peso) before one. */
+			if (k == 1 && (f->list == sp->x->known[L_CURATT] ||
+			    f->list == sp->x->known[L_CURCAP]) &&
+			    (sp->t[i].b - sp->t[i].a != strlen(f->phrase) ||
+			    memcmp(sp->s + sp->t[i].a, f->phrase,
+			    sp->t[i].b - sp->t[i].a) != 0))
+				continue;
 			for (l = 0; l < L_NKNOWN; l++)
 				if ((mask & BIT(l)) &&
 				    sp->x->known[l] == f->list) {
@@ -1521,6 +1533,11 @@ read_amount(const struct span *sp, size_t i, int abbr1, struct amount *a)
 		a->words = 1;
 	} else
 		return -1;
+	/* "$5-million", "Rs 1,200-crore": a hyphen before the scale */
+	if (i + 1 < sp->nt && sp->t[i].kind == T_SIGN && sp->s[sp->t[i].a] ==
+	    '-' && !sp->t[i].gap && !sp->t[i + 1].gap &&
+	    phrase_at(sp, i + 1, BIT(L_SCALE), &e) > 0)
+		i++;
 	for (;;) {
 		if (i >= sp->nt)
 			break;
@@ -1922,11 +1939,13 @@ read_match(struct out *o, const struct rule *r, const char *s, size_t n,
 			    &am) < 0)
 				return;
 		}
-		/* "-0.1%", "−0.1%": the sign is part of the match. */
+		/* "-0.1%", "−0.1%", "minus 0.1%": the sign is part of the
+		 * match. */
 		if (r->type == NS_ENT_PERCENT && sp.nt > 0 &&
-		    sp.t[0].kind == T_SIGN && (sp.s[sp.t[0].a] == '-' ||
+		    ((sp.t[0].kind == T_SIGN && (sp.s[sp.t[0].a] == '-' ||
 		    (sp.t[0].b - sp.t[0].a == 3 && memcmp(sp.s + sp.t[0].a,
-		    "\xe2\x88\x92", 3) == 0)) && am.mant[0] != '-' &&
+		    "\xe2\x88\x92", 3) == 0))) || tok_is(&sp, 0, "minus")) &&
+		    am.mant[0] != '-' &&
 		    strlen(am.mant) + 2 < sizeof(am.mant)) {
 			memmove(am.mant + 1, am.mant, strlen(am.mant) + 1);
 			am.mant[0] = '-';
@@ -2102,6 +2121,25 @@ read_match(struct out *o, const struct rule *r, const char *s, size_t n,
 		    (mq0 + 2) % 12 == mq % 12))
 			q = mq / 3;
 		if (r->kind == K_FISCAL) {
+			/* A fiscal year across two ("FY2024-25", "the
+			 * 2024/25 fiscal year") is named by the year it ends
+			 * in. */
+			for (i = 0; i + 2 < sp.nt; i++) {
+				if (!tok_plain(&sp, i) || tok_len(&sp, i) != 4 ||
+				    tok_int(&sp, i) != y ||
+				    sp.t[i + 1].kind != T_SIGN ||
+				    sp.t[i + 1].gap || sp.t[i + 2].gap ||
+				    !tok_plain(&sp, i + 2))
+					continue;
+				k = tok_len(&sp, i + 2) == 2 ? (size_t)(y / 100 *
+				    100 + tok_int(&sp, i + 2)) : tok_len(&sp,
+				    i + 2) == 4 ? (size_t)tok_int(&sp, i + 2) : 0;
+				if (tok_len(&sp, i + 2) == 2 && k < (size_t)y)
+					k += 100;	/* "FY1999-00" */
+				if (k == (size_t)y + 1)
+					y++;
+				break;
+			}
 			if (y == 0)
 				return;
 			snprintf(buf, sizeof(buf), "FY%04ld", y);
