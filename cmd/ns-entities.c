@@ -159,7 +159,7 @@ main(int argc, char *argv[])
 		}
 	}
 
-	ns_common_open(&c);
+	ns_common_open(&c, argv, argc);
 	/* Values such as 0.035 and 186.56 are written as such, not as
 	 * 0.035000000000000003: they come from at most 15 digits. */
 	ns_json_real_digits = 15;

@@ -254,7 +254,7 @@ main(int argc, char *argv[])
 
 	if (!jsonl)
 		c.progress_noun = "lines";
-	ns_common_open(&c);
+	ns_common_open(&c, argv, argc);
 	if (jsonl)
 		status = ns_jsonl_run(&c, argv, argc, split_record, &x, NULL);
 	else

@@ -144,7 +144,7 @@ main(int argc, char *argv[])
 		return ns_close_stdout();
 	}
 
-	ns_common_open(&c);
+	ns_common_open(&c, argv, argc);
 	static const char *const owned[] = { "title", "text", "removed", NULL };
 
 	status = ns_jsonl_run_jobs(&c, argv, argc, strip_record, ctxs, owned);

@@ -206,7 +206,7 @@ main(int argc, char *argv[])
 	argc -= optind;
 	argv += optind;
 
-	ns_common_open(&c);
+	ns_common_open(&c, argv, argc);
 	x = ns_xcalloc((size_t)c.jobs, sizeof(*x));
 	ctxs = ns_xcalloc((size_t)c.jobs, sizeof(*ctxs));
 	for (i = 0; i < (size_t)c.jobs; i++) {

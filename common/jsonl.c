@@ -6,6 +6,49 @@
 
 #include "ns.h"
 
+/* jansson's message for a line it refused, told plainly where it is not
+ * plain: a NUL byte outside a string ends jansson's input there ("near
+ * end of file"), and a byte order mark in the middle of a stream (files
+ * joined by cat) is an invisible "invalid token". Control characters in
+ * the text it quotes are written as \xNN, not sent to the terminal. */
+static void
+parse_error(const char *line, size_t len, const json_error_t *je, char *err,
+    size_t errsz)
+{
+	char text[4 * JSON_ERROR_TEXT_LENGTH];
+	const char *nul = memchr(line, '\0', len);
+	size_t i, n = 0;
+
+	if (len >= 3 && memcmp(line, "\xef\xbb\xbf", 3) == 0 &&
+	    je->column <= 1) {
+		snprintf(err, errsz, "invalid JSON at column 1: a byte order "
+		    "mark (U+FEFF) not at the start of the input");
+		return;
+	}
+	if (nul != NULL && je->position >= nul - line &&
+	    strstr(je->text, "end of file") != NULL) {
+		snprintf(err, errsz, "invalid JSON at column %d: a NUL byte",
+		    je->column);
+		return;
+	}
+	if (strstr(je->text, "JSON_ALLOW_NUL") != NULL) {
+		snprintf(err, errsz, "invalid JSON at column %d: \\u0000 in a "
+		    "string", je->column);
+		return;
+	}
+	for (i = 0; je->text[i] != '\0' && n + 5 < sizeof(text); i++) {
+		unsigned char c = (unsigned char)je->text[i];
+
+		if (c < 0x20 || c == 0x7f)
+			n += (size_t)snprintf(text + n, sizeof(text) - n,
+			    "\\x%02x", c);
+		else
+			text[n++] = (char)c;
+	}
+	text[n] = '\0';
+	snprintf(err, errsz, "invalid JSON at column %d: %s", je->column, text);
+}
+
 json_t *
 ns_json_parse(const char *line, size_t len, char *err, size_t errsz)
 {
@@ -24,10 +67,7 @@ ns_json_parse(const char *line, size_t len, char *err, size_t errsz)
 		v = json_loadb(line, len, JSON_REJECT_DUPLICATES |
 		    JSON_DECODE_ANY | JSON_DECODE_INT_AS_REAL, &je);
 	if (v == NULL) {
-		/* jansson names its flag; say what is wrong instead. */
-		snprintf(err, errsz, "invalid JSON at column %d: %s", je.column,
-		    strstr(je.text, "JSON_ALLOW_NUL") ? "\\u0000 in a string" :
-		    je.text);
+		parse_error(line, len, &je, err, errsz);
 		return NULL;
 	}
 	if (!json_is_object(v)) {

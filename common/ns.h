@@ -197,8 +197,10 @@ void	ns_common_init(struct ns_common *c, void (*usage)(FILE *, int),
  * does an unknown option or a missing argument (getopt's '?' and ':'),
  * with a message and the usage. */
 int	ns_common_option(struct ns_common *c, int ch, const char *arg);
-/* Open --bad-lines and set up stdout; exit 2 on failure. */
-void	ns_common_open(struct ns_common *c);
+/* Open --bad-lines and set up stdout; exit 2 on failure, or when
+ * --bad-lines names one of the operands files[0..nfiles) (stdin when none)
+ * or the standard output, which opening it would overwrite. */
+void	ns_common_open(struct ns_common *c, char **files, int nfiles);
 /* --progress: count a line of n bytes read (and its end of line), as one
  * more record unless blank is set; print the figures when it is time. */
 void	ns_progress_add(struct ns_common *c, size_t n, int blank);

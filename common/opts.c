@@ -5,6 +5,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -212,10 +213,44 @@ ns_common_option(struct ns_common *c, int ch, const char *arg)
 	return 0;
 }
 
+/* Opening --bad-lines truncates it: a regular file that is one of the
+ * operands would be gone before it is read, and the standard output would
+ * get the rejected lines among the records. Exit 2 if it is either. */
+static void
+bad_lines_check(const char *path, char **files, int nfiles)
+{
+	struct stat bs, st;
+	const char *name;
+	int i, r;
+
+	if (stat(path, &bs) != 0 || !S_ISREG(bs.st_mode))
+		return;
+	for (i = 0; i < (nfiles > 0 ? nfiles : 1); i++) {
+		name = nfiles > 0 ? files[i] : "-";
+		r = strcmp(name, "-") == 0 ? fstat(STDIN_FILENO, &st) :
+		    stat(name, &st);
+		if (r != 0 || st.st_dev != bs.st_dev || st.st_ino != bs.st_ino)
+			continue;
+		if (strcmp(name, "-") == 0)
+			ns_errx(NS_EXIT_FATAL, "--bad-lines: %s is the standard "
+			    "input", path);
+		if (strcmp(name, path) == 0)
+			ns_errx(NS_EXIT_FATAL, "--bad-lines: %s is an input "
+			    "file", path);
+		ns_errx(NS_EXIT_FATAL, "--bad-lines: %s is the input file %s",
+		    path, name);
+	}
+	if (fstat(STDOUT_FILENO, &st) == 0 && st.st_dev == bs.st_dev &&
+	    st.st_ino == bs.st_ino)
+		ns_errx(NS_EXIT_FATAL, "--bad-lines: %s is the standard output",
+		    path);
+}
+
 void
-ns_common_open(struct ns_common *c)
+ns_common_open(struct ns_common *c, char **files, int nfiles)
 {
 	if (c->bad_lines_path) {
+		bad_lines_check(c->bad_lines_path, files, nfiles);
 		c->bad = fopen(c->bad_lines_path, "wb");
 		if (c->bad == NULL)
 			ns_err(NS_EXIT_FATAL, "%s", c->bad_lines_path);

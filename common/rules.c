@@ -46,7 +46,10 @@ ns_scope_name(enum ns_scope s)
 static uint32_t
 compile_options(enum ns_scope scope)
 {
-	uint32_t o = PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS | PCRE2_ENDANCHORED;
+	/* \C, one byte, would let a rule cut a character in two, and the
+	 * title, text or "removed" written would not be UTF-8. */
+	uint32_t o = PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS | PCRE2_ENDANCHORED |
+	    PCRE2_NEVER_BACKSLASH_C;
 
 	/* Body rules match a whole line; title rules a suffix of the title. */
 	if (scope != NS_SCOPE_TITLE)

@@ -978,6 +978,16 @@ take_title(struct ns_splitter *sp, const char *s, size_t n, uint64_t line,
 
 	/* An emoji flag is no part of the headline. */
 	lead += flag_len(s + lead, n - lead);
+	/* Boilerplate carried over from a cut article (nothing but
+	 * boilerplate is not written alone) may leave no room for the
+	 * headline: it is written as it is, cut before the title, as
+	 * push_text() cuts. */
+	if (sp->text.len > 0 && record_size(sp, n - lead +
+	    json_extra(s + lead, n - lead) + 4) > sp->max) {
+		if (sp->cut != NULL)
+			sp->cut(NS_SPLIT_CUT, line, sp->ctx);
+		end_article(sp, 1);
+	}
 	ns_buf_add(&sp->title, s + lead, n - lead);
 	sp->escapes += json_extra(sp->title.p, sp->title.len);
 	sp->has_title = 1;

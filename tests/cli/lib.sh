@@ -303,3 +303,37 @@ pathological_case() {
 	done
 	rm -f patho.*
 }
+
+# bad_lines_clash_case CMD: --bad-lines naming a regular file that is also
+# an input (an operand, through another name too, or standard input) or
+# the standard output is refused with status 2 before anything is read or
+# written, and the file is left as it was (opening it would truncate it);
+# --bad-lines naming another file, or /dev/null while stdout is /dev/null
+# too, is taken as ever. CMD is the tool's name and options, as words.
+bad_lines_clash_case() {
+	cd "$TMP" || exit 2
+	printf '{"text":"Kept."}\nnot json\n' >in.jsonl
+	cp in.jsonl orig.jsonl
+	ln -s in.jsonl alias.jsonl
+	printf '{"text":"Other."}\n' >other.jsonl
+	# shellcheck disable=SC2086 # CMD is words
+	for run in "--bad-lines in.jsonl in.jsonl" \
+	    "--bad-lines alias.jsonl other.jsonl in.jsonl" \
+	    "--bad-lines ./in.jsonl other.jsonl -" ; do
+		$1 $run <in.jsonl >out.jsonl
+		echo "$run: status $?, $(wc -c <out.jsonl | tr -d ' ') bytes out"
+		cmp -s in.jsonl orig.jsonl && echo "in.jsonl: as it was"
+	done
+	cp orig.jsonl out.jsonl
+	# shellcheck disable=SC2086
+	$1 --bad-lines out.jsonl in.jsonl >>out.jsonl
+	echo "--bad-lines out.jsonl in.jsonl >>out.jsonl: status $?"
+	cmp -s out.jsonl orig.jsonl && echo "out.jsonl: as it was"
+	# shellcheck disable=SC2086
+	$1 --bad-lines bad.jsonl in.jsonl >out.jsonl 2>/dev/null
+	echo "--bad-lines bad.jsonl in.jsonl: status $?, $(wc -l <bad.jsonl | tr -d ' ') bad lines"
+	# shellcheck disable=SC2086
+	$1 --bad-lines /dev/null in.jsonl >/dev/null 2>/dev/null
+	echo "--bad-lines /dev/null in.jsonl >/dev/null: status $?"
+	rm -f in.jsonl orig.jsonl alias.jsonl other.jsonl out.jsonl bad.jsonl
+}

@@ -1,0 +1,6 @@
+# --bad-lines that names an input or the standard output is refused,
+# status 2, and the file is left as it was (lib.sh): raw text and
+# --from jsonl alike.
+. ../lib.sh
+bad_lines_clash_case ns-split
+bad_lines_clash_case "ns-split --from jsonl --unit paragraph"
