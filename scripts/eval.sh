@@ -12,9 +12,10 @@
 #             lead-3), and on BBC News Summary (5 sentences), each method,
 #             and the peer summarizers in ../shared/peers when installed
 #   sentences ns-split --unit sentence on the English Golden Rules (case 40,
-#             hard-wrapped text, with --wrapped as the rules allow), and on
-#             Reuters news: CoNLL-2003 dev sentences, detokenized, that end
-#             in . ! or ?, run together eight at a time
+#             hard-wrapped text, with --wrapped as the rules allow), on the
+#             hand-written blind news set tests/accept/sentences/news.jsonl,
+#             and on Reuters news: CoNLL-2003 dev sentences, detokenized,
+#             that end in . ! or ?, run together eight at a time
 #   entities  ns-entities on CoNLL-2003 dev (PER/ORG/LOC and 4-class F1)
 #             beside compromise; on the hand-written gold sets in
 #             tests/accept/entities/ (span F1 per type, exact values) beside
@@ -65,6 +66,29 @@ for l in open(sys.argv[1]):
 	done
 else
 	echo "== sentences (Golden Rules): skipped: $gr is not here"
+fi
+sn=tests/accept/sentences/news.jsonl
+if [ -f "$sn" ]; then
+	echo "== sentences (blind news set)"
+	python3 -c '
+import json, sys
+for l in open(sys.argv[1], encoding="utf-8"):
+    if l.strip():
+        r = json.loads(l)
+        print(json.dumps({"id": str(r["id"]), "text": r["input"]}))
+' "$sn" >"$tmp/sn"
+	"$bindir/ns-split" --from jsonl --unit sentence "$tmp/sn" >"$tmp/sn.pred"
+	"$eval" sentences "$sn" "$tmp/sn.pred" | tail -3
+	for p in sentencex-sentences wink-sentences compromise-sentences sbd-sentences; do
+		if [ -x "$shared/peers/bin/$p" ] && [ -d "$shared/peers/node_modules" ] &&
+		    "$shared/peers/bin/$p" --trim <"$tmp/sn" >"$tmp/sn.peer" 2>/dev/null; then
+			printf 'peer %-22s %s\n' "$p" "$("$eval" sentences "$sn" "$tmp/sn.peer" | tail -2 | head -1)"
+		else
+			printf 'peer %-22s %s\n' "$p" "skipped (not installed)"
+		fi
+	done
+else
+	echo "== sentences (blind news set): skipped: $sn is not here"
 fi
 conll=$shared/data/conll2003/dev.txt
 if [ -f "$conll" ]; then
