@@ -366,13 +366,13 @@ extern const size_t ns_openers_data_len;
 extern const char *const ns_heads_data;
 extern const size_t ns_heads_data_len;
 
-static struct ns_buf places_text, countries_text, heads_text[3];
+static struct ns_buf places_text, countries_text, heads_text[4];
 static struct ns_wordlist places, countries, notnames, openers;
 /* common/data/heads.tsv: the words that head organisations' names
  * ("Ministry", "Regulator") and places' ("Sea", "Gulf") with "of" after
  * them, and those that make a place's name of the place after them
  * ("South", "Greater"). */
-static struct ns_wordlist orgheads, geoheads, placewords;
+static struct ns_wordlist orgheads, geoheads, placewords, stormwords;
 
 /* All the word lists of this file, once: the organisation words, the
  * organisations (and the hashes of their first words), the places and
@@ -407,11 +407,11 @@ load_lists(void)
 	ns_wordlist_init(&countries, countries_text.p, countries_text.len);
 	for (p = ns_heads_data, e = p + ns_heads_data_len; p < e; p = nl + 1) {
 		static const char *const hkinds[] = { "org\t", "geo\t",
-		    "place\t" };
+		    "place\t", "storm\t" };
 
 		if ((nl = memchr(p, '\n', (size_t)(e - p))) == NULL)
 			nl = e;
-		for (i = 0; i < 3; i++) {
+		for (i = 0; i < 4; i++) {
 			k = strlen(hkinds[i]);
 			if ((size_t)(nl - p) > k && memcmp(p, hkinds[i], k) == 0) {
 				ns_buf_add(&heads_text[i], p + k,
@@ -423,6 +423,7 @@ load_lists(void)
 	ns_wordlist_init(&orgheads, heads_text[0].p, heads_text[0].len);
 	ns_wordlist_init(&geoheads, heads_text[1].p, heads_text[1].len);
 	ns_wordlist_init(&placewords, heads_text[2].p, heads_text[2].len);
+	ns_wordlist_init(&stormwords, heads_text[3].p, heads_text[3].len);
 	ns_wordlist_init(&notnames, ns_notnames_data, ns_notnames_data_len);
 	ns_wordlist_init(&openers, ns_openers_data, ns_openers_data_len);
 	ns_wordlist_init(&orgwords, ns_orgwords_data, ns_orgwords_data_len);
@@ -1713,6 +1714,67 @@ title_types(struct ns_extractor *x)
 	}
 }
 
+/* The name of a storm ("Hurricane Katrina", "Tropical Cyclone Kirra",
+ * "Storm Ciarán": a word of common/data/heads.tsv before it, in the name
+ * found or right before it) names a weather event, which the type set has
+ * no type for: it is no PERSON, ORG or LOC, and nor is the same name
+ * elsewhere in the record ("Kirra" alone, in the title). */
+#define STORMS 8		/* storms' names looked for in a record */
+
+static void
+storm_names(struct ns_extractor *x)
+{
+	struct ns_listword st[STORMS];
+	struct found *f;
+	const char *s;
+	size_t i, j, k, a, b, w, nst = 0;
+
+	pthread_once(&lists_once, load_lists);
+	for (i = 0; i < x->nf; i++) {
+		f = &x->f[i];
+		if (f->e.type != NS_ENT_PERSON && f->e.type != NS_ENT_ORG &&
+		    f->e.type != NS_ENT_LOC)
+			continue;
+		s = f->s;
+		a = f->e.start;
+		b = f->e.end;
+		/* the last storm word inside, not the last word ("Melbourne
+		 * Storm" is a team) */
+		for (k = a, w = a; k < b; k++)
+			if (s[k] == ' ') {
+				if (listed(&stormwords, s + w, k - w))
+					a = k + 1;
+				w = k + 1;
+			}
+		if (a == f->e.start && !(a >= 2 && s[a - 1] == ' ' &&
+		    listed(&stormwords, s + word_back(s, a - 1),
+		    a - 1 - word_back(s, a - 1))))
+			continue;
+		if (nst < STORMS) {
+			st[nst].p = s + a;
+			st[nst++].n = b - a;
+		}
+		f->e.type = NS_ENT_NTYPES;	/* dropped below */
+	}
+	if (nst == 0)
+		return;
+	for (i = j = 0; i < x->nf; i++) {
+		f = &x->f[i];
+		if (f->e.type == NS_ENT_PERSON || f->e.type == NS_ENT_ORG ||
+		    f->e.type == NS_ENT_LOC)
+			for (k = 0; k < nst; k++)
+				if (st[k].n == f->e.end - f->e.start &&
+				    memcmp(st[k].p, f->s + f->e.start,
+				    st[k].n) == 0) {
+					f->e.type = NS_ENT_NTYPES;
+					break;
+				}
+		if (f->e.type != NS_ENT_NTYPES)
+			x->f[j++] = *f;
+	}
+	x->nf = j;
+}
+
 /* Link each PERSON and ORG name to the longest fuller name it stands for,
  * unless another fuller name it stands for is not part of that one
  * ("Smith" with "John Smith" and "Jane Smith" stays unlinked). */
@@ -2110,6 +2172,7 @@ ns_extract(struct ns_extractor *x, const char *title, size_t tlen,
 	short_types(x);
 	title_names(x, title, tlen);
 	title_types(x);
+	storm_names(x);
 	link_names(x);
 	currency_context(x, title, tlen, text, xlen);
 	/* The array of the last record, when no record holds it, emptied
