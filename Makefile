@@ -49,6 +49,7 @@ DATA = ns_builtin_rules:common/data/boilerplate.rules \
 	ns_curctx_data:common/data/currency-context.tsv \
 	ns_gazetteer_data:common/data/gazetteer.tsv \
 	ns_orgwords_data:common/data/orgwords.txt \
+	ns_heads_data:common/data/heads.tsv \
 	ns_orgs_data:common/data/orgs.txt \
 	ns_notnames_data:common/data/notnames.txt \
 	ns_openers_data:common/data/openers.txt \

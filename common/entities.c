@@ -201,13 +201,26 @@ org_names(struct ns_extractor *x, size_t first, const char *s, size_t n)
 		f = &x->f[k];
 		if (f->e.type != NS_ENT_PERSON && f->e.type != NS_ENT_ORG)
 			continue;
-		/* Takes in an organisation word after it. */
+		/* Takes in an organisation word after it, also one the tagger
+		 * made a name of its own ("Tokyo Electric Power" "Co.": a
+		 * stop that may end the sentence cuts it off). */
 		if (f->e.end + 1 < n && s[f->e.end] == ' ' &&
-		    (w = orgword_at(s + f->e.end + 1, n - f->e.end - 1)) > 0 &&
-		    (k + 1 == x->nf || x->f[k + 1].e.start >= f->e.end + 1 + w)) {
-			f->e.end += 1 + w;
-			f->e.type = NS_ENT_ORG;
-			continue;
+		    (w = orgword_at(s + f->e.end + 1, n - f->e.end - 1)) > 0) {
+			last = f->e.end + 1 + w;
+			if (k + 1 < x->nf && x->f[k + 1].e.start ==
+			    f->e.end + 1 && (x->f[k + 1].e.end == last ||
+			    (x->f[k + 1].e.end == last + 1 && s[last] == '.')) &&
+			    (NAME_TYPES & (1u << x->f[k + 1].e.type))) {
+				last = x->f[k + 1].e.end;
+				memmove(&x->f[k + 1], &x->f[k + 2],
+				    (x->nf - k - 2) * sizeof(*x->f));
+				x->nf--;
+			}
+			if (k + 1 == x->nf || x->f[k + 1].e.start >= last) {
+				f->e.end = last;
+				f->e.type = NS_ENT_ORG;
+				continue;
+			}
 		}
 		/* Ends in one. */
 		for (last = f->e.end; last > f->e.start && s[last - 1] != ' ';
@@ -313,6 +326,20 @@ org_known(const char *s, size_t n)
 
 	if (n == 0 || n > ORG_BYTES)
 		return 0;
+	/* "Sotheby’s" is looked up as listed, "Sotheby's": the list writes
+	 * straight apostrophes, the news often curly ones (U+2019). */
+	if (n >= 4 && memchr(s, 0xe2, n) != NULL) {
+		size_t i, k = 0;
+
+		for (i = 0; i < n; i++)
+			if (i + 2 < n && memcmp(s + i, "\xe2\x80\x99", 3) == 0) {
+				key[k++] = '\'';
+				i += 2;
+			} else
+				key[k++] = s[i];
+		if (k < n)
+			return org_known(key, k);
+	}
 	/* Most names tried are none: their bit says so, without the two
 	 * lookups. */
 	pthread_once(&lists_once, load_lists);
@@ -336,8 +363,16 @@ extern const size_t ns_notnames_data_len;
 extern const char *const ns_openers_data;
 extern const size_t ns_openers_data_len;
 
-static struct ns_buf places_text;
-static struct ns_wordlist places, notnames, openers;
+extern const char *const ns_heads_data;
+extern const size_t ns_heads_data_len;
+
+static struct ns_buf places_text, countries_text, heads_text[4];
+static struct ns_wordlist places, countries, notnames, openers;
+/* common/data/heads.tsv: the words that head organisations' names
+ * ("Ministry", "Regulator") and places' ("Sea", "Gulf") with "of" after
+ * them, and those that make a place's name of the place after them
+ * ("South", "Greater"). */
+static struct ns_wordlist orgheads, geoheads, placewords, stormwords;
 
 /* All the word lists of this file, once: the organisation words, the
  * organisations (and the hashes of their first words), the places and
@@ -359,11 +394,36 @@ load_lists(void)
 				ns_buf_add(&places_text, p + k,
 				    (size_t)(nl - p) - k);
 				ns_buf_addc(&places_text, '\n');
+				if (i == 0) {
+					ns_buf_add(&countries_text, p + k,
+					    (size_t)(nl - p) - k);
+					ns_buf_addc(&countries_text, '\n');
+				}
 				break;
 			}
 		}
 	}
 	ns_wordlist_init(&places, places_text.p, places_text.len);
+	ns_wordlist_init(&countries, countries_text.p, countries_text.len);
+	for (p = ns_heads_data, e = p + ns_heads_data_len; p < e; p = nl + 1) {
+		static const char *const hkinds[] = { "org\t", "geo\t",
+		    "place\t", "storm\t" };
+
+		if ((nl = memchr(p, '\n', (size_t)(e - p))) == NULL)
+			nl = e;
+		for (i = 0; i < 4; i++) {
+			k = strlen(hkinds[i]);
+			if ((size_t)(nl - p) > k && memcmp(p, hkinds[i], k) == 0) {
+				ns_buf_add(&heads_text[i], p + k,
+				    (size_t)(nl - p) - k);
+				ns_buf_addc(&heads_text[i], '\n');
+			}
+		}
+	}
+	ns_wordlist_init(&orgheads, heads_text[0].p, heads_text[0].len);
+	ns_wordlist_init(&geoheads, heads_text[1].p, heads_text[1].len);
+	ns_wordlist_init(&placewords, heads_text[2].p, heads_text[2].len);
+	ns_wordlist_init(&stormwords, heads_text[3].p, heads_text[3].len);
 	ns_wordlist_init(&notnames, ns_notnames_data, ns_notnames_data_len);
 	ns_wordlist_init(&openers, ns_openers_data, ns_openers_data_len);
 	ns_wordlist_init(&orgwords, ns_orgwords_data, ns_orgwords_data_len);
@@ -441,6 +501,13 @@ org_at(const char *s, size_t n, size_t i, int *kind)
 		/* "U.S." and "Inc." keep their stop: the name with it. */
 		if (ends[w] > e && (*kind = org_known(s + i, ends[w] - i)) != 0)
 			return ends[w];
+		/* "Sotheby’s" with a curly apostrophe, which ends the scan of
+		 * a word: listed so ("Sotheby's"), the name keeps it. */
+		e = ends[w] + 4;
+		if (e <= n && memcmp(s + ends[w], "\xe2\x80\x99s", 4) == 0 &&
+		    (e == n || !org_wordbyte((unsigned char)s[e])) &&
+		    (*kind = org_known(s + i, e - i)) != 0)
+			return e;
 	}
 	return 0;
 }
@@ -751,6 +818,207 @@ split_joined(struct ns_extractor *x, size_t no, const char *s)
 		    s + x->ov[i].start, x->ov[i].end - x->ov[i].start))
 			x->ov[k++] = x->ov[i];
 	return k;
+}
+
+/* The start of the word that ends at s[b] (words apart by spaces). */
+static size_t
+word_back(const char *s, size_t b)
+{
+	while (b > 0 && s[b - 1] != ' ' && s[b - 1] != '\n')
+		b--;
+	return b;
+}
+
+/* Is s[0..n-1] a plain word in capitals that may be part of an
+ * organisation's name before a place ("Elections", "Producers"): a
+ * capital, then three or more small letters; no word that opens
+ * sentences ("Across", "The"), title ("Minister"), word that makes a
+ * place of the place after it ("South", "Greater"), word in "-ing"
+ * ("Visiting Australia") or "-ly"? s[n] follows the word. */
+static int
+plain_word(const char *s, size_t n)
+{
+	size_t i;
+
+	if (n < 4 || s[0] < 'A' || s[0] > 'Z')
+		return 0;
+	for (i = 1; i < n; i++)
+		if (s[i] < 'a' || s[i] > 'z')
+			return 0;
+	if ((s[n - 3] == 'i' && s[n - 2] == 'n' && s[n - 1] == 'g') ||
+	    (s[n - 2] == 'l' && s[n - 1] == 'y'))
+		return 0;
+	return !listed(&openers, s, n) && !listed(&placewords, s, n) &&
+	    !ns_ner_function_word(s, n) && ns_ner_title_len(s, n + 1) == 0;
+}
+
+/* Does s[0..n-1] hold a word that heads organisations' names? */
+static int
+has_head(const char *s, size_t n)
+{
+	size_t a, k;
+
+	for (a = 0; a < n; a = k + 1) {
+		for (k = a; k < n && s[k] != ' '; k++)
+			;
+		if (listed(&orgheads, s + a, k - a))
+			return 1;
+	}
+	return 0;
+}
+
+/* Is s[0..n-1] a country the gazetteer knows? */
+static int
+listed_country(const char *s, size_t n)
+{
+	return listed(&countries, s, n);
+}
+
+/* Where names of x->ov[0..no) of field s begin and end, by what
+ * their words are:
+ * - a leading "The" is no part of an organisation's or a place's name
+ *   (the tagger takes it in at a sentence's start: "The Brisbane
+ *   Broncos"), unless it comes before one word that is no listed place
+ *   or organisation ("The Oval", "The Hague");
+ * - a name after "of" or "for" (and "the") is part of the name that a
+ *   word heading organisations' names or places' names ends before it
+ *   (common/data/heads.tsv): "National Energy Regulator of South
+ *   Africa", "Ministry for the Ecological Transition" (ORG), "Sea of
+ *   Japan" (LOC); the capitalised words before the head are in it; a
+ *   name that opens with a place's head and "of" is a place ("Sea of
+ *   Okhotsk", which the tagger may make an organisation of);
+ * - an organisation's name with a head word that goes on with "in" and
+ *   a place ("Court of Arbitration for Sport in Lausanne") ends before
+ *   "in", the place is a LOC of its own, unless the whole is listed or
+ *   the place is a country: such names go on with the country they work
+ *   in ("Human Rights in China"), and with the city they sit in seldom;
+ * - a place the gazetteer knows after plain capitalised words the tagger
+ *   left out ("Grain Producers Australia", "Elections Alberta",
+ *   "Business Unity South Africa", of which it took "Unity" alone) is an
+ *   organisation named so; not in a title with capitals on every word,
+ *   where any word is capitalised.
+ * Returns the count. */
+static size_t
+name_edges(struct ns_extractor *x, size_t no, const char *s, int title)
+{
+	struct ns_entity *e;
+	size_t i, a, b, k, h, r, w, p, prev;
+	int words, place;
+
+	for (i = 0; i < no; i++) {
+		e = &x->ov[i];
+		if (e->type != NS_ENT_ORG && e->type != NS_ENT_LOC)
+			continue;
+		a = e->start;
+		b = e->end;
+		/* "The" */
+		if (b - a > 5 && memcmp(s + a, "The ", 4) == 0 &&
+		    s[a + 4] >= 'A' && s[a + 4] <= 'Z') {
+			k = a + 4;
+			place = listed(&places, s + k, b - k);
+			if (memchr(s + k, ' ', b - k) != NULL || place ||
+			    org_known(s + k, b - k)) {
+				e->start = a = k;
+				if (place)
+					e->type = NS_ENT_LOC;
+				else if (org_known(s + a, b - a))
+					e->type = NS_ENT_ORG;
+			}
+		}
+		/* "Sea of Okhotsk" as one name */
+		for (k = a; k < b && s[k] != ' '; k++)
+			;
+		if (k + 4 < b && memcmp(s + k, " of ", 4) == 0 &&
+		    listed(&geoheads, s + a, k - a))
+			e->type = NS_ENT_LOC;
+		prev = i > 0 ? x->ov[i - 1].end : 0;
+		/* "Head of" or "Head for", and "the", before it */
+		p = a;
+		if (p >= 4 && memcmp(s + p - 4, "the ", 4) == 0)
+			p -= 4;
+		if (p >= 4 && memcmp(s + p - 4, " of ", 4) == 0)
+			h = p - 4;
+		else if (p >= 5 && memcmp(s + p - 5, " for ", 5) == 0)
+			h = p - 5;
+		else
+			h = 0;
+		if (h > 0 && h > prev && (k = word_back(s, h)) >= prev &&
+		    k < h && (listed(&orgheads, s + k, h - k) ||
+		    listed(&geoheads, s + k, h - k))) {
+			e->type = listed(&orgheads, s + k, h - k) ?
+			    NS_ENT_ORG : NS_ENT_LOC;
+			/* the capitalised words before the head */
+			for (r = k; r >= 2 && s[r - 1] == ' ' &&
+			    (w = word_back(s, r - 1)) >= prev && w < r - 1 &&
+			    s[w] >= 'A' && s[w] <= 'Z' &&
+			    !ns_ner_function_word(s + w, r - 1 - w); r = w)
+				;
+			e->start = a = r;
+		} else if (h > 0 && i > 0 && prev == h && (x->ov[i - 1].type ==
+		    NS_ENT_ORG || x->ov[i - 1].type == NS_ENT_LOC) &&
+		    (k = word_back(s, h)) < h && listed(&orgheads, s + k,
+		    h - k)) {
+			/* the head in a name found before it */
+			x->ov[i - 1].end = b;
+			x->ov[i - 1].type = NS_ENT_ORG;
+			memmove(e, e + 1, (no - i - 1) * sizeof(*e));
+			no--;
+			i--;
+			continue;
+		}
+		/* "in" and a place */
+		if (e->type == NS_ENT_ORG && !org_known(s + a, b - a)) {
+			for (k = b; k > a + 4 && memcmp(s + k - 4, " in ", 4) != 0;
+			    k--)
+				;
+			if (k > a + 4 && s[k] >= 'A' && s[k] <= 'Z' &&
+			    has_head(s + a, k - 4 - a) && !listed_country(s + k,
+			    b - k)) {
+				ov_room(x, no + 1);
+				e = &x->ov[i];
+				memmove(e + 2, e + 1, (no - i - 1) * sizeof(*e));
+				e[1] = e[0];
+				e[0].end = k - 4;
+				e[1].start = k;
+				e[1].type = NS_ENT_LOC;
+				no++;
+				i++;
+				continue;
+			}
+		}
+		/* plain words before a place */
+		if (e->type != NS_ENT_LOC || title)
+			continue;
+		for (k = a; k < b && !listed(&places, s + k, b - k); ) {
+			while (k < b && s[k] != ' ')
+				k++;
+			while (k < b && s[k] == ' ')
+				k++;
+		}
+		if (k == b)
+			continue;
+		/* the tagger's words before the place, then untagged ones */
+		for (r = a, words = 0; r < k; r = w + 1, words++) {
+			for (w = r; s[w] != ' '; w++)
+				;
+			if (!plain_word(s + r, w - r))
+				break;
+		}
+		if (r < k)
+			continue;
+		for (r = a; words < 3 && r >= 2 && s[r - 1] == ' ' &&
+		    (w = word_back(s, r - 1)) >= prev && w < r - 1 &&
+		    plain_word(s + w, r - 1 - w); r = w)
+			words++;
+		/* none the tagger left out; or one word that opens a
+		 * sentence, as a role may ("Former England captain", "Hosts
+		 * Australia") */
+		if (r == a || (words == 1 && sentence_start(s, r)))
+			continue;
+		e->start = r;
+		e->type = NS_ENT_ORG;
+	}
+	return no;
 }
 
 /* A byte of a word: a letter, a digit, or any byte of UTF-8 past ASCII. */
@@ -1446,6 +1714,67 @@ title_types(struct ns_extractor *x)
 	}
 }
 
+/* The name of a storm ("Hurricane Katrina", "Tropical Cyclone Kirra",
+ * "Storm Ciarán": a word of common/data/heads.tsv before it, in the name
+ * found or right before it) names a weather event, which the type set has
+ * no type for: it is no PERSON, ORG or LOC, and nor is the same name
+ * elsewhere in the record ("Kirra" alone, in the title). */
+#define STORMS 8		/* storms' names looked for in a record */
+
+static void
+storm_names(struct ns_extractor *x)
+{
+	struct ns_listword st[STORMS];
+	struct found *f;
+	const char *s;
+	size_t i, j, k, a, b, w, nst = 0;
+
+	pthread_once(&lists_once, load_lists);
+	for (i = 0; i < x->nf; i++) {
+		f = &x->f[i];
+		if (f->e.type != NS_ENT_PERSON && f->e.type != NS_ENT_ORG &&
+		    f->e.type != NS_ENT_LOC)
+			continue;
+		s = f->s;
+		a = f->e.start;
+		b = f->e.end;
+		/* the last storm word inside, not the last word ("Melbourne
+		 * Storm" is a team) */
+		for (k = a, w = a; k < b; k++)
+			if (s[k] == ' ') {
+				if (listed(&stormwords, s + w, k - w))
+					a = k + 1;
+				w = k + 1;
+			}
+		if (a == f->e.start && !(a >= 2 && s[a - 1] == ' ' &&
+		    listed(&stormwords, s + word_back(s, a - 1),
+		    a - 1 - word_back(s, a - 1))))
+			continue;
+		if (nst < STORMS) {
+			st[nst].p = s + a;
+			st[nst++].n = b - a;
+		}
+		f->e.type = NS_ENT_NTYPES;	/* dropped below */
+	}
+	if (nst == 0)
+		return;
+	for (i = j = 0; i < x->nf; i++) {
+		f = &x->f[i];
+		if (f->e.type == NS_ENT_PERSON || f->e.type == NS_ENT_ORG ||
+		    f->e.type == NS_ENT_LOC)
+			for (k = 0; k < nst; k++)
+				if (st[k].n == f->e.end - f->e.start &&
+				    memcmp(st[k].p, f->s + f->e.start,
+				    st[k].n) == 0) {
+					f->e.type = NS_ENT_NTYPES;
+					break;
+				}
+		if (f->e.type != NS_ENT_NTYPES)
+			x->f[j++] = *f;
+	}
+	x->nf = j;
+}
+
 /* Link each PERSON and ORG name to the longest fuller name it stands for,
  * unless another fuller name it stands for is not part of that one
  * ("Smith" with "John Smith" and "Jane Smith" stays unlinked). */
@@ -1830,6 +2159,7 @@ ns_extract(struct ns_extractor *x, const char *title, size_t tlen,
 		if (x->ner) {
 			no = known_orgs(x, x->tv, ntitle, title, tlen, 1);
 			no = split_joined(x, no, title);
+			no = name_edges(x, no, title, title_case(title, tlen));
 			titled_names(x, no, title);
 			no = fixed_names(x, no, title, tlen,
 			    title_case(title, tlen));
@@ -1844,6 +2174,7 @@ ns_extract(struct ns_extractor *x, const char *title, size_t tlen,
 		no = known_orgs(x, nt > ntitle ? x->tv + ntitle : NULL,
 		    nt - ntitle, text, xlen, 0);
 		no = split_joined(x, no, text);
+		no = name_edges(x, no, text, 0);
 		titled_names(x, no, text);
 		no = fixed_names(x, no, text, xlen, 0);
 		merge(x, nn, x->ov, no, 1, text, xlen);
@@ -1852,6 +2183,7 @@ ns_extract(struct ns_extractor *x, const char *title, size_t tlen,
 	short_types(x);
 	title_names(x, title, tlen);
 	title_types(x);
+	storm_names(x);
 	link_names(x);
 	currency_context(x, title, tlen, text, xlen);
 	/* The array of the last record, when no record holds it, emptied

@@ -2436,6 +2436,21 @@ ns_ner_title_len(const char *s, size_t n)
 	}
 }
 
+int
+ns_ner_function_word(const char *s, size_t n)
+{
+	char lo[16];
+	size_t i;
+
+	if (n == 0 || n > sizeof(lo))
+		return 0;
+	for (i = 0; i < n; i++)
+		lo[i] = s[i] >= 'A' && s[i] <= 'Z' ? (char)(s[i] - 'A' + 'a') :
+		    s[i];
+	init_tables();
+	return function_word(hbytes(lo, n));
+}
+
 /* Is the MISC span of tokens [a, b) a nationality, religious or political
  * group? */
 static int

@@ -729,6 +729,9 @@ size_t	ns_ner_tag_record(struct ns_ner *t, const char *title, size_t tlen,
  * titles.txt) that s[0..n-1] starts with, spaces included, when a word
  * follows them; 0 when none. */
 size_t	ns_ner_title_len(const char *s, size_t n);
+/* Is the word s[0..n-1] (any case) one of the tagger's function words
+ * ("the", "of", "however")? */
+int	ns_ner_function_word(const char *s, size_t n);
 /* The tokens ns_ner_tag() sees in valid UTF-8 s[0..n-1] (byte spans: "'s"
  * split off, "U.S.", "St.", "AT&T", "Hewlett-Packard" kept whole). Fills
  * *v (grown with ns_xreallocarray) and returns the count. */
