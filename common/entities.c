@@ -1775,6 +1775,50 @@ storm_names(struct ns_extractor *x)
 	x->nf = j;
 }
 
+/* A PERSON whose whole name is a place of the gazetteer (a country, a
+ * province, a city: "Côte d’Ivoire", "Northern Samar", "An Giang"), the
+ * tagger's guess at a name it has not seen, is the place, unless a
+ * longer person's name of the record has it for a word ("Washington" of
+ * "Denzel Washington", "Jordan" of "Michael Jordan"). */
+#define PLACE_NAME_MAX 96
+
+static void
+place_persons(struct ns_extractor *x)
+{
+	char buf[PLACE_NAME_MAX];
+	struct found *f, *g;
+	const char *s;
+	size_t i, j, k, n, m;
+
+	pthread_once(&lists_once, load_lists);
+	for (i = 0; i < x->nf; i++) {
+		f = &x->f[i];
+		if (f->e.type != NS_ENT_PERSON)
+			continue;
+		s = f->s + f->e.start;
+		n = f->e.end - f->e.start;
+		/* the gazetteer's apostrophe is the straight one */
+		for (k = m = 0; k < n && m < sizeof(buf); k++) {
+			if (k + 2 < n && memcmp(s + k, "\xe2\x80\x99", 3) == 0) {
+				buf[m++] = '\'';
+				k += 2;
+			} else
+				buf[m++] = s[k];
+		}
+		if (k < n || !listed(&places, buf, m))
+			continue;
+		for (j = 0; j < x->nf; j++) {
+			g = &x->f[j];
+			if (g->e.type == NS_ENT_PERSON && g->e.end - g->e.start >
+			    n && word_run(s, n, g->s + g->e.start,
+			    g->e.end - g->e.start, 0))
+				break;
+		}
+		if (j == x->nf)
+			f->e.type = NS_ENT_LOC;
+	}
+}
+
 /* Link each PERSON and ORG name to the longest fuller name it stands for,
  * unless another fuller name it stands for is not part of that one
  * ("Smith" with "John Smith" and "Jane Smith" stays unlinked). */
@@ -2181,6 +2225,7 @@ ns_extract(struct ns_extractor *x, const char *title, size_t tlen,
 	} else
 		merge(x, nn, NULL, 0, 1, text, xlen);
 	short_types(x);
+	place_persons(x);
 	title_names(x, title, tlen);
 	title_types(x);
 	storm_names(x);
