@@ -42,6 +42,9 @@ struct ns_splitter {
 
 	int	 titled;		/* the title question is settled */
 	int	 trailer;		/* an end marker was seen */
+	size_t	 gap;			/* where in the text a gap in the
+					 * trailer stood, plus one; 0: none */
+	uint64_t gap_line, gap_byte;	/* the line under it */
 	int	 separated;		/* a separator line was seen: the next
 					 * line says whether the article ends */
 	int	 asked;			/* a question stood as a sub-heading */
@@ -861,6 +864,7 @@ reset_article(struct ns_splitter *sp)
 	sp->slot = 0;
 	sp->titled = 0;
 	sp->trailer = 0;
+	sp->gap = 0;
 	sp->separated = 0;
 	sp->asked = 0;
 	sp->escapes = 0;
@@ -884,6 +888,7 @@ emit_article(struct ns_splitter *sp)
 }
 
 static void end_article(struct ns_splitter *, int);
+static void trailer_end(struct ns_splitter *);
 
 /* Append a block to the article's text. */
 static void
@@ -948,6 +953,7 @@ end_article(struct ns_splitter *sp, int at_end)
 	if (!at_end && !sp->has_title && sp->content == 0) {
 		sp->titled = 0;
 		sp->trailer = 0;
+		sp->gap = 0;
 		return;
 	}
 	emit_article(sp);
@@ -1942,13 +1948,25 @@ one_line(struct ns_splitter *sp, const char *s, size_t n, size_t extra,
 	}
 	if (sp->trailer) {
 		if (rule != NULL) {
-			/* More trailer lines: still the ended article's. */
+			/* More trailer lines: still the ended article's, but
+			 * those after a gap of two blank lines or more may be
+			 * the furniture over the next headline ("Return to
+			 * Transcripts main page", a forum's name, as a dump
+			 * joined to another by cat opens): where the gap is
+			 * is kept, and a headline under them says so. */
+			if (sp->blanks >= 2 && sp->gap == 0 &&
+			    rule->scope != NS_SCOPE_END) {
+				end_block(sp);
+				release_pending(sp);
+				sp->gap = sp->text.len + 1;
+				sp->gap_line = lineno;
+				sp->gap_byte = byte;
+			}
 			add_line(sp, s, n, extra, lineno, byte, 1);
 			return;
 		}
 		end_block(sp);
-		end_article(sp, 0);
-		sp->after_end = 1;
+		trailer_end(sp);
 	}
 	if (rule != NULL && rule->scope == NS_SCOPE_END) {
 		/* The marker stays where it stands, in its paragraph. */
@@ -1959,6 +1977,42 @@ one_line(struct ns_splitter *sp, const char *s, size_t n, size_t extra,
 	add_line(sp, s, n, extra, lineno, byte, rule != NULL);
 	if (rule != NULL && rule->scope == NS_SCOPE_BOX)
 		box_block(sp);
+}
+
+/* The trailer of an article is over: a line no rule matches stands under
+ * it. The article ends there, or, when a gap of two blank lines or more
+ * stood in the trailer, at the gap: the lines after it were furniture over
+ * the next article's headline (as at the top of a dump), so they go on at
+ * the top of the next article. A trailer with a gap at the end of the
+ * input stays whole (a database export's search summary at its end). */
+static void
+trailer_end(struct ns_splitter *sp)
+{
+	struct block b;
+	size_t at;
+
+	release_pending(sp);
+	if (sp->gap == 0 || sp->gap - 1 + 2 > sp->text.len) {
+		end_article(sp, 0);
+		sp->after_end = 1;
+		return;
+	}
+	at = sp->gap - 1;
+	ns_buf_reset(&sp->kick);
+	ns_buf_add(&sp->kick, sp->text.p + at + 2, sp->text.len - at - 2);
+	memset(&b, 0, sizeof(b));
+	b.len = sp->kick.len;
+	b.extra = json_extra(sp->kick.p, b.len);
+	sp->escapes -= b.extra + 2;
+	sp->text.len = at;
+	b.line = sp->gap_line;
+	b.byte = b.byte2 = b.byte_last = sp->gap_byte;
+	b.nlines = b.boiler = 1;
+	b.boiler1 = b.boiler_end = 1;
+	b.blanks = 2;
+	end_article(sp, 0);
+	push_text(sp, sp->kick.p, &b);
+	sp->after_end = 1;
 }
 
 /* The held Factiva "HD" line was none: it goes in as any line. */
