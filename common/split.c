@@ -42,6 +42,9 @@ struct ns_splitter {
 
 	int	 titled;		/* the title question is settled */
 	int	 trailer;		/* an end marker was seen */
+	size_t	 gap;			/* where in the text a gap in the
+					 * trailer stood, plus one; 0: none */
+	uint64_t gap_line, gap_byte;	/* the line under it */
 	int	 separated;		/* a separator line was seen: the next
 					 * line says whether the article ends */
 	int	 asked;			/* a question stood as a sub-heading */
@@ -87,6 +90,15 @@ struct ns_splitter {
 	int	 slot;			/* ... was one boilerplate line right
 					 * under a paragraph (an ad slot,
 					 * "Story continues") */
+	int	 opened;		/* the boilerplate since the last
+					 * paragraph, from a gap of two blank
+					 * lines or more under a finished one or
+					 * in it: furniture that may open the
+					 * next article (a page's, a dump's
+					 * joined by cat) */
+	size_t	 open_at;		/* where in the text it began, plus
+					 * one */
+	uint64_t open_line, open_byte;	/* ... and in the input */
 
 	/* A headline candidate and the boilerplate blocks after it, held
 	 * until the next paragraph says whether an article starts there. */
@@ -859,8 +871,10 @@ reset_article(struct ns_splitter *sp)
 	sp->last_final = 1;
 	sp->last_furn = 0;
 	sp->slot = 0;
+	sp->opened = 0;
 	sp->titled = 0;
 	sp->trailer = 0;
+	sp->gap = 0;
 	sp->separated = 0;
 	sp->asked = 0;
 	sp->escapes = 0;
@@ -884,6 +898,8 @@ emit_article(struct ns_splitter *sp)
 }
 
 static void end_article(struct ns_splitter *, int);
+static void end_before(struct ns_splitter *, size_t, uint64_t, uint64_t);
+static void trailer_end(struct ns_splitter *);
 
 /* Append a block to the article's text. */
 static void
@@ -899,6 +915,16 @@ push_text(struct ns_splitter *sp, const char *s, const struct block *b)
 		sp->titled = 1;
 	}
 	set_source(sp, b->line, b->byte, 0);
+	/* Furniture after a gap, under a paragraph or under the article's
+	 * own furniture ("Sign up for our daily newsletter"), may be the
+	 * next article's. */
+	if (b->boiler == b->nlines && (!sp->last_boiler || b->blanks >= 2)) {
+		sp->opened = sp->content > 0 && b->blanks >= 2 &&
+		    (sp->last_final || sp->last_boiler);
+		sp->open_at = sp->text.len + 1;
+		sp->open_line = b->line;
+		sp->open_byte = b->byte;
+	}
 	if (sp->text.len) {
 		ns_buf_add(&sp->text, "\n\n", b->joined ? 1 : 2);
 		sp->escapes += b->joined ? 1 : 2;
@@ -910,6 +936,7 @@ push_text(struct ns_splitter *sp, const char *s, const struct block *b)
 	if (b->boiler == b->nlines)
 		sp->last_boiler = 1;
 	else {
+		sp->opened = 0;
 		sp->content++;
 		sp->last_boiler = 0;
 	}
@@ -948,6 +975,7 @@ end_article(struct ns_splitter *sp, int at_end)
 	if (!at_end && !sp->has_title && sp->content == 0) {
 		sp->titled = 0;
 		sp->trailer = 0;
+		sp->gap = 0;
 		return;
 	}
 	emit_article(sp);
@@ -1203,27 +1231,50 @@ start_block(struct ns_splitter *sp, const char *s, struct block *b)
 	title_block(sp, s, b);
 }
 
-/* Are the lines under a headline its credits, one of them a source's
- * name that a head rule knows ("The Independent" over "Story by Chloe
- * Sandford • 3h • 4 min read", as portals set a partner's article), the
- * others boilerplate? */
+/* Are the lines under a headline its credits, lines a head or a kicker
+ * rule knows, a source's name, a byline ("USA TODAY" and "Marisol Trejo,
+ * USA TODAY" over "Updated Wed, March 12, 2025", as portals set a
+ * partner's article), the others boilerplate, one at least? Under
+ * boilerplate, a name alone may do: a forum's flair under a post's title
+ * ("News"). */
 static int
 named_credits(const struct ns_splitter *sp, const char *s,
     const struct block *b)
 {
 	size_t i, l, ws;
 
-	if (b->boiler == 0 || b->boiler + 2 != b->nlines)
+	if (b->nlines < 2 || b->boiler1 || (b->boiler == 0 &&
+	    (b->nlines != 2 || !sp->last_boiler)))
 		return 0;
 	for (i = line1(s, b->len) + 1; i < b->len; i += l + 1) {
 		l = line1(s + i, b->len - i);
 		ws = ns_trim_left(s + i, l);
 		if (ns_rules_match(sp->rules, NS_SCOPE_BODY, s + i + ws,
 		    l - ws) == NULL && ns_rules_match(sp->rules,
-		    NS_SCOPE_HEAD, s + i + ws, l - ws) == NULL)
+		    NS_SCOPE_HEAD | NS_SCOPE_KICKER, s + i + ws, l - ws) ==
+		    NULL)
 			return 0;
 	}
 	return 1;
+}
+
+/* Does block b, a kicker over a headline, go on with a dek, one line
+ * that no rule matches, and the credits under it, boilerplate lines to
+ * the end ("CITY HALL" over "Council weighs bus cuts", "Mayor's plan
+ * would end late-night service" and "By MARTA KESSLER", as printed pages
+ * set a story)? */
+static int
+kicker_dek(const struct ns_splitter *sp, const char *s, const struct block *b)
+{
+	size_t i, l;
+
+	if (b->nlines < 4 || !b->boiler_end || b->boiler + 3 != b->nlines)
+		return 0;
+	i = line1(s, b->len) + 1;
+	i += line1(s + i, b->len - i) + 1;
+	l = line1(s + i, b->len - i);
+	return starts_upper(s + i, l) && ns_rules_match(sp->rules,
+	    NS_SCOPE_BODY, s + i, l) == NULL;
 }
 
 /* Could block b start a new article? A headline: a line of its own, or
@@ -1240,6 +1291,14 @@ headline_block(const struct ns_splitter *sp, const char *s,
 
 	if (sp->framed)
 		return 0;	/* an export's document: its marks end it */
+	/* Lines in a list heading's paragraph ("Related Content") and
+	 * nothing but entries, two or more: a list of links, even over a
+	 * paragraph (the next file's, after cat). A headline there has
+	 * credits under it ("Local news" over a headline and "Marlow County
+	 * News · 6h"). */
+	if (sp->listing != NULL && b->joined && b->nlines >= 2 &&
+	    b->boiler == 0)
+		return 0;
 	if (post_header(sp, s, b, &at, &l1))
 		return sp->content > 0 && (sp->last_boiler ||
 		    sp->last_final || b->blanks >= 2);
@@ -1254,10 +1313,12 @@ headline_block(const struct ns_splitter *sp, const char *s,
 		size_t l2 = b->len - l1 - 1, dek = ns_word_count(s + l1 + 1,
 		    l2);
 
-		return headline_under_boiler(s, l1) &&
+		if (headline_under_boiler(s, l1) &&
 		    starts_upper(s + l1 + 1, l2) &&
 		    !ns_is_list_item(s + l1 + 1, l2) && dek >= 8 &&
-		    dek <= 40 && dek > ns_word_count(s, l1);
+		    dek <= 40 && dek > ns_word_count(s, l1))
+			return 1;
+		/* Or over a name (a forum's flair), as below. */
 	}
 	/* A headline may open with an emoji flag ("⚡️ "). */
 	f = flag_len(s + at, l1);
@@ -1270,7 +1331,8 @@ headline_block(const struct ns_splitter *sp, const char *s,
 	    subheading_like(s + at, l1, 12) : subheading_like(s + at, l1, 5)))
 		return 0;
 	return !b->boiler1 && (b->boiler == b->nlines - over ||
-	    (over == 1 && named_credits(sp, s, b))) &&
+	    (over == 1 && named_credits(sp, s, b)) ||
+	    (over == 2 && kicker_dek(sp, s, b))) &&
 	    sp->content > 0 &&
 	    (sp->last_boiler || sp->last_final || b->blanks >= 2) &&
 	    !(question && sp->asked) && (sp->last_boiler ?
@@ -1319,6 +1381,21 @@ item_block(const struct ns_splitter *sp, const char *s, const struct block *b)
 	    item_lines(sp, s, b);
 }
 
+/* A headline starts the next article: the one before ends, and the
+ * furniture that followed its last paragraph after a gap (a page's
+ * header, the top of a dump joined by cat: "r/Scotland" and "Posted by
+ * u/x") goes on at the top of the next, where ns-strip-ads reads it as
+ * it reads the top of a dump. Furniture right under the paragraph (a
+ * trailer, "Share this") stays. */
+static void
+end_opened(struct ns_splitter *sp)
+{
+	if (sp->opened && sp->last_boiler)
+		end_before(sp, sp->open_at, sp->open_line, sp->open_byte);
+	else
+		end_article(sp, 0);
+}
+
 /* A block of the body is complete. */
 static void
 body_block(struct ns_splitter *sp, const char *s, struct block *b)
@@ -1341,7 +1418,7 @@ body_block(struct ns_splitter *sp, const char *s, struct block *b)
 		 * page with no blank lines). */
 		head = sp->pv[0];
 		sp->npv = sp->lead = sp->masthead = 0;
-		end_article(sp, 0);
+		end_opened(sp);
 		head.boiler = head.nlines;
 		head.boiler1 = 1;
 		push_text(sp, sp->pend.p + head.off, &head);
@@ -1385,7 +1462,7 @@ body_block(struct ns_splitter *sp, const char *s, struct block *b)
 			size_t i, held = sp->npv, names = sp->lead;
 
 			sp->npv = sp->lead = 0;
-			end_article(sp, 0);
+			end_opened(sp);
 			for (i = 0; i < names; i++) {
 				/* Boilerplate over the headline, as at the
 				 * start of a dump. */
@@ -1406,7 +1483,7 @@ body_block(struct ns_splitter *sp, const char *s, struct block *b)
 	}
 	if (item_block(sp, s, b)) {
 		/* A digest's item: the article before it ends. */
-		end_article(sp, 0);
+		end_opened(sp);
 		title_block(sp, s, b);
 		return;
 	}
@@ -1429,10 +1506,13 @@ body_block(struct ns_splitter *sp, const char *s, struct block *b)
 	}
 	/* A masthead, a site's name over its breadcrumb, where a headline
 	 * could stand: held, as the next article's headline may come under
-	 * it. */
-	if (b->nlines >= 2 && sp->content > 0 && !sp->framed &&
+	 * it. So is a show's name in capitals alone, under furniture after
+	 * a gap that closed the article before ("CNN NEWSROOM" under
+	 * "Return to Transcripts main page"), as at the top of a dump. */
+	if (sp->content > 0 && !sp->framed && ((b->nlines >= 2 &&
 	    (sp->last_boiler || sp->last_final || b->blanks >= 2) &&
-	    masthead_block(sp, s, b, 0)) {
+	    masthead_block(sp, s, b, 0)) || (b->nlines == 1 &&
+	    sp->last_boiler && sp->opened && masthead_block(sp, s, b, 1)))) {
 		hold(sp, s, b);
 		sp->lead = 1;
 		sp->lead_under = 1;
@@ -1952,13 +2032,25 @@ one_line(struct ns_splitter *sp, const char *s, size_t n, size_t extra,
 	}
 	if (sp->trailer) {
 		if (rule != NULL) {
-			/* More trailer lines: still the ended article's. */
+			/* More trailer lines: still the ended article's, but
+			 * those after a gap of two blank lines or more may be
+			 * the furniture over the next headline ("Return to
+			 * Transcripts main page", a forum's name, as a dump
+			 * joined to another by cat opens): where the gap is
+			 * is kept, and a headline under them says so. */
+			if (sp->blanks >= 2 && sp->gap == 0 &&
+			    rule->scope != NS_SCOPE_END) {
+				end_block(sp);
+				release_pending(sp);
+				sp->gap = sp->text.len + 1;
+				sp->gap_line = lineno;
+				sp->gap_byte = byte;
+			}
 			add_line(sp, s, n, extra, lineno, byte, 1);
 			return;
 		}
 		end_block(sp);
-		end_article(sp, 0);
-		sp->after_end = 1;
+		trailer_end(sp);
 	}
 	if (rule != NULL && rule->scope == NS_SCOPE_END) {
 		/* The marker stays where it stands, in its paragraph. */
@@ -1969,6 +2061,53 @@ one_line(struct ns_splitter *sp, const char *s, size_t n, size_t extra,
 	add_line(sp, s, n, extra, lineno, byte, rule != NULL);
 	if (rule != NULL && rule->scope == NS_SCOPE_BOX)
 		box_block(sp);
+}
+
+/* The article ends before the boilerplate that begins at text offset
+ * at - 1 (0: ends where it is), which stood at line and byte of the
+ * input: that goes on at the top of the next article. */
+static void
+end_before(struct ns_splitter *sp, size_t at, uint64_t line, uint64_t byte)
+{
+	struct block b;
+	size_t sep = 0;
+
+	if (at == 0 || at - 1 >= sp->text.len) {
+		end_article(sp, 0);
+		return;
+	}
+	at--;
+	while (sep < 2 && at + sep < sp->text.len &&
+	    sp->text.p[at + sep] == '\n')
+		sep++;
+	ns_buf_reset(&sp->kick);
+	ns_buf_add(&sp->kick, sp->text.p + at + sep, sp->text.len - at - sep);
+	memset(&b, 0, sizeof(b));
+	b.len = sp->kick.len;
+	b.extra = json_extra(sp->kick.p, b.len);
+	sp->escapes -= b.extra + sep;
+	sp->text.len = at;
+	b.line = line;
+	b.byte = b.byte2 = b.byte_last = byte;
+	b.nlines = b.boiler = 1;
+	b.boiler1 = b.boiler_end = 1;
+	b.blanks = 2;
+	end_article(sp, 0);
+	push_text(sp, sp->kick.p, &b);
+}
+
+/* The trailer of an article is over: a line no rule matches stands under
+ * it. The article ends there, or, when a gap of two blank lines or more
+ * stood in the trailer, at the gap: the lines after it were furniture over
+ * the next article's headline (as at the top of a dump), so they go on at
+ * the top of the next article. A trailer with a gap at the end of the
+ * input stays whole (a database export's search summary at its end). */
+static void
+trailer_end(struct ns_splitter *sp)
+{
+	release_pending(sp);
+	end_before(sp, sp->gap, sp->gap_line, sp->gap_byte);
+	sp->after_end = 1;
 }
 
 /* The held Factiva "HD" line was none: it goes in as any line. */
