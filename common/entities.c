@@ -1200,15 +1200,24 @@ titled_names(struct ns_extractor *x, size_t no, const char *s)
 }
 
 /* "Abdulaziz bin Salman", "Mohammed bin Rashid Al Maktoum": a name, an
- * Arabic patronymic particle and a capitalized word or name are one
- * PERSON, however the tagger saw the parts, and so is a name that
- * follows with a space. Among x->f[first..], the names of text s[0..n-1];
- * the title before the name is left out ("Prince"). */
+ * Arabic or Malay patronymic particle and a capitalized word or name are
+ * one PERSON, however the tagger saw the parts, and so is a name that
+ * follows with a space. So are a person's name, a particle of European
+ * surnames ("de la", "van der") and a capitalized word or name after it
+ * ("Luis María de la Fuente", "Pieter Jansen van Rensburg"): only after a
+ * PERSON, as "Banco de España" is none. Among x->f[first..], the names
+ * of text s[0..n-1]; the title before the name is left out ("Prince"). */
 static void
 particle_names(struct ns_extractor *x, size_t first, const char *s,
     size_t n)
 {
-	static const char *const particles[] = { " bin ", " bint ", " ibn " };
+	static const char *const particles[] = { " bin ", " bint ", " binti ",
+	    " ibn ",
+	    /* after a PERSON only, from here */
+	    " de la ", " de los ", " de las ", " de ", " del ", " van der ",
+	    " van den ", " van de ", " van ", " von der ", " von ", " da ",
+	    " dos ", " das ", " di ", " du ", " ter " };
+	const size_t arabic = 4;
 	struct found *f, *g;
 	size_t k, i, p, e, t;
 
@@ -1218,12 +1227,15 @@ particle_names(struct ns_extractor *x, size_t first, const char *s,
 		    NS_ENT_NORP)
 			continue;
 		for (i = 0; i < sizeof(particles) / sizeof(particles[0]); i++) {
+			if (i >= arabic && f->e.type != NS_ENT_PERSON)
+				break;
 			p = strlen(particles[i]);
 			if (f->e.end + p < n &&
 			    memcmp(s + f->e.end, particles[i], p) == 0)
 				break;
 		}
-		if (i == sizeof(particles) / sizeof(particles[0]))
+		if (i == sizeof(particles) / sizeof(particles[0]) ||
+		    (i >= arabic && f->e.type != NS_ENT_PERSON))
 			continue;
 		e = f->e.end + p;
 		g = k + 1 < x->nf ? &x->f[k + 1] : NULL;
@@ -1788,15 +1800,21 @@ place_persons(struct ns_extractor *x)
 	char buf[PLACE_NAME_MAX];
 	struct found *f, *g;
 	const char *s;
-	size_t i, j, k, n, m;
+	size_t i, j, k, n, m, pass;
 
 	pthread_once(&lists_once, load_lists);
-	for (i = 0; i < x->nf; i++) {
+	/* Names of more words first: "Northern Samar" of the text is a
+	 * place before "Samar" of the title asks whether a person's name
+	 * has it. */
+	for (pass = 0; pass < 2 * x->nf; pass++) {
+		i = pass % x->nf;
 		f = &x->f[i];
 		if (f->e.type != NS_ENT_PERSON)
 			continue;
 		s = f->s + f->e.start;
 		n = f->e.end - f->e.start;
+		if ((memchr(s, ' ', n) != NULL) != (pass < x->nf))
+			continue;
 		/* the gazetteer's apostrophe is the straight one */
 		for (k = m = 0; k < n && m < sizeof(buf); k++) {
 			if (k + 2 < n && memcmp(s + k, "\xe2\x80\x99", 3) == 0) {
