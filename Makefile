@@ -43,6 +43,7 @@ MAN7 = man/ns.7
 # Data files compiled into the library: name of the C array, file.
 DATA = ns_builtin_rules:common/data/boilerplate.rules \
 	ns_sentences_data:common/data/sentences.txt \
+	ns_wordcase_data:common/data/wordcase.txt \
 	ns_stopwords_data:common/data/stopwords.txt \
 	ns_numex_data:common/data/numex.rules \
 	ns_currencies_data:common/data/currencies.tsv \
@@ -179,6 +180,21 @@ clusters: $(BUILDDIR)/clusters
 	mv common/data/clusters.txt.tmp common/data/clusters.txt
 
 .PHONY: clusters
+
+# How news text writes words (lower case, capitalised mid-sentence or at a
+# sentence's start), for the sentence segmenter, from ../shared/data
+# (skipped with a message when it is not there): common/data/wordcase.txt.
+WORDCASE_DATA = ../shared/data
+wordcase:
+	@d=$(WORDCASE_DATA); if [ ! -d "$$d" ]; then \
+	    echo "wordcase: $$d is absent; common/data/wordcase.txt not remade"; \
+	    exit 0; fi; \
+	echo "sh scripts/gen-wordcase.sh $$d > common/data/wordcase.txt"; \
+	sh scripts/gen-wordcase.sh "$$d" > common/data/wordcase.txt.tmp || \
+	    { rm -f common/data/wordcase.txt.tmp; exit 2; }; \
+	mv common/data/wordcase.txt.tmp common/data/wordcase.txt
+
+.PHONY: wordcase
 
 install: $(BINS)
 	$(INSTALL) -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man7

@@ -4,10 +4,13 @@
  * them), line break, bullet and list marker whether a sentence ends there,
  * looking at a bounded window around it: the word before (abbreviation,
  * initial, number), the closing quotes and brackets after, and the word
- * after (its case, and whether it usually starts a sentence). Spans of
- * e-mail addresses, URLs and "[...]" are never cut. Every step looks at a
- * bounded number of bytes, so the time is linear in the text. The word
- * lists are data (common/data/sentences.txt), compiled in. */
+ * after (its case, whether it usually starts a sentence, and whether news
+ * text writes it in lower case: a common word, "Officials", opens a
+ * sentence after "U.S." where a word of a name, "Government", does not).
+ * Spans of e-mail addresses, URLs and "[...]" are never cut. Every step
+ * looks at a bounded number of bytes, so the time is linear in the text.
+ * The word lists are data (common/data/sentences.txt, and the counts of
+ * common/data/wordcase.txt made by scripts/gen-wordcase.sh), compiled in. */
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,13 +21,16 @@
 
 extern const char *const ns_sentences_data;
 extern const size_t ns_sentences_data_len;
+extern const char *const ns_wordcase_data;
+extern const size_t ns_wordcase_data_len;
 
 enum {
 	W_PRE = 1,		/* Mr., Dr., Mt.: before a name */
 	W_NUM = 2,		/* No., p.: before a number */
 	W_POST = 4,		/* Inc., Jr.: after a name */
 	W_ABBR = 8,		/* etc., Jan.: anything else */
-	W_STARTER = 16		/* The, He, But: starts sentences */
+	W_STARTER = 16,		/* The, He, But: starts sentences */
+	W_INNAME = 32		/* Bros.: inside a name or at its end */
 };
 
 #define LOOK 64			/* bytes looked at around a terminator */
@@ -51,7 +57,7 @@ static void
 load_table(void)
 {
 	static const char *const names[] = { "pre", "num", "post", "abbr",
-	    "starter" };
+	    "starter", "inname" };
 	const char *p = ns_sentences_data, *end = p + ns_sentences_data_len;
 	const char *nl, *sp;
 	size_t cap = 0, i, k, w, j;
@@ -62,12 +68,12 @@ load_table(void)
 			nl = end;
 		if (p == nl || *p == '#' || (sp = memchr(p, ' ', nl - p)) == NULL)
 			continue;
-		for (k = 0; k < 5; k++)
+		for (k = 0; k < 6; k++)
 			if (strlen(names[k]) == (size_t)(sp - p) &&
 			    memcmp(names[k], p, sp - p) == 0)
 				break;
 		w = nl - sp - 1;
-		if (k == 5 || w == 0 || w >= sizeof(table->word))
+		if (k == 6 || w == 0 || w >= sizeof(table->word))
 			continue;
 		if (ntable == cap) {
 			cap = cap ? cap * 2 : 256;
@@ -130,6 +136,120 @@ classes(const char *s, size_t n)
 		if (memcmp(table[slots[h] - 1].word, key, k + 1) == 0)
 			return table[slots[h] - 1].classes;
 	return 0;
+}
+
+/* ---- how news text writes a word (common/data/wordcase.txt) ---- */
+
+struct wcase {
+	char	 word[24];
+	uint32_t low;		/* times written in lower case */
+	uint32_t mid;		/* capitalised in the middle of a sentence */
+	uint32_t start;		/* capitalised at the start of one */
+};
+
+static struct wcase *wtable;
+static uint32_t *wslots;	/* open addressing: entry + 1, or 0 */
+static size_t nwslots;
+static pthread_once_t wtable_once = PTHREAD_ONCE_INIT;
+
+static void
+load_wordcase(void)
+{
+	const char *p = ns_wordcase_data, *end = p + ns_wordcase_data_len;
+	const char *nl, *sp;
+	size_t n = 0, cap = 0, i, k, w;
+	char num[32];
+	uint32_t v[3];
+
+	for (; p < end; p = nl + 1) {
+		nl = memchr(p, '\n', end - p);
+		if (nl == NULL)
+			nl = end;
+		if (p == nl || *p == '#' || (sp = memchr(p, ' ', nl - p)) == NULL)
+			continue;
+		w = sp - p;
+		if (w >= sizeof(wtable->word))
+			continue;
+		for (k = 0; k < 3; k++) {
+			const char *a = sp + 1, *b;
+
+			b = memchr(a, ' ', nl - a);
+			if (b == NULL)
+				b = nl;
+			if (a >= nl || (size_t)(b - a) >= sizeof(num))
+				break;
+			memcpy(num, a, b - a);
+			num[b - a] = '\0';
+			v[k] = (uint32_t)strtoul(num, NULL, 10);
+			sp = b;
+		}
+		if (k < 3)
+			continue;
+		if (n == cap) {
+			cap = cap ? cap * 2 : 1024;
+			wtable = ns_xreallocarray(wtable, cap, sizeof(*wtable));
+		}
+		memset(wtable[n].word, 0, sizeof(wtable->word));
+		memcpy(wtable[n].word, p, w);
+		wtable[n].low = v[0];
+		wtable[n].mid = v[1];
+		wtable[n].start = v[2];
+		n++;
+	}
+	for (nwslots = 16; nwslots < 2 * n + 1; nwslots *= 2)
+		;
+	wslots = ns_xcalloc(nwslots, sizeof(*wslots));
+	for (i = 0; i < n; i++) {
+		k = ns_hash32(wtable[i].word, strlen(wtable[i].word)) &
+		    (nwslots - 1);
+		while (wslots[k] != 0)
+			k = (k + 1) & (nwslots - 1);
+		wslots[k] = (uint32_t)i + 1;
+	}
+}
+
+/* The counts of the word s[0..n-1] (ASCII case ignored, a final "'s"
+ * dropped), or NULL when news text seldom writes it in lower case. */
+static const struct wcase *
+wordcase(const char *s, size_t n)
+{
+	char key[sizeof(wtable->word)];
+	size_t i, h;
+
+	pthread_once(&wtable_once, load_wordcase);
+	if (n >= 2 && (s[n - 1] == 's' || s[n - 1] == 'S') && s[n - 2] == '\'')
+		n -= 2;
+	else if (n >= 4 && (s[n - 1] | 32) == 's' &&
+	    memcmp(s + n - 4, "\xe2\x80\x99", 3) == 0)
+		n -= 4;
+	if (n == 0 || n >= sizeof(key))
+		return NULL;
+	for (i = 0; i < n; i++) {
+		unsigned char c = s[i];
+
+		key[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+	}
+	key[n] = '\0';
+	for (h = ns_hash32(key, n) & (nwslots - 1); wslots[h] != 0;
+	    h = (h + 1) & (nwslots - 1))
+		if (memcmp(wtable[wslots[h] - 1].word, key, n + 1) == 0)
+			return &wtable[wslots[h] - 1];
+	return NULL;
+}
+
+/* Is s[0..n-1], capitalised, a common word rather than a word of a name?
+ * It is if news text writes it in lower case (3 times or more), seldom
+ * capitalises it in the middle of a sentence (at most a tenth as often),
+ * and capitalises it at the start of a sentence at least twice as often as
+ * in the middle: "Officials", "Critics", "Manufacturing", "Up"; not
+ * "Government", "Embassy", "Army", "Open", "Steel". */
+static int
+common_word(const char *s, size_t n)
+{
+	const struct wcase *w = wordcase(s, n);
+
+	return w != NULL && w->low >= 3 && (uint64_t)w->mid * 10 <= w->low &&
+	    2 * (uint64_t)w->mid <= w->start;
 }
 
 /* ---- characters ---- */
@@ -215,18 +335,30 @@ is_space(utf8proc_int32_t c)
 	return utf8proc_category(c) == UTF8PROC_CATEGORY_ZS;
 }
 
+/* Closing quotes and brackets, also the CJK and full-width ones. */
 static int
 is_closer(utf8proc_int32_t c)
 {
 	return c == '"' || c == '\'' || c == ')' || c == ']' || c == 0x201d ||
-	    c == 0x2019 || c == 0xbb || c == 0x203a || c == '}';
+	    c == 0x2019 || c == 0xbb || c == 0x203a || c == '}' ||
+	    c == 0x300d || c == 0x300f || c == 0xff09;
 }
 
+/* Opening quotes and brackets, and the Spanish inverted marks that open a
+ * question or an exclamation ("¿Hasta cuándo?"). */
 static int
 is_opener(utf8proc_int32_t c)
 {
 	return c == '"' || c == '\'' || c == '(' || c == '[' || c == 0x201c ||
-	    c == 0x2018 || c == 0xab || c == 0x2039 || c == 0x201e || c == '{';
+	    c == 0x2018 || c == 0xab || c == 0x2039 || c == 0x201e || c == '{' ||
+	    c == 0xbf || c == 0xa1 || c == 0x300c || c == 0x300e || c == 0xff08;
+}
+
+/* The full-width and ideographic terminators: ！ ？ 。 ｡ */
+static int
+is_cjk_stop(utf8proc_int32_t c)
+{
+	return c == 0xff01 || c == 0xff1f || c == 0x3002 || c == 0xff61;
 }
 
 static int
@@ -450,21 +582,80 @@ token_before(const struct seg *g, size_t i, size_t *ts)
 	*ts = a;
 }
 
-/* Does the word at j (after openers) usually start a sentence? */
-static int
-starter_at(const struct seg *g, size_t j)
+/* The word at j, after openers: its letters and apostrophes, bounded.
+ * Returns its end (j itself when there is no word); *ws is its start. */
+static size_t
+word_at(const struct seg *g, size_t j, size_t *ws)
 {
 	size_t e, len;
 	utf8proc_int32_t c;
 
 	while (j < g->n && is_opener(cp_at(g->s, g->n, j, &len)))
 		j += len;
-	for (e = j; e < g->n && e - j < 20; e += len) {
+	*ws = j;
+	for (e = j; e < g->n && e - j < 24; e += len) {
 		c = cp_at(g->s, g->n, e, &len);
 		if (!is_alpha(c) && c != '\'' && c != 0x2019)
 			break;
 	}
-	return e > j && (classes(g->s + j, e - j) & W_STARTER);
+	return e;
+}
+
+/* Does the word at j (after openers) usually start a sentence? */
+static int
+starter_at(const struct seg *g, size_t j)
+{
+	size_t ws, e = word_at(g, j, &ws);
+
+	return e > ws && (classes(g->s + ws, e - ws) & W_STARTER);
+}
+
+/* Does the capitalised word at j (after openers) open a sentence after an
+ * abbreviation that may end one? It does if it usually starts sentences
+ * ("The", "He"), or if it is a common word (common_word(): "Officials",
+ * "Critics") that no capitalised word follows, as one would in a name
+ * ("U.S. Air Force"). */
+static int
+opens_at(const struct seg *g, size_t j)
+{
+	size_t ws, e = word_at(g, j, &ws), k, len;
+	utf8proc_int32_t c;
+
+	if (e == ws)
+		return 0;
+	if (classes(g->s + ws, e - ws) & W_STARTER)
+		return 1;
+	/* A word in capitals is an acronym ("p.m. ET"), not a common word. */
+	for (k = ws + 1; k < e && !(g->s[k] >= 'a' && g->s[k] <= 'z'); k++)
+		;
+	if (k == e || !common_word(g->s + ws, e - ws))
+		return 0;
+	for (k = e; k < g->n && k - e < LOOK &&
+	    (g->s[k] == ' ' || g->s[k] == '\t'); k++)
+		;
+	c = cp_at(g->s, g->n, k, &len);
+	return !(k > e && is_upper(c));
+}
+
+/* The first letter of the word before the token that starts at ts, or -1
+ * when there is none in the sentence. */
+static utf8proc_int32_t
+word_before(const struct seg *g, size_t ts)
+{
+	size_t a = ts, len;
+
+	while (a > g->start && ts - a < LOOK &&
+	    is_space((unsigned char)g->s[a - 1]))
+		a--;
+	if (a == ts || a <= g->start || ts - a >= LOOK)
+		return -1;
+	a = cp_back(g->s, a);
+	while (a > g->start && ts - a < 2 * LOOK &&
+	    !is_space((unsigned char)g->s[a - 1]))
+		a--;
+	while (a < ts && is_opener(cp_at(g->s, g->n, a, &len)))
+		a += len;
+	return cp_at(g->s, g->n, a, &len);
 }
 
 /* A single period at i, white space after it, then next (first letter of
@@ -474,9 +665,9 @@ period_ends(const struct seg *g, size_t i, size_t j, utf8proc_int32_t next)
 {
 	const char *s = g->s;
 	size_t ts, len, k, letters = 0, dots = 0, uppers = 0, chars = 0;
-	int other = 0;
+	int other = 0, paren = s[j] == '(' || s[j] == '[';
 	unsigned cl;
-	utf8proc_int32_t c, first = -1;
+	utf8proc_int32_t c, first = -1, prev;
 
 	token_before(g, i, &ts);
 	if (ts == i)
@@ -502,19 +693,30 @@ period_ends(const struct seg *g, size_t i, size_t j, utf8proc_int32_t next)
 		    chars == 1) && !(dots > 0 && !other &&
 		    is_alpha(first));
 	if ((cl & W_PRE) && !(cl & W_STARTER))
-		return 0;
+		/* "St." is a saint before a name, a street at the end of a
+		 * sentence ("on Market St. The race"). */
+		return (cl & W_ABBR) ? opens_at(g, j) : 0;
 	if (letters == 1 && chars == 1) {
 		/* An initial ("E. Smith"), or "I" ending a sentence ("you
 		 * and I. Did"): I after a lower-case word. */
-		if (first == 'I' && ts > 0) {
-			size_t a = ts;
+		prev = word_before(g, ts);
+		if (first == 'I')
+			return is_lower(prev);
+		/* A letter alone that opens a line is a label ("A. For
+		 * most people"). After a lower-case word it is no initial
+		 * ("vitamin D. Researchers"); after a capitalised one it
+		 * may be ("George W. Bush"), so only a word that usually
+		 * starts sentences, with a lower-case word after it, ends
+		 * it there ("Group C. They will"); after anything else it
+		 * is an initial ("61; P. Such 8-118"). */
+		if (is_lower(prev))
+			return opens_at(g, j);
+		if (is_upper(prev) && starter_at(g, j)) {
+			size_t ws, e = word_at(g, j, &ws);
 
-			while (a > 0 && is_space((unsigned char)s[a - 1]))
-				a--;
-			a = cp_back(s, a);
-			while (a > 0 && !is_space((unsigned char)s[a - 1]))
-				a--;
-			return is_lower(cp_at(s, g->n, a, &len));
+			while (e < g->n && g->s[e] == ' ' && e - ws < LOOK)
+				e++;
+			return e < g->n && is_lower(cp_at(s, g->n, e, &len));
 		}
 		return 0;
 	}
@@ -524,13 +726,84 @@ period_ends(const struct seg *g, size_t i, size_t j, utf8proc_int32_t next)
 		    ((s[ts] | 32) == 'a' || (s[ts] | 32) == 'p') &&
 		    (s[ts + 2] | 32) == 'm' && uppers == 2)
 			return 1;	/* "6 P.M. Mr. Smith" */
-		return starter_at(g, j);
+		/* The same abbreviation twice: "in the U.S. U.S. officials" */
+		if (j + (i + 1 - ts) < g->n && memcmp(s + j, s + ts, i + 1 - ts) == 0 &&
+		    is_space((unsigned char)s[j + (i + 1 - ts)]))
+			return 1;
+		return opens_at(g, j);
 	}
+	if (cl & W_INNAME)
+		/* "Brennan Bros. Hardware", "Warner Bros. The studio" */
+		return starter_at(g, j);
 	if (cl & W_POST)
+		/* "Acme Inc. Analysts", but "Orbis Corp. (NASDAQ: ORBD)" */
+		return paren ? opens_at(g, j) : 1;
+	if ((cl & W_ABBR) && is_lower(first))
+		/* A lower-case abbreviation comes before no name: "etc.
+		 * Critics", "the fire dept. Brennan". */
 		return 1;
 	if (cl & (W_ABBR | W_NUM))
-		return starter_at(g, j);
+		return opens_at(g, j);
 	return 1;
+}
+
+/* Is the word at k a name written with a lower-case first letter and a
+ * capital after it ("eBay", "iOS", "iPhone")? */
+static int
+camel_at(const struct seg *g, size_t k)
+{
+	size_t e, len;
+	utf8proc_int32_t c;
+
+	for (e = k; e < g->n && e - k < 24; e += len) {
+		c = cp_at(g->s, g->n, e, &len);
+		if (is_upper(c))
+			return e > k;
+		if (!is_lower(c))
+			return 0;
+	}
+	return 0;
+}
+
+/* Is "@" or "#" at k followed by a letter, digit or "_" ("@NorthRail_",
+ * "#StormEira")? */
+static int
+handle_at(const struct seg *g, size_t k)
+{
+	size_t len;
+	utf8proc_int32_t c = cp_at(g->s, g->n, k + 1, &len);
+
+	return is_alpha(c) || is_digit(c) || c == '_';
+}
+
+/* A period at i after a lower-case word, white space, then the lower-case
+ * word at k: does that word start a sentence? It does when the word before
+ * the period is a plain word that news text writes in lower case (no
+ * abbreviation: "release.") and the next one is a word news text never
+ * writes in lower case ("npm packages"): a name, not the rest of the
+ * sentence. */
+static int
+lower_opens(const struct seg *g, size_t i, size_t k)
+{
+	size_t ts, a, e, len;
+	utf8proc_int32_t c;
+
+	token_before(g, i, &ts);
+	if (i - ts < 2)
+		return 0;
+	for (a = ts; a < i; a++)
+		if (g->s[a] < 'a' || g->s[a] > 'z')
+			return 0;
+	if (classes(g->s + ts, i - ts) != 0 || wordcase(g->s + ts, i - ts) == NULL)
+		return 0;
+	for (e = k; e < g->n && e - k < 24; e += len) {
+		c = cp_at(g->s, g->n, e, &len);
+		if (c < 'a' || c > 'z')
+			break;
+	}
+	if (e - k < 2 || !(e >= g->n || is_space((unsigned char)g->s[e])))
+		return 0;
+	return wordcase(g->s + k, e - k) == NULL;
 }
 
 /* No white space after the terminator at i (next byte j): a sentence ends
@@ -577,11 +850,13 @@ wrapped_line(const struct seg *g, size_t i)
 }
 
 /* The bytes at which a sentence may end or a list item start: the
- * terminators, the line break, and the lead byte of U+2000..U+2FFF, where
- * "…", "‼", "⁇".."⁉" and all the bullets are. Any other byte, and the
- * rest of a multi-byte character, decides nothing. */
+ * terminators, the line break, the lead byte of U+2000..U+2FFF, where
+ * "…", "‼", "⁇".."⁉" and all the bullets are, and those of U+3000..U+3FFF
+ * and U+F000..U+FFFF, where "。" and the full-width "！", "？" are. Any other
+ * byte, and the rest of a multi-byte character, decides nothing. */
 static const unsigned char stop_byte[256] = {
-	['.'] = 1, ['!'] = 1, ['?'] = 1, ['\n'] = 1, [0xe2] = 1
+	['.'] = 1, ['!'] = 1, ['?'] = 1, ['\n'] = 1, [0xe2] = 1, [0xe3] = 1,
+	[0xef] = 1
 };
 
 /* The first byte at or after i that is in stop_byte[], or end (which is
@@ -618,7 +893,7 @@ ns_sentences(const char *s, size_t n, unsigned flags, struct ns_span **v,
 	struct seg g;
 	size_t i, j, k, len, nl, run_end, dots, mk;
 	utf8proc_int32_t c, next;
-	int excl, attached, spaced, ends;
+	int excl, attached, spaced, ends, cjk;
 
 	if (n + 8 > seg_kcap) {
 		seg_kcap = n + 8;
@@ -683,12 +958,13 @@ ns_sentences(const char *s, size_t n, unsigned flags, struct ns_span **v,
 		}
 		if (seg_keep[i] || !(c == '.' || c == '!' || c == '?' ||
 		    c == 0x2026 || c == 0x203c || c == 0x2047 || c == 0x2048 ||
-		    c == 0x2049))
+		    c == 0x2049 || is_cjk_stop(c)))
 			continue;
 
 		/* The run of terminators: "?!", "...", ". . .", "…". */
 		attached = i > 0 && !is_space((unsigned char)s[i - 1]);
 		excl = 0;
+		cjk = 0;
 		dots = 0;
 		spaced = 0;
 		for (j = i; j < n && j - i < LOOK;) {
@@ -702,6 +978,11 @@ ns_sentences(const char *s, size_t n, unsigned flags, struct ns_span **v,
 			} else if (c == '!' || c == '?' || c == 0x203c ||
 			    c == 0x2047 || c == 0x2048 || c == 0x2049) {
 				excl = 1;
+				j += k;
+			} else if (is_cjk_stop(c)) {
+				/* Full-width and ideographic stops end
+				 * sentences like "!" and "?". */
+				excl = cjk = 1;
 				j += k;
 			} else if (c == ' ' && j + 1 < n && s[j + 1] == '.' &&
 			    dots > 0 && !excl) {
@@ -745,7 +1026,10 @@ ns_sentences(const char *s, size_t n, unsigned flags, struct ns_span **v,
 			continue;	/* the end of the text ends it anyway */
 		c = cp_at(s, n, run_end, &k);
 		if (!is_space(c)) {
-			if ((dots == 1 || excl) && joined_ends(&g, i, run_end))
+			/* Chinese and Japanese put no space after a
+			 * sentence: "。" before a letter ends one. */
+			if (((dots == 1 || excl) && joined_ends(&g, i, run_end)) ||
+			    (cjk && (is_alpha(c) || is_digit(c))))
 				emit(&g, run_end);
 			continue;
 		}
@@ -760,7 +1044,20 @@ ns_sentences(const char *s, size_t n, unsigned flags, struct ns_span **v,
 			next = cp_at(s, n, k, &len);
 		}
 		len = run_end - i;
-		if (is_lower(next) || !(is_upper(next) || is_digit(next) ||
+		if (is_lower(next)) {
+			/* A lower-case word starts a sentence when it is
+			 * a name ("eBay", "iOS"), or after a plain word's
+			 * period, when news text never writes it ("npm"). */
+			if (!excl && dots == 1 && !camel_at(&g, k) &&
+			    lower_opens(&g, i, k))
+				emit(&g, run_end);
+			if (!camel_at(&g, k))
+				continue;
+		} else if (next == '@' || next == '#') {
+			/* A handle or a hashtag: a name. */
+			if (!handle_at(&g, k))
+				continue;
+		} else if (!(is_upper(next) || is_digit(next) ||
 		    is_alpha(next) || next == 0x2026 || next == '.' ||
 		    is_bullet(next) || seg_mark[j]))
 			continue;

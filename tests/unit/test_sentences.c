@@ -122,6 +122,93 @@ main(void)
 	    "x.\xe2\x80\xa2 y | \xe2\x80\xa2 z");
 	SEG("Bad \xff\xfe bytes. And \xe2\x80 cut. End.",
 	    "Bad \xff\xfe bytes. | And \xe2\x80 cut. | End.");
+	/* After an abbreviation that may end a sentence, a capitalised
+	 * common word (common/data/wordcase.txt) opens the next one; a word
+	 * of a name, or a common word that a capitalised word follows as in
+	 * a name, does not. */
+	SEG("A suspect is outside the U.S. Officials did not name him.",
+	    "A suspect is outside the U.S. | Officials did not name him.");
+	SEG("Output rose in the U.K. Manufacturing shrank.",
+	    "Output rose in the U.K. | Manufacturing shrank.");
+	SEG("I work for the U.S. Government in Virginia. The U.S. Air Force "
+	    "and the U.S. Embassy agreed.",
+	    "I work for the U.S. Government in Virginia. | The U.S. Air Force "
+	    "and the U.S. Embassy agreed.");
+	SEG("He spoke at 10 a.m. Investigators left at 3:40 a.m. Tuesday. "
+	    "They play at 7:30 p.m. ET.",
+	    "He spoke at 10 a.m. | Investigators left at 3:40 a.m. Tuesday. | "
+	    "They play at 7:30 p.m. ET.");
+	SEG("It will spend $2bn on A.I. Critics say it is small.",
+	    "It will spend $2bn on A.I. | Critics say it is small.");
+	SEG("Mexican avocados not expected in U.S. U.S. officials said so.",
+	    "Mexican avocados not expected in U.S. | U.S. officials said so.");
+	/* "St.": a saint before a name, a street at the end. */
+	SEG("They meet on Market St. The race ends at St. Mary's Park.",
+	    "They meet on Market St. | The race ends at St. Mary's Park.");
+	/* A lower-case abbreviation comes before no name; "e.g." does. */
+	SEG("It bans balloons, etc. Critics say the fire dept. Brennan ran "
+	    "agreed, e.g. Tesco.",
+	    "It bans balloons, etc. | Critics say the fire dept. | Brennan ran "
+	    "agreed, e.g. Tesco.");
+	SEG("\"No. Definitely not,\" he said.",
+	    "\"No. | Definitely not,\" he said.");
+	/* A letter alone: no initial after a lower-case word, a label at the
+	 * start of a line, an initial after a capitalised word unless a
+	 * word that starts sentences follows ("Group C. They"). */
+	SEG("Many lack vitamin D. Researchers agree. Scotland are in Group C. "
+	    "They face Spain. George W. Bush and Albert I. Jones came.",
+	    "Many lack vitamin D. | Researchers agree. | Scotland are in Group "
+	    "C. | They face Spain. | George W. Bush and Albert I. Jones came.");
+	SEG("Q. Is coffee bad?\nA. For most people, no. Up to three cups is "
+	    "fine.",
+	    "Q. Is coffee bad? | A. For most people, no. | Up to three cups is "
+	    "fine.");
+	SEG("Essex 329 (R. Kettleborough 108; P. Such 8-118) won.",
+	    "Essex 329 (R. Kettleborough 108; P. Such 8-118) won.");
+	/* Names in lower case open sentences: "eBay", "iOS", handles,
+	 * hashtags, and after a plain word a word news text never writes
+	 * ("npm"); a common lower-case word goes on. */
+	SEG("Revenue rose 11%. eBay said it would cut jobs. It sold Hollis "
+	    "Trading Co. eBay removed it. The U.S. iPhone sales fell.",
+	    "Revenue rose 11%. | eBay said it would cut jobs. | It sold Hollis "
+	    "Trading Co. | eBay removed it. | The U.S. iPhone sales fell.");
+	SEG("It came last year. iOS 17.4 is out. Get it in the same release. "
+	    "npm packages work.",
+	    "It came last year. | iOS 17.4 is out. | Get it in the same "
+	    "release. | npm packages work.");
+	SEG("Gusts hit the coast. @NorthRail_ told people to stay home. "
+	    "#StormEira was trending. See the word end. then stop.",
+	    "Gusts hit the coast. | @NorthRail_ told people to stay home. | "
+	    "#StormEira was trending. | See the word end. then stop.");
+	/* "Rs." before an amount; an abbreviation before a parenthesis
+	 * goes on unless the parenthesis opens a sentence; "Bros." */
+	SEG("Seats cost Rs. 500 and Rs. 4,500 this year.",
+	    "Seats cost Rs. 500 and Rs. 4,500 this year.");
+	SEG("Orbis Dynamics Corp. (NASDAQ: ORBD) makes sensors. It bought "
+	    "Acme Inc. (The deal closed in May.) Shares rose.",
+	    "Orbis Dynamics Corp. (NASDAQ: ORBD) makes sensors. | It bought "
+	    "Acme Inc. | (The deal closed in May.) | Shares rose.");
+	SEG("SPRINGFIELD, Ill. (AP) \xe2\x80\x94 A lawmaker was charged.",
+	    "SPRINGFIELD, Ill. (AP) \xe2\x80\x94 A lawmaker was charged.");
+	SEG("He ran Brennan Bros. Hardware for years. He left Warner Bros. "
+	    "The studio grew. It said Swiss Re. Tightly packed towns suffer.",
+	    "He ran Brennan Bros. Hardware for years. | He left Warner Bros. | "
+	    "The studio grew. | It said Swiss Re. | Tightly packed towns "
+	    "suffer.");
+	/* Full-width and ideographic stops, also inside closing quotes and
+	 * with no space after them; a Spanish inverted question mark. */
+	SEG("One asked: \xe2\x80\x9c\xe6\x88\xbf\xe4\xbb\xb7\xe8\xb7\x8c\xe5"
+	    "\x90\x97\xef\xbc\x9f\xe2\x80\x9d Another said \xe2\x80\x9c\xe4"
+	    "\xbc\x9a\xe3\x80\x82\xe2\x80\x9d The post spread.",
+	    "One asked: \xe2\x80\x9c\xe6\x88\xbf\xe4\xbb\xb7\xe8\xb7\x8c\xe5"
+	    "\x90\x97\xef\xbc\x9f\xe2\x80\x9d | Another said \xe2\x80\x9c\xe4"
+	    "\xbc\x9a\xe3\x80\x82\xe2\x80\x9d | The post spread.");
+	SEG("\xe4\xbc\x9a\xe3\x80\x82\xe4\xbc\x9a\xef\xbc\x81 Yes.",
+	    "\xe4\xbc\x9a\xe3\x80\x82 | \xe4\xbc\x9a\xef\xbc\x81 | Yes.");
+	SEG("It drew 80,000. \xe2\x80\x9c\xc2\xbfHasta cu\xc3\xa1ndo?\xe2\x80"
+	    "\x9d asked one banner.",
+	    "It drew 80,000. | \xe2\x80\x9c\xc2\xbfHasta cu\xc3\xa1ndo?\xe2\x80"
+	    "\x9d asked one banner.");
 	free(v);
 	return CHECK_DONE("test_sentences");
 }
