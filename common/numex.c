@@ -124,6 +124,7 @@ struct ns_numex {
 	int	 maxtok;		/* most tokens of a phrase */
 	struct rule rules[MAXRULES];
 	int	 nrules;
+	uint64_t behind[2];		/* the rules that look behind */
 	struct def *defs;
 	size_t	 ndefs;
 	/* Sets (indices into owned; -1 none): by the first byte of a
@@ -1128,17 +1129,17 @@ probe(struct ns_numex *x, const char *subj, uint64_t set[2])
 	/* A rule may look behind its start for a word that makes it a date
 	 * ("in May"), or for a name and a comma or "aged" (an age: "Pellow,
 	 * 58,", "aged 84"): it may match after "in", "Ab, " or "aged" too.
-	 * Any other rule matches there as at the start, so the set only
-	 * grows by such rules. */
+	 * Any other rule matches there as at the start, so only the rules
+	 * that look behind are tried there. */
 	k = snprintf(ctx, sizeof(ctx), "in %s", subj);
 	if (k > 0 && (size_t)k < sizeof(ctx))
-		probe_at(x, ctx, (size_t)k, 3, NULL, set);
+		probe_at(x, ctx, (size_t)k, 3, x->behind, set);
 	k = snprintf(ctx, sizeof(ctx), "Ab, %s", subj);
 	if (k > 0 && (size_t)k < sizeof(ctx))
-		probe_at(x, ctx, (size_t)k, 4, NULL, set);
+		probe_at(x, ctx, (size_t)k, 4, x->behind, set);
 	k = snprintf(ctx, sizeof(ctx), "aged %s", subj);
 	if (k > 0 && (size_t)k < sizeof(ctx))
-		probe_at(x, ctx, (size_t)k, 5, NULL, set);
+		probe_at(x, ctx, (size_t)k, 5, x->behind, set);
 }
 
 /* What may come after a candidate that is followed by a plain word (one
@@ -1282,6 +1283,9 @@ setup(struct ns_numex *x, const char *rules, size_t rlen,
 		free(p);
 		if (first_bytes(&x->rules[i]) < 0)
 			return -1;
+		if (strstr(x->rules[i].inline_pat, "(?<=") != NULL ||
+		    strstr(x->rules[i].inline_pat, "(?<!") != NULL)
+			x->behind[i / 64] |= (uint64_t)1 << (i % 64);
 	}
 	load_triggers(x);
 	/* NS_NO_JIT=1 (tests under valgrind, which cannot follow JIT code)
