@@ -54,7 +54,10 @@ decode(struct ns_buf *out, const unsigned char *s, size_t n)
 			hi = 0xbf;
 		}
 		if (j > need) {
-			ns_buf_add(out, s + i, need + 1);
+			/* a BOM that opens the line (NULs aside) is dropped */
+			if (!(out->len == 0 && need == 2 &&
+			    memcmp(s + i, "\xef\xbb\xbf", 3) == 0))
+				ns_buf_add(out, s + i, need + 1);
 			i += need + 1;
 		} else {
 			add_fffd(out);
