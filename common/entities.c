@@ -316,6 +316,24 @@ load_orgs(void)
 	}
 }
 
+/* s[0..n-1] into key[0..cap-1], each curly apostrophe (U+2019) made the
+ * straight one our lists write ("Sotheby’s" is looked up as "Sotheby's",
+ * "Côte d’Ivoire" as "Côte d'Ivoire"): its length, or 0 if it does not
+ * fit. */
+static size_t
+straight_apostrophes(char *key, size_t cap, const char *s, size_t n)
+{
+	size_t i, k = 0;
+
+	for (i = 0; i < n && k < cap; i++)
+		if (i + 2 < n && memcmp(s + i, "\xe2\x80\x99", 3) == 0) {
+			key[k++] = '\'';
+			i += 2;
+		} else
+			key[k++] = s[i];
+	return i < n ? 0 : k;
+}
+
 /* Is s[0..n-1] a listed name: 2 one that is always an organisation, 1
  * one that is also a word, a place or a person ("~Apple"), else 0. */
 static int
@@ -326,18 +344,12 @@ org_known(const char *s, size_t n)
 
 	if (n == 0 || n > ORG_BYTES)
 		return 0;
-	/* "Sotheby’s" is looked up as listed, "Sotheby's": the list writes
-	 * straight apostrophes, the news often curly ones (U+2019). */
+	/* The list writes straight apostrophes, the news often curly
+	 * ones. */
 	if (n >= 4 && memchr(s, 0xe2, n) != NULL) {
-		size_t i, k = 0;
+		size_t k = straight_apostrophes(key, sizeof(key), s, n);
 
-		for (i = 0; i < n; i++)
-			if (i + 2 < n && memcmp(s + i, "\xe2\x80\x99", 3) == 0) {
-				key[k++] = '\'';
-				i += 2;
-			} else
-				key[k++] = s[i];
-		if (k < n)
+		if (k > 0 && k < n)
 			return org_known(key, k);
 	}
 	/* Most names tried are none: their bit says so, without the two
@@ -1793,6 +1805,8 @@ storm_names(struct ns_extractor *x)
  * longer person's name of the record has it for a word ("Washington" of
  * "Denzel Washington", "Jordan" of "Michael Jordan"). */
 #define PLACE_NAME_MAX 96
+#define PLACE_PERSONS 64	/* such names looked at in a record: each
+				 * costs a pass over its names */
 
 static void
 place_persons(struct ns_extractor *x)
@@ -1800,7 +1814,7 @@ place_persons(struct ns_extractor *x)
 	char buf[PLACE_NAME_MAX];
 	struct found *f, *g;
 	const char *s;
-	size_t i, j, k, n, m, pass;
+	size_t i, j, n, m, pass, tried = 0;
 
 	pthread_once(&lists_once, load_lists);
 	/* Names of more words first: "Northern Samar" of the text is a
@@ -1816,14 +1830,9 @@ place_persons(struct ns_extractor *x)
 		if ((memchr(s, ' ', n) != NULL) != (pass < x->nf))
 			continue;
 		/* the gazetteer's apostrophe is the straight one */
-		for (k = m = 0; k < n && m < sizeof(buf); k++) {
-			if (k + 2 < n && memcmp(s + k, "\xe2\x80\x99", 3) == 0) {
-				buf[m++] = '\'';
-				k += 2;
-			} else
-				buf[m++] = s[k];
-		}
-		if (k < n || !listed(&places, buf, m))
+		m = straight_apostrophes(buf, sizeof(buf), s, n);
+		if (m == 0 || !listed(&places, buf, m) ||
+		    ++tried > PLACE_PERSONS)
 			continue;
 		for (j = 0; j < x->nf; j++) {
 			g = &x->f[j];

@@ -13,6 +13,7 @@
  * common/data/wordcase.txt made by scripts/gen-wordcase.sh), compiled in. */
 #include <pthread.h>
 #include <stdlib.h>
+#include <stddef.h>
 #include <string.h>
 
 #include <utf8proc.h>
@@ -40,10 +41,55 @@ struct entry {
 	unsigned classes;
 };
 
+/* An index of the words of a table, each a NUL-terminated char array at
+ * the start of its entry: words are looked up for every full stop, a
+ * hash rather than a search. */
+struct wordix {
+	uint32_t *slots;	/* open addressing: entry + 1, or 0 */
+	size_t	 mask;		/* slots, a power of 2 over twice the entries,
+				 * less one */
+};
+
+static void
+ix_build(struct wordix *ix, const void *base, size_t n, size_t stride)
+{
+	const char *w;
+	size_t i, k, cap;
+
+	for (cap = 16; cap < 2 * n + 1; cap *= 2)
+		;
+	ix->mask = cap - 1;
+	ix->slots = ns_xcalloc(cap, sizeof(*ix->slots));
+	for (i = 0; i < n; i++) {
+		w = (const char *)base + i * stride;
+		for (k = ns_hash32(w, strlen(w)) & ix->mask; ix->slots[k] != 0;
+		    k = (k + 1) & ix->mask)
+			;
+		ix->slots[k] = (uint32_t)i + 1;
+	}
+}
+
+/* The entry of key[0..k-1] (NUL-terminated), or NULL. */
+static const void *
+ix_find(const struct wordix *ix, const void *base, size_t stride,
+    const char *key, size_t k)
+{
+	const char *w;
+	size_t h;
+
+	for (h = ns_hash32(key, k) & ix->mask; ix->slots[h] != 0;
+	    h = (h + 1) & ix->mask) {
+		w = (const char *)base + (ix->slots[h] - 1) * stride;
+		if (memcmp(w, key, k + 1) == 0)
+			return w;
+	}
+	return NULL;
+}
+
 static struct entry *table;
 static size_t ntable;
-static uint32_t *slots;		/* open addressing: entry + 1, or 0 */
-static size_t nslots;		/* a power of 2, over twice ntable */
+static struct wordix tix;
+_Static_assert(offsetof(struct entry, word) == 0, "ix_build() reads it");
 static pthread_once_t table_once = PTHREAD_ONCE_INIT;
 
 static int
@@ -99,17 +145,7 @@ load_table(void)
 			table[j++] = table[i];
 	}
 	ntable = j;
-	/* Words are looked up for every full stop: a hash, not a search. */
-	for (nslots = 16; nslots < 2 * ntable + 1; nslots *= 2)
-		;
-	slots = ns_xcalloc(nslots, sizeof(*slots));
-	for (i = 0; i < ntable; i++) {
-		k = ns_hash32(table[i].word, strlen(table[i].word)) &
-		    (nslots - 1);
-		while (slots[k] != 0)
-			k = (k + 1) & (nslots - 1);
-		slots[k] = (uint32_t)i + 1;
-	}
+	ix_build(&tix, table, ntable, sizeof(*table));
 }
 
 /* Classes of the word s[0..n-1] (ASCII case ignored, periods inside
@@ -118,7 +154,8 @@ static unsigned
 classes(const char *s, size_t n)
 {
 	char key[sizeof(table->word)];
-	size_t i, k = 0, h;
+	const struct entry *e;
+	size_t i, k = 0;
 
 	pthread_once(&table_once, load_table);
 	for (i = 0; i < n && k < sizeof(key) - 1; i++) {
@@ -131,11 +168,8 @@ classes(const char *s, size_t n)
 	if (i < n || k == 0)
 		return 0;
 	key[k] = '\0';
-	for (h = ns_hash32(key, k) & (nslots - 1); slots[h] != 0;
-	    h = (h + 1) & (nslots - 1))
-		if (memcmp(table[slots[h] - 1].word, key, k + 1) == 0)
-			return table[slots[h] - 1].classes;
-	return 0;
+	e = ix_find(&tix, table, sizeof(*table), key, k);
+	return e != NULL ? e->classes : 0;
 }
 
 /* ---- how news text writes a word (common/data/wordcase.txt) ---- */
@@ -148,8 +182,8 @@ struct wcase {
 };
 
 static struct wcase *wtable;
-static uint32_t *wslots;	/* open addressing: entry + 1, or 0 */
-static size_t nwslots;
+static struct wordix wix;
+_Static_assert(offsetof(struct wcase, word) == 0, "ix_build() reads it");
 static pthread_once_t wtable_once = PTHREAD_ONCE_INIT;
 
 static void
@@ -157,7 +191,7 @@ load_wordcase(void)
 {
 	const char *p = ns_wordcase_data, *end = p + ns_wordcase_data_len;
 	const char *nl, *sp;
-	size_t n = 0, cap = 0, i, k, w;
+	size_t n = 0, cap = 0, k, w;
 	char num[32];
 	uint32_t v[3];
 
@@ -196,16 +230,7 @@ load_wordcase(void)
 		wtable[n].start = v[2];
 		n++;
 	}
-	for (nwslots = 16; nwslots < 2 * n + 1; nwslots *= 2)
-		;
-	wslots = ns_xcalloc(nwslots, sizeof(*wslots));
-	for (i = 0; i < n; i++) {
-		k = ns_hash32(wtable[i].word, strlen(wtable[i].word)) &
-		    (nwslots - 1);
-		while (wslots[k] != 0)
-			k = (k + 1) & (nwslots - 1);
-		wslots[k] = (uint32_t)i + 1;
-	}
+	ix_build(&wix, wtable, n, sizeof(*wtable));
 }
 
 /* The counts of the word s[0..n-1] (ASCII case ignored, a final "'s"
@@ -214,7 +239,7 @@ static const struct wcase *
 wordcase(const char *s, size_t n)
 {
 	char key[sizeof(wtable->word)];
-	size_t i, h;
+	size_t i;
 
 	pthread_once(&wtable_once, load_wordcase);
 	if (n >= 2 && (s[n - 1] == 's' || s[n - 1] == 'S') && s[n - 2] == '\'')
@@ -230,11 +255,7 @@ wordcase(const char *s, size_t n)
 		key[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
 	}
 	key[n] = '\0';
-	for (h = ns_hash32(key, n) & (nwslots - 1); wslots[h] != 0;
-	    h = (h + 1) & (nwslots - 1))
-		if (memcmp(wtable[wslots[h] - 1].word, key, n + 1) == 0)
-			return &wtable[wslots[h] - 1];
-	return NULL;
+	return ix_find(&wix, wtable, sizeof(*wtable), key, n);
 }
 
 /* Is s[0..n-1], capitalised, a common word rather than a word of a name?

@@ -1100,6 +1100,19 @@ term_block(const struct ns_splitter *sp, const char *s, const struct block *b)
 	return 1;
 }
 
+/* The block held first (a masthead, a source's name) goes into the text
+ * as boilerplate, over what comes under it. */
+static void
+push_held_boiler(struct ns_splitter *sp)
+{
+	struct block all = sp->pv[0];
+
+	all.boiler = all.nlines;
+	all.boiler1 = 1;
+	push_text(sp, sp->pend.p + all.off, &all);
+	ns_buf_reset(&sp->pend);
+}
+
 /* The first block of an article: take the title from it. */
 static void
 start_block(struct ns_splitter *sp, const char *s, struct block *b)
@@ -1112,12 +1125,8 @@ start_block(struct ns_splitter *sp, const char *s, struct block *b)
 		/* Boilerplate before the headline: into the text, with a
 		 * masthead held over it ("Google Alerts" over "NEWS"). */
 		if (sp->npv > 0 && sp->masthead) {
-			all = sp->pv[0];
 			sp->npv = sp->lead = sp->masthead = 0;
-			all.boiler = all.nlines;
-			all.boiler1 = 1;
-			push_text(sp, sp->pend.p + all.off, &all);
-			ns_buf_reset(&sp->pend);
+			push_held_boiler(sp);
 		}
 		push_text(sp, s, b);
 		return;
@@ -1143,19 +1152,13 @@ start_block(struct ns_splitter *sp, const char *s, struct block *b)
 			 * marker, over a longer headline alone on its line
 			 * ("The Verge" over "Samsung profit jumps on memory
 			 * prices"): boilerplate. */
-			all.boiler = all.nlines;
-			all.boiler1 = 1;
-			push_text(sp, sp->pend.p + all.off, &all);
-			ns_buf_reset(&sp->pend);
+			push_held_boiler(sp);
 			start_block(sp, s, b);
 			return;
 		}
 		if (mast && headline_start(s, b)) {
 			/* A masthead over the headline: boilerplate. */
-			all.boiler = all.nlines;
-			all.boiler1 = 1;
-			push_text(sp, sp->pend.p + all.off, &all);
-			ns_buf_reset(&sp->pend);
+			push_held_boiler(sp);
 			start_block(sp, s, b);
 			return;
 		}

@@ -40,6 +40,21 @@ for dump in tests/accept/*.txt tests/accept/open/*.txt; do
 	printf '%-40s %s\n' "${dump#tests/accept/}" "$("$eval" articles "$gold" "$tmp/pred" | tail -1)"
 done
 
+# sentence_peers GOLD INPUT...: the sentence splitters of ../shared/peers
+# on the records of the INPUTs, each scored against GOLD.
+sentence_peers() {
+	spg=$1
+	shift
+	for p in sentencex-sentences wink-sentences compromise-sentences sbd-sentences; do
+		if [ -x "$shared/peers/bin/$p" ] && [ -d "$shared/peers/node_modules" ] &&
+		    cat "$@" | "$shared/peers/bin/$p" --trim >"$tmp/peer" 2>/dev/null; then
+			printf 'peer %-22s %s\n' "$p" "$("$eval" sentences "$spg" "$tmp/peer" | tail -2 | head -1)"
+		else
+			printf 'peer %-22s %s\n' "$p" "skipped (not installed)"
+		fi
+	done
+}
+
 gr=$shared/data/golden-rules/en.jsonl
 if [ -f "$gr" ]; then
 	echo "== sentences (Golden Rules, ns-eval sentences)"
@@ -55,15 +70,7 @@ for l in open(sys.argv[1]):
 	  "$bindir/ns-split" --from jsonl --unit sentence --wrapped "$tmp/gr-wrapped"
 	} >"$tmp/gr.pred"
 	"$eval" sentences "$gr" "$tmp/gr.pred" | tail -3
-	for p in sentencex-sentences wink-sentences compromise-sentences sbd-sentences; do
-		if [ -x "$shared/peers/bin/$p" ] && [ -d "$shared/peers/node_modules" ] &&
-		    cat "$tmp/gr" "$tmp/gr-wrapped" | "$shared/peers/bin/$p" --trim \
-		    >"$tmp/gr.peer" 2>/dev/null; then
-			printf 'peer %-22s %s\n' "$p" "$("$eval" sentences "$gr" "$tmp/gr.peer" | tail -2 | head -1)"
-		else
-			printf 'peer %-22s %s\n' "$p" "skipped (not installed)"
-		fi
-	done
+	sentence_peers "$gr" "$tmp/gr" "$tmp/gr-wrapped"
 else
 	echo "== sentences (Golden Rules): skipped: $gr is not here"
 fi
@@ -79,14 +86,7 @@ for l in open(sys.argv[1], encoding="utf-8"):
 ' "$sn" >"$tmp/sn"
 	"$bindir/ns-split" --from jsonl --unit sentence "$tmp/sn" >"$tmp/sn.pred"
 	"$eval" sentences "$sn" "$tmp/sn.pred" | tail -3
-	for p in sentencex-sentences wink-sentences compromise-sentences sbd-sentences; do
-		if [ -x "$shared/peers/bin/$p" ] && [ -d "$shared/peers/node_modules" ] &&
-		    "$shared/peers/bin/$p" --trim <"$tmp/sn" >"$tmp/sn.peer" 2>/dev/null; then
-			printf 'peer %-22s %s\n' "$p" "$("$eval" sentences "$sn" "$tmp/sn.peer" | tail -2 | head -1)"
-		else
-			printf 'peer %-22s %s\n' "$p" "skipped (not installed)"
-		fi
-	done
+	sentence_peers "$sn" "$tmp/sn"
 else
 	echo "== sentences (blind news set): skipped: $sn is not here"
 fi
