@@ -125,13 +125,21 @@ check-valgrind: $(BINS) $(UNIT_BINS) $(BUILDDIR)/tests/check-articles $(FUZZ_REG
 # in their own BUILDDIR. A benchmark: it never fails on speed.
 BENCHDIR = build-bench
 bench:
-	$(MAKE) BUILDDIR=$(BENCHDIR) CFLAGS='-O2 -g' SAN= all $(BENCHDIR)/json-floor
+	$(MAKE) BUILDDIR=$(BENCHDIR) CFLAGS='-O2 -g' SAN= all $(BENCHDIR)/json-floor \
+	    $(BENCHDIR)/work-speed
 	NS_BINDIR=$(BENCHDIR) NS_BENCH_OUT=$(BENCHDIR)/bench.jsonl sh scripts/bench.sh
 
 # The jansson floor of make bench: parse every line, write it back.
 $(BUILDDIR)/json-floor: scripts/json-floor.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ scripts/json-floor.c $(ALL_LIBS)
+
+# The work alone of make bench: segmenter, summarizer and recognizer over
+# records held in memory, no JSON read or written.
+$(BUILDDIR)/work-speed: scripts/work-speed.c $(LIB)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ scripts/work-speed.c $(LIB) \
+	    $(ALL_LIBS)
 
 # Quality on ../shared (skipped with a message when it is not there).
 eval: $(BINS)

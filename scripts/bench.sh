@@ -39,6 +39,11 @@
 #            entities (wink-entities, compromise-entities); ns sentences,
 #            ns-summarize and ns-entities are run on that slice too. A peer
 #            not installed gets a "not installed" row.
+#   work     the segmenter, the summarizer and the entity recognizer alone
+#            (work-speed, built by make bench) over the records of the 10 MB
+#            slice of stripped.jsonl held in memory, no JSON read or written:
+#            a table of its own; a tool's row less its work row is what
+#            reading and writing its records with jansson costs it.
 #   tokens/s for ns-entities and the entity peers: the words (wc -w) of the
 #            input records' "text", per wall second.
 #   pathological  (NS_BENCH_PATHO=0 skips) each tool (ns-split on raw text,
@@ -500,6 +505,18 @@ for k in "ns-split --no-builtin:split:" "sentences --no-builtin:sentences-raw:--
 	row base "$label" "$job-norules" corpus.txt raw "$raw_b" "$narts" "$b_wall" "$b_rss" "" "$st" \
 		"ns-split --no-builtin${unit:+ $unit}"
 done
+# The work alone (scripts/work-speed.c): the segmenter, the summarizer and
+# the entity recognizer over the records of the 10 MB slice held in memory,
+# no JSON read or written; MB/s of the records as the tools read them.
+work=$tmp/work
+: >"$work"
+if [ -x "$bindir/work-speed" ]; then
+	# shellcheck disable=SC2086 # pin is words, or none
+	if ! $pin "$bindir/work-speed" "$tmp/stripped.small" >"$work" 2>"$tmp/work.err"; then
+		echo "bench: work-speed failed: $(head -1 "$tmp/work.err")" >&2
+		: >"$work"
+	fi
+fi
 
 # --- peers, on the slice ------------------------------------------------------------
 slice_name="stripped.jsonl[${peer_mb}MB]"
@@ -782,6 +799,26 @@ if [ -s "$prows" ]; then
 		printf "{\"kind\":\"patho\",\"job\":\"%s\",\"text\":\"%s\",\"seconds_start\":%s,\"seconds_1mb\":%s,\"seconds_4mb\":%s,\"seconds_16mb\":%s,\"x16\":%s,\"x16_4\":%s,\"runs\":%s,\"pinned\":%s}\n",
 			$1, $2, num($3), num($4), num($5), num($6), num(r), num(n), runs, pinned >>out
 	}' "$prows" || exit 2
+fi
+if [ -s "$work" ]; then
+	# work: job records_mb texts_mb cpu_seconds records_mb_s texts_mb_s
+	awk -F '\t' -v out="$out" -v pinned="${pin:+true}" '
+	BEGIN {
+		if (pinned == "") pinned = "false"
+		aim["sentences"] = 110; aim["summarize"] = 70; aim["entities"] = 22
+		print ""
+		print "The work alone (scripts/work-speed.c): each tool'"'"'s own work over the records of the 10 MB"
+		print "slice held in memory, no JSON read or written, best of 3 in CPU seconds; MB/s of the records"
+		print "as the tools read them (comparable with the rows above) and of their title and text alone."
+		fmt = "%-10s %9s %9s %9s %5s\n"
+		printf fmt, "work", "MB/s", "text MB/s", "seconds", "aim"
+		printf fmt, "----", "----", "---------", "-------", "---"
+	}
+	{
+		printf fmt, $1, sprintf("%.1f", $5), sprintf("%.1f", $6), sprintf("%.3f", $4), aim[$1]
+		printf "{\"kind\":\"work\",\"job\":\"%s\",\"input_mb\":%s,\"text_mb\":%s,\"seconds\":%s,\"mb_s\":%s,\"text_mb_s\":%s,\"aim_mb_s\":%s,\"pinned\":%s}\n",
+			$1, $2, $3, $4, $5, $6, aim[$1], pinned >>out
+	}' "$work" || exit 2
 fi
 echo "bench: rows written to $out"
 exit $failed
