@@ -43,14 +43,15 @@ entities_record(json_t *rec, void *arg, char *err, size_t errsz)
 {
 	struct ns_extractor *x = arg;
 	json_t *text, *title;
+	const char *a;
+	size_t n;
 
 	if (ns_record_text(rec, &text, &title, err, errsz) < 0)
 		return -1;
-	if (json_object_set_new(rec, "entities", ns_extract(x,
-	    title ? json_string_value(title) : NULL,
+	a = ns_extract(x, title ? json_string_value(title) : NULL,
 	    title ? json_string_length(title) : 0, json_string_value(text),
-	    json_string_length(text))) != 0)
-		ns_errx(NS_EXIT_FATAL, "out of memory");
+	    json_string_length(text), &n);
+	ns_json_set_text(rec, "entities", a, n);
 	return NS_REC_WRITE;
 }
 

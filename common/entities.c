@@ -66,28 +66,9 @@ struct ns_extractor {
 	size_t	 nf, fcap;
 	struct name *names;
 	size_t	 nnames, namecap;
-	/* The strings every entity repeats, made once and shared by the
-	 * records (jansson counts the references atomically, and nothing
-	 * changes a value once made). */
-	json_t	*type_str[NS_ENT_NTYPES];
-	json_t	*field_str[2];
-	json_t	**ints;		/* NINTS offsets, each made when first
-				 * needed */
-	/* The entity objects of earlier records, by their keys (shape()),
-	 * made again with new values once no record holds them: the keys,
-	 * their table and their order stay. */
-	struct {
-		json_t	**v;
-		size_t	 n, cap, next;
-	} pool[8];
-	json_t	*arr;		/* the array of the last record */
+	json_t	*real;		/* a value written by jansson (add_real()) */
+	struct ns_buf out;	/* the last record's array */
 };
-
-/* Entity objects kept for reuse, of each shape. */
-#define POOL_MAX 4096
-
-/* Offsets below this are shared integers (see offset()). */
-#define NINTS 16384
 
 #define NAME_TYPES ((1u << NS_ENT_PERSON) | (1u << NS_ENT_ORG) | \
 	(1u << NS_ENT_LOC) | (1u << NS_ENT_NORP))
@@ -96,19 +77,13 @@ struct ns_extractor *
 ns_extractor_new(const struct ns_ner_model *m, unsigned types)
 {
 	struct ns_extractor *x = ns_xcalloc(1, sizeof(*x));
-	int t;
 
 	x->types = types;
 	if (types & ~NAME_TYPES)
 		x->numex = ns_numex_new();
 	if ((types & NAME_TYPES) && m != NULL)
 		x->ner = ns_ner_new(m);
-	for (t = 0; t < NS_ENT_NTYPES; t++)
-		if ((x->type_str[t] = json_string_nocheck(type_names[t])) ==
-		    NULL)
-			ns_errx(NS_EXIT_FATAL, "out of memory");
-	if ((x->field_str[0] = json_string_nocheck("title")) == NULL ||
-	    (x->field_str[1] = json_string_nocheck("text")) == NULL)
+	if ((x->real = json_real(0)) == NULL)
 		ns_errx(NS_EXIT_FATAL, "out of memory");
 	return x;
 }
@@ -116,9 +91,6 @@ ns_extractor_new(const struct ns_ner_model *m, unsigned types)
 void
 ns_extractor_free(struct ns_extractor *x)
 {
-	size_t i;
-	int t;
-
 	if (x == NULL)
 		return;
 	if (x->numex)
@@ -131,19 +103,8 @@ ns_extractor_free(struct ns_extractor *x)
 	free(x->sur);
 	free(x->f);
 	free(x->names);
-	for (i = 0; x->ints != NULL && i < NINTS; i++)
-		json_decref(x->ints[i]);
-	free(x->ints);
-	json_decref(x->arr);
-	for (t = 0; t < 8; t++) {
-		for (i = 0; i < x->pool[t].n; i++)
-			json_decref(x->pool[t].v[i]);
-		free(x->pool[t].v);
-	}
-	for (t = 0; t < NS_ENT_NTYPES; t++)
-		json_decref(x->type_str[t]);
-	json_decref(x->field_str[0]);
-	json_decref(x->field_str[1]);
+	json_decref(x->real);
+	ns_buf_free(&x->out);
 	free(x);
 }
 
@@ -2049,176 +2010,98 @@ currency_context(struct ns_extractor *x, const char *title, size_t tlen,
 	}
 }
 
-/* ---- the JSON array ---- */
+/* ---- the JSON array ----
+ * Written as text, as ns_write_units() writes sentences: the keys and the
+ * type and field names are ASCII literals, offsets and whole values
+ * digits; every other string and every real is written by jansson. An
+ * object per entity, dumped by jansson, cost more than finding it did
+ * for a record of numbers (its address printed into a table for jansson's
+ * check for cycles, its keys hashed). */
 
-/* The keys are ASCII literals: no UTF-8 check. */
 static void
-set(json_t *o, const char *key, json_t *v)
+add_key(struct ns_buf *b, const char *key)
 {
-	if (v == NULL || json_object_set_new_nocheck(o, key, v) != 0)
-		ns_errx(NS_EXIT_FATAL, "out of memory");
+	ns_buf_adds(b, ",\"");
+	ns_buf_adds(b, key);
+	ns_buf_adds(b, "\":");
 }
 
-/* Integer n as JSON: one shared by the records when small, as the start
- * and end of every entity are. */
-static json_t *
-offset(struct ns_extractor *x, size_t n)
-{
-	if (n >= NINTS)
-		return json_integer((json_int_t)n);
-	if (x->ints == NULL)
-		x->ints = ns_xcalloc(NINTS, sizeof(*x->ints));
-	if (x->ints[n] == NULL &&
-	    (x->ints[n] = json_integer((json_int_t)n)) == NULL)
-		return NULL;
-	return json_incref(x->ints[n]);
-}
-
-/* An integral value up to 2^53 as a JSON integer, else a real. */
-static json_t *
-number(struct ns_extractor *x, double d)
-{
-	if (d >= 0 && d < NINTS && d == (double)(size_t)d)
-		return offset(x, (size_t)d);
-	if (d == (double)(json_int_t)d && d > -9007199254740992.0 &&
-	    d < 9007199254740992.0)
-		return json_integer((json_int_t)d);
-	return json_real(d);
-}
-
-/* Which of the keys after "end" an entity's object has: 1 "value", 2
- * "unit", 4 "canonical". */
-static int
-shape(const struct ns_extractor *x, const struct found *f)
-{
-	return (f->e.vkind == NS_VAL_NUMBER || f->e.vkind == NS_VAL_STRING ?
-	    1 : 0) | (f->e.unit[0] != '\0' ? 2 : 0) | (f->name >= 0 &&
-	    x->names[f->name].canon >= 0 ? 4 : 0);
-}
-
-/* The value of the next key of the object of iterator *it: v, which it
- * takes. */
+/* A whole number as JSON writes it ("%lld"). */
 static void
-iter_set(json_t *o, void **it, json_t *v)
+add_int(struct ns_buf *b, double d)
 {
-	if (v == NULL || *it == NULL || json_object_iter_set_new(o, *it, v) != 0)
-		ns_errx(NS_EXIT_FATAL, "out of memory");
-	*it = json_object_iter_next(o, *it);
+	if (d < 0) {
+		ns_buf_addc(b, '-');
+		d = -d;
+	}
+	ns_buf_addu(b, (size_t)d);
 }
 
-/* The string s[0..n-1] as the value of the next key (checked for UTF-8,
- * as json_string() does, when check): written into the string there
- * when it is the object's alone. */
+/* d as a JSON real, as jansson writes it with the tools' precision. */
 static void
-iter_str(json_t *o, void **it, const char *s, size_t n, int check)
+add_real(struct ns_extractor *x, struct ns_buf *b, double d)
 {
-	json_t *v = *it != NULL ? json_object_iter_value(*it) : NULL;
-
-	if (v != NULL && v->refcount == 1 && json_is_string(v)) {
-		if ((check ? json_string_setn(v, s, n) :
-		    json_string_setn_nocheck(v, s, n)) != 0)
-			ns_errx(NS_EXIT_FATAL, "out of memory");
-		*it = json_object_iter_next(o, *it);
-	} else
-		iter_set(o, it, check ? json_stringn(s, n) : ns_json_str(s, n));
+	if (json_real_set(x->real, d) != 0)
+		ns_errx(NS_EXIT_FATAL, "internal error: a value that is not "
+		    "finite");
+	ns_json_add_value(b, x->real);
 }
 
-/* entity_json() into an object of the pool that no record holds, of the
- * shape of f: the values set in the order of its keys, which is the
- * order entity_json() puts them in. */
+/* Entity f as a JSON object: "text", "type", "field", "start", "end",
+ * then "value" (a whole number up to 2^53 as an integer, else a real;
+ * always a real for a PERCENT), "unit" and "canonical" when it has them. */
 static void
-entity_reuse(struct ns_extractor *x, const struct found *f, json_t *o)
+add_entity(struct ns_extractor *x, struct ns_buf *b, const struct found *f)
 {
 	const struct ns_entity *e = &f->e;
 	const struct name *nm;
-	void *it = json_object_iter(o);
+	double d = e->number;
 
-	iter_str(o, &it, f->s + e->start, e->end - e->start, 0);
-	iter_set(o, &it, json_incref(x->type_str[e->type]));
-	iter_set(o, &it, json_incref(x->field_str[f->field ? 1 : 0]));
-	iter_set(o, &it, offset(x, f->cstart));
-	iter_set(o, &it, offset(x, f->cend));
-	if (e->vkind == NS_VAL_NUMBER)
-		iter_set(o, &it, e->type == NS_ENT_PERCENT ?
-		    json_real(e->number) : number(x, e->number));
-	else if (e->vkind == NS_VAL_STRING)
-		iter_str(o, &it, e->sval, strlen(e->sval), 1);
-	if (e->unit[0] != '\0')
-		iter_str(o, &it, e->unit, strlen(e->unit), 1);
+	ns_buf_adds(b, "{\"text\":");
+	ns_json_add_string(b, f->s + e->start, e->end - e->start);
+	add_key(b, "type");
+	ns_buf_addc(b, '"');
+	ns_buf_adds(b, type_names[e->type]);
+	ns_buf_addc(b, '"');
+	ns_buf_adds(b, f->field ? ",\"field\":\"text\"" :
+	    ",\"field\":\"title\"");
+	add_key(b, "start");
+	ns_buf_addu(b, f->cstart);
+	add_key(b, "end");
+	ns_buf_addu(b, f->cend);
+	if (e->vkind == NS_VAL_NUMBER) {
+		add_key(b, "value");
+		if (e->type != NS_ENT_PERCENT && d > -9007199254740992.0 &&
+		    d < 9007199254740992.0 && d == (double)(json_int_t)d)
+			add_int(b, d);
+		else
+			add_real(x, b, d);
+	} else if (e->vkind == NS_VAL_STRING) {
+		add_key(b, "value");
+		ns_json_add_string(b, e->sval, strlen(e->sval));
+	}
+	if (e->unit[0] != '\0') {
+		add_key(b, "unit");
+		ns_json_add_string(b, e->unit, strlen(e->unit));
+	}
 	if (f->name >= 0 && x->names[f->name].canon >= 0) {
 		nm = &x->names[x->names[f->name].canon];
-		iter_str(o, &it, nm->s, nm->n, 0);
+		add_key(b, "canonical");
+		ns_json_add_string(b, nm->s, nm->n);
 	}
+	ns_buf_addc(b, '}');
 }
 
-static json_t *entity_json(struct ns_extractor *, const struct found *);
-
-/* The object of entity f: one of the pool that the records have let go
- * of (the workers of -j each have their extractor and drop a record in
- * the thread that made it), or a new one. The reference returned is the
- * caller's. */
-static json_t *
-entity_obj(struct ns_extractor *x, const struct found *f)
-{
-	int sh = shape(x, f);
-	json_t *o;
-
-	while (x->pool[sh].next < x->pool[sh].n) {
-		o = x->pool[sh].v[x->pool[sh].next++];
-		if (o->refcount == 1) {
-			entity_reuse(x, f, o);
-			return json_incref(o);
-		}
-	}
-	o = entity_json(x, f);
-	if (x->pool[sh].n == POOL_MAX)
-		return o;
-	if (x->pool[sh].n == x->pool[sh].cap) {
-		x->pool[sh].cap = x->pool[sh].cap ? x->pool[sh].cap * 2 : 64;
-		x->pool[sh].v = ns_xreallocarray(x->pool[sh].v,
-		    x->pool[sh].cap, sizeof(*x->pool[sh].v));
-	}
-	x->pool[sh].v[x->pool[sh].n++] = json_incref(o);
-	x->pool[sh].next = x->pool[sh].n;
-	return o;
-}
-
-static json_t *
-entity_json(struct ns_extractor *x, const struct found *f)
-{
-	json_t *o = json_object();
-	const struct ns_entity *e = &f->e;
-	const struct name *nm;
-
-	if (o == NULL)
-		ns_errx(NS_EXIT_FATAL, "out of memory");
-	set(o, "text", ns_json_str(f->s + e->start, e->end - e->start));
-	set(o, "type", json_incref(x->type_str[e->type]));
-	set(o, "field", json_incref(x->field_str[f->field ? 1 : 0]));
-	set(o, "start", offset(x, f->cstart));
-	set(o, "end", offset(x, f->cend));
-	if (e->vkind == NS_VAL_NUMBER)
-		set(o, "value", e->type == NS_ENT_PERCENT ?
-		    json_real(e->number) : number(x, e->number));
-	else if (e->vkind == NS_VAL_STRING)
-		set(o, "value", json_string(e->sval));
-	if (e->unit[0] != '\0')
-		set(o, "unit", json_string(e->unit));
-	if (f->name >= 0 && x->names[f->name].canon >= 0) {
-		nm = &x->names[x->names[f->name].canon];
-		set(o, "canonical", ns_json_str(nm->s, nm->n));
-	}
-	return o;
-}
-
-json_t *
+const char *
 ns_extract(struct ns_extractor *x, const char *title, size_t tlen,
-    const char *text, size_t xlen)
+    const char *text, size_t xlen, size_t *len)
 {
+	struct ns_buf *out = &x->out;
 	size_t nn, nt = 0, ntitle = 0, no, i;
-	json_t *a;
+	int first = 1;
 
 	x->nf = 0;
+	ns_buf_reset(out);
 	/* The tagger sees title and text as one document (its title in
 	 * capitals gets what the text tells of its words). */
 	if (x->ner)
@@ -2258,23 +2141,17 @@ ns_extract(struct ns_extractor *x, const char *title, size_t tlen,
 	storm_names(x);
 	link_names(x);
 	currency_context(x, title, tlen, text, xlen);
-	/* The array of the last record, when no record holds it, emptied
-	 * (which lets go of its objects for the pool first). */
-	if (x->arr != NULL && x->arr->refcount == 1)
-		json_array_clear(x->arr);
-	else {
-		json_decref(x->arr);
-		if ((x->arr = json_array()) == NULL)
-			ns_errx(NS_EXIT_FATAL, "out of memory");
-	}
-	a = json_incref(x->arr);
-	for (i = 0; i < 8; i++)
-		x->pool[i].next = 0;
 	/* Types not asked for go only now: they still tell the others'
 	 * types and names apart. */
+	ns_buf_addc(out, '[');
 	for (i = 0; i < x->nf; i++)
-		if ((x->types & (1u << x->f[i].e.type)) &&
-		    json_array_append_new(a, entity_obj(x, &x->f[i])) != 0)
-			ns_errx(NS_EXIT_FATAL, "out of memory");
-	return a;
+		if (x->types & (1u << x->f[i].e.type)) {
+			if (!first)
+				ns_buf_addc(out, ',');
+			first = 0;
+			add_entity(x, out, &x->f[i]);
+		}
+	ns_buf_addc(out, ']');
+	*len = out->len;
+	return out->p;
 }

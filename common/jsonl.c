@@ -289,6 +289,14 @@ same_key(const char *s, size_t a, size_t b, const char *key)
 
 int ns_json_real_digits;
 
+/* The member value ns_json_set_text() gave as text: the object that
+ * stands for it in the record (one a thread, an empty array that nothing
+ * else holds) and the text, until the record is written. */
+static _Thread_local json_t *text_v;
+static _Thread_local const char *text_p;
+static _Thread_local size_t text_n;
+
+
 int
 ns_json_format_raw(struct ns_buf *b, const json_t *obj, const char *line,
     size_t len, const char *const *owned, const struct ns_owned_snap *snap)
@@ -324,6 +332,10 @@ ns_json_format_raw(struct ns_buf *b, const json_t *obj, const char *line,
 			add_compact(b, line, m[i].ks, m[i].ke);
 			ns_buf_addc(b, ':');
 			add_compact(b, line, m[i].vs, m[i].ve);
+		} else if (value == text_v && text_p != NULL) {
+			ns_json_add_string(b, key, strlen(key));
+			ns_buf_addc(b, ':');
+			ns_buf_add(b, text_p, text_n);
 		} else {
 			k = json_string(key);
 			if (k == NULL || json_dump_callback(k, add_to_buf, b,
@@ -373,6 +385,25 @@ ns_json_add_string(struct ns_buf *b, const char *s, size_t n)
 		ns_errx(NS_EXIT_FATAL, "out of memory");
 	if (json_dump_callback(add_v, add_to_buf, b, JSON_ENCODE_ANY) != 0)
 		ns_errx(NS_EXIT_FATAL, "out of memory");
+}
+
+void
+ns_json_add_value(struct ns_buf *b, const json_t *v)
+{
+	if (json_dump_callback(v, add_to_buf, b, JSON_COMPACT |
+	    JSON_ENCODE_ANY | JSON_REAL_PRECISION(ns_json_real_digits)) != 0)
+		ns_errx(NS_EXIT_FATAL, "out of memory");
+}
+
+void
+ns_json_set_text(json_t *rec, const char *key, const char *text, size_t n)
+{
+	if (text_v == NULL && (text_v = json_array()) == NULL)
+		ns_errx(NS_EXIT_FATAL, "out of memory");
+	if (json_object_set(rec, key, text_v) != 0)
+		ns_errx(NS_EXIT_FATAL, "out of memory");
+	text_p = text;
+	text_n = n;
 }
 
 json_t *
@@ -465,6 +496,7 @@ ns_jsonl_transform(const char *s, size_t n, ns_record_fn fn, void *ctx,
 		ns_errx(NS_EXIT_FATAL, "out of memory");
 	ns_json_snap_free(&snap);
 	json_decref(rec);
+	text_p = NULL;	/* the text given for this record only */
 	return rc < 0 ? -1 : rc;
 }
 
@@ -533,5 +565,8 @@ ns_jsonl_thread_free(void)
 	ns_buf_free(&raw_b);
 	json_decref(add_v);
 	add_v = NULL;
+	json_decref(text_v);
+	text_v = NULL;
+	text_p = NULL;
 	(void)ns_json_format_raw(NULL, NULL, NULL, 0, NULL, NULL);
 }

@@ -235,6 +235,17 @@ json_t	*ns_json_parse(const char *line, size_t len, char *err, size_t errsz);
 int	ns_json_write(FILE *out, const json_t *obj);
 /* Append s[0..n-1], valid UTF-8, to b as a JSON string (jansson escapes). */
 void	ns_json_add_string(struct ns_buf *b, const char *s, size_t n);
+/* Append v (a number, string, true, false or null) to b as jansson
+ * writes it in a record, reals with ns_json_real_digits digits. */
+void	ns_json_add_value(struct ns_buf *b, const json_t *v);
+/* Set member key of rec to the JSON text text[0..n-1], written as it is
+ * by ns_json_format_raw() for this thread's record being transformed: a
+ * record transform's way to give a large value it wrote itself (keys and
+ * numbers by hand, strings and reals by ns_json_add_string() and
+ * ns_json_add_value()) instead of jansson objects. One such member a
+ * record; text must stay as it is until the record is written. */
+void	ns_json_set_text(json_t *rec, const char *key, const char *text,
+	    size_t n);
 /* Make a JSON string of valid UTF-8 s[0..n-1]. Never NULL. */
 json_t	*ns_json_str(const char *s, size_t n);
 
@@ -670,11 +681,12 @@ struct ns_extractor;
 struct ns_extractor *ns_extractor_new(const struct ns_ner_model *m,
 	    unsigned types);
 /* The "entities" array (DESIGN.md) of a record's title (NULL if none)
- * and text, both valid UTF-8: ordered by field, title first, then start;
- * code-point offsets; normalized values; "canonical" for a PERSON or ORG
- * name that stands for a fuller one of the record. Never NULL. */
-json_t	*ns_extract(struct ns_extractor *x, const char *title, size_t tlen,
-	    const char *text, size_t xlen);
+ * and text, both valid UTF-8, as compact JSON text (*len bytes, NUL
+ * after them), x's until its next call: ordered by field, title first,
+ * then start; code-point offsets; normalized values; "canonical" for a
+ * PERSON or ORG name that stands for a fuller one of the record. */
+const char *ns_extract(struct ns_extractor *x, const char *title,
+	    size_t tlen, const char *text, size_t xlen, size_t *len);
 void	ns_extractor_free(struct ns_extractor *x);
 
 /* ---- numex.c: money, percentages, dates, times, quantities, numbers,
