@@ -31,7 +31,9 @@ enum {
 	W_POST = 4,		/* Inc., Jr.: after a name */
 	W_ABBR = 8,		/* etc., Jan.: anything else */
 	W_STARTER = 16,		/* The, He, But: starts sentences */
-	W_INNAME = 32		/* Bros.: inside a name or at its end */
+	W_INNAME = 32,		/* Bros.: inside a name or at its end */
+	W_SPEECH = 64,		/* said, asked: a quotation's attribution */
+	W_BANG = 128		/* Yahoo!: a name that ends in "!" */
 };
 
 #define LOOK 64			/* bytes looked at around a terminator */
@@ -103,7 +105,8 @@ static void
 load_table(void)
 {
 	static const char *const names[] = { "pre", "num", "post", "abbr",
-	    "starter", "inname" };
+	    "starter", "inname", "speech", "bang" };
+	const size_t nnames = sizeof(names) / sizeof(names[0]);
 	const char *p = ns_sentences_data, *end = p + ns_sentences_data_len;
 	const char *nl, *sp;
 	size_t cap = 0, i, k, w, j;
@@ -114,12 +117,12 @@ load_table(void)
 			nl = end;
 		if (p == nl || *p == '#' || (sp = memchr(p, ' ', nl - p)) == NULL)
 			continue;
-		for (k = 0; k < 6; k++)
+		for (k = 0; k < nnames; k++)
 			if (strlen(names[k]) == (size_t)(sp - p) &&
 			    memcmp(names[k], p, sp - p) == 0)
 				break;
 		w = nl - sp - 1;
-		if (k == 6 || w == 0 || w >= sizeof(table->word))
+		if (k == nnames || w == 0 || w >= sizeof(table->word))
 			continue;
 		if (ntable == cap) {
 			cap = cap ? cap * 2 : 256;
@@ -271,6 +274,18 @@ common_word(const char *s, size_t n)
 
 	return w != NULL && w->low >= 3 && (uint64_t)w->mid * 10 <= w->low &&
 	    2 * (uint64_t)w->mid <= w->start;
+}
+
+/* Is s[0..n-1], capitalised, a word news text writes in lower case at
+ * least twice as often as capitalised in the middle of a sentence? A
+ * looser test than common_word(), for where a name is unlikely anyway:
+ * "Officers" (33 lower, 5 capitalised), not "Mark" or "Cloud". */
+static int
+lower_word(const char *s, size_t n)
+{
+	const struct wcase *w = wordcase(s, n);
+
+	return w != NULL && w->low >= 3 && 2 * (uint64_t)w->mid <= w->low;
 }
 
 /* ---- characters ---- */
@@ -634,10 +649,10 @@ starter_at(const struct seg *g, size_t j)
 /* Does the capitalised word at j (after openers) open a sentence after an
  * abbreviation that may end one? It does if it usually starts sentences
  * ("The", "He"), or if it is a common word (common_word(): "Officials",
- * "Critics") that no capitalised word follows, as one would in a name
- * ("U.S. Air Force"). */
+ * "Critics"; with loose, lower_word(): "Officers") that no capitalised
+ * word follows, as one would in a name ("U.S. Air Force"). */
 static int
-opens_at(const struct seg *g, size_t j)
+opens_at(const struct seg *g, size_t j, int loose)
 {
 	size_t ws, e = word_at(g, j, &ws), k, len;
 	utf8proc_int32_t c;
@@ -649,7 +664,8 @@ opens_at(const struct seg *g, size_t j)
 	/* A word in capitals is an acronym ("p.m. ET"), not a common word. */
 	for (k = ws + 1; k < e && !(g->s[k] >= 'a' && g->s[k] <= 'z'); k++)
 		;
-	if (k == e || !common_word(g->s + ws, e - ws))
+	if (k == e || !(loose ? lower_word(g->s + ws, e - ws) :
+	    common_word(g->s + ws, e - ws)))
 		return 0;
 	for (k = e; k < g->n && k - e < LOOK &&
 	    (g->s[k] == ' ' || g->s[k] == '\t'); k++)
@@ -715,8 +731,10 @@ period_ends(const struct seg *g, size_t i, size_t j, utf8proc_int32_t next)
 		    is_alpha(first));
 	if ((cl & W_PRE) && !(cl & W_STARTER))
 		/* "St." is a saint before a name, a street at the end of a
-		 * sentence ("on Market St. The race"). */
-		return (cl & W_ABBR) ? opens_at(g, j) : 0;
+		 * sentence ("on Market St. The race"). No saint is named
+		 * with a word news text mostly writes in lower case
+		 * ("Merchant St. Officers found"). */
+		return (cl & W_ABBR) ? opens_at(g, j, 1) : 0;
 	if (letters == 1 && chars == 1) {
 		/* An initial ("E. Smith"), or "I" ending a sentence ("you
 		 * and I. Did"): I after a lower-case word. */
@@ -731,7 +749,7 @@ period_ends(const struct seg *g, size_t i, size_t j, utf8proc_int32_t next)
 		 * it there ("Group C. They will"); after anything else it
 		 * is an initial ("61; P. Such 8-118"). */
 		if (is_lower(prev))
-			return opens_at(g, j);
+			return opens_at(g, j, 0);
 		if (is_upper(prev) && starter_at(g, j)) {
 			size_t ws, e = word_at(g, j, &ws);
 
@@ -751,21 +769,67 @@ period_ends(const struct seg *g, size_t i, size_t j, utf8proc_int32_t next)
 		if (j + (i + 1 - ts) < g->n && memcmp(s + j, s + ts, i + 1 - ts) == 0 &&
 		    is_space((unsigned char)s[j + (i + 1 - ts)]))
 			return 1;
-		return opens_at(g, j);
+		return opens_at(g, j, 0);
 	}
 	if (cl & W_INNAME)
 		/* "Brennan Bros. Hardware", "Warner Bros. The studio" */
 		return starter_at(g, j);
 	if (cl & W_POST)
 		/* "Acme Inc. Analysts", but "Orbis Corp. (NASDAQ: ORBD)" */
-		return paren ? opens_at(g, j) : 1;
+		return paren ? opens_at(g, j, 0) : 1;
 	if ((cl & W_ABBR) && is_lower(first))
 		/* A lower-case abbreviation comes before no name: "etc.
 		 * Critics", "the fire dept. Brennan". */
 		return 1;
 	if (cl & (W_ABBR | W_NUM))
-		return opens_at(g, j);
+		return opens_at(g, j, 0);
 	return 1;
+}
+
+/* Does a quotation's attribution start at k: one to three capitalised
+ * words or initials, the first no word that usually starts sentences,
+ * then a verb of speech ("Vandermeer said", "Ian Welsh asked", "J. Ruiz
+ * told")? After a quoted "?" or "!" it goes on with the sentence, as a
+ * lower-case one does ("she asked"). */
+static int
+attribution_at(const struct seg *g, size_t k)
+{
+	size_t ws, e, words;
+	utf8proc_int32_t c;
+	size_t len;
+
+	for (words = 0; words <= 3; words++) {
+		e = word_at(g, k, &ws);
+		if (e == ws || e - ws >= 24)
+			return 0;
+		while (e + 1 < g->n && g->s[e] == '-' &&
+		    is_alpha(cp_at(g->s, g->n, e + 1, &len)))
+			e = word_at(g, e + 1, &k);	/* "Abubakar-Danjuma" */
+		if (words > 0 && (classes(g->s + ws, e - ws) & W_SPEECH))
+			return is_lower(cp_at(g->s, g->n, ws, &len));
+		c = cp_at(g->s, g->n, ws, &len);
+		/* A word that starts sentences starts one here: "“Is it
+		 * over?” Another replied", "He said nothing". */
+		if (!is_upper(c) || words == 3 || (words == 0 &&
+		    (classes(g->s + ws, e - ws) & W_STARTER)))
+			return 0;
+		if (e < g->n && g->s[e] == '.')
+			e++;		/* an initial */
+		if (e >= g->n || g->s[e] != ' ')
+			return 0;
+		k = e + 1;
+	}
+	return 0;
+}
+
+/* Is the word before the "!" at i a name that ends in "!" ("Yahoo!")? */
+static int
+bang_name(const struct seg *g, size_t i)
+{
+	size_t ts;
+
+	token_before(g, i, &ts);
+	return ts < i && (classes(g->s + ts, i - ts) & W_BANG);
 }
 
 /* Is the word at k a name written with a lower-case first letter and a
@@ -1082,7 +1146,18 @@ ns_sentences(const char *s, size_t n, unsigned flags, struct ns_span **v,
 		    is_alpha(next) || next == 0x2026 || next == '.' ||
 		    is_bullet(next) || seg_mark[j]))
 			continue;
-		if (excl)
+		if (excl && run_end > i + 1 && (s[run_end - 1] == '"' ||
+		    (run_end >= 3 && (unsigned char)s[run_end - 3] == 0xe2 &&
+		    (unsigned char)s[run_end - 2] == 0x80 &&
+		    ((unsigned char)s[run_end - 1] == 0x9d ||
+		    (unsigned char)s[run_end - 1] == 0x99))))
+			/* "“Was I nervous?” Vandermeer said." */
+			ends = !attribution_at(&g, k);
+		else if (excl && !dots && run_end == i + 1 && attached &&
+		    bang_name(&g, i))
+			/* "Yahoo! Finance", but "Yahoo! The" */
+			ends = starter_at(&g, k);
+		else if (excl)
 			ends = 1;
 		else if (dots >= 4)
 			ends = 1;

@@ -13,7 +13,8 @@
 #             and the peer summarizers in ../shared/peers when installed
 #   sentences ns-split --unit sentence on the English Golden Rules (case 40,
 #             hard-wrapped text, with --wrapped as the rules allow), on the
-#             hand-written blind news set tests/accept/sentences/news.jsonl,
+#             hand-written blind news sets tests/accept/sentences/news.jsonl
+#             and news2.jsonl,
 #             and on Reuters news: CoNLL-2003 dev sentences, detokenized,
 #             that end in . ! or ?, run together eight at a time
 #   entities  ns-entities on CoNLL-2003 dev (PER/ORG/LOC and 4-class F1)
@@ -74,9 +75,12 @@ for l in open(sys.argv[1]):
 else
 	echo "== sentences (Golden Rules): skipped: $gr is not here"
 fi
-sn=tests/accept/sentences/news.jsonl
-if [ -f "$sn" ]; then
-	echo "== sentences (blind news set)"
+for sn in tests/accept/sentences/news.jsonl tests/accept/sentences/news2.jsonl; do
+	if [ ! -f "$sn" ]; then
+		echo "== sentences (blind news set $sn): skipped: not here"
+		continue
+	fi
+	echo "== sentences (blind news set $sn)"
 	python3 -c '
 import json, sys
 for l in open(sys.argv[1], encoding="utf-8"):
@@ -87,9 +91,7 @@ for l in open(sys.argv[1], encoding="utf-8"):
 	"$bindir/ns-split" --from jsonl --unit sentence "$tmp/sn" >"$tmp/sn.pred"
 	"$eval" sentences "$sn" "$tmp/sn.pred" | tail -3
 	sentence_peers "$sn" "$tmp/sn"
-else
-	echo "== sentences (blind news set): skipped: $sn is not here"
-fi
+done
 conll=$shared/data/conll2003/dev.txt
 if [ -f "$conll" ]; then
 	echo "== sentences (Reuters: CoNLL-2003 dev, detokenized)"

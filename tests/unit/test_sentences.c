@@ -165,6 +165,28 @@ main(void)
 	    "fine.");
 	SEG("Essex 329 (R. Kettleborough 108; P. Such 8-118) won.",
 	    "Essex 329 (R. Kettleborough 108; P. Such 8-118) won.");
+	/* "St." before a word news text writes in lower case is a street
+	 * that ends the sentence, before a name a saint; journal and
+	 * court-reporter abbreviations go on. */
+	SEG("He robbed a shop on Merchant St. Officers found the van. He "
+	    "prayed at St. Mark's. It ran in Nat. Med. on Monday, citing 612 "
+	    "F. Supp. 3d 201 (N.D. Cal. 2022). It ended.",
+	    "He robbed a shop on Merchant St. | Officers found the van. | He "
+	    "prayed at St. Mark's. | It ran in Nat. Med. on Monday, citing 612 "
+	    "F. Supp. 3d 201 (N.D. Cal. 2022). | It ended.");
+	/* A quoted "?" or "!", then a name and a verb of speech: the
+	 * attribution goes on with the sentence; a word that starts
+	 * sentences, or a name without such a verb, opens the next. */
+	SEG("\xe2\x80\x9cWas I nervous?\xe2\x80\x9d Vandermeer said. "
+	    "\"Enough!\" Ian Abubakar-Danjuma shouted. \"Why?\" Another "
+	    "replied. \"Now!\" Ruiz left.",
+	    "\xe2\x80\x9cWas I nervous?\xe2\x80\x9d Vandermeer said. | "
+	    "\"Enough!\" Ian Abubakar-Danjuma shouted. | \"Why?\" | Another "
+	    "replied. | \"Now!\" | Ruiz left.");
+	/* A name that ends in "!" ends a sentence only before a starter. */
+	SEG("Yahoo! Finance had it first. I used Yahoo! The rest is history.",
+	    "Yahoo! Finance had it first. | I used Yahoo! | The rest is "
+	    "history.");
 	/* Names in lower case open sentences: "eBay", "iOS", handles,
 	 * hashtags, and after a plain word a word news text never writes
 	 * ("npm"); a common lower-case word goes on. */
