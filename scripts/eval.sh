@@ -221,7 +221,8 @@ PY
 	done
 fi
 
-for dg in tests/accept/summarize/digests.jsonl tests/accept/summarize/digests2.jsonl; do
+for dg in tests/accept/summarize/digests.jsonl tests/accept/summarize/digests2.jsonl \
+    tests/accept/summarize/digests3.jsonl; do
 	echo "== summaries ($dg, 3 sentences, ns-eval rouge: ROUGE-2 F1)"
 	python3 -c '
 import json, sys
