@@ -11,9 +11,11 @@
  *
  *	job	records_mb	texts_mb	seconds	records_mb_s	texts_mb_s
  *
+ * With JOB (one of the names below), only that one, for a profiler.
  * job is "sentences", "summarize" or "entities" (the entity recognizer
- * writes its JSON array of entities into memory as ns-entities does). A tool's row of make bench less this one is what
- * reading and writing its records costs it.
+ * writes its JSON array of entities into memory as ns-entities does). A
+ * tool's row of make bench less this one is what reading and writing its
+ * records costs it.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -97,8 +99,8 @@ main(int argc, char *argv[])
 	int job, k;
 
 	ns_setprogname("work-speed");
-	if (argc != 2) {
-		fprintf(stderr, "usage: work-speed FILE.jsonl\n");
+	if (argc != 2 && argc != 3) {
+		fprintf(stderr, "usage: work-speed FILE.jsonl [JOB]\n");
 		return 2;
 	}
 	if ((f = fopen(argv[1], "r")) == NULL) {
@@ -146,6 +148,8 @@ main(int argc, char *argv[])
 	}
 	x = ns_extractor_new(m, (1u << NS_ENT_NTYPES) - 1);
 	for (job = 0; job < NJOBS; job++) {
+		if (argc == 3 && strcmp(argv[2], job_name[job]) != 0)
+			continue;
 		best = 0;
 		for (k = 0; k < 3; k++) {
 			t0 = cpu_seconds();
