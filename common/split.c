@@ -430,6 +430,34 @@ doc_count(const char *s, size_t n)
 	    all_digits(s + a + 4, n - a - 4);
 }
 
+/* A field of the job that heads Nexis Uni's cover page, over its list of
+ * results: "User Name: =", "Date and Time: = 2025-03-14", "Job Number: =
+ * 246113905" (a job's number may come without "="). An export opens with
+ * them and no article holds them: "Date and Time: Saturday, 7 p.m." (an
+ * event's), with no "=", is none. */
+static int
+cover_field(const char *s, size_t n)
+{
+	static const char *const keys[] = { "User Name:", "Date and Time:",
+	    "Job Number:" };
+	size_t i, k, v;
+
+	if (n < 11 || (s[0] != 'U' && s[0] != 'D' && s[0] != 'J'))
+		return 0;
+	n = ns_trim_right(s, n);
+	for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
+		k = strlen(keys[i]);
+		if (n < k || memcmp(s, keys[i], k) != 0)
+			continue;
+		for (v = k; v < n && (s[v] == ' ' || s[v] == '\t'); v++)
+			;
+		if (v < n && s[v] == '=')
+			return 1;
+		return i == 2 && n - v <= 12 && all_digits(s + v, n - v);
+	}
+	return 0;
+}
+
 /* An export's word count: "Length: 688 words" (Nexis), "LENGTH: 536
  * words" (LexisNexis Academic), "WC 643 words" (Factiva). */
 static int
@@ -1681,6 +1709,19 @@ static int
 export_line(struct ns_splitter *sp, const char *s, size_t n, size_t lead,
     size_t extra, uint64_t lineno, uint64_t byte)
 {
+	if (sp->titled && cover_field(s + lead, n - lead)) {
+		/* An export's cover page under an article (a dump joined to
+		 * another by cat): the article ends, what stood over the
+		 * cover with it, and the export is read from its top, as a
+		 * dump is; the line goes in as any. */
+		end_block(sp);
+		end_run(sp);
+		end_article(sp, 0);
+		sp->after_end = 0;
+		sp->listing = NULL;
+		sp->dochead = 0;
+		return 0;
+	}
 	if (doc_count(s + lead, n - lead)) {
 		end_block(sp);
 		end_run(sp);
