@@ -109,6 +109,7 @@ struct ns_splitter {
 				 * name ("Ars Technica") */
 	int	 lead_under;	/* ... that stood under boilerplate */
 	int	 held_post;	/* the candidate is a post's header */
+	int	 held_head;	/* a short heading is held under it */
 	int	 masthead;	/* the held block is a masthead's:
 				 * boilerplate if a headline comes under it */
 	int	 after_end;	/* the article began under an end marker
@@ -982,6 +983,7 @@ release_pending(struct ns_splitter *sp)
 		return;
 	sp->npv = 0;	/* push_text() may end the article: no second release */
 	sp->lead = 0;
+	sp->held_head = 0;
 	sp->masthead = 0;
 	sp->source = 0;
 	for (i = 0; i < n; i++)
@@ -1412,6 +1414,75 @@ item_block(const struct ns_splitter *sp, const char *s, const struct block *b)
 	    item_lines(sp, s, b);
 }
 
+/* Is every line of block b an item of a list ("• No trams are
+ * running", "- KF2501"), two at least? */
+static int
+list_block(const char *s, const struct block *b)
+{
+	size_t i, l;
+
+	if (b->nlines < 2 || b->boiler > 0)
+		return 0;
+	for (i = 0; i < b->len; i += l + 1) {
+		l = line1(s + i, b->len - i);
+		if (!ns_is_list_item(s + i + ns_trim_left(s + i, l),
+		    l - ns_trim_left(s + i, l)))
+			return 0;
+	}
+	return 1;
+}
+
+/* Has the held headline boilerplate under it, and does none of it credit
+ * a photo ("Photo: X", "X/Reuters")? A caption over its credit reads as a
+ * headline over its byline. */
+static int
+held_credits(const struct ns_splitter *sp)
+{
+	const struct block *h;
+	const char *p;
+	size_t i, at, l, ws, boiler = 0;
+
+	for (i = sp->lead; i < sp->npv; i++) {
+		h = &sp->pv[i];
+		p = sp->pend.p + h->off;
+		boiler += h->boiler;
+		for (at = 0; at < h->len; at += l + 1) {
+			l = line1(p + at, h->len - at);
+			ws = ns_trim_left(p + at, l);
+			if (ns_rules_match(sp->rules, NS_SCOPE_CREDIT, p + at + ws,
+			    l - ws) != NULL)
+				return 0;
+		}
+	}
+	return boiler > 0;
+}
+
+/* Is block b a short heading under the held headline and its credits,
+ * such as a live blog sets over its summary ("Key points" under the
+ * headline, "Live Reporting" and "Edited by X", over the bullets), which
+ * the text under it may confirm the headline by? Only a line that could
+ * start nothing itself, no headline nor a source's name, and only under
+ * credits: a sub-heading of an article seldom has them. */
+static int
+held_heading(const struct ns_splitter *sp, const char *s,
+    const struct block *b)
+{
+	utf8proc_int32_t last;
+
+	if (sp->held_head || sp->listing != NULL || b->nlines != 1 ||
+	    b->boiler > 0 || !starts_upper(s, b->len) ||
+	    ns_is_list_item(s, b->len) ||
+	    ns_word_count_max(s, b->len, 5) > 5 || headline_like(s, b->len) ||
+	    !held_credits(sp))
+		return 0;
+	last = last_letter(s, b->len);
+	if (last == '.' || last == '!' || last == '?' || last == ',' ||
+	    last == ';' || last == 0x2026)
+		return 0;
+	return ns_rules_match(sp->rules, NS_SCOPE_HEAD | NS_SCOPE_KICKER, s,
+	    b->len) == NULL;
+}
+
 /* A headline starts the next article: the one before ends, and the
  * furniture that followed its last paragraph after a gap (a page's
  * header, the top of a dump joined by cat: "r/Scotland" and "Posted by
@@ -1484,7 +1555,7 @@ body_block(struct ns_splitter *sp, const char *s, struct block *b)
 		 * takes any text under it: a channel's post may be a line
 		 * long. */
 		if ((paragraph_like(b, s) || speaker_label(b, s) ||
-		    (sp->held_post &&
+		    (sp->held_head && list_block(s, b)) || (sp->held_post &&
 		    b->boiler == 0 && starts_upper(s, b->len))) &&
 		    !(sp->listing != NULL && b->nlines == 1)) {
 			/* The candidate was a headline: the article before it
@@ -1492,7 +1563,7 @@ body_block(struct ns_splitter *sp, const char *s, struct block *b)
 			 * with them. */
 			size_t i, held = sp->npv, names = sp->lead;
 
-			sp->npv = sp->lead = 0;
+			sp->npv = sp->lead = sp->held_head = 0;
 			end_opened(sp);
 			for (i = 0; i < names; i++) {
 				/* Boilerplate over the headline, as at the
@@ -1508,6 +1579,13 @@ body_block(struct ns_splitter *sp, const char *s, struct block *b)
 				    &sp->pv[i]);
 			ns_buf_reset(&sp->pend);
 			push_text(sp, s, b);
+			return;
+		}
+		if (held_heading(sp, s, b) && sp->npv < 8) {
+			/* A heading under the credits: the text under it
+			 * says. */
+			hold(sp, s, b);
+			sp->held_head = 1;
 			return;
 		}
 		release_pending(sp);
