@@ -1310,6 +1310,39 @@ kicker_dek(const struct ns_splitter *sp, const char *s, const struct block *b)
 	    NS_SCOPE_BODY, s + i, l) == NULL;
 }
 
+/* Does block b hold a headline over its dek, a line that starts with a
+ * capital, is no list item and has 8 to 40 words, more than the
+ * headline? Under the last post's furniture (a blog platform's page), the
+ * dek may be a sentence (a live blog's "Posted at 15:20" over its entry's
+ * heading is none: boilerplate). After a finished paragraph or a gap (a
+ * press release after another dump, joined by cat), the dek ends no
+ * sentence, nor in a colon, a comma or a semicolon, as a standfirst is
+ * set ("Facility expected to create 310 jobs"): a sub-heading over a
+ * one-line paragraph is none. */
+static int
+dek_block(const struct ns_splitter *sp, const char *s, const struct block *b)
+{
+	size_t l1, l2, dek;
+	utf8proc_int32_t last;
+
+	if (b->nlines != 2 || b->boiler > 0 || sp->content == 0)
+		return 0;
+	l1 = line1(s, b->len);
+	l2 = b->len - l1 - 1;
+	if (!starts_upper(s + l1 + 1, l2) || ns_is_list_item(s + l1 + 1, l2))
+		return 0;
+	dek = ns_word_count(s + l1 + 1, l2);
+	if (dek < 8 || dek > 40 || dek <= ns_word_count(s, l1))
+		return 0;
+	if (sp->last_boiler)
+		return headline_under_boiler(s, l1);
+	last = last_letter(s + l1 + 1, l2);
+	return (sp->last_final || b->blanks >= 2) && headline_like(s, l1) &&
+	    !(s[l1 - 1] == '?' && sp->asked) && !subheading_like(s, l1, 5) &&
+	    !ends_sentence(s + l1 + 1, l2) && last != ':' && last != ',' &&
+	    last != ';';
+}
+
 /* Could block b start a new article? A headline: a line of its own, or
  * over credits ("Image source, X", "Reuters · 2 hours ago") in its
  * block, perhaps under a kicker ("SCHOOLS"), after a finished sentence
@@ -1337,22 +1370,9 @@ headline_block(const struct ns_splitter *sp, const char *s,
 		    sp->last_final || b->blanks >= 2);
 	if (kicker_block(sp, s, b, &at, &l1))
 		over = 2;
-	else if (b->nlines == 2 && b->boiler == 0 && sp->content > 0 &&
-	    sp->last_boiler) {
-		/* A headline over its dek, under the last post's furniture
-		 * (a blog platform's page): the dek is text, a sentence
-		 * longer than the headline (a live blog's "Posted at 15:20"
-		 * over its entry's heading is none). */
-		size_t l2 = b->len - l1 - 1, dek = ns_word_count(s + l1 + 1,
-		    l2);
-
-		if (headline_under_boiler(s, l1) &&
-		    starts_upper(s + l1 + 1, l2) &&
-		    !ns_is_list_item(s + l1 + 1, l2) && dek >= 8 &&
-		    dek <= 40 && dek > ns_word_count(s, l1))
-			return 1;
-		/* Or over a name (a forum's flair), as below. */
-	}
+	else if (dek_block(sp, s, b))
+		return 1;
+	/* Or over a name (a forum's flair), as below. */
 	/* A headline may open with an emoji flag ("⚡️ "). */
 	f = flag_len(s + at, l1);
 	at += f;
