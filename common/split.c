@@ -109,6 +109,7 @@ struct ns_splitter {
 				 * name ("Ars Technica") */
 	int	 lead_under;	/* ... that stood under boilerplate */
 	int	 held_post;	/* the candidate is a post's header */
+	int	 held_head;	/* a short heading is held under it */
 	int	 masthead;	/* the held block is a masthead's:
 				 * boilerplate if a headline comes under it */
 	int	 after_end;	/* the article began under an end marker
@@ -428,6 +429,34 @@ doc_count(const char *s, size_t n)
 	return a <= 6 && all_digits(s, a) && n - a > 4 &&
 	    memcmp(s + a, " of ", 4) == 0 && n - a - 4 <= 6 &&
 	    all_digits(s + a + 4, n - a - 4);
+}
+
+/* A field of the job that heads Nexis Uni's cover page, over its list of
+ * results: "User Name: =", "Date and Time: = 2025-03-14", "Job Number: =
+ * 246113905" (a job's number may come without "="). An export opens with
+ * them and no article holds them: "Date and Time: Saturday, 7 p.m." (an
+ * event's), with no "=", is none. */
+static int
+cover_field(const char *s, size_t n)
+{
+	static const char *const keys[] = { "User Name:", "Date and Time:",
+	    "Job Number:" };
+	size_t i, k, v;
+
+	if (n < 11 || (s[0] != 'U' && s[0] != 'D' && s[0] != 'J'))
+		return 0;
+	n = ns_trim_right(s, n);
+	for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
+		k = strlen(keys[i]);
+		if (n < k || memcmp(s, keys[i], k) != 0)
+			continue;
+		for (v = k; v < n && (s[v] == ' ' || s[v] == '\t'); v++)
+			;
+		if (v < n && s[v] == '=')
+			return 1;
+		return i == 2 && n - v <= 12 && all_digits(s + v, n - v);
+	}
+	return 0;
 }
 
 /* An export's word count: "Length: 688 words" (Nexis), "LENGTH: 536
@@ -954,6 +983,7 @@ release_pending(struct ns_splitter *sp)
 		return;
 	sp->npv = 0;	/* push_text() may end the article: no second release */
 	sp->lead = 0;
+	sp->held_head = 0;
 	sp->masthead = 0;
 	sp->source = 0;
 	for (i = 0; i < n; i++)
@@ -1280,6 +1310,39 @@ kicker_dek(const struct ns_splitter *sp, const char *s, const struct block *b)
 	    NS_SCOPE_BODY, s + i, l) == NULL;
 }
 
+/* Does block b hold a headline over its dek, a line that starts with a
+ * capital, is no list item and has 8 to 40 words, more than the
+ * headline? Under the last post's furniture (a blog platform's page), the
+ * dek may be a sentence (a live blog's "Posted at 15:20" over its entry's
+ * heading is none: boilerplate). After a finished paragraph or a gap (a
+ * press release after another dump, joined by cat), the dek ends no
+ * sentence, nor in a colon, a comma or a semicolon, as a standfirst is
+ * set ("Facility expected to create 310 jobs"): a sub-heading over a
+ * one-line paragraph is none. */
+static int
+dek_block(const struct ns_splitter *sp, const char *s, const struct block *b)
+{
+	size_t l1, l2, dek;
+	utf8proc_int32_t last;
+
+	if (b->nlines != 2 || b->boiler > 0 || sp->content == 0)
+		return 0;
+	l1 = line1(s, b->len);
+	l2 = b->len - l1 - 1;
+	if (!starts_upper(s + l1 + 1, l2) || ns_is_list_item(s + l1 + 1, l2))
+		return 0;
+	dek = ns_word_count(s + l1 + 1, l2);
+	if (dek < 8 || dek > 40 || dek <= ns_word_count(s, l1))
+		return 0;
+	if (sp->last_boiler)
+		return headline_under_boiler(s, l1);
+	last = last_letter(s + l1 + 1, l2);
+	return (sp->last_final || b->blanks >= 2) && headline_like(s, l1) &&
+	    !(s[l1 - 1] == '?' && sp->asked) && !subheading_like(s, l1, 5) &&
+	    !ends_sentence(s + l1 + 1, l2) && last != ':' && last != ',' &&
+	    last != ';';
+}
+
 /* Could block b start a new article? A headline: a line of its own, or
  * over credits ("Image source, X", "Reuters · 2 hours ago") in its
  * block, perhaps under a kicker ("SCHOOLS"), after a finished sentence
@@ -1307,22 +1370,9 @@ headline_block(const struct ns_splitter *sp, const char *s,
 		    sp->last_final || b->blanks >= 2);
 	if (kicker_block(sp, s, b, &at, &l1))
 		over = 2;
-	else if (b->nlines == 2 && b->boiler == 0 && sp->content > 0 &&
-	    sp->last_boiler) {
-		/* A headline over its dek, under the last post's furniture
-		 * (a blog platform's page): the dek is text, a sentence
-		 * longer than the headline (a live blog's "Posted at 15:20"
-		 * over its entry's heading is none). */
-		size_t l2 = b->len - l1 - 1, dek = ns_word_count(s + l1 + 1,
-		    l2);
-
-		if (headline_under_boiler(s, l1) &&
-		    starts_upper(s + l1 + 1, l2) &&
-		    !ns_is_list_item(s + l1 + 1, l2) && dek >= 8 &&
-		    dek <= 40 && dek > ns_word_count(s, l1))
-			return 1;
-		/* Or over a name (a forum's flair), as below. */
-	}
+	else if (dek_block(sp, s, b))
+		return 1;
+	/* Or over a name (a forum's flair), as below. */
 	/* A headline may open with an emoji flag ("⚡️ "). */
 	f = flag_len(s + at, l1);
 	at += f;
@@ -1382,6 +1432,75 @@ item_block(const struct ns_splitter *sp, const char *s, const struct block *b)
 	    sp->last_furn ||
 	    b->boiler_end || (sp->last_final && b->blanks >= 1)) &&
 	    item_lines(sp, s, b);
+}
+
+/* Is every line of block b an item of a list ("• No trams are
+ * running", "- KF2501"), two at least? */
+static int
+list_block(const char *s, const struct block *b)
+{
+	size_t i, l;
+
+	if (b->nlines < 2 || b->boiler > 0)
+		return 0;
+	for (i = 0; i < b->len; i += l + 1) {
+		l = line1(s + i, b->len - i);
+		if (!ns_is_list_item(s + i + ns_trim_left(s + i, l),
+		    l - ns_trim_left(s + i, l)))
+			return 0;
+	}
+	return 1;
+}
+
+/* Has the held headline boilerplate under it, and does none of it credit
+ * a photo ("Photo: X", "X/Reuters")? A caption over its credit reads as a
+ * headline over its byline. */
+static int
+held_credits(const struct ns_splitter *sp)
+{
+	const struct block *h;
+	const char *p;
+	size_t i, at, l, ws, boiler = 0;
+
+	for (i = sp->lead; i < sp->npv; i++) {
+		h = &sp->pv[i];
+		p = sp->pend.p + h->off;
+		boiler += h->boiler;
+		for (at = 0; at < h->len; at += l + 1) {
+			l = line1(p + at, h->len - at);
+			ws = ns_trim_left(p + at, l);
+			if (ns_rules_match(sp->rules, NS_SCOPE_CREDIT, p + at + ws,
+			    l - ws) != NULL)
+				return 0;
+		}
+	}
+	return boiler > 0;
+}
+
+/* Is block b a short heading under the held headline and its credits,
+ * such as a live blog sets over its summary ("Key points" under the
+ * headline, "Live Reporting" and "Edited by X", over the bullets), which
+ * the text under it may confirm the headline by? Only a line that could
+ * start nothing itself, no headline nor a source's name, and only under
+ * credits: a sub-heading of an article seldom has them. */
+static int
+held_heading(const struct ns_splitter *sp, const char *s,
+    const struct block *b)
+{
+	utf8proc_int32_t last;
+
+	if (sp->held_head || sp->listing != NULL || b->nlines != 1 ||
+	    b->boiler > 0 || !starts_upper(s, b->len) ||
+	    ns_is_list_item(s, b->len) ||
+	    ns_word_count_max(s, b->len, 5) > 5 || headline_like(s, b->len) ||
+	    !held_credits(sp))
+		return 0;
+	last = last_letter(s, b->len);
+	if (last == '.' || last == '!' || last == '?' || last == ',' ||
+	    last == ';' || last == 0x2026)
+		return 0;
+	return ns_rules_match(sp->rules, NS_SCOPE_HEAD | NS_SCOPE_KICKER, s,
+	    b->len) == NULL;
 }
 
 /* A headline starts the next article: the one before ends, and the
@@ -1456,7 +1575,7 @@ body_block(struct ns_splitter *sp, const char *s, struct block *b)
 		 * takes any text under it: a channel's post may be a line
 		 * long. */
 		if ((paragraph_like(b, s) || speaker_label(b, s) ||
-		    (sp->held_post &&
+		    (sp->held_head && list_block(s, b)) || (sp->held_post &&
 		    b->boiler == 0 && starts_upper(s, b->len))) &&
 		    !(sp->listing != NULL && b->nlines == 1)) {
 			/* The candidate was a headline: the article before it
@@ -1464,7 +1583,7 @@ body_block(struct ns_splitter *sp, const char *s, struct block *b)
 			 * with them. */
 			size_t i, held = sp->npv, names = sp->lead;
 
-			sp->npv = sp->lead = 0;
+			sp->npv = sp->lead = sp->held_head = 0;
 			end_opened(sp);
 			for (i = 0; i < names; i++) {
 				/* Boilerplate over the headline, as at the
@@ -1480,6 +1599,13 @@ body_block(struct ns_splitter *sp, const char *s, struct block *b)
 				    &sp->pv[i]);
 			ns_buf_reset(&sp->pend);
 			push_text(sp, s, b);
+			return;
+		}
+		if (held_heading(sp, s, b) && sp->npv < 8) {
+			/* A heading under the credits: the text under it
+			 * says. */
+			hold(sp, s, b);
+			sp->held_head = 1;
 			return;
 		}
 		release_pending(sp);
@@ -1681,6 +1807,19 @@ static int
 export_line(struct ns_splitter *sp, const char *s, size_t n, size_t lead,
     size_t extra, uint64_t lineno, uint64_t byte)
 {
+	if (sp->titled && cover_field(s + lead, n - lead)) {
+		/* An export's cover page under an article (a dump joined to
+		 * another by cat): the article ends, what stood over the
+		 * cover with it, and the export is read from its top, as a
+		 * dump is; the line goes in as any. */
+		end_block(sp);
+		end_run(sp);
+		end_article(sp, 0);
+		sp->after_end = 0;
+		sp->listing = NULL;
+		sp->dochead = 0;
+		return 0;
+	}
 	if (doc_count(s + lead, n - lead)) {
 		end_block(sp);
 		end_run(sp);
