@@ -1283,7 +1283,8 @@ kicker_dek(const struct ns_splitter *sp, const char *s, const struct block *b)
 /* Could block b start a new article? A headline: a line of its own, or
  * over credits ("Image source, X", "Reuters · 2 hours ago") in its
  * block, perhaps under a kicker ("SCHOOLS"), after a finished sentence
- * or boilerplate. An article whose sub-headings are questions ("Why are
+ * or boilerplate; under a kicker ("Episode 413"), also after a block
+ * that ends in boilerplate (readers' comments over their last "Reply"). An article whose sub-headings are questions ("Why are
  * drivers striking?") has more of them, not a headline. */
 static int
 headline_block(const struct ns_splitter *sp, const char *s,
@@ -1337,7 +1338,8 @@ headline_block(const struct ns_splitter *sp, const char *s,
 	    (over == 1 && named_credits(sp, s, b)) ||
 	    (over == 2 && kicker_dek(sp, s, b))) &&
 	    sp->content > 0 &&
-	    (sp->last_boiler || sp->last_final || b->blanks >= 2) &&
+	    (sp->last_boiler || sp->last_final || b->blanks >= 2 ||
+	    (over == 2 && sp->last_furn)) &&
 	    !(question && sp->asked) && (sp->last_boiler ?
 	    headline_under_boiler(s + at, l1) : headline_like(s + at, l1));
 }
