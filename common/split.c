@@ -41,6 +41,10 @@ struct ns_splitter {
 	void	*ctx;
 
 	int	 titled;		/* the title question is settled */
+	int	 mast_run;		/* the block at the top opens with a
+					 * site's name over furniture: 1 the
+					 * name, 2 and more boilerplate lines */
+	size_t	 mast_boiler;		/* ... that many */
 	int	 trailer;		/* an end marker was seen */
 	size_t	 gap;			/* where in the text a gap in the
 					 * trailer stood, plus one; 0: none */
@@ -1280,10 +1284,47 @@ kicker_dek(const struct ns_splitter *sp, const char *s, const struct block *b)
 	    NS_SCOPE_BODY, s + i, l) == NULL;
 }
 
+/* Does block b go on under its headline (over lines from the top: the
+ * headline, or a kicker and the headline) with credits and then the story
+ * itself, in one paragraph: one boilerplate line or more right under the
+ * headline ("By Ledger staff | March 12, 2025", a date line) and then
+ * lines no body rule matches, the first opening in a capital? A page of
+ * short items sets no blank line between an item's headline, its credits
+ * and its text. */
+static int
+credits_then_text(const struct ns_splitter *sp, const char *s,
+    const struct block *b, size_t over)
+{
+	size_t i, k, l, ws, credits = 0, text = 0;
+
+	if (b->nlines < over + 2 || b->boiler1 || b->boiler_end)
+		return 0;
+	for (i = 0, k = 0; i < b->len; i += l + 1, k++) {
+		l = line1(s + i, b->len - i);
+		if (k < over)
+			continue;
+		ws = ns_trim_left(s + i, l);
+		if (ns_rules_match(sp->rules, NS_SCOPE_BODY, s + i + ws,
+		    l - ws) != NULL) {
+			if (text > 0)
+				continue;	/* a line of the story's own */
+			credits++;
+		} else {
+			if (credits == 0 || (text == 0 &&
+			    !starts_upper(s + i + ws, l - ws)))
+				return 0;
+			text++;
+		}
+	}
+	return credits > 0 && text > 0;
+}
+
 /* Could block b start a new article? A headline: a line of its own, or
  * over credits ("Image source, X", "Reuters · 2 hours ago") in its
  * block, perhaps under a kicker ("SCHOOLS"), after a finished sentence
- * or boilerplate; under a kicker ("Episode 413"), also after a block
+ * or boilerplate; under boilerplate, the story may go on under the
+ * credits in the headline's block (a page of short items, no blank
+ * lines in an item); under a kicker ("Episode 413"), also after a block
  * that ends in boilerplate (readers' comments over their last "Reply"). An article whose sub-headings are questions ("Why are
  * drivers striking?") has more of them, not a headline. */
 static int
@@ -1336,7 +1377,8 @@ headline_block(const struct ns_splitter *sp, const char *s,
 		return 0;
 	return !b->boiler1 && (b->boiler == b->nlines - over ||
 	    (over == 1 && named_credits(sp, s, b)) ||
-	    (over == 2 && kicker_dek(sp, s, b))) &&
+	    (over == 2 && kicker_dek(sp, s, b)) ||
+	    (sp->last_boiler && credits_then_text(sp, s, b, over))) &&
 	    sp->content > 0 &&
 	    (sp->last_boiler || sp->last_final || b->blanks >= 2 ||
 	    (over == 2 && sp->last_furn)) &&
@@ -1578,6 +1620,53 @@ end_run(struct ns_splitter *sp)
 	sp->alone = sp->next = 0;
 }
 
+/* A page's masthead at the top of an article, set with no blank line
+ * over the headline: the site's name (a line a head rule matches), then
+ * its furniture, two boilerplate lines or more (its tagline, menu,
+ * "Subscribe | Log in", a photo's alt text) among which section labels
+ * may stand (kickers: "Community", "Obituaries"), and then a line that
+ * opens in a capital and ends no sentence. That line may be the headline
+ * (a name, "Margaret Ellen Pryor"): the masthead is a block of its own,
+ * all boilerplate, and the headline opens the next. */
+static void
+mast_line(struct ns_splitter *sp, const char *s, size_t n, int boiler)
+{
+	size_t ws = ns_trim_left(s, n);
+	utf8proc_int32_t last;
+
+	if (sp->titled || sp->content > 0 || sp->npv > 0) {
+		sp->mast_run = 0;
+		return;
+	}
+	if (sp->cb.nlines == 0) {
+		sp->mast_run = !boiler && ns_rules_match(sp->rules,
+		    NS_SCOPE_HEAD, s + ws, n - ws) != NULL;
+		sp->mast_boiler = 0;
+		return;
+	}
+	if (!sp->mast_run)
+		return;
+	if (boiler) {
+		sp->mast_boiler++;
+		return;
+	}
+	if (ns_rules_match(sp->rules, NS_SCOPE_KICKER, s + ws, n - ws) !=
+	    NULL)
+		return;
+	sp->mast_run = 0;
+	last = last_letter(s + ws, n - ws);
+	if (sp->mast_boiler < 2 || !starts_upper(s + ws, n - ws) ||
+	    ns_is_list_item(s + ws, n - ws) ||
+	    ns_word_count_max(s + ws, n - ws, 20) > 20 || last == '.' ||
+	    last == '!' || last == ',' || last == ';' || last == ':' ||
+	    last == 0x2026)
+		return;
+	sp->cb.boiler = sp->cb.nlines;
+	sp->cb.boiler1 = 1;
+	sp->cb.boiler_end = 1;
+	end_block(sp);
+}
+
 static void
 add_line(struct ns_splitter *sp, const char *s, size_t n, size_t extra,
     uint64_t lineno, uint64_t byte, int boiler)
@@ -1594,6 +1683,7 @@ add_line(struct ns_splitter *sp, const char *s, size_t n, size_t extra,
 		joined = sp->titled;
 		end_block(sp);
 	}
+	mast_line(sp, s, n, boiler);
 	if (sp->cb.nlines > 0 && record_size(sp, sp->cur.len + sp->cb.extra +
 	    n + extra + 8) > sp->max) {
 		end_block(sp);
