@@ -113,6 +113,10 @@ struct ns_splitter {
 				 * name ("Ars Technica") */
 	int	 lead_under;	/* ... that stood under boilerplate */
 	int	 held_post;	/* the candidate is a post's header */
+	int	 held_bare;	/* ... a line alone right under a paragraph,
+				 * no furniture around it */
+	int	 furnished;	/* the article's headline came with
+				 * furniture: credits under it */
 	int	 masthead;	/* the held block is a masthead's:
 				 * boilerplate if a headline comes under it */
 	int	 after_end;	/* the article began under an end marker
@@ -883,6 +887,7 @@ reset_article(struct ns_splitter *sp)
 	sp->asked = 0;
 	sp->escapes = 0;
 	sp->framed = 0;
+	sp->furnished = 0;
 }
 
 static void
@@ -1037,6 +1042,8 @@ title_block(struct ns_splitter *sp, const char *s, const struct block *b)
 	const char *nl = memchr(s, '\n', b->len);
 	size_t l1 = nl ? (size_t)(nl - s) : b->len, at, l2;
 	struct block rest;
+
+	sp->furnished = b->boiler > 0;
 
 	if (post_header(sp, s, b, &at, &l2)) {
 		/* The headline is the post header's last line; the lines over
@@ -1483,6 +1490,7 @@ body_block(struct ns_splitter *sp, const char *s, struct block *b)
 		    b->nlines > 1)) {
 			hold(sp, s, b);
 			sp->held_post = post_header(sp, s, b, &l1, &ws);
+			sp->held_bare = 0;
 			return;
 		}
 		release_pending(sp);
@@ -1499,10 +1507,17 @@ body_block(struct ns_splitter *sp, const char *s, struct block *b)
 		 * Workers Aren't Sold.") makes it one too. A post's header
 		 * takes any text under it: a channel's post may be a line
 		 * long. */
+		/* Under an article whose headline came with its credits,
+		 * a line alone right under a paragraph, with none around
+		 * it, is a sub-heading ("How the trial worked"): the next
+		 * article's headline would come with its own, as the
+		 * source's pages set every headline alike. */
 		if ((paragraph_like(b, s) || speaker_label(b, s) ||
 		    (sp->held_post &&
 		    b->boiler == 0 && starts_upper(s, b->len))) &&
-		    !(sp->listing != NULL && b->nlines == 1)) {
+		    !(sp->listing != NULL && b->nlines == 1) &&
+		    !(sp->furnished && sp->held_bare &&
+		    sp->npv == sp->lead + 1)) {
 			/* The candidate was a headline: the article before it
 			 * ends, without the held blocks, and a new one starts
 			 * with them. */
@@ -1519,9 +1534,12 @@ body_block(struct ns_splitter *sp, const char *s, struct block *b)
 			}
 			head = sp->pv[names];
 			title_block(sp, sp->pend.p + head.off, &head);
-			for (i = names + 1; i < held; i++)
+			for (i = names + 1; i < held; i++) {
+				if (sp->pv[i].boiler > 0)
+					sp->furnished = 1;
 				push_text(sp, sp->pend.p + sp->pv[i].off,
 				    &sp->pv[i]);
+			}
 			ns_buf_reset(&sp->pend);
 			push_text(sp, s, b);
 			return;
@@ -1535,6 +1553,8 @@ body_block(struct ns_splitter *sp, const char *s, struct block *b)
 		return;
 	}
 	if (headline_block(sp, s, b)) {
+		sp->held_bare = b->nlines == 1 && b->boiler == 0 &&
+		    b->blanks < 2 && !sp->last_boiler && !b->joined;
 		hold(sp, s, b);
 		sp->held_post = post_header(sp, s, b, &l1, &ws);
 		return;

@@ -958,6 +958,60 @@ day_heads(const char *s, struct line *v, size_t count)
 			v[i].rule = NULL;
 }
 
+/* Is s[0..n-1] a label in capitals: a letter, no lower-case letter, at
+ * most 5 words? */
+static int
+caps_label(const char *s, size_t n)
+{
+	size_t i, words = 1;
+	int letter = 0;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] >= 'a' && s[i] <= 'z')
+			return 0;
+		if (s[i] >= 'A' && s[i] <= 'Z')
+			letter = 1;
+		else if ((unsigned char)s[i] >= 0x80)
+			return 0;	/* letters past ASCII: not asked */
+		if (s[i] == ' ')
+			words++;
+	}
+	return letter && words <= 5;
+}
+
+/* Labels in capitals, each over its value on the next line, as a
+ * release's or a record's metadata sets them ("JOURNAL" over the
+ * journal's name, "DOI" over the number, "COI STATEMENT" over it): a
+ * paragraph whose first line and every other line after it are such
+ * labels that a rule cuts, three of them at least, is a form; each value
+ * goes with its label, listed under the label's rule. */
+static void
+label_pairs(const char *s, struct line *v, size_t count)
+{
+	size_t i, j, k, labels;
+
+	for (i = 0; i < count; i = j) {
+		for (j = i; j < count && !v[j].blank; j++)
+			;
+		if (j == i) {
+			j++;
+			continue;
+		}
+		labels = 0;
+		for (k = i; k < j; k += 2) {
+			if (v[k].rule == NULL || v[k].taken ||
+			    !caps_label(s + v[k].start, v[k].end - v[k].start))
+				break;
+			labels++;
+		}
+		if (k < j || labels < 3)
+			continue;
+		for (k = i; k + 1 < j; k += 2)
+			if (v[k + 1].rule == NULL)
+				v[k + 1].rule = v[k].rule;
+	}
+}
+
 static _Thread_local struct line *pass_v;
 static _Thread_local size_t pass_cap;
 
@@ -1004,6 +1058,7 @@ strip_pass(struct ns_rules *r, const char *s, size_t n, struct prior *pr,
 			break;
 	}
 	run_cap(pass_v, count);
+	label_pairs(s, pass_v, count);
 	if (!again)
 		message_lines(r, s, pass_v, count, title, tlen);
 	caption_lines(s, pass_v, count);
