@@ -45,6 +45,11 @@ struct ns_splitter {
 					 * site's name over furniture: 1 the
 					 * name, 2 and more boilerplate lines */
 	size_t	 mast_boiler;		/* ... that many */
+	int	 chat;			/* the block opens with a chat app's
+					 * message header */
+	uint64_t *lbyte;		/* the byte each line of the block
+					 * was read at */
+	size_t	 caplbyte;
 	int	 trailer;		/* an end marker was seen */
 	size_t	 gap;			/* where in the text a gap in the
 					 * trailer stood, plus one; 0: none */
@@ -907,6 +912,7 @@ emit_article(struct ns_splitter *sp)
 }
 
 static void end_article(struct ns_splitter *, int);
+static int chat_block(struct ns_splitter *);
 static void end_before(struct ns_splitter *, size_t, uint64_t, uint64_t);
 static void trailer_end(struct ns_splitter *);
 
@@ -1623,10 +1629,13 @@ end_block(struct ns_splitter *sp)
 			sp->cb.boiler1 = 1;
 		}
 	}
-	if (!sp->titled)
+	if (sp->chat && chat_block(sp))
+		;
+	else if (!sp->titled)
 		start_block(sp, sp->cur.p, &sp->cb);
 	else
 		body_block(sp, sp->cur.p, &sp->cb);
+	sp->chat = 0;
 	ns_buf_reset(&sp->cur);
 	sp->cb.nlines = sp->cb.boiler = 0;
 	sp->blanks = 0;
@@ -1687,6 +1696,160 @@ mast_line(struct ns_splitter *sp, const char *s, size_t n, int boiler)
 	end_block(sp);
 }
 
+/* Is s[0..n-1] a chat app's message header, as Slack's desktop app
+ * copies one: the sender's name (one to four words, each opening in a
+ * capital, no digits), perhaps a bot's "APP" tag, and the time, two
+ * spaces or more apart ("Dana Whitfield  9:14 AM", "Clipbot  APP  8:00
+ * AM")? */
+static int
+chat_header(const char *s, size_t n)
+{
+	size_t i = 0, k, words = 0;
+
+	for (;;) {
+		if (i >= n || !starts_upper(s + i, n - i))
+			return 0;
+		for (; i < n && s[i] != ' '; i++)
+			if (s[i] >= '0' && s[i] <= '9')
+				return 0;
+		if (++words > 4)
+			return 0;
+		for (k = i; k < n && s[k] == ' '; k++)
+			;
+		if (k == i || k == n)
+			return 0;
+		if (k - i >= 2) {
+			i = k;
+			break;
+		}
+		i = k;
+	}
+	if (n - i >= 5 && memcmp(s + i, "APP  ", 5) == 0)
+		for (i += 3; i < n && s[i] == ' '; i++)
+			;
+	for (k = i; k < n && s[k] >= '0' && s[k] <= '9'; k++)
+		;
+	if (k == i || k - i > 2 || k >= n || s[k] != ':')
+		return 0;
+	for (i = ++k; k < n && s[k] >= '0' && s[k] <= '9'; k++)
+		;
+	if (k - i != 2)
+		return 0;
+	i = k;
+	if (i < n && s[i] == ' ')
+		i++;
+	if (n - i == 2 && (s[i] == 'A' || s[i] == 'P') && s[i + 1] == 'M')
+		i += 2;
+	return i == n;
+}
+
+/* Does s[0..n-1] hold a chat app's emoji code (":lock:", ":+1:") or
+ * its mark of an edited message ("(edited)"): a poster's words? */
+static int
+chat_words(const char *s, size_t n)
+{
+	size_t i, k;
+
+	if (n >= 8 && memcmp(s + n - 8, "(edited)", 8) == 0)
+		return 1;
+	for (i = 0; i < n; i++) {
+		if (s[i] != ':')
+			continue;
+		for (k = i + 1; k < n && k - i <= 41 && ((s[k] >= 'a' &&
+		    s[k] <= 'z') || (s[k] >= '0' && s[k] <= '9') ||
+		    s[k] == '_' || s[k] == '+' || s[k] == '-'); k++)
+			;
+		if (k > i + 1 && k < n && s[k] == ':')
+			return 1;
+	}
+	return 0;
+}
+
+/* The block being read is a chat message (it opens with its header, "Dana
+ * Whitfield  9:14 AM"): one that carries an article has a headline under
+ * the header (past the poster's note, a link, the unfurl's site name: a
+ * line that reads as a headline, that no body rule matches and with no
+ * emoji code in it, ":lock:", as a poster's note has) with
+ * running text under it in the message (a line no body rule matches, in
+ * a capital, of 60 bytes or a sentence): the article before ends, the
+ * lines over the headline are the new article's boilerplate and the
+ * headline its title. Any other message (chatter, a reply, a bot's
+ * reminder, "joined #channel.") is boilerplate of the article it stands
+ * in, as comments are. Returns 1 if the block is taken. */
+static int
+chat_block(struct ns_splitter *sp)
+{
+	const char *s = sp->cur.p;
+	size_t len = sp->cur.len, i, l, k, ws, at = 0, hk = 0;
+	int text = 0;
+	struct block pre, rest;
+
+	if (sp->framed || sp->warc != WARC_NONE || sp->mail != MAIL_NONE ||
+	    sp->cb.joined)
+		return 0;
+	for (i = 0, k = 0; i < len; i += l + 1, k++) {
+		l = line1(s + i, len - i);
+		ws = ns_trim_left(s + i, l);
+		if (ns_rules_match(sp->rules, NS_SCOPE_BODY, s + i + ws,
+		    l - ws) != NULL)
+			continue;
+		if (hk == 0) {
+			if (k > 0 && i + l < len &&
+			    headline_like(s + i + ws, l - ws) &&
+			    !chat_words(s + i + ws, l - ws)) {
+				at = i;
+				hk = k;
+			}
+			continue;
+		}
+		if (starts_upper(s + i + ws, l - ws) && (l - ws >= 60 ||
+		    ends_sentence(s + i + ws, l - ws))) {
+			text = 1;
+			break;
+		}
+	}
+	if (hk == 0 || !text) {
+		sp->cb.boiler = sp->cb.nlines;
+		sp->cb.boiler1 = sp->cb.boiler_end = 1;
+		return 0;
+	}
+	pre = sp->cb;
+	pre.len = at - 1;
+	pre.extra = json_extra(s, pre.len);
+	pre.nlines = hk;
+	pre.boiler = hk;
+	pre.boiler1 = pre.boiler_end = 1;
+	pre.byte_last = sp->lbyte[hk - 1];
+	rest = sp->cb;
+	rest.off = 0;
+	rest.len = len - at;
+	rest.extra = json_extra(s + at, rest.len);
+	rest.line = sp->cb.line + hk;
+	rest.byte = sp->lbyte[hk];
+	rest.byte2 = hk + 1 < sp->cb.nlines ? sp->lbyte[hk + 1] : 0;
+	rest.nlines = sp->cb.nlines - hk;
+	rest.boiler = 0;
+	rest.blanks = 0;
+	rest.joined = 0;
+	for (i = at, k = 0; i < len; i += l + 1, k++) {
+		l = line1(s + i, len - i);
+		ws = ns_trim_left(s + i, l);
+		rest.boiler_end = ns_rules_match(sp->rules, NS_SCOPE_BODY,
+		    s + i + ws, l - ws) != NULL;
+		rest.boiler += rest.boiler_end;
+		if (k == 0)
+			rest.boiler1 = rest.boiler_end;
+	}
+	if (sp->titled) {
+		release_pending(sp);
+		end_opened(sp);
+	} else
+		release_pending(sp);
+	push_text(sp, s, &pre);
+	title_block(sp, s + at, &rest);
+	return 1;
+}
+
 static void
 add_line(struct ns_splitter *sp, const char *s, size_t n, size_t extra,
     uint64_t lineno, uint64_t byte, int boiler)
@@ -1699,7 +1862,14 @@ add_line(struct ns_splitter *sp, const char *s, size_t n, size_t extra,
 	 * "Local news") is a block of its own: the line under it may be a
 	 * headline. In the body, the rest goes on the same paragraph when
 	 * it is none. */
-	if (!boiler && sp->cb.nlines > 0 && sp->cb.boiler == sp->cb.nlines) {
+	int chat = chat_header(s + ns_trim_left(s, n), n - ns_trim_left(s, n));
+
+	/* A chat app's message header opens a block: each message is read
+	 * on its own (chat_block()), and none is cut in two under it. */
+	if (chat && sp->cb.nlines > 0)
+		end_block(sp);
+	else if (!boiler && sp->cb.nlines > 0 &&
+	    sp->cb.boiler == sp->cb.nlines && !sp->chat) {
 		joined = sp->titled;
 		end_block(sp);
 	}
@@ -1709,7 +1879,14 @@ add_line(struct ns_splitter *sp, const char *s, size_t n, size_t extra,
 		end_block(sp);
 		joined = 1;
 	}
+	if (sp->cb.nlines == sp->caplbyte) {
+		sp->caplbyte = sp->caplbyte ? sp->caplbyte * 2 : 16;
+		sp->lbyte = ns_xreallocarray(sp->lbyte, sp->caplbyte,
+		    sizeof(*sp->lbyte));
+	}
+	sp->lbyte[sp->cb.nlines] = byte;
 	if (sp->cb.nlines == 0) {
+		sp->chat = chat;
 		sp->cb.line = lineno;
 		sp->cb.byte = byte;
 		sp->cb.byte_last = byte;
@@ -2371,5 +2548,6 @@ ns_splitter_free(struct ns_splitter *sp)
 	ns_buf_free(&sp->mbuf);
 	free(sp->pv);
 	free(sp->mh);
+	free(sp->lbyte);
 	free(sp);
 }
