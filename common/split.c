@@ -45,6 +45,7 @@ struct ns_splitter {
 					 * site's name over furniture: 1 the
 					 * name, 2 and more boilerplate lines */
 	size_t	 mast_boiler;		/* ... that many */
+	int	 mast_cut;		/* the block is such a masthead */
 	int	 chat;			/* the block opens with a chat app's
 					 * message header */
 	uint64_t *lbyte;		/* the byte each line of the block
@@ -767,8 +768,24 @@ masthead_block(const struct ns_splitter *sp, const char *s,
 	    NS_SCOPE_HEAD, s + ws, l1 - ws) != NULL;
 }
 
+/* Does every word of s[0..n-1] open in a capital ("Margaret Ellen
+ * Pryor")? */
+static int
+name_case(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if ((i == 0 || s[i - 1] == ' ') && s[i] != ' ' &&
+		    !starts_upper(s + i, n - i))
+			return 0;
+	return n > 0;
+}
+
 /* Does block b open with a headline, under a masthead at the top of an
- * article: a line of four words or more that ends no sentence? */
+ * article: a line of four words or more that ends no sentence, or a name
+ * in Title Case of two or three (an obituary's, "Margaret Ellen Pryor")
+ * over two lines or more? */
 static int
 headline_start(const char *s, const struct block *b)
 {
@@ -777,7 +794,9 @@ headline_start(const char *s, const struct block *b)
 	utf8proc_int32_t last = last_letter(s, l1);
 
 	return !b->boiler1 && starts_upper(s, l1) &&
-	    ns_word_count(s, l1) >= 4 && last != '.' && last != '!' &&
+	    (ns_word_count(s, l1) >= 4 || (b->nlines >= 3 &&
+	    ns_word_count(s, l1) >= 2 && name_case(s, l1))) &&
+	    last != '.' && last != '!' &&
 	    last != 0x2026 && title_at_start(s, l1, nl ? nl + 1 : NULL,
 	    nl ? b->len - l1 - 1 : 0, 0);
 }
@@ -1323,8 +1342,13 @@ credits_then_text(const struct ns_splitter *sp, const char *s,
 				continue;	/* a line of the story's own */
 			credits++;
 		} else {
+			/* the story's first line: running text, in a capital,
+			 * a sentence or eight words at least (no "In \"Storage\""
+			 * under a related post's date) */
 			if (credits == 0 || (text == 0 &&
-			    !starts_upper(s + i + ws, l - ws)))
+			    (!starts_upper(s + i + ws, l - ws) ||
+			    (!ends_sentence(s + i + ws, l - ws) &&
+			    ns_word_count_max(s + i + ws, l - ws, 8) < 8))))
 				return 0;
 			text++;
 		}
@@ -1391,7 +1415,8 @@ headline_block(const struct ns_splitter *sp, const char *s,
 	return !b->boiler1 && (b->boiler == b->nlines - over ||
 	    (over == 1 && named_credits(sp, s, b)) ||
 	    (over == 2 && kicker_dek(sp, s, b)) ||
-	    (sp->last_boiler && credits_then_text(sp, s, b, over))) &&
+	    (sp->last_boiler && sp->listing == NULL &&
+	    credits_then_text(sp, s, b, over))) &&
 	    sp->content > 0 &&
 	    (sp->last_boiler || sp->last_final || b->blanks >= 2 ||
 	    (over == 2 && sp->last_furn)) &&
@@ -1476,14 +1501,27 @@ body_block(struct ns_splitter *sp, const char *s, struct block *b)
 		/* A masthead over a headline: the next article, and the
 		 * story may go on under the headline in its paragraph (a
 		 * page with no blank lines). */
-		head = sp->pv[0];
+		size_t i, held = sp->npv;
+
 		sp->npv = sp->lead = sp->masthead = 0;
 		end_opened(sp);
-		head.boiler = head.nlines;
-		head.boiler1 = 1;
-		push_text(sp, sp->pend.p + head.off, &head);
+		for (i = 0; i < held; i++) {
+			head = sp->pv[i];
+			head.boiler = head.nlines;
+			head.boiler1 = 1;
+			push_text(sp, sp->pend.p + head.off, &head);
+		}
 		ns_buf_reset(&sp->pend);
 		title_block(sp, s, b);
+		return;
+	}
+	if (sp->npv > 0 && sp->npv == sp->lead && sp->masthead &&
+	    b->boiler == b->nlines && sp->npv < 8 &&
+	    record_size(sp, b->len + b->extra + 8) <= sp->max) {
+		/* Furniture under a held masthead (a release's line over its
+		 * headline): held with it, the headline may come next. */
+		hold(sp, s, b);
+		sp->lead++;
 		return;
 	}
 	if (sp->npv > 0 && sp->npv == sp->lead) {
@@ -1618,7 +1656,7 @@ end_block(struct ns_splitter *sp)
 	/* A name over nothing but furniture, two lines at least ("Jane
 	 * Roe" over "Follow" and "5 min read", "The Ledger" over "Subscribe"
 	 * and "Sign in"): all boilerplate, as ns-strip-ads cuts it. */
-	if (sp->cb.nlines >= 3 && !sp->cb.boiler1 &&
+	if (sp->cb.nlines >= 3 && !sp->cb.boiler1 && !sp->mast_cut &&
 	    sp->cb.boiler == sp->cb.nlines - 1) {
 		size_t l1 = line1(sp->cur.p, sp->cur.len),
 		    ws = ns_trim_left(sp->cur.p, l1);
@@ -1649,21 +1687,29 @@ end_run(struct ns_splitter *sp)
 	sp->alone = sp->next = 0;
 }
 
-/* A page's masthead at the top of an article, set with no blank line
- * over the headline: the site's name (a line a head rule matches), then
+/* A page's masthead at the top of an article (or after a gap of two
+ * blank lines, where a page joined by cat begins),
+ * set with no blank line over the headline: the site's name (a line a head rule matches), then
  * its furniture, two boilerplate lines or more (its tagline, menu,
  * "Subscribe | Log in", a photo's alt text) among which section labels
  * may stand (kickers: "Community", "Obituaries"), and then a line that
  * opens in a capital and ends no sentence. That line may be the headline
  * (a name, "Margaret Ellen Pryor"): the masthead is a block of its own,
- * all boilerplate, and the headline opens the next. */
+ * the name over boilerplate, and the headline opens the next. */
 static void
 mast_line(struct ns_splitter *sp, const char *s, size_t n, int boiler)
 {
 	size_t ws = ns_trim_left(s, n);
 	utf8proc_int32_t last;
 
-	if (sp->titled || sp->content > 0 || sp->npv > 0) {
+	if ((sp->titled || sp->content > 0) && !(sp->cb.nlines > 0 ?
+	    sp->mast_run : sp->titled && sp->content > 0 && !sp->framed &&
+	    sp->warc == WARC_NONE && sp->mail == MAIL_NONE &&
+	    sp->blanks >= 2)) {
+		sp->mast_run = 0;
+		return;
+	}
+	if (sp->npv > 0) {
 		sp->mast_run = 0;
 		return;
 	}
@@ -1690,10 +1736,13 @@ mast_line(struct ns_splitter *sp, const char *s, size_t n, int boiler)
 	    last == '!' || last == ',' || last == ';' || last == ':' ||
 	    last == 0x2026)
 		return;
-	sp->cb.boiler = sp->cb.nlines;
-	sp->cb.boiler1 = 1;
+	/* the name over boilerplate: a masthead (masthead_block()) */
+	sp->cb.boiler = sp->cb.nlines - 1;
+	sp->cb.boiler1 = 0;
 	sp->cb.boiler_end = 1;
+	sp->mast_cut = 1;
 	end_block(sp);
+	sp->mast_cut = 0;
 }
 
 /* Is s[0..n-1] a chat app's message header, as Slack's desktop app
@@ -1784,8 +1833,7 @@ chat_block(struct ns_splitter *sp)
 	int text = 0;
 	struct block pre, rest;
 
-	if (sp->framed || sp->warc != WARC_NONE || sp->mail != MAIL_NONE ||
-	    sp->cb.joined)
+	if (sp->warc != WARC_NONE || sp->mail != MAIL_NONE || sp->cb.joined)
 		return 0;
 	for (i = 0, k = 0; i < len; i += l + 1, k++) {
 		l = line1(s + i, len - i);
