@@ -1552,10 +1552,11 @@ body_block(struct ns_splitter *sp, const char *s, struct block *b)
 		 * takes any text under it: a channel's post may be a line
 		 * long. */
 		/* Under an article whose headline came with its credits,
-		 * a line alone right under a paragraph, with none around
-		 * it, is a sub-heading ("How the trial worked"): the next
-		 * article's headline would come with its own, as the
-		 * source's pages set every headline alike. */
+		 * a short line in sentence case (six words at most) alone
+		 * right under a paragraph, with none around it, is a
+		 * sub-heading ("How the trial worked"): the next article's
+		 * headline would come with its own, as the source's pages
+		 * set every headline alike. */
 		if ((paragraph_like(b, s) || speaker_label(b, s) ||
 		    (sp->held_post &&
 		    b->boiler == 0 && starts_upper(s, b->len))) &&
@@ -1598,7 +1599,9 @@ body_block(struct ns_splitter *sp, const char *s, struct block *b)
 	}
 	if (headline_block(sp, s, b)) {
 		sp->held_bare = b->nlines == 1 && b->boiler == 0 &&
-		    b->blanks < 2 && !sp->last_boiler && !b->joined;
+		    b->blanks < 2 && !sp->last_boiler && !b->joined &&
+		    ns_word_count_max(s, b->len, 7) <= 6 &&
+		    !ns_is_title_case(s, b->len);
 		hold(sp, s, b);
 		sp->held_post = post_header(sp, s, b, &l1, &ws);
 		return;
