@@ -41,6 +41,16 @@ struct ns_splitter {
 	void	*ctx;
 
 	int	 titled;		/* the title question is settled */
+	int	 mast_run;		/* the block at the top opens with a
+					 * site's name over furniture: 1 the
+					 * name, 2 and more boilerplate lines */
+	size_t	 mast_boiler;		/* ... that many */
+	int	 mast_cut;		/* the block is such a masthead */
+	int	 chat;			/* the block opens with a chat app's
+					 * message header */
+	uint64_t *lbyte;		/* the byte each line of the block
+					 * was read at */
+	size_t	 caplbyte;
 	int	 trailer;		/* an end marker was seen */
 	size_t	 gap;			/* where in the text a gap in the
 					 * trailer stood, plus one; 0: none */
@@ -110,6 +120,10 @@ struct ns_splitter {
 	int	 lead_under;	/* ... that stood under boilerplate */
 	int	 held_post;	/* the candidate is a post's header */
 	int	 held_head;	/* a short heading is held under it */
+	int	 held_bare;	/* ... a line alone right under a paragraph,
+				 * no furniture around it */
+	int	 furnished;	/* the article's headline came with
+				 * furniture: credits under it */
 	int	 masthead;	/* the held block is a masthead's:
 				 * boilerplate if a headline comes under it */
 	int	 after_end;	/* the article began under an end marker
@@ -783,8 +797,24 @@ masthead_block(const struct ns_splitter *sp, const char *s,
 	    NS_SCOPE_HEAD, s + ws, l1 - ws) != NULL;
 }
 
+/* Does every word of s[0..n-1] open in a capital ("Margaret Ellen
+ * Pryor")? */
+static int
+name_case(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if ((i == 0 || s[i - 1] == ' ') && s[i] != ' ' &&
+		    !starts_upper(s + i, n - i))
+			return 0;
+	return n > 0;
+}
+
 /* Does block b open with a headline, under a masthead at the top of an
- * article: a line of four words or more that ends no sentence? */
+ * article: a line of four words or more that ends no sentence, or a name
+ * in Title Case of two or three (an obituary's, "Margaret Ellen Pryor")
+ * over two lines or more? */
 static int
 headline_start(const char *s, const struct block *b)
 {
@@ -793,7 +823,9 @@ headline_start(const char *s, const struct block *b)
 	utf8proc_int32_t last = last_letter(s, l1);
 
 	return !b->boiler1 && starts_upper(s, l1) &&
-	    ns_word_count(s, l1) >= 4 && last != '.' && last != '!' &&
+	    (ns_word_count(s, l1) >= 4 || (b->nlines >= 3 &&
+	    ns_word_count(s, l1) >= 2 && name_case(s, l1))) &&
+	    last != '.' && last != '!' &&
 	    last != 0x2026 && title_at_start(s, l1, nl ? nl + 1 : NULL,
 	    nl ? b->len - l1 - 1 : 0, 0);
 }
@@ -908,6 +940,7 @@ reset_article(struct ns_splitter *sp)
 	sp->asked = 0;
 	sp->escapes = 0;
 	sp->framed = 0;
+	sp->furnished = 0;
 }
 
 static void
@@ -927,6 +960,7 @@ emit_article(struct ns_splitter *sp)
 }
 
 static void end_article(struct ns_splitter *, int);
+static int chat_block(struct ns_splitter *);
 static void end_before(struct ns_splitter *, size_t, uint64_t, uint64_t);
 static void trailer_end(struct ns_splitter *);
 
@@ -1063,6 +1097,8 @@ title_block(struct ns_splitter *sp, const char *s, const struct block *b)
 	const char *nl = memchr(s, '\n', b->len);
 	size_t l1 = nl ? (size_t)(nl - s) : b->len, at, l2;
 	struct block rest;
+
+	sp->furnished = b->boiler > 0;
 
 	if (post_header(sp, s, b, &at, &l2)) {
 		/* The headline is the post header's last line; the lines over
@@ -1343,11 +1379,55 @@ dek_block(const struct ns_splitter *sp, const char *s, const struct block *b)
 	    last != ';';
 }
 
+/* Does block b go on under its headline (over lines from the top: the
+ * headline, or a kicker and the headline) with credits and then the story
+ * itself, in one paragraph: one boilerplate line or more right under the
+ * headline ("By Ledger staff | March 12, 2025", a date line) and then
+ * lines no body rule matches, the first opening in a capital? A page of
+ * short items sets no blank line between an item's headline, its credits
+ * and its text. */
+static int
+credits_then_text(const struct ns_splitter *sp, const char *s,
+    const struct block *b, size_t over)
+{
+	size_t i, k, l, ws, credits = 0, text = 0;
+
+	if (b->nlines < over + 2 || b->boiler1 || b->boiler_end)
+		return 0;
+	for (i = 0, k = 0; i < b->len; i += l + 1, k++) {
+		l = line1(s + i, b->len - i);
+		if (k < over)
+			continue;
+		ws = ns_trim_left(s + i, l);
+		if (ns_rules_match(sp->rules, NS_SCOPE_BODY, s + i + ws,
+		    l - ws) != NULL) {
+			if (text > 0)
+				continue;	/* a line of the story's own */
+			credits++;
+		} else {
+			/* the story's first line: running text, in a capital,
+			 * a sentence or eight words at least (no "In \"Storage\""
+			 * under a related post's date) */
+			if (credits == 0 || (text == 0 &&
+			    (!starts_upper(s + i + ws, l - ws) ||
+			    (!ends_sentence(s + i + ws, l - ws) &&
+			    ns_word_count_max(s + i + ws, l - ws, 8) < 8))))
+				return 0;
+			text++;
+		}
+	}
+	return credits > 0 && text > 0;
+}
+
 /* Could block b start a new article? A headline: a line of its own, or
  * over credits ("Image source, X", "Reuters · 2 hours ago") in its
  * block, perhaps under a kicker ("SCHOOLS"), after a finished sentence
- * or boilerplate. An article whose sub-headings are questions ("Why are
- * drivers striking?") has more of them, not a headline. */
+ * or boilerplate; under boilerplate, the story may go on under the
+ * credits in the headline's block (a page of short items, no blank
+ * lines in an item); under a kicker ("Episode 413"), also after a block
+ * that ends in boilerplate (readers' comments over their last "Reply").
+ * An article whose sub-headings are questions ("Why are drivers
+ * striking?") has more of them, not a headline. */
 static int
 headline_block(const struct ns_splitter *sp, const char *s,
     const struct block *b)
@@ -1385,9 +1465,12 @@ headline_block(const struct ns_splitter *sp, const char *s,
 		return 0;
 	return !b->boiler1 && (b->boiler == b->nlines - over ||
 	    (over == 1 && named_credits(sp, s, b)) ||
-	    (over == 2 && kicker_dek(sp, s, b))) &&
+	    (over == 2 && kicker_dek(sp, s, b)) ||
+	    (sp->last_boiler && sp->listing == NULL &&
+	    credits_then_text(sp, s, b, over))) &&
 	    sp->content > 0 &&
-	    (sp->last_boiler || sp->last_final || b->blanks >= 2) &&
+	    (sp->last_boiler || sp->last_final || b->blanks >= 2 ||
+	    (over == 2 && sp->last_furn)) &&
 	    !(question && sp->asked) && (sp->last_boiler ?
 	    headline_under_boiler(s + at, l1) : headline_like(s + at, l1));
 }
@@ -1538,14 +1621,27 @@ body_block(struct ns_splitter *sp, const char *s, struct block *b)
 		/* A masthead over a headline: the next article, and the
 		 * story may go on under the headline in its paragraph (a
 		 * page with no blank lines). */
-		head = sp->pv[0];
+		size_t i, held = sp->npv;
+
 		sp->npv = sp->lead = sp->masthead = 0;
 		end_opened(sp);
-		head.boiler = head.nlines;
-		head.boiler1 = 1;
-		push_text(sp, sp->pend.p + head.off, &head);
+		for (i = 0; i < held; i++) {
+			head = sp->pv[i];
+			head.boiler = head.nlines;
+			head.boiler1 = 1;
+			push_text(sp, sp->pend.p + head.off, &head);
+		}
 		ns_buf_reset(&sp->pend);
 		title_block(sp, s, b);
+		return;
+	}
+	if (sp->npv > 0 && sp->npv == sp->lead && sp->masthead &&
+	    b->boiler == b->nlines && sp->npv < 8 &&
+	    record_size(sp, b->len + b->extra + 8) <= sp->max) {
+		/* Furniture under a held masthead (a release's line over its
+		 * headline): held with it, the headline may come next. */
+		hold(sp, s, b);
+		sp->lead++;
 		return;
 	}
 	if (sp->npv > 0 && sp->npv == sp->lead) {
@@ -1558,6 +1654,7 @@ body_block(struct ns_splitter *sp, const char *s, struct block *b)
 		    b->nlines > 1)) {
 			hold(sp, s, b);
 			sp->held_post = post_header(sp, s, b, &l1, &ws);
+			sp->held_bare = 0;
 			return;
 		}
 		release_pending(sp);
@@ -1574,10 +1671,18 @@ body_block(struct ns_splitter *sp, const char *s, struct block *b)
 		 * Workers Aren't Sold.") makes it one too. A post's header
 		 * takes any text under it: a channel's post may be a line
 		 * long. */
+		/* Under an article whose headline came with its credits,
+		 * a short line in sentence case (six words at most) alone
+		 * right under a paragraph, with none around it, is a
+		 * sub-heading ("How the trial worked"): the next article's
+		 * headline would come with its own, as the source's pages
+		 * set every headline alike. */
 		if ((paragraph_like(b, s) || speaker_label(b, s) ||
 		    (sp->held_head && list_block(s, b)) || (sp->held_post &&
 		    b->boiler == 0 && starts_upper(s, b->len))) &&
-		    !(sp->listing != NULL && b->nlines == 1)) {
+		    !(sp->listing != NULL && b->nlines == 1) &&
+		    !(sp->furnished && sp->held_bare &&
+		    sp->npv == sp->lead + 1)) {
 			/* The candidate was a headline: the article before it
 			 * ends, without the held blocks, and a new one starts
 			 * with them. */
@@ -1594,9 +1699,12 @@ body_block(struct ns_splitter *sp, const char *s, struct block *b)
 			}
 			head = sp->pv[names];
 			title_block(sp, sp->pend.p + head.off, &head);
-			for (i = names + 1; i < held; i++)
+			for (i = names + 1; i < held; i++) {
+				if (sp->pv[i].boiler > 0)
+					sp->furnished = 1;
 				push_text(sp, sp->pend.p + sp->pv[i].off,
 				    &sp->pv[i]);
+			}
 			ns_buf_reset(&sp->pend);
 			push_text(sp, s, b);
 			return;
@@ -1617,6 +1725,10 @@ body_block(struct ns_splitter *sp, const char *s, struct block *b)
 		return;
 	}
 	if (headline_block(sp, s, b)) {
+		sp->held_bare = b->nlines == 1 && b->boiler == 0 &&
+		    b->blanks < 2 && !sp->last_boiler && !b->joined &&
+		    ns_word_count_max(s, b->len, 7) <= 6 &&
+		    !ns_is_title_case(s, b->len);
 		hold(sp, s, b);
 		sp->held_post = post_header(sp, s, b, &l1, &ws);
 		return;
@@ -1674,7 +1786,7 @@ end_block(struct ns_splitter *sp)
 	/* A name over nothing but furniture, two lines at least ("Jane
 	 * Roe" over "Follow" and "5 min read", "The Ledger" over "Subscribe"
 	 * and "Sign in"): all boilerplate, as ns-strip-ads cuts it. */
-	if (sp->cb.nlines >= 3 && !sp->cb.boiler1 &&
+	if (sp->cb.nlines >= 3 && !sp->cb.boiler1 && !sp->mast_cut &&
 	    sp->cb.boiler == sp->cb.nlines - 1) {
 		size_t l1 = line1(sp->cur.p, sp->cur.len),
 		    ws = ns_trim_left(sp->cur.p, l1);
@@ -1685,10 +1797,13 @@ end_block(struct ns_splitter *sp)
 			sp->cb.boiler1 = 1;
 		}
 	}
-	if (!sp->titled)
+	if (sp->chat && chat_block(sp))
+		;
+	else if (!sp->titled)
 		start_block(sp, sp->cur.p, &sp->cb);
 	else
 		body_block(sp, sp->cur.p, &sp->cb);
+	sp->chat = 0;
 	ns_buf_reset(&sp->cur);
 	sp->cb.nlines = sp->cb.boiler = 0;
 	sp->blanks = 0;
@@ -1700,6 +1815,217 @@ end_run(struct ns_splitter *sp)
 {
 	sp->run = NULL;
 	sp->alone = sp->next = 0;
+}
+
+/* A page's masthead at the top of an article (or after a gap of two
+ * blank lines, where a page joined by cat begins),
+ * set with no blank line over the headline: the site's name (a line a head rule matches), then
+ * its furniture, two boilerplate lines or more (its tagline, menu,
+ * "Subscribe | Log in", a photo's alt text) among which section labels
+ * may stand (kickers: "Community", "Obituaries"), and then a line that
+ * opens in a capital and ends no sentence. That line may be the headline
+ * (a name, "Margaret Ellen Pryor"): the masthead is a block of its own,
+ * the name over boilerplate, and the headline opens the next. */
+static void
+mast_line(struct ns_splitter *sp, const char *s, size_t n, int boiler)
+{
+	size_t ws = ns_trim_left(s, n);
+	utf8proc_int32_t last;
+
+	if ((sp->titled || sp->content > 0) && !(sp->cb.nlines > 0 ?
+	    sp->mast_run : sp->titled && sp->content > 0 && !sp->framed &&
+	    sp->warc == WARC_NONE && sp->mail == MAIL_NONE &&
+	    sp->blanks >= 2)) {
+		sp->mast_run = 0;
+		return;
+	}
+	if (sp->npv > 0) {
+		sp->mast_run = 0;
+		return;
+	}
+	if (sp->cb.nlines == 0) {
+		sp->mast_run = !boiler && ns_rules_match(sp->rules,
+		    NS_SCOPE_HEAD, s + ws, n - ws) != NULL;
+		sp->mast_boiler = 0;
+		return;
+	}
+	if (!sp->mast_run)
+		return;
+	if (boiler) {
+		sp->mast_boiler++;
+		return;
+	}
+	if (ns_rules_match(sp->rules, NS_SCOPE_KICKER, s + ws, n - ws) !=
+	    NULL)
+		return;
+	sp->mast_run = 0;
+	last = last_letter(s + ws, n - ws);
+	if (sp->mast_boiler < 2 || !starts_upper(s + ws, n - ws) ||
+	    ns_is_list_item(s + ws, n - ws) ||
+	    ns_word_count_max(s + ws, n - ws, 20) > 20 || last == '.' ||
+	    last == '!' || last == ',' || last == ';' || last == ':' ||
+	    last == 0x2026)
+		return;
+	/* the name over boilerplate: a masthead (masthead_block()) */
+	sp->cb.boiler = sp->cb.nlines - 1;
+	sp->cb.boiler1 = 0;
+	sp->cb.boiler_end = 1;
+	sp->mast_cut = 1;
+	end_block(sp);
+	sp->mast_cut = 0;
+}
+
+/* Is s[0..n-1] a chat app's message header, as Slack's desktop app
+ * copies one: the sender's name (one to four words, each opening in a
+ * capital, no digits), perhaps a bot's "APP" tag, and the time, two
+ * spaces or more apart ("Dana Whitfield  9:14 AM", "Clipbot  APP  8:00
+ * AM")? */
+static int
+chat_header(const char *s, size_t n)
+{
+	size_t i = 0, k, words = 0;
+
+	for (;;) {
+		if (i >= n || !starts_upper(s + i, n - i))
+			return 0;
+		for (; i < n && s[i] != ' '; i++)
+			if (s[i] >= '0' && s[i] <= '9')
+				return 0;
+		if (++words > 4)
+			return 0;
+		for (k = i; k < n && s[k] == ' '; k++)
+			;
+		if (k == i || k == n)
+			return 0;
+		if (k - i >= 2) {
+			i = k;
+			break;
+		}
+		i = k;
+	}
+	if (n - i >= 5 && memcmp(s + i, "APP  ", 5) == 0)
+		for (i += 3; i < n && s[i] == ' '; i++)
+			;
+	for (k = i; k < n && s[k] >= '0' && s[k] <= '9'; k++)
+		;
+	if (k == i || k - i > 2 || k >= n || s[k] != ':')
+		return 0;
+	for (i = ++k; k < n && s[k] >= '0' && s[k] <= '9'; k++)
+		;
+	if (k - i != 2)
+		return 0;
+	i = k;
+	if (i < n && s[i] == ' ')
+		i++;
+	if (n - i == 2 && (s[i] == 'A' || s[i] == 'P') && s[i + 1] == 'M')
+		i += 2;
+	return i == n;
+}
+
+/* Does s[0..n-1] hold a chat app's emoji code (":lock:", ":+1:") or
+ * its mark of an edited message ("(edited)"): a poster's words? */
+static int
+chat_words(const char *s, size_t n)
+{
+	size_t i, k;
+
+	if (n >= 8 && memcmp(s + n - 8, "(edited)", 8) == 0)
+		return 1;
+	for (i = 0; i < n; i++) {
+		if (s[i] != ':')
+			continue;
+		for (k = i + 1; k < n && k - i <= 41 && ((s[k] >= 'a' &&
+		    s[k] <= 'z') || (s[k] >= '0' && s[k] <= '9') ||
+		    s[k] == '_' || s[k] == '+' || s[k] == '-'); k++)
+			;
+		if (k > i + 1 && k < n && s[k] == ':')
+			return 1;
+	}
+	return 0;
+}
+
+/* The block being read is a chat message (it opens with its header, "Dana
+ * Whitfield  9:14 AM"): one that carries an article has a headline under
+ * the header (past the poster's note, a link, the unfurl's site name: a
+ * line that reads as a headline, that no body rule matches and with no
+ * emoji code in it, ":lock:", as a poster's note has) with
+ * running text under it in the message (a line no body rule matches, in
+ * a capital, of 60 bytes or a sentence): the article before ends, the
+ * lines over the headline are the new article's boilerplate and the
+ * headline its title. Any other message (chatter, a reply, a bot's
+ * reminder, "joined #channel.") is boilerplate of the article it stands
+ * in, as comments are. Returns 1 if the block is taken. */
+static int
+chat_block(struct ns_splitter *sp)
+{
+	const char *s = sp->cur.p;
+	size_t len = sp->cur.len, i, l, k, ws, at = 0, hk = 0;
+	int text = 0;
+	struct block pre, rest;
+
+	if (sp->warc != WARC_NONE || sp->mail != MAIL_NONE || sp->cb.joined)
+		return 0;
+	for (i = 0, k = 0; i < len; i += l + 1, k++) {
+		l = line1(s + i, len - i);
+		ws = ns_trim_left(s + i, l);
+		if (ns_rules_match(sp->rules, NS_SCOPE_BODY, s + i + ws,
+		    l - ws) != NULL)
+			continue;
+		if (hk == 0) {
+			if (k > 0 && i + l < len &&
+			    headline_like(s + i + ws, l - ws) &&
+			    !chat_words(s + i + ws, l - ws)) {
+				at = i;
+				hk = k;
+			}
+			continue;
+		}
+		if (starts_upper(s + i + ws, l - ws) && (l - ws >= 60 ||
+		    ends_sentence(s + i + ws, l - ws))) {
+			text = 1;
+			break;
+		}
+	}
+	if (hk == 0 || !text) {
+		sp->cb.boiler = sp->cb.nlines;
+		sp->cb.boiler1 = sp->cb.boiler_end = 1;
+		return 0;
+	}
+	pre = sp->cb;
+	pre.len = at - 1;
+	pre.extra = json_extra(s, pre.len);
+	pre.nlines = hk;
+	pre.boiler = hk;
+	pre.boiler1 = pre.boiler_end = 1;
+	pre.byte_last = sp->lbyte[hk - 1];
+	rest = sp->cb;
+	rest.off = 0;
+	rest.len = len - at;
+	rest.extra = json_extra(s + at, rest.len);
+	rest.line = sp->cb.line + hk;
+	rest.byte = sp->lbyte[hk];
+	rest.byte2 = hk + 1 < sp->cb.nlines ? sp->lbyte[hk + 1] : 0;
+	rest.nlines = sp->cb.nlines - hk;
+	rest.boiler = 0;
+	rest.blanks = 0;
+	rest.joined = 0;
+	for (i = at, k = 0; i < len; i += l + 1, k++) {
+		l = line1(s + i, len - i);
+		ws = ns_trim_left(s + i, l);
+		rest.boiler_end = ns_rules_match(sp->rules, NS_SCOPE_BODY,
+		    s + i + ws, l - ws) != NULL;
+		rest.boiler += rest.boiler_end;
+		if (k == 0)
+			rest.boiler1 = rest.boiler_end;
+	}
+	if (sp->titled) {
+		release_pending(sp);
+		end_opened(sp);
+	} else
+		release_pending(sp);
+	push_text(sp, s, &pre);
+	title_block(sp, s + at, &rest);
+	return 1;
 }
 
 static void
@@ -1714,16 +2040,31 @@ add_line(struct ns_splitter *sp, const char *s, size_t n, size_t extra,
 	 * "Local news") is a block of its own: the line under it may be a
 	 * headline. In the body, the rest goes on the same paragraph when
 	 * it is none. */
-	if (!boiler && sp->cb.nlines > 0 && sp->cb.boiler == sp->cb.nlines) {
+	int chat = chat_header(s + ns_trim_left(s, n), n - ns_trim_left(s, n));
+
+	/* A chat app's message header opens a block: each message is read
+	 * on its own (chat_block()), and none is cut in two under it. */
+	if (chat && sp->cb.nlines > 0)
+		end_block(sp);
+	else if (!boiler && sp->cb.nlines > 0 &&
+	    sp->cb.boiler == sp->cb.nlines && !sp->chat) {
 		joined = sp->titled;
 		end_block(sp);
 	}
+	mast_line(sp, s, n, boiler);
 	if (sp->cb.nlines > 0 && record_size(sp, sp->cur.len + sp->cb.extra +
 	    n + extra + 8) > sp->max) {
 		end_block(sp);
 		joined = 1;
 	}
+	if (sp->cb.nlines == sp->caplbyte) {
+		sp->caplbyte = sp->caplbyte ? sp->caplbyte * 2 : 16;
+		sp->lbyte = ns_xreallocarray(sp->lbyte, sp->caplbyte,
+		    sizeof(*sp->lbyte));
+	}
+	sp->lbyte[sp->cb.nlines] = byte;
 	if (sp->cb.nlines == 0) {
+		sp->chat = chat;
 		sp->cb.line = lineno;
 		sp->cb.byte = byte;
 		sp->cb.byte_last = byte;
@@ -2398,5 +2739,6 @@ ns_splitter_free(struct ns_splitter *sp)
 	ns_buf_free(&sp->mbuf);
 	free(sp->pv);
 	free(sp->mh);
+	free(sp->lbyte);
 	free(sp);
 }

@@ -874,6 +874,144 @@ field_lines(struct ns_rules *r, const char *s, struct line *v, size_t count)
 		}
 }
 
+/* Does the word at s[0..n-1] (letters) name a day of the week or a
+ * month, in full or cut short ("Mon", "Tues", "Sept")? 1 for a day, 2
+ * for a month, else 0. */
+static int
+day_word(const char *s, size_t n)
+{
+	static const char *const days[] = { "monday", "tuesday",
+	    "wednesday", "thursday", "friday", "saturday", "sunday" };
+	static const char *const months[] = { "january", "february",
+	    "march", "april", "may", "june", "july", "august", "september",
+	    "october", "november", "december" };
+	size_t i;
+
+	if (n < 3)
+		return 0;
+	for (i = 0; i < 7; i++)
+		if (n <= strlen(days[i]) && same_ci(s, days[i], n))
+			return 1;
+	for (i = 0; i < 12; i++)
+		if (n <= strlen(months[i]) && same_ci(s, months[i], n))
+			return 2;
+	return 0;
+}
+
+/* Is s[0..n-1] a day's heading with no year ("Monday, March 3", "Sat.
+ * 15 March", "Thursday, March 13th"): a day of the week, then a month
+ * and the day's number in either order, nothing else? */
+static int
+day_heading(const char *s, size_t n)
+{
+	size_t i = 0, k;
+	int seen = 0, num = 0, w;
+
+	while (i < n) {
+		if (s[i] == ' ' || s[i] == ',' || s[i] == '.') {
+			i++;
+			continue;
+		}
+		for (k = i; k < n && ((s[k] | 0x20) >= 'a' && (s[k] | 0x20) <= 'z'); k++)
+			;
+		if (k > i) {
+			w = day_word(s + i, k - i);
+			if (w == 0 || (seen & w))
+				return 0;
+			if (w == 1 && seen != 0)
+				return 0;	/* the weekday comes first */
+			seen |= w;
+			i = k;
+			continue;
+		}
+		for (k = i; k < n && s[k] >= '0' && s[k] <= '9'; k++)
+			;
+		if (k == i || k - i > 2 || num)
+			return 0;
+		num = 1;
+		i = k;
+		/* an ordinal's ending: "13th", "1st", "22nd", "3rd" */
+		if (i + 2 <= n && (same_ci(s + i, "st", 2) || same_ci(s + i, "nd", 2) ||
+		    same_ci(s + i, "rd", 2) || same_ci(s + i, "th", 2)))
+			i += 2;
+	}
+	return seen == 3 && num;
+}
+
+/* Days' headings over their entries: a date with no year that a line
+ * rule cuts as a page's date line ("Tuesday, March 11" under a byline,
+ * a show's air day) is a sub-heading when a kept line stands right
+ * under it in its paragraph, as a police blotter, an events calendar or
+ * a diary sets each day over what happened or happens on it ("Monday,
+ * March 3" over "8:14 a.m. — A resident reported …"): the text's own,
+ * kept. */
+static void
+day_heads(const char *s, struct line *v, size_t count)
+{
+	size_t i;
+
+	for (i = 0; i + 1 < count; i++)
+		if (v[i].rule != NULL && !v[i].taken &&
+		    v[i].rule->scope == NS_SCOPE_LINE &&
+		    !v[i + 1].blank && v[i + 1].rule == NULL &&
+		    day_heading(s + v[i].start, v[i].end - v[i].start))
+			v[i].rule = NULL;
+}
+
+/* Is s[0..n-1] a label in capitals: a letter, no lower-case letter, at
+ * most 5 words? */
+static int
+caps_label(const char *s, size_t n)
+{
+	size_t i, words = 1;
+	int letter = 0;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] >= 'a' && s[i] <= 'z')
+			return 0;
+		if (s[i] >= 'A' && s[i] <= 'Z')
+			letter = 1;
+		else if ((unsigned char)s[i] >= 0x80)
+			return 0;	/* letters past ASCII: not asked */
+		if (s[i] == ' ')
+			words++;
+	}
+	return letter && words <= 5;
+}
+
+/* Labels in capitals, each over its value on the next line, as a
+ * release's or a record's metadata sets them ("JOURNAL" over the
+ * journal's name, "DOI" over the number, "COI STATEMENT" over it): a
+ * paragraph whose first line and every other line after it are such
+ * labels that a rule cuts, three of them at least, is a form; each value
+ * goes with its label, listed under the label's rule. */
+static void
+label_pairs(const char *s, struct line *v, size_t count)
+{
+	size_t i, j, k, labels;
+
+	for (i = 0; i < count; i = j) {
+		for (j = i; j < count && !v[j].blank; j++)
+			;
+		if (j == i) {
+			j++;
+			continue;
+		}
+		labels = 0;
+		for (k = i; k < j; k += 2) {
+			if (v[k].rule == NULL || v[k].taken ||
+			    !caps_label(s + v[k].start, v[k].end - v[k].start))
+				break;
+			labels++;
+		}
+		if (k < j || labels < 3)
+			continue;
+		for (k = i; k + 1 < j; k += 2)
+			if (v[k + 1].rule == NULL)
+				v[k + 1].rule = v[k].rule;
+	}
+}
+
 static _Thread_local struct line *pass_v;
 static _Thread_local size_t pass_cap;
 
@@ -920,6 +1058,7 @@ strip_pass(struct ns_rules *r, const char *s, size_t n, struct prior *pr,
 			break;
 	}
 	run_cap(pass_v, count);
+	label_pairs(s, pass_v, count);
 	if (!again)
 		message_lines(r, s, pass_v, count, title, tlen);
 	caption_lines(s, pass_v, count);
@@ -965,6 +1104,7 @@ strip_pass(struct ns_rules *r, const char *s, size_t n, struct prior *pr,
 	    pass_v[tail - 1].rule != NULL))
 		tail--;
 	tag_lines(r, s, pass_v, count, tail);
+	day_heads(s, pass_v, count);
 
 	for (i = 0; i < count; i++)
 		if (pass_v[i].rule != NULL) {
