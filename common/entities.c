@@ -2,6 +2,7 @@
  * recognizers find: numbers, money, dates and the like (numex.c), and
  * names (ner.c); merged, put in code points, with short names linked to
  * the fuller names they stand for ("canonical"). */
+#include <ctype.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -52,6 +53,7 @@ struct name {
 	enum ns_ent_type type;
 	size_t	 words;
 	int	 canon;		/* index of its fuller name, -1 none */
+	int	 place;		/* a place of the gazetteer */
 };
 
 struct ns_extractor {
@@ -67,6 +69,9 @@ struct ns_extractor {
 	struct name *names;
 	size_t	 nnames, namecap;
 	json_t	*real;		/* a value written by jansson (add_real()) */
+	const char *rtitle, *rtext;	/* the record's fields */
+	size_t	 rtlen, rxlen;
+	int	 sport;		/* a sports story: 1, 0, -1 not known yet */
 	struct ns_buf out;	/* the last record's array */
 };
 
@@ -335,12 +340,15 @@ extern const char *const ns_notnames_data;
 extern const size_t ns_notnames_data_len;
 extern const char *const ns_openers_data;
 extern const size_t ns_openers_data_len;
+extern const char *const ns_sportwords_data;
+extern const size_t ns_sportwords_data_len;
 
 extern const char *const ns_heads_data;
 extern const size_t ns_heads_data_len;
 
-static struct ns_buf places_text, countries_text, heads_text[4];
-static struct ns_wordlist places, countries, notnames, openers;
+static struct ns_buf places_text, countries_text, towns_text, heads_text[4];
+static struct ns_wordlist places, countries, notnames, openers, sportwords;
+static struct ns_wordlist towns;	/* places but subdivisions */
 /* common/data/heads.tsv: the words that head organisations' names
  * ("Ministry", "Regulator") and places' ("Sea", "Gulf") with "of" after
  * them, and those that make a place's name of the place after them
@@ -367,6 +375,11 @@ load_lists(void)
 				ns_buf_add(&places_text, p + k,
 				    (size_t)(nl - p) - k);
 				ns_buf_addc(&places_text, '\n');
+				if (i != 2) {
+					ns_buf_add(&towns_text, p + k,
+					    (size_t)(nl - p) - k);
+					ns_buf_addc(&towns_text, '\n');
+				}
 				if (i == 0) {
 					ns_buf_add(&countries_text, p + k,
 					    (size_t)(nl - p) - k);
@@ -378,6 +391,7 @@ load_lists(void)
 	}
 	ns_wordlist_init(&places, places_text.p, places_text.len);
 	ns_wordlist_init(&countries, countries_text.p, countries_text.len);
+	ns_wordlist_init(&towns, towns_text.p, towns_text.len);
 	for (p = ns_heads_data, e = p + ns_heads_data_len; p < e; p = nl + 1) {
 		static const char *const hkinds[] = { "org\t", "geo\t",
 		    "place\t", "storm\t" };
@@ -399,8 +413,60 @@ load_lists(void)
 	ns_wordlist_init(&stormwords, heads_text[3].p, heads_text[3].len);
 	ns_wordlist_init(&notnames, ns_notnames_data, ns_notnames_data_len);
 	ns_wordlist_init(&openers, ns_openers_data, ns_openers_data_len);
+	ns_wordlist_init(&sportwords, ns_sportwords_data,
+	    ns_sportwords_data_len);
 	ns_wordlist_init(&orgwords, ns_orgwords_data, ns_orgwords_data_len);
 	load_orgs();
+}
+
+/* Is s[0..n-1] a place of the gazetteer (its apostrophes the straight
+ * ones): 2 a country or a city, 1 a subdivision only, else 0? */
+#define PLACE_NAME_MAX 96
+
+static int
+is_place(const char *s, size_t n)
+{
+	char buf[PLACE_NAME_MAX];
+	size_t m = straight_apostrophes(buf, sizeof(buf), s, n);
+
+	if (m == 0 || !listed(&places, buf, m))
+		return 0;
+	return listed(&towns, buf, m) ? 2 : 1;
+}
+
+/* Is the record a story of team sport: two words of
+ * common/data/sportwords.txt in its title and text, in any case? Looked
+ * at once a record, when first asked. */
+static int
+sport_record(struct ns_extractor *x)
+{
+	char w[16];
+	const char *s;
+	size_t f, i, j, k, n;
+	int hits = 0;
+
+	if (x->sport >= 0)
+		return x->sport;
+	pthread_once(&lists_once, load_lists);
+	for (f = 0; f < 2 && hits < 2; f++) {
+		s = f == 0 ? x->rtitle : x->rtext;
+		n = f == 0 ? x->rtlen : x->rxlen;
+		for (i = 0; s != NULL && i < n && hits < 2; i = j) {
+			for (; i < n && !isalpha((unsigned char)s[i]); i++)
+				;
+			for (j = i; j < n && (isalpha((unsigned char)s[j]) ||
+			    (s[j] == '-' && j + 1 < n &&
+			    isalpha((unsigned char)s[j + 1]))); j++)
+				;
+			if (j - i < 3 || j - i > sizeof(w) || (i > 0 &&
+			    (unsigned char)s[i - 1] >= 0x80))
+				continue;
+			for (k = i; k < j; k++)
+				w[k - i] = (char)tolower((unsigned char)s[k]);
+			hits += ns_wordlist_has(&sportwords, w, j - i);
+		}
+	}
+	return x->sport = hits >= 2;
 }
 
 /* Does a sentence start at s[a] (text before it, white space aside, ends
@@ -1401,6 +1467,24 @@ acronym(const char *s, size_t n, const char *t, size_t m)
 	return k == n;
 }
 
+/* Is a word of s[from..n-1] one that heads an institution's name
+ * (common/data/heads.tsv: "Council", "Court", "University")? */
+static int
+head_after(const char *s, size_t n, size_t from)
+{
+	size_t i, j;
+
+	for (i = from; i < n; i = j + 1) {
+		for (; i < n && s[i] == ' '; i++)
+			;
+		for (j = i; j < n && s[j] != ' '; j++)
+			;
+		if (j > i && listed(&orgheads, s + i, j - i))
+			return 1;
+	}
+	return 0;
+}
+
 /* Does short name a stand for the fuller name b: a person's name a run of
  * the words of b ("Ren", "Ren Zhengfei"), an organisation's the first
  * words ("Huawei", "Huawei Technologies") or the initials ("EU")? */
@@ -1411,6 +1495,14 @@ stands_for(const struct name *a, const struct name *b)
 		return 0;
 	if (a->words == 1 && acronym(a->s, a->n, b->s, b->n))
 		return 1;
+	/* A place alone is no short form of the organisation its name
+	 * opens: a country's or a city's ("London", "London Stock
+	 * Exchange"), a province's that of a public body ("Limerick",
+	 * "Limerick District Court"; "Meta" is a province and a short
+	 * form of "Meta Platforms"). */
+	if (a->place && b->type == NS_ENT_ORG && (a->place == 2 ||
+	    head_after(b->s, b->n, a->n)))
+		return 0;
 	return word_run(a->s, a->n, b->s, b->n, a->type != NS_ENT_PERSON);
 }
 
@@ -1436,6 +1528,7 @@ find_name(struct ns_extractor *x, const char *s, size_t n,
 	x->names[x->nnames].type = t;
 	x->names[x->nnames].words = count_words(s, n);
 	x->names[x->nnames].canon = -1;
+	x->names[x->nnames].place = is_place(s, n);
 	return (int)x->nnames++;
 }
 
@@ -1626,6 +1719,7 @@ short_types(struct ns_extractor *x)
 		if (count_words(a.s, a.n) != 1)
 			continue;
 		a.words = 1;
+		a.place = is_place(a.s, a.n);
 		other = NS_ENT_PERSON + NS_ENT_ORG - f->e.type;
 		seen = 0;
 		for (j = 0; j < x->nnames && seen >= 0; j++) {
@@ -1670,6 +1764,7 @@ title_types(struct ns_extractor *x)
 		a.s = f->s + f->e.start;
 		a.n = f->e.end - f->e.start;
 		a.words = count_words(a.s, a.n);
+		a.place = is_place(a.s, a.n);
 		for (j = i + 1; j < x->nf; j++) {
 			g = &x->f[j];
 			if (g->field != 1 || !((1u << g->e.type) & NAME_TYPES))
@@ -1765,7 +1860,6 @@ storm_names(struct ns_extractor *x)
  * tagger's guess at a name it has not seen, is the place, unless a
  * longer person's name of the record has it for a word ("Washington" of
  * "Denzel Washington", "Jordan" of "Michael Jordan"). */
-#define PLACE_NAME_MAX 96
 #define PLACE_PERSONS 64	/* such names looked at in a record: each
 				 * costs a pass over its names */
 
@@ -1803,6 +1897,77 @@ place_persons(struct ns_extractor *x)
 				break;
 		}
 		if (j == x->nf)
+			f->e.type = NS_ENT_LOC;
+	}
+}
+
+/* An ORG that is a place of the gazetteer ("Lancashire", "Cardiff") or
+ * a county ("Harris County") is the place, unless the record is a story
+ * of team sport, where it may be the team ("Lancashire" the county side,
+ * "Derby County"): the tagger, trained on sports results, makes teams of
+ * towns it meets in weather and court news. Then a place named right
+ * before "county", "district", "province" (in lower case) or before
+ * "and" and another place so named is a place too ("Pinellas and Levy
+ * counties"). */
+static int
+county_name(const char *s, size_t n)
+{
+	const char *sp = memchr(s, ' ', n);
+
+	if (sp == NULL || memchr(sp + 1, ' ', (size_t)(s + n - sp - 1)))
+		return 0;
+	return (s + n - sp - 1 == 6 && memcmp(sp + 1, "County", 6) == 0) ||
+	    (sp - s == 6 && memcmp(s, "County", 6) == 0);
+}
+
+static size_t
+area_word(const char *s, size_t n, size_t i)
+{
+	static const char *const w[] = { "county", "counties", "district",
+	    "districts", "province", "provinces", "municipality", "parish",
+	    "parishes", "shire", "prefecture", "governorate", NULL };
+	size_t j, k;
+
+	if (i >= n || s[i] != ' ')
+		return 0;
+	for (j = i + 1; j < n && s[j] >= 'a' && s[j] <= 'z'; j++)
+		;
+	if (j < n && isalnum((unsigned char)s[j]))
+		return 0;
+	for (k = 0; w[k] != NULL; k++)
+		if (strlen(w[k]) == j - i - 1 && memcmp(w[k], s + i + 1,
+		    j - i - 1) == 0)
+			return j;
+	return 0;
+}
+
+static void
+place_orgs(struct ns_extractor *x)
+{
+	struct found *f, *g;
+	const char *s;
+	size_t i, n, e;
+
+	for (i = 0; i < x->nf; i++) {
+		f = &x->f[i];
+		if (f->e.type != NS_ENT_ORG && f->e.type != NS_ENT_PERSON)
+			continue;
+		s = f->s + f->e.start;
+		n = f->e.end - f->e.start;
+		if (f->e.type == NS_ENT_ORG && (is_place(s, n) ||
+		    county_name(s, n)) && !org_known(s, n) &&
+		    !sport_record(x)) {
+			f->e.type = NS_ENT_LOC;
+			continue;
+		}
+		/* "Levy counties", "Pinellas and Levy counties" */
+		n = f->field == 0 ? x->rtlen : x->rxlen;
+		e = f->e.end;
+		if (area_word(f->s, n, e) != 0 || (i + 1 < x->nf &&
+		    (g = &x->f[i + 1])->field == f->field &&
+		    g->e.start == e + 5 && memcmp(f->s + e, " and ", 5) == 0 &&
+		    ((1u << g->e.type) & NAME_TYPES) &&
+		    area_word(f->s, n, g->e.end) != 0))
 			f->e.type = NS_ENT_LOC;
 	}
 }
@@ -2101,6 +2266,11 @@ ns_extract(struct ns_extractor *x, const char *title, size_t tlen,
 	int first = 1;
 
 	x->nf = 0;
+	x->rtitle = title;
+	x->rtlen = title ? tlen : 0;
+	x->rtext = text;
+	x->rxlen = xlen;
+	x->sport = -1;
 	ns_buf_reset(out);
 	/* The tagger sees title and text as one document (its title in
 	 * capitals gets what the text tells of its words). */
@@ -2138,6 +2308,7 @@ ns_extract(struct ns_extractor *x, const char *title, size_t tlen,
 	place_persons(x);
 	title_names(x, title, tlen);
 	title_types(x);
+	place_orgs(x);
 	storm_names(x);
 	link_names(x);
 	currency_context(x, title, tlen, text, xlen);

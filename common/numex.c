@@ -1119,10 +1119,20 @@ probe_at(struct ns_numex *x, const char *s, size_t n, size_t start,
 	}
 }
 
+/* What the rules that look behind their start look for (numex.rules): a
+ * word that makes a date ("in May"), a name or noun and a comma, "aged",
+ * or the words before an age or a height ("He was 84", "aged 40 to 79",
+ * "people over 65", "began playing at 15", "stands 2.04m"). */
+static const char *const behind_ctx[] = {
+	"in ", "Ab, ", "ab, ", "aged ", "aged 40 to ", "He was ",
+	"people over ", "playing at ", "stands "
+};
+
 static void
 probe(struct ns_numex *x, const char *subj, uint64_t set[2])
 {
-	char ctx[96];
+	char ctx[128];
+	size_t i;
 	int k;
 
 	probe_at(x, subj, strlen(subj), 0, NULL, set);
@@ -1131,15 +1141,12 @@ probe(struct ns_numex *x, const char *subj, uint64_t set[2])
 	 * 58,", "aged 84"): it may match after "in", "Ab, " or "aged" too.
 	 * Any other rule matches there as at the start, so only the rules
 	 * that look behind are tried there. */
-	k = snprintf(ctx, sizeof(ctx), "in %s", subj);
-	if (k > 0 && (size_t)k < sizeof(ctx))
-		probe_at(x, ctx, (size_t)k, 3, x->behind, set);
-	k = snprintf(ctx, sizeof(ctx), "Ab, %s", subj);
-	if (k > 0 && (size_t)k < sizeof(ctx))
-		probe_at(x, ctx, (size_t)k, 4, x->behind, set);
-	k = snprintf(ctx, sizeof(ctx), "aged %s", subj);
-	if (k > 0 && (size_t)k < sizeof(ctx))
-		probe_at(x, ctx, (size_t)k, 5, x->behind, set);
+	for (i = 0; i < sizeof(behind_ctx) / sizeof(behind_ctx[0]); i++) {
+		k = snprintf(ctx, sizeof(ctx), "%s%s", behind_ctx[i], subj);
+		if (k > 0 && (size_t)k < sizeof(ctx))
+			probe_at(x, ctx, (size_t)k, strlen(behind_ctx[i]),
+			    x->behind, set);
+	}
 }
 
 /* What may come after a candidate that is followed by a plain word (one
@@ -1943,9 +1950,10 @@ read_match(struct out *o, const struct rule *r, const char *s, size_t n,
 			    &am) < 0)
 				return;
 		}
-		/* "-0.1%", "−0.1%", "minus 0.1%": the sign is part of the
-		 * match. */
-		if (r->type == NS_ENT_PERCENT && sp.nt > 0 &&
+		/* "-0.1%", "−0.1%", "minus 0.1%", "minus 150C": the sign is
+		 * part of the match. */
+		if ((r->type == NS_ENT_PERCENT || (r->type == NS_ENT_QUANTITY &&
+		    tok_is(&sp, 0, "minus"))) && sp.nt > 0 &&
 		    ((sp.t[0].kind == T_SIGN && (sp.s[sp.t[0].a] == '-' ||
 		    (sp.t[0].b - sp.t[0].a == 3 && memcmp(sp.s + sp.t[0].a,
 		    "\xe2\x88\x92", 3) == 0))) || tok_is(&sp, 0, "minus")) &&
