@@ -6,6 +6,7 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "ns.h"
 
@@ -1771,7 +1772,8 @@ title_types(struct ns_extractor *x)
 				continue;
 			b.s = g->s + g->e.start;
 			b.n = g->e.end - g->e.start;
-			if (b.n == a.n && memcmp(a.s, b.s, a.n) == 0) {
+			if (b.n == a.n && (memcmp(a.s, b.s, a.n) == 0 ||
+			    strncasecmp(a.s, b.s, a.n) == 0)) {
 				votes[g->e.type]++;
 				continue;
 			}
@@ -1969,6 +1971,159 @@ place_orgs(struct ns_extractor *x)
 		    ((1u << g->e.type) & NAME_TYPES) &&
 		    area_word(f->s, n, g->e.end) != 0))
 			f->e.type = NS_ENT_LOC;
+	}
+}
+
+/* ---- datelines and state abbreviations ----
+ * A wire story's text opens on its dateline, the place in capitals,
+ * perhaps a state or country after a comma, then "(AP)", a dash or a
+ * colon: "HOUSTON (AP) —", "GREEN BAY, Wis. (AP) —", "THIRUVANANTHAPURAM:",
+ * "KINGSTON, Jamaica (Reuters) -". The place in capitals is a LOC, and so
+ * is the state after it ("Wis." with its full stop), whatever the tagger
+ * made of them. Elsewhere, the abbreviation of a US state or Canadian
+ * province after a place and a comma ("Brampton, Ont.") is a LOC: the
+ * Associated Press stylebook's abbreviations (facts). */
+static const char *const state_abbrevs[] = {
+	"Ala.", "Ariz.", "Ark.", "Calif.", "Colo.", "Conn.", "Del.", "Fla.",
+	"Ga.", "Ill.", "Ind.", "Kan.", "Ky.", "La.", "Md.", "Mass.", "Mich.",
+	"Minn.", "Miss.", "Mo.", "Mont.", "Neb.", "Nev.", "N.H.", "N.J.",
+	"N.M.", "N.Y.", "N.C.", "N.D.", "Okla.", "Ore.", "Pa.", "R.I.", "S.C.",
+	"S.D.", "Tenn.", "Vt.", "Va.", "Wash.", "W.Va.", "Wis.", "Wyo.",
+	"D.C.", "Ont.", "Que.", "Man.", "Sask.", "Alta.", "B.C.", "N.S.",
+	"N.B.", "Nfld.", "P.E.I.", NULL
+};
+
+static size_t
+state_abbrev(const char *s, size_t n, size_t i)
+{
+	size_t k, m;
+
+	for (k = 0; state_abbrevs[k] != NULL; k++) {
+		m = strlen(state_abbrevs[k]);
+		if (i + m <= n && memcmp(s + i, state_abbrevs[k], m) == 0 &&
+		    (i + m == n || !isalnum((unsigned char)s[i + m])))
+			return m;
+	}
+	return 0;
+}
+
+/* Drop the names of field fld that overlap [a, b), and put a LOC there. */
+static void
+put_loc(struct ns_extractor *x, int fld, const char *s, size_t a, size_t b)
+{
+	struct ns_entity e;
+	struct ns_cpos cp;
+	size_t i, j;
+
+	for (i = j = 0; i < x->nf; i++)
+		if (!(x->f[i].field == fld && x->f[i].e.start < b &&
+		    x->f[i].e.end > a && ((1u << x->f[i].e.type) &
+		    NAME_TYPES)))
+			x->f[j++] = x->f[i];
+	x->nf = j;
+	for (i = 0; i < x->nf; i++)
+		if (x->f[i].field == fld && x->f[i].e.start < b &&
+		    x->f[i].e.end > a)
+			return;		/* a number or date there */
+	memset(&e, 0, sizeof(e));
+	e.type = NS_ENT_LOC;
+	e.start = a;
+	e.end = b;
+	add_found(x, &e, fld, s);
+	ns_cpos_init(&cp, s);
+	x->f[x->nf - 1].cstart = ns_cpos_at(&cp, a);
+	x->f[x->nf - 1].cend = ns_cpos_at(&cp, b);
+	sort_found(x);
+}
+
+static void
+datelines(struct ns_extractor *x)
+{
+	static const char *const notplace[] = { "BREAKING", "UPDATE",
+	    "UPDATED", "LIVE", "WATCH", "EXCLUSIVE", "ANALYSIS", "OPINION",
+	    "EDITORIAL", "CORRECTION", "NOTE", "NEW", "PHOTOS", "VIDEO",
+	    "FILE", "ADVISORY", "URGENT", "FLASH", "BULLETIN", "EDITOR",
+	    "COMMENT", "REVIEW", "Q", "PRESS RELEASE", "NEWS RELEASE",
+	    "MEDIA RELEASE", "FOR IMMEDIATE RELEASE", "MEDIA STATEMENT",
+	    "STATEMENT", "OBITUARY", "SPONSORED", "FEATURE", "INTERVIEW",
+	    "FACT CHECK", "EXPLAINER", "SPORT", "SPORTS", "BUSINESS",
+	    "WORLD", "POLITICS", "WEATHER", NULL };
+	const char *s = x->rtext;
+	size_t n = x->rxlen, i, j, k, ce, ra = 0, rb = 0, upper = 0;
+	int regplace = 0;
+	struct found *f;
+
+	if (s != NULL && n > 3 && isupper((unsigned char)s[0])) {
+		for (i = 0; i < n && i < 48; i++) {
+			unsigned char c = (unsigned char)s[i];
+
+			if (c >= 'A' && c <= 'Z')
+				upper++;
+			else if (c >= 0x80 || ((c == '.' || c == '\'' ||
+			    c == '-') && i > 0))
+				;
+			else if (c == ' ' && i + 1 < n &&
+			    isupper((unsigned char)s[i + 1]) && i + 2 < n &&
+			    !islower((unsigned char)s[i + 2]))
+				;
+			else
+				break;
+		}
+		ce = i;
+		while (ce > 0 && (s[ce - 1] == '.' || s[ce - 1] == '-'))
+			ce--;
+		if (upper < 3 || i >= n)
+			goto states;
+		for (k = 0; notplace[k] != NULL; k++)
+			if (strlen(notplace[k]) == ce &&
+			    memcmp(notplace[k], s, ce) == 0)
+				goto states;
+		j = i;
+		if (j + 2 < n && s[j] == ',' && s[j + 1] == ' ' &&
+		    isupper((unsigned char)s[j + 2])) {
+			ra = j + 2;
+			regplace = 1;
+			for (k = ra; k < n && k - ra < 32 && s[k] != '(' &&
+			    s[k] != ':' && s[k] != '\n' && !(s[k] == ' ' &&
+			    k + 1 < n && ((unsigned char)s[k + 1] == 0xe2 ||
+			    s[k + 1] == '-' || s[k + 1] == '(')); k++)
+				if (isdigit((unsigned char)s[k]) ||
+				    s[k] == ',' || (s[k] == ' ' &&
+				    !isupper((unsigned char)s[k + 1])))
+					regplace = 0;
+			rb = k;
+			j = k;
+		}
+		/* "(AP) —", " — ", " – ", ":" */
+		if (!(j < n && (s[j] == ':' || (j + 1 < n && s[j] == ' ' &&
+		    s[j + 1] == '(') || (j + 4 <= n && s[j] == ' ' &&
+		    memcmp(s + j + 1, "\xe2\x80", 2) == 0 &&
+		    ((unsigned char)s[j + 3] == 0x94 ||
+		    (unsigned char)s[j + 3] == 0x93)) ||
+		    (j + 3 <= n && memcmp(s + j, "\xe2\x80\x94", 3) == 0))))
+			goto states;
+		if (s[j] == ':' && (ra != 0 || j + 1 >= n || s[j + 1] != ' '))
+			goto states;
+		put_loc(x, 1, s, 0, ce);
+		if (ra != 0 && regplace && rb > ra)
+			put_loc(x, 1, s, ra, rb);
+	}
+states:
+	/* "Brampton, Ont." */
+	for (i = 0; i < x->nf; i++) {
+		f = &x->f[i];
+		if (f->e.type != NS_ENT_LOC)
+			continue;
+		n = f->field == 0 ? x->rtlen : x->rxlen;
+		j = f->e.end;
+		if (j + 2 < n && f->s[j] == ',' && f->s[j + 1] == ' ' &&
+		    isupper((unsigned char)f->s[j + 2]) &&
+		    (k = state_abbrev(f->s, n, j + 2)) != 0 &&
+		    !(i + 1 < x->nf && x->f[i + 1].field == f->field &&
+		    x->f[i + 1].e.start == j + 2 &&
+		    x->f[i + 1].e.end == j + 2 + k &&
+		    x->f[i + 1].e.type == NS_ENT_LOC))
+			put_loc(x, f->field, f->s, j + 2, j + 2 + k);
 	}
 }
 
@@ -2304,6 +2459,7 @@ ns_extract(struct ns_extractor *x, const char *title, size_t tlen,
 		merge(x, nn, x->ov, no, 1, text, xlen);
 	} else
 		merge(x, nn, NULL, 0, 1, text, xlen);
+	datelines(x);
 	short_types(x);
 	place_persons(x);
 	title_names(x, title, tlen);
