@@ -2127,6 +2127,151 @@ states:
 	}
 }
 
+/* ---- venues, events and teams ----
+ * The type set has no type for a venue or an event: a name that ends in
+ * a word of a stadium ("Optus Stadium", "Ball Arena"; in a sports story
+ * "Villa Park", "Lambeau Field", "Kensington Oval" too) or of an event
+ * ("London Marathon", "Edinburgh Festival Fringe", "Booker Prize") is no
+ * PERSON, ORG or LOC, nor a name right before such words ("Toronto
+ * International" of "Toronto International Film Festival"). Common
+ * English words, no source needed. */
+static int
+word_in(const char *const *w, const char *s, size_t n)
+{
+	size_t k;
+
+	for (k = 0; w[k] != NULL; k++)
+		if (strlen(w[k]) == n && memcmp(w[k], s, n) == 0)
+			return 1;
+	return 0;
+}
+
+static const char *const venue_words[] = { "Stadium", "Arena", "Stadion",
+    "Velodrome", "Ballpark", "Speedway", "Raceway", "Racecourse",
+    "Stadio", "Estadio", NULL };
+static const char *const sport_venue_words[] = { "Park", "Field",
+    "Ground", "Oval", "Dome", "Bowl", NULL };
+static const char *const event_words[] = { "Marathon", "Festival",
+    "Fringe", "Prize", "Awards", "Trophy", "Olympics", "Paralympics",
+    "Championships", "Biennale", "Triennale", "Expo", NULL };
+
+/* The kind of the last word of s[0..n-1]: 1 a venue's, 2 a venue's in a
+ * sports story, 3 an event's, else 0. */
+static int
+venue_event(const char *s, size_t n)
+{
+	size_t b = word_back(s, n);
+
+	if (word_in(venue_words, s + b, n - b))
+		return 1;
+	if (word_in(sport_venue_words, s + b, n - b))
+		return 2;
+	if (word_in(event_words, s + b, n - b))
+		return 3;
+	return 0;
+}
+
+/* A team of a sports story: a name of more words that opens on a city or
+ * province of the gazetteer (no country: national sides are their
+ * countries) and is no place itself, which the tagger made a place or,
+ * ending in a plural, a person ("Boston Bruins", "Denver Nuggets"); the
+ * last word of such a team's name alone ("Victory" of "Melbourne
+ * Victory", "Leafs" of "Toronto Maple Leafs") is the team too. */
+#define TEAMS 8
+
+static void
+venues_teams(struct ns_extractor *x)
+{
+	struct ns_listword nick[TEAMS];
+	struct found *f;
+	const char *s, *sp;
+	size_t i, j, k, n, fl, b, nn = 0;
+	int v;
+
+	for (i = j = 0; i < x->nf; i++) {
+		f = &x->f[i];
+		if (f->e.type != NS_ENT_PERSON && f->e.type != NS_ENT_ORG &&
+		    f->e.type != NS_ENT_LOC) {
+			x->f[j++] = *f;
+			continue;
+		}
+		s = f->s + f->e.start;
+		n = f->e.end - f->e.start;
+		fl = f->field == 0 ? x->rtlen : x->rxlen;
+		sp = memchr(s, ' ', n);
+		v = sp != NULL && !(n > 4 && memcmp(s, "The ", 4) == 0) ?
+		    venue_event(s, n) : 0;
+		if (v == 0 && f->e.end + 1 < fl && f->s[f->e.end] == ' ') {
+			/* the word after the name */
+			for (k = f->e.end + 1; k < fl && isalpha(
+			    (unsigned char)f->s[k]); k++)
+				;
+			if (isupper((unsigned char)f->s[f->e.end + 1]))
+				v = venue_event(f->s + f->e.start,
+				    k - f->e.start);
+			if (v == 0 && k + 9 < fl &&
+			    memcmp(f->s + f->e.end, " Film Festival", 14) == 0)
+				v = 3;
+		}
+		if (v == 1 || v == 3 || (v == 2 && sport_record(x)))
+			continue;	/* dropped */
+		if (sp != NULL && f->e.type != NS_ENT_ORG && sport_record(x) &&
+		    is_place(s, (size_t)(sp - s)) &&
+		    !listed(&countries, s, (size_t)(sp - s)) &&
+		    !is_place(s, n) && (f->e.type == NS_ENT_LOC ||
+		    (s[n - 1] == 's' && listed(&towns, s, (size_t)(sp - s)))))
+			f->e.type = NS_ENT_ORG;
+		if (sp != NULL && f->e.type == NS_ENT_ORG && nn < TEAMS &&
+		    sport_record(x) && is_place(s, (size_t)(sp - s))) {
+			b = word_back(s, n);
+			if (n - b >= 4 && isupper((unsigned char)s[b]) &&
+			    !is_place(s + b, n - b) &&
+			    !listed(&orgwords, s + b, n - b) &&
+			    !listed(&orgheads, s + b, n - b)) {
+				nick[nn].p = s + b;
+				nick[nn++].n = n - b;
+			}
+		}
+		x->f[j++] = *f;
+	}
+	x->nf = j;
+	if (nn == 0)
+		return;
+	/* the nicknames alone, where no name is */
+	for (k = 0; k < nn; k++)
+		for (i = 0; i < 2; i++) {
+			const char *t = i == 0 ? x->rtitle : x->rtext;
+			size_t tl = i == 0 ? x->rtlen : x->rxlen, at, a, m;
+
+			for (at = 0; t != NULL && (sp = find_bytes(t, tl, at,
+			    nick[k].p, nick[k].n)) != NULL; at = a + 1) {
+				a = (size_t)(sp - t);
+				m = a + nick[k].n;
+				if ((a > 0 && word_byte((unsigned char)t[a - 1])) ||
+				    (m < tl && word_byte((unsigned char)t[m])))
+					continue;
+				for (j = 0; j < x->nf; j++)
+					if (x->f[j].field == (int)i &&
+					    x->f[j].e.start < m &&
+					    x->f[j].e.end > a)
+						break;
+				if (j < x->nf && x->f[j].e.start == a &&
+				    x->f[j].e.end == m && (x->f[j].e.type ==
+				    NS_ENT_PERSON || x->f[j].e.type ==
+				    NS_ENT_LOC))
+					x->f[j].e.type = NS_ENT_ORG;
+				if (j < x->nf)
+					continue;
+				put_loc(x, (int)i, t, a, m);
+				for (j = 0; j < x->nf; j++)
+					if (x->f[j].field == (int)i &&
+					    x->f[j].e.start == a &&
+					    x->f[j].e.end == m)
+						x->f[j].e.type = NS_ENT_ORG;
+			}
+		}
+}
+
 /* Link each PERSON and ORG name to the longest fuller name it stands for,
  * unless another fuller name it stands for is not part of that one
  * ("Smith" with "John Smith" and "Jane Smith" stays unlinked). */
@@ -2460,6 +2605,7 @@ ns_extract(struct ns_extractor *x, const char *title, size_t tlen,
 	} else
 		merge(x, nn, NULL, 0, 1, text, xlen);
 	datelines(x);
+	venues_teams(x);
 	short_types(x);
 	place_persons(x);
 	title_names(x, title, tlen);
