@@ -54,7 +54,7 @@ struct name {
 	enum ns_ent_type type;
 	size_t	 words;
 	int	 canon;		/* index of its fuller name, -1 none */
-	int	 place;		/* a place of the gazetteer */
+	int	 place;		/* is_place(), -1 not looked up yet */
 };
 
 struct ns_extractor {
@@ -428,16 +428,24 @@ static int
 is_place(const char *s, size_t n)
 {
 	char buf[PLACE_NAME_MAX];
-	size_t m = straight_apostrophes(buf, sizeof(buf), s, n);
+	size_t m = n;
 
-	if (m == 0 || !listed(&places, buf, m))
+	/* the gazetteer's apostrophe is the straight one */
+	if (memchr(s, 0xe2, n) != NULL) {
+		if ((m = straight_apostrophes(buf, sizeof(buf), s, n)) == 0)
+			return 0;
+		s = buf;
+	}
+	if (!listed(&places, s, m))
 		return 0;
-	return listed(&towns, buf, m) ? 2 : 1;
+	return listed(&towns, s, m) ? 2 : 1;
 }
 
 /* Is the record a story of team sport: two words of
- * common/data/sportwords.txt in its title and text, in any case? Looked
- * at once a record, when first asked. */
+ * common/data/sportwords.txt in its title and the start of its text (a
+ * story says what it is about early), in any case? Looked at once a
+ * record, when first asked. */
+#define SPORT_TEXT 1024	/* bytes of the text looked at */
 static int
 sport_record(struct ns_extractor *x)
 {
@@ -452,6 +460,8 @@ sport_record(struct ns_extractor *x)
 	for (f = 0; f < 2 && hits < 2; f++) {
 		s = f == 0 ? x->rtitle : x->rtext;
 		n = f == 0 ? x->rtlen : x->rxlen;
+		if (n > SPORT_TEXT)
+			n = SPORT_TEXT;
 		for (i = 0; s != NULL && i < n && hits < 2; i = j) {
 			for (; i < n && !isalpha((unsigned char)s[i]); i++)
 				;
@@ -1501,9 +1511,13 @@ stands_for(const struct name *a, const struct name *b)
 	 * Exchange"), a province's that of a public body ("Limerick",
 	 * "Limerick District Court"; "Meta" is a province and a short
 	 * form of "Meta Platforms"). */
-	if (a->place && b->type == NS_ENT_ORG && (a->place == 2 ||
-	    head_after(b->s, b->n, a->n)))
-		return 0;
+	if (b->type == NS_ENT_ORG) {
+		if (a->place < 0)
+			((struct name *)a)->place = is_place(a->s, a->n);
+		if (a->place && (a->place == 2 || head_after(b->s, b->n,
+		    a->n)))
+			return 0;
+	}
 	return word_run(a->s, a->n, b->s, b->n, a->type != NS_ENT_PERSON);
 }
 
@@ -1529,7 +1543,7 @@ find_name(struct ns_extractor *x, const char *s, size_t n,
 	x->names[x->nnames].type = t;
 	x->names[x->nnames].words = count_words(s, n);
 	x->names[x->nnames].canon = -1;
-	x->names[x->nnames].place = is_place(s, n);
+	x->names[x->nnames].place = -1;	/* not looked up yet */
 	return (int)x->nnames++;
 }
 
@@ -1720,7 +1734,7 @@ short_types(struct ns_extractor *x)
 		if (count_words(a.s, a.n) != 1)
 			continue;
 		a.words = 1;
-		a.place = is_place(a.s, a.n);
+		a.place = -1;
 		other = NS_ENT_PERSON + NS_ENT_ORG - f->e.type;
 		seen = 0;
 		for (j = 0; j < x->nnames && seen >= 0; j++) {
@@ -1765,7 +1779,7 @@ title_types(struct ns_extractor *x)
 		a.s = f->s + f->e.start;
 		a.n = f->e.end - f->e.start;
 		a.words = count_words(a.s, a.n);
-		a.place = is_place(a.s, a.n);
+		a.place = -1;
 		for (j = i + 1; j < x->nf; j++) {
 			g = &x->f[j];
 			if (g->field != 1 || !((1u << g->e.type) & NAME_TYPES))
@@ -2162,6 +2176,9 @@ venue_event(const char *s, size_t n)
 {
 	size_t b = word_back(s, n);
 
+	if (n - b < 3 || n - b > 13 || s[b] == '\0' ||
+	    !strchr("SAVBRPFGODMCTE", s[b]))
+		return 0;
 	if (word_in(venue_words, s + b, n - b))
 		return 1;
 	if (word_in(sport_venue_words, s + b, n - b))
@@ -2201,28 +2218,28 @@ venues_teams(struct ns_extractor *x)
 		sp = memchr(s, ' ', n);
 		v = sp != NULL && !(n > 4 && memcmp(s, "The ", 4) == 0) ?
 		    venue_event(s, n) : 0;
-		if (v == 0 && f->e.end + 1 < fl && f->s[f->e.end] == ' ') {
+		if (v == 0 && f->e.end + 1 < fl && f->s[f->e.end] == ' ' &&
+		    isupper((unsigned char)f->s[f->e.end + 1])) {
 			/* the word after the name */
 			for (k = f->e.end + 1; k < fl && isalpha(
 			    (unsigned char)f->s[k]); k++)
 				;
-			if (isupper((unsigned char)f->s[f->e.end + 1]))
-				v = venue_event(f->s + f->e.start,
-				    k - f->e.start);
-			if (v == 0 && k + 9 < fl &&
+			v = venue_event(f->s + f->e.start, k - f->e.start);
+			if (v == 0 && f->e.end + 14 <= fl &&
 			    memcmp(f->s + f->e.end, " Film Festival", 14) == 0)
 				v = 3;
 		}
 		if (v == 1 || v == 3 || (v == 2 && sport_record(x)))
 			continue;	/* dropped */
-		if (sp != NULL && f->e.type != NS_ENT_ORG && sport_record(x) &&
+		if (sp != NULL && f->e.type != NS_ENT_ORG &&
+		    (f->e.type == NS_ENT_LOC || s[n - 1] == 's') &&
 		    is_place(s, (size_t)(sp - s)) &&
 		    !listed(&countries, s, (size_t)(sp - s)) &&
 		    !is_place(s, n) && (f->e.type == NS_ENT_LOC ||
-		    (s[n - 1] == 's' && listed(&towns, s, (size_t)(sp - s)))))
+		    listed(&towns, s, (size_t)(sp - s))) && sport_record(x))
 			f->e.type = NS_ENT_ORG;
 		if (sp != NULL && f->e.type == NS_ENT_ORG && nn < TEAMS &&
-		    sport_record(x) && is_place(s, (size_t)(sp - s))) {
+		    is_place(s, (size_t)(sp - s)) && sport_record(x)) {
 			b = word_back(s, n);
 			if (n - b >= 4 && isupper((unsigned char)s[b]) &&
 			    !is_place(s + b, n - b) &&

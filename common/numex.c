@@ -1120,13 +1120,14 @@ probe_at(struct ns_numex *x, const char *s, size_t n, size_t start,
 }
 
 /* What the rules that look behind their start look for (numex.rules): a
- * word that makes a date ("in May"), a name or noun and a comma, "aged",
- * or the words before an age or a height ("He was 84", "aged 40 to 79",
- * "people over 65", "began playing at 15", "stands 2.04m"). */
+ * word that makes a date ("in May"), a name or a noun and a comma
+ * ("Pellow, 58,", "centre, 29,"), "aged". */
 static const char *const behind_ctx[] = {
-	"in ", "Ab, ", "ab, ", "aged ", "aged 40 to ", "He was ",
-	"people over ", "playing at ", "stands "
+	"in ", "Ab, ", "aged ",
+	/* before a number only */
+	"ab, "
 };
+#define BEHIND_ANY 3	/* the contexts of any candidate, the first ones */
 
 static void
 probe(struct ns_numex *x, const char *subj, uint64_t set[2])
@@ -1141,7 +1142,8 @@ probe(struct ns_numex *x, const char *subj, uint64_t set[2])
 	 * 58,", "aged 84"): it may match after "in", "Ab, " or "aged" too.
 	 * Any other rule matches there as at the start, so only the rules
 	 * that look behind are tried there. */
-	for (i = 0; i < sizeof(behind_ctx) / sizeof(behind_ctx[0]); i++) {
+	for (i = 0; i < (is_digit((unsigned char)subj[0]) ?
+	    sizeof(behind_ctx) / sizeof(behind_ctx[0]) : BEHIND_ANY); i++) {
 		k = snprintf(ctx, sizeof(ctx), "%s%s", behind_ctx[i], subj);
 		if (k > 0 && (size_t)k < sizeof(ctx))
 			probe_at(x, ctx, (size_t)k, strlen(behind_ctx[i]),
@@ -2517,6 +2519,106 @@ plain_after_token(const struct ns_numex *x, const unsigned char *cls,
 	    lex_get(&x->trig, word, len) == NULL;
 }
 
+/* Does s[0..a-1] end in one of the words w (each with its space)? */
+static int
+ends_in(const char *s, size_t a, const char *const *w)
+{
+	size_t k, m;
+
+	for (k = 0; w[k] != NULL; k++) {
+		m = strlen(w[k]);
+		if (a >= m && memcmp(s + a - m, w[k], m) == 0 &&
+		    (a == m || !is_alpha((unsigned char)s[a - m - 1])))
+			return 1;
+	}
+	return 0;
+}
+
+/* Numbers the patterns read as counts that are ages (DATE, no value) or
+ * heights, by the words before them: "He was 84.", "dies at 84", "people
+ * over 65", "began playing at 15", each of "aged 40 to 79" and "aged 22,
+ * 24 and 31" after the first; "stands 2.04m" (2.04 m, no millions).
+ * Looked at here, for the counts alone, rather than by patterns that
+ * every number would try. */
+static void
+ages_heights(const char *s, size_t n, struct ns_entity *v, size_t nv)
+{
+	static const char *const was[] = { "He was ", "he was ", "She was ",
+	    "she was ", "died at ", "dies at ", "dead at ", NULL };
+	static const char *const young[] = { "playing at ", "started at ",
+	    "began at ", "school at ", "home at ", "career at ", NULL };
+	static const char *const over[] = { "people over ", "people under ",
+	    "People over ", "People under ",
+	    "adults over ", "those over ", "those under ", "women over ",
+	    "men over ", "people aged over ", NULL };
+	static const char *const stands[] = { "stands ", "stood ",
+	    "measures ", "measuring ", "standing ", NULL };
+	static const char *const link[] = { " to ", " and ", " or ", ", ",
+	    NULL };
+	struct ns_entity *e;
+	size_t i, a, b, k;
+	int age;
+	char c;
+
+	for (i = 0; i < nv; i++) {
+		e = &v[i];
+		if (e->type != NS_ENT_CARDINAL || e->vkind != NS_VAL_NUMBER)
+			continue;
+		a = e->start;
+		b = e->end;
+		if (b - a >= 3 && s[b - 1] == 'm' && is_digit((unsigned char)
+		    s[a]) && ends_in(s, a, stands) && e->number < 3e6) {
+			e->type = NS_ENT_QUANTITY;
+			e->number /= 1e6;
+			snprintf(e->unit, sizeof(e->unit), "m");
+			continue;
+		}
+		if (b - a > 3 || e->number < 1 || e->number > 109 ||
+		    e->number != (double)(int)e->number)
+			continue;
+		for (k = a; k < b && is_digit((unsigned char)s[k]); k++)
+			;
+		if (k < b)
+			continue;
+		age = 0;
+		c = b < n ? s[b] : '\0';
+		if (ends_in(s, a, was))
+			age = c == '.' || c == ';' || c == '\0' ||
+			    (c == ',' && b + 2 < n && s[b + 1] == ' ' &&
+			    s[b + 2] >= 'a' && s[b + 2] <= 'z');
+		else if (ends_in(s, a, young))
+			age = e->number < 20 && (c == '.' || c == ',' ||
+			    c == ';' || c == ' ');
+		else if (ends_in(s, a, over))
+			age = c != '%' && !(c == ' ' && ((b + 4 <= n &&
+			    memcmp(s + b, " per", 4) == 0) || (b + 8 <= n &&
+			    memcmp(s + b, " million", 8) == 0) || (b + 5 <= n &&
+			    memcmp(s + b, " year", 5) == 0)));
+		else if (i > 0 && v[i - 1].type == NS_ENT_DATE &&
+		    v[i - 1].vkind == NS_VAL_NONE && v[i - 1].end < a &&
+		    a - v[i - 1].end <= 5) {
+			/* after an age: "aged 40 to 79", "22, 24 and 31" */
+			for (k = 0; link[k] != NULL; k++)
+				if (a - v[i - 1].end == strlen(link[k]) &&
+				    memcmp(s + v[i - 1].end, link[k],
+				    a - v[i - 1].end) == 0)
+					break;
+			age = link[k] != NULL && v[i - 1].end - v[i - 1].start
+			    <= 3 && v[i - 1].start >= 5 && (memcmp(s +
+			    v[i - 1].start - 5, "aged ", 5) == 0 || (i > 1 &&
+			    v[i - 2].type == NS_ENT_DATE && v[i - 2].vkind ==
+			    NS_VAL_NONE && v[i - 2].end + 2 == v[i - 1].start &&
+			    v[i - 2].start >= 5 && memcmp(s + v[i - 2].start -
+			    5, "aged ", 5) == 0));
+		}
+		if (age) {
+			e->type = NS_ENT_DATE;
+			e->vkind = NS_VAL_NONE;
+			e->number = 0;
+		}
+	}
+}
+
 size_t
 ns_numex_find(struct ns_numex *x, const char *s, size_t n,
     struct ns_entity **v, size_t *cap)
@@ -2700,5 +2802,6 @@ ns_numex_find(struct ns_numex *x, const char *s, size_t n,
 		i = j;
 	}
 	merge_ranges(x, s, *v, o.count);
+	ages_heights(s, n, *v, o.count);
 	return o.count;
 }
