@@ -587,6 +587,9 @@ in_longer_name(const char *s, size_t n, size_t a, size_t b)
 	for (k = a - 1; k > 0 && org_wordbyte((unsigned char)s[k - 1]); k--)
 		;
 	c = (unsigned char)s[k];
+	/* "The World Health Organization said": no longer name */
+	if (k + 3 == a - 1 && memcmp(s + k, "The", 3) == 0)
+		return 0;
 	return k < a - 1 && ((c >= 'A' && c <= 'Z') || c >= 0xc0);
 }
 
