@@ -1960,6 +1960,93 @@ area_word(const char *s, size_t n, size_t i)
 	return 0;
 }
 
+static int word_in(const char *const *w, const char *s, size_t n);
+
+/* Words that open an organisation's name before a place's ("Police
+ * Scotland", "Health Canada", "Cricket Australia"): common words, no
+ * source needed. */
+static const char *const place_org_openers[] = { "Police", "Transport",
+    "Sport", "Historic", "Visit", "Tourism", "Health", "Statistics",
+    "Parks", "Environment", "Football", "Cricket", "Rugby", "Tennis",
+    "Netball", "Hockey", "Athletics", "Swimming", "Creative", "Water",
+    "Universities", "Crown", "Highways", "Network", NULL };
+
+/* Set the code point offsets of f again, after its bytes changed. */
+static void
+recount(struct found *f)
+{
+	struct ns_cpos cp;
+
+	ns_cpos_init(&cp, f->s);
+	f->cstart = ns_cpos_at(&cp, f->e.start);
+	f->cend = ns_cpos_at(&cp, f->e.end);
+}
+
+/* The shapes of organisations' names the tagger cuts or takes for
+ * places: a place's name after "City of" ("City of Cape Town", "City of
+ * Edinburgh Council") or after a word that opens such names ("Police
+ * Scotland"); a place whose last word ends an organisation's name ("St
+ * Thomas' Hospital", "St John Ambulance": common/data/orgwords.txt); and
+ * a place of two words or more that ends in no such word, "and", then a
+ * name that ends in a word that heads a public body's (heads.tsv: "U.S.
+ * Chemical Safety and Hazard Investigation Board"). */
+static void
+org_shapes(struct ns_extractor *x)
+{
+	struct found *f, *g;
+	const char *s;
+	size_t i, j, a, b, w;
+
+	for (i = 0; i < x->nf; i++) {
+		f = &x->f[i];
+		if (f->e.type != NS_ENT_LOC && f->e.type != NS_ENT_ORG)
+			continue;
+		s = f->s;
+		a = f->e.start;
+		b = f->e.end;
+		if (a >= 8 && memcmp(s + a - 8, "City of ", 8) == 0 &&
+		    (a == 8 || s[a - 9] == ' ' || s[a - 9] == '\n')) {
+			f->e.start = a - 8;
+			f->e.type = NS_ENT_ORG;
+			recount(f);
+			continue;
+		}
+		if (f->e.type == NS_ENT_LOC && a >= 2 && s[a - 1] == ' ' &&
+		    (w = word_back(s, a - 1)) < a - 1 &&
+		    (i == 0 || x->f[i - 1].field != f->field ||
+		    x->f[i - 1].e.end <= w) &&
+		    word_in(place_org_openers, s + w, a - 1 - w)) {
+			f->e.start = w;
+			f->e.type = NS_ENT_ORG;
+			recount(f);
+			continue;
+		}
+		w = word_back(s, b);
+		if (f->e.type == NS_ENT_LOC && w > a &&
+		    listed(&orgwords, s + w, b - w)) {
+			f->e.type = NS_ENT_ORG;
+			continue;
+		}
+		/* "A B and C D Board" */
+		if (f->e.type == NS_ENT_LOC && i + 1 < x->nf &&
+		    (g = &x->f[i + 1])->field == f->field &&
+		    g->e.start == b + 5 && memcmp(s + b, " and ", 5) == 0 &&
+		    (g->e.type == NS_ENT_ORG || g->e.type == NS_ENT_LOC) &&
+		    memchr(s + a, ' ', b - a) != NULL &&
+		    !listed(&orgwords, s + w, b - w) &&
+		    !listed(&orgheads, s + w, b - w) &&
+		    !is_place(s + a, b - a) &&
+		    (j = word_back(s, g->e.end)) > g->e.start &&
+		    listed(&orgheads, s + j, g->e.end - j)) {
+			f->e.end = g->e.end;
+			f->e.type = NS_ENT_ORG;
+			recount(f);
+			memmove(g, g + 1, (x->nf - i - 2) * sizeof(*g));
+			x->nf--;
+		}
+	}
+}
+
 static void
 place_orgs(struct ns_extractor *x)
 {
@@ -2630,6 +2717,7 @@ ns_extract(struct ns_extractor *x, const char *title, size_t tlen,
 	place_persons(x);
 	title_names(x, title, tlen);
 	title_types(x);
+	org_shapes(x);
 	place_orgs(x);
 	storm_names(x);
 	link_names(x);
