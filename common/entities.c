@@ -350,6 +350,8 @@ extern const size_t ns_heads_data_len;
 static struct ns_buf places_text, countries_text, towns_text, heads_text[4];
 static struct ns_wordlist places, countries, notnames, openers, sportwords;
 static struct ns_wordlist towns;	/* places but subdivisions */
+static struct ns_buf demonyms_text;
+static struct ns_wordlist demonyms;	/* "Kenyan", "Welsh" */
 /* common/data/heads.tsv: the words that head organisations' names
  * ("Ministry", "Regulator") and places' ("Sea", "Gulf") with "of" after
  * them, and those that make a place's name of the place after them
@@ -370,6 +372,10 @@ load_lists(void)
 	for (; p < e; p = nl + 1) {
 		if ((nl = memchr(p, '\n', (size_t)(e - p))) == NULL)
 			nl = e;
+		if ((size_t)(nl - p) > 8 && memcmp(p, "demonym\t", 8) == 0) {
+			ns_buf_add(&demonyms_text, p + 8, (size_t)(nl - p) - 8);
+			ns_buf_addc(&demonyms_text, '\n');
+		}
 		for (i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++) {
 			k = strlen(kinds[i]);
 			if ((size_t)(nl - p) > k && memcmp(p, kinds[i], k) == 0) {
@@ -393,6 +399,7 @@ load_lists(void)
 	ns_wordlist_init(&places, places_text.p, places_text.len);
 	ns_wordlist_init(&countries, countries_text.p, countries_text.len);
 	ns_wordlist_init(&towns, towns_text.p, towns_text.len);
+	ns_wordlist_init(&demonyms, demonyms_text.p, demonyms_text.len);
 	for (p = ns_heads_data, e = p + ns_heads_data_len; p < e; p = nl + 1) {
 		static const char *const hkinds[] = { "org\t", "geo\t",
 		    "place\t", "storm\t" };
@@ -2231,6 +2238,126 @@ states:
 	}
 }
 
+/* Is s[0..n-1] the name, or words of the name, of a PERSON of the record
+ * but x->f[not]? */
+static int
+person_elsewhere(const struct ns_extractor *x, size_t not, const char *s,
+    size_t n)
+{
+	const struct found *g;
+	size_t j;
+
+	for (j = 0; j < x->nf; j++) {
+		g = &x->f[j];
+		if (j != not && g->e.type == NS_ENT_PERSON &&
+		    ((g->e.end - g->e.start == n && memcmp(g->s + g->e.start,
+		    s, n) == 0) || word_run(s, n, g->s + g->e.start,
+		    g->e.end - g->e.start, 0)))
+			return 1;
+	}
+	return 0;
+}
+
+/* Names the tagger ran together or cut at a particle: a place's
+ * possessive before an organisation ("Australia's National Health and
+ * Medical Research Council": LOC "Australia", ORG the rest), a
+ * nationality before a person named so elsewhere in the record ("Kenyan
+ * Chebet": NORP, PERSON; not "German Villa" alone), and a
+ * surname's particle ("van Rooyen", "Fergal Ó Murchú"). */
+static void
+name_splits(struct ns_extractor *x)
+{
+	static const char *const lowp[] = { "van der ", "van den ", "van ",
+	    "von ", NULL };
+	static const char *const gael[] = { "Ó ", "Ní ", "Nic ", "Mac ",
+	    "Uí ", NULL };
+	struct ns_entity e2;
+	struct found *f;
+	const char *s;
+	size_t i, k, a, b, p, q, m, nf = x->nf;
+
+	for (i = 0; i < nf; i++) {
+		f = &x->f[i];
+		if (f->e.type != NS_ENT_PERSON && f->e.type != NS_ENT_ORG &&
+		    f->e.type != NS_ENT_LOC)
+			continue;
+		s = f->s;
+		a = f->e.start;
+		b = f->e.end;
+		for (p = a; p < b && s[p] != ' '; p++)
+			;
+		if (p == b) {
+			if (f->e.type != NS_ENT_PERSON)
+				continue;
+			/* a particle before a surname alone */
+			for (k = 0; lowp[k] != NULL; k++) {
+				m = strlen(lowp[k]);
+				if (a >= m + 1 && memcmp(s + a - m, lowp[k], m) ==
+				    0 && !isalnum((unsigned char)s[a - m - 1]))
+					break;
+			}
+			if (lowp[k] != NULL) {
+				f->e.start = a - m;
+				recount(f);
+				continue;
+			}
+			for (k = 0; gael[k] != NULL; k++) {
+				m = strlen(gael[k]);
+				if (a >= m + 2 && memcmp(s + a - m, gael[k], m) ==
+				    0 && s[a - m - 1] == ' ')
+					break;
+			}
+			if (gael[k] != NULL) {
+				q = word_back(s, a - m - 1);
+				if (q < a - m - 1 && isupper((unsigned char)s[q]) &&
+				    !ns_ner_function_word(s + q, a - m - 1 - q) &&
+				    (i == 0 || x->f[i - 1].field != f->field ||
+				    x->f[i - 1].e.end <= q))
+					f->e.start = q;
+				else
+					f->e.start = a - m;
+				recount(f);
+			}
+			continue;
+		}
+		/* "Kenyan Chebet" */
+		if (f->e.type == NS_ENT_PERSON && listed(&demonyms, s + a,
+		    p - a) && isupper((unsigned char)s[p + 1]) &&
+		    person_elsewhere(x, i, s + p + 1, b - p - 1)) {
+			e2 = f->e;
+			f->e.end = p;
+			f->e.type = NS_ENT_NORP;
+			recount(f);
+			e2.start = p + 1;
+			add_found(x, &e2, f->field, s);
+			recount(&x->f[x->nf - 1]);
+			continue;
+		}
+		/* "Australia's National ..." */
+		for (q = a; q + 4 < b; q++)
+			if (s[q] == ' ' && ((s[q - 2] == '\'' && s[q - 1] == 's') ||
+			    (q >= a + 4 && memcmp(s + q - 4, "\xe2\x80\x99s", 4) ==
+			    0)))
+				break;
+		if (q + 4 >= b || !isupper((unsigned char)s[q + 1]))
+			continue;
+		m = s[q - 2] == '\'' ? q - 2 : q - 4;
+		if (m <= a || !is_place(s + a, m - a))
+			continue;
+		e2 = f->e;
+		f->e.end = m;
+		f->e.type = NS_ENT_LOC;
+		recount(f);
+		e2.start = q + 1;
+		if (e2.type == NS_ENT_LOC)
+			e2.type = NS_ENT_ORG;
+		add_found(x, &e2, f->field, s);
+		recount(&x->f[x->nf - 1]);
+	}
+	if (x->nf != nf)
+		sort_found(x);
+}
+
 /* ---- venues, events and teams ----
  * The type set has no type for a venue or an event: a name that ends in
  * a word of a stadium ("Optus Stadium", "Ball Arena"; in a sports story
@@ -2713,6 +2840,7 @@ ns_extract(struct ns_extractor *x, const char *title, size_t tlen,
 		merge(x, nn, NULL, 0, 1, text, xlen);
 	datelines(x);
 	venues_teams(x);
+	name_splits(x);
 	short_types(x);
 	place_persons(x);
 	title_names(x, title, tlen);
