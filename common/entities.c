@@ -487,6 +487,21 @@ sport_record(struct ns_extractor *x)
 	return x->sport = hits >= 2;
 }
 
+/* Is s[0..n-1], in lower case, a word of sportwords.txt ("Rugby" of
+ * "Leinster Rugby")? */
+static int
+sport_word(const char *s, size_t n)
+{
+	char w[16];
+	size_t k;
+
+	if (n > sizeof(w))
+		return 0;
+	for (k = 0; k < n; k++)
+		w[k] = (char)tolower((unsigned char)s[k]);
+	return listed(&sportwords, w, n);
+}
+
 /* Does a sentence start at s[a] (text before it, white space aside, ends
  * in a full stop, a quote or a line)? */
 static int
@@ -2258,6 +2273,23 @@ person_elsewhere(const struct ns_extractor *x, size_t not, const char *s,
 	return 0;
 }
 
+/* Is s[0..n-1] a word or words of a longer PERSON's name of the record
+ * ("Woods" of "Tiger Woods")? */
+static int
+in_person(const struct ns_extractor *x, const char *s, size_t n)
+{
+	const struct found *g;
+	size_t j;
+
+	for (j = 0; j < x->nf; j++) {
+		g = &x->f[j];
+		if (g->e.type == NS_ENT_PERSON && word_run(s, n, g->s +
+		    g->e.start, g->e.end - g->e.start, 0))
+			return 1;
+	}
+	return 0;
+}
+
 /* Names the tagger ran together or cut at a particle: a place's
  * possessive before an organisation ("Australia's National Health and
  * Medical Research Council": LOC "Australia", ORG the rest), a
@@ -2411,7 +2443,31 @@ venue_event(const char *s, size_t n)
  * ending in a plural, a person ("Boston Bruins", "Denver Nuggets"); the
  * last word of such a team's name alone ("Victory" of "Melbourne
  * Victory", "Leafs" of "Toronto Maple Leafs") is the team too. */
-#define TEAMS 8
+#define TEAMS 16
+
+/* Plurals that end places' names ("Cayman Islands", "Golan Heights"). */
+static const char *const place_plurals[] = { "Islands", "Isles",
+    "Mountains", "Hills", "Heights", "Falls", "Lakes", "Springs", "Keys",
+    "Plains", "Downs", "Rapids", "Woods", "Sands", "Fields", "Gardens",
+    "Highlands", "Lowlands", "Territories", "States", "Emirates", "Alps",
+    "Andes", "Rockies", "Everglades", "Flats", "Banks", "Narrows",
+    "Straits", "Waters", "Grounds", "Docks", "Towers", "Meadows", "Glades",
+    "Acres", "Pines", "Oaks", "Palms", "Wells", NULL };
+
+/* Does a preposition of place come right before s[a] ("at Tunbridge
+ * Wells", "In St Louis")? */
+static int
+after_place_word(const char *s, size_t a)
+{
+	static const char *const w[] = { "in", "at", "In", "At", "near",
+	    "from", "to", "across", "around", "outside", "into", "of", NULL };
+	size_t b;
+
+	if (a < 2 || s[a - 1] != ' ')
+		return 0;
+	b = word_back(s, a - 1);
+	return word_in(w, s + b, a - 1 - b);
+}
 
 static void
 venues_teams(struct ns_extractor *x)
@@ -2448,6 +2504,42 @@ venues_teams(struct ns_extractor *x)
 		}
 		if (v == 1 || v == 3 || (v == 2 && sport_record(x)))
 			continue;	/* dropped */
+		/* "Melbourne Victory", "Kubota Spears": a city or an ORG,
+		 * then a capitalised word no name has */
+		if ((f->e.type == NS_ENT_ORG || (f->e.type == NS_ENT_LOC &&
+		    sp == NULL && is_place(s, n) == 2 &&
+		    !listed(&countries, s, n))) && f->e.end + 2 < fl &&
+		    f->s[f->e.end] == ' ' &&
+		    isupper((unsigned char)f->s[f->e.end + 1]) &&
+		    (f->field == 1 || !title_case(x->rtitle, x->rtlen))) {
+			for (k = f->e.end + 1; k < fl && isalpha(
+			    (unsigned char)f->s[k]); k++)
+				;
+			if (k - f->e.end - 1 >= 3 && (k == fl ||
+			    !isalnum((unsigned char)f->s[k])) &&
+			    (f->e.type == NS_ENT_LOC || f->s[k - 1] == 's') &&
+			    !ns_ner_function_word(f->s + f->e.end + 1,
+			    k - f->e.end - 1) &&
+			    !listed(&openers, f->s + f->e.end + 1,
+			    k - f->e.end - 1) &&
+			    (i + 1 >= x->nf || x->f[i + 1].field != f->field ||
+			    x->f[i + 1].e.start >= k) && sport_record(x)) {
+				f->e.end = k;
+				f->e.type = NS_ENT_ORG;
+				recount(f);
+				s = f->s + f->e.start;
+				n = f->e.end - f->e.start;
+				sp = memchr(s, ' ', n);
+			}
+		}
+		/* "Boston Bruins": a plural of a capital that ends no
+		 * place's name */
+		if (sp != NULL && f->e.type == NS_ENT_LOC && s[n - 1] == 's' &&
+		    (b = word_back(s, n)) + 4 <= n &&
+		    !word_in(place_plurals, s + b, n - b) &&
+		    !is_place(s, n) && !after_place_word(f->s, f->e.start) &&
+		    sport_record(x))
+			f->e.type = NS_ENT_ORG;
 		if (sp != NULL && f->e.type != NS_ENT_ORG &&
 		    (f->e.type == NS_ENT_LOC || s[n - 1] == 's') &&
 		    is_place(s, (size_t)(sp - s)) &&
@@ -2455,13 +2547,22 @@ venues_teams(struct ns_extractor *x)
 		    !is_place(s, n) && (f->e.type == NS_ENT_LOC ||
 		    listed(&towns, s, (size_t)(sp - s))) && sport_record(x))
 			f->e.type = NS_ENT_ORG;
-		if (sp != NULL && f->e.type == NS_ENT_ORG && nn < TEAMS &&
-		    is_place(s, (size_t)(sp - s)) && sport_record(x)) {
+		if (sp != NULL && f->e.type == NS_ENT_ORG && nn + 1 < TEAMS &&
+		    (is_place(s, (size_t)(sp - s)) || (s[n - 1] == 's' &&
+		    n - word_back(s, n) >= 4)) && sport_record(x)) {
 			b = word_back(s, n);
 			if (n - b >= 4 && isupper((unsigned char)s[b]) &&
 			    !is_place(s + b, n - b) &&
 			    !listed(&orgwords, s + b, n - b) &&
-			    !listed(&orgheads, s + b, n - b)) {
+			    !listed(&orgheads, s + b, n - b) &&
+			    !sport_word(s + b, n - b)) {
+				/* the words after the first, if more than
+				 * one ("Maple Leafs"), then the last */
+				k = (size_t)(sp - s) + 1;
+				if (k < b && isupper((unsigned char)s[k])) {
+					nick[nn].p = s + k;
+					nick[nn++].n = n - k;
+				}
 				nick[nn].p = s + b;
 				nick[nn++].n = n - b;
 			}
@@ -2473,7 +2574,8 @@ venues_teams(struct ns_extractor *x)
 		return;
 	/* the nicknames alone, where no name is */
 	for (k = 0; k < nn; k++)
-		for (i = 0; i < 2; i++) {
+		for (i = 0; i < 2 && !in_person(x, nick[k].p, nick[k].n);
+		    i++) {
 			const char *t = i == 0 ? x->rtitle : x->rtext;
 			size_t tl = i == 0 ? x->rtlen : x->rxlen, at, a, m;
 
@@ -2489,11 +2591,21 @@ venues_teams(struct ns_extractor *x)
 					    x->f[j].e.start < m &&
 					    x->f[j].e.end > a)
 						break;
-				if (j < x->nf && x->f[j].e.start == a &&
-				    x->f[j].e.end == m && (x->f[j].e.type ==
-				    NS_ENT_PERSON || x->f[j].e.type ==
-				    NS_ENT_LOC))
+				/* a name inside the nickname: the nickname
+				 * ("Leafs" of "Maple Leafs") */
+				if (j < x->nf && x->f[j].e.start >= a &&
+				    x->f[j].e.end <= m &&
+				    ((1u << x->f[j].e.type) & NAME_TYPES) &&
+				    (j + 1 == x->nf || x->f[j + 1].field !=
+				    (int)i || x->f[j + 1].e.start >= m)) {
 					x->f[j].e.type = NS_ENT_ORG;
+					if (x->f[j].e.start != a ||
+					    x->f[j].e.end != m) {
+						x->f[j].e.start = a;
+						x->f[j].e.end = m;
+						recount(&x->f[j]);
+					}
+				}
 				if (j < x->nf)
 					continue;
 				put_loc(x, (int)i, t, a, m);
