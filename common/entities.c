@@ -2469,6 +2469,68 @@ after_place_word(const char *s, size_t a)
 	return word_in(w, s + b, a - 1 - b);
 }
 
+/* In a sports story, a province or city the tagger made a place that an
+ * ORG plays ("Leinster beat Munster", "Munster v Leinster") is a team,
+ * and so is the same name elsewhere in the record but after a word of
+ * place ("ports in Munster"). Countries stay places: national sides are
+ * their countries. */
+static void
+match_sides(struct ns_extractor *x)
+{
+	static const char *const verbs[] = { "beat", "beats", "edge",
+	    "edges", "edged", "defeat", "defeats", "defeated", "v", "vs",
+	    "vs.", "against", "face", "faces", "faced", "host", "hosts",
+	    "hosted", "thrash", "thrashed", "stun", "stunned", "down",
+	    "downed", "overcame", "overcome", "outlast", "hold", "held", NULL };
+	struct ns_listword team[4];
+	struct found *f, *g;
+	const char *s;
+	size_t i, k, a, b, w, nt = 0;
+
+	for (i = 0; i < x->nf; i++) {
+		f = &x->f[i];
+		if (f->e.type != NS_ENT_LOC || nt == 4)
+			continue;
+		s = f->s;
+		a = f->e.start;
+		b = f->e.end;
+		if (memchr(s + a, ' ', b - a) != NULL || is_place(s + a,
+		    b - a) == 0 || listed(&countries, s + a, b - a))
+			continue;
+		/* an ORG, a verb, this; or this, a verb, an ORG */
+		g = NULL;
+		if (i > 0 && (g = &x->f[i - 1])->field == f->field &&
+		    g->e.type == NS_ENT_ORG && g->e.end + 2 < a &&
+		    s[g->e.end] == ' ' && s[a - 1] == ' ' &&
+		    (w = word_back(s, a - 1)) == g->e.end + 1 &&
+		    word_in(verbs, s + w, a - 1 - w))
+			;
+		else if (i + 1 < x->nf && (g = &x->f[i + 1])->field ==
+		    f->field && g->e.type == NS_ENT_ORG && b + 2 < g->e.start &&
+		    s[b] == ' ' && s[g->e.start - 1] == ' ' &&
+		    (w = word_back(s, g->e.start - 1)) == b + 1 &&
+		    word_in(verbs, s + w, g->e.start - 1 - w))
+			;
+		else
+			continue;
+		if (!sport_record(x))
+			return;
+		f->e.type = NS_ENT_ORG;
+		team[nt].p = s + a;
+		team[nt++].n = b - a;
+	}
+	for (i = 0; i < x->nf && nt > 0; i++) {
+		f = &x->f[i];
+		if (f->e.type != NS_ENT_LOC ||
+		    after_place_word(f->s, f->e.start))
+			continue;
+		for (k = 0; k < nt; k++)
+			if (team[k].n == f->e.end - f->e.start &&
+			    memcmp(team[k].p, f->s + f->e.start, team[k].n) == 0)
+				f->e.type = NS_ENT_ORG;
+	}
+}
+
 static void
 venues_teams(struct ns_extractor *x)
 {
@@ -2952,6 +3014,7 @@ ns_extract(struct ns_extractor *x, const char *title, size_t tlen,
 		merge(x, nn, NULL, 0, 1, text, xlen);
 	datelines(x);
 	venues_teams(x);
+	match_sides(x);
 	name_splits(x);
 	short_types(x);
 	place_persons(x);
