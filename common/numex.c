@@ -1775,6 +1775,20 @@ named(const struct ns_numex *x, const char *s, size_t n, size_t start)
 		return 0;
 	if (ns_is_stopword(word, len))
 		return 0;
+	/* a score after a team ("Munster 22-20"): one or two digits, a
+	 * hyphen, one to three */
+	for (i = start; i < n && i < start + 3 && is_digit((unsigned char)s[i]);
+	    i++)
+		;
+	if (i > start && i < start + 3 && i + 1 < n && s[i] == '-' &&
+	    is_digit((unsigned char)s[i + 1])) {
+		for (k = i + 1; k < n && k < i + 5 &&
+		    is_digit((unsigned char)s[k]); k++)
+			;
+		if (k < i + 5 && (k == n || !(is_alpha((unsigned char)s[k]) ||
+		    is_digit((unsigned char)s[k]) || s[k] == '-')))
+			return 0;
+	}
 	t.a = 0;
 	t.b = len;
 	t.kind = T_WORD;
@@ -1791,7 +1805,6 @@ named(const struct ns_numex *x, const char *s, size_t n, size_t start)
 			    e->list == x->known[L_WDAY])
 				return 0;
 	}
-	(void)n;
 	return 1;
 }
 
