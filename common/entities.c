@@ -2069,6 +2069,31 @@ org_shapes(struct ns_extractor *x)
 	}
 }
 
+/* Is x->f[i] after a word that takes a place and hardly a company
+ * ("near Cedar Key", "between Preston and Glasgow"), or the second
+ * name of "between" one "and" another, the first no place the gazetteer
+ * knows ("between Israel and Hizbollah" may name a group)? */
+static int
+near_word(const struct ns_extractor *x, size_t i)
+{
+	static const char *const w[] = { "near", "between", "outside",
+	    "towards", "toward", "across", "around", NULL };
+	const struct found *f = &x->f[i], *g;
+	size_t a = f->e.start, b;
+
+	if (a < 2 || f->s[a - 1] != ' ')
+		return 0;
+	b = word_back(f->s, a - 1);
+	if (word_in(w, f->s + b, a - 1 - b))
+		return 1;
+	if (a - 1 - b == 3 && memcmp(f->s + b, "and", 3) == 0 && i > 0 &&
+	    (g = &x->f[i - 1])->field == f->field && g->e.end + 5 == a &&
+	    g->e.start >= 8 && memcmp(f->s + g->e.start - 8, "between ", 8) ==
+	    0 && !is_place(g->s + g->e.start, g->e.end - g->e.start))
+		return 1;
+	return 0;
+}
+
 static void
 place_orgs(struct ns_extractor *x)
 {
@@ -2083,8 +2108,8 @@ place_orgs(struct ns_extractor *x)
 		s = f->s + f->e.start;
 		n = f->e.end - f->e.start;
 		if (f->e.type == NS_ENT_ORG && (is_place(s, n) ||
-		    county_name(s, n)) && !org_known(s, n) &&
-		    !sport_record(x)) {
+		    county_name(s, n) || near_word(x, i)) &&
+		    !org_known(s, n) && !sport_record(x)) {
 			f->e.type = NS_ENT_LOC;
 			continue;
 		}
@@ -2306,7 +2331,7 @@ name_splits(struct ns_extractor *x)
 	struct ns_entity e2;
 	struct found *f;
 	const char *s;
-	size_t i, k, a, b, p, q, m, nf = x->nf;
+	size_t i, k, a, b, p, q, m, fl, nf = x->nf;
 
 	for (i = 0; i < nf; i++) {
 		f = &x->f[i];
@@ -2318,6 +2343,24 @@ name_splits(struct ns_extractor *x)
 		b = f->e.end;
 		for (p = a; p < b && s[p] != ' '; p++)
 			;
+		/* "Georgia O'Keeffe": an Irish surname after the name */
+		fl = f->field == 0 ? x->rtlen : x->rxlen;
+		if (b + 4 < fl && s[b] == ' ' && s[b + 1] == 'O' &&
+		    (s[b + 2] == '\'' || (b + 6 < fl &&
+		    memcmp(s + b + 2, "\xe2\x80\x99", 3) == 0)) &&
+		    (i + 1 >= nf || x->f[i + 1].field != f->field ||
+		    x->f[i + 1].e.start > b + 1)) {
+			q = b + (s[b + 2] == '\'' ? 3 : 5);
+			if (q < fl && isupper((unsigned char)s[q])) {
+				for (; q < fl && (isalpha((unsigned char)s[q]) ||
+				    (unsigned char)s[q] >= 0x80); q++)
+					;
+				f->e.end = q;
+				f->e.type = NS_ENT_PERSON;
+				recount(f);
+				continue;
+			}
+		}
 		if (p == b) {
 			if (f->e.type != NS_ENT_PERSON)
 				continue;
