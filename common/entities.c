@@ -2012,6 +2012,51 @@ recount(struct found *f)
  * a place of two words or more that ends in no such word, "and", then a
  * name that ends in a word that heads a public body's (heads.tsv: "U.S.
  * Chemical Safety and Hazard Investigation Board"). */
+/* A nationality inside capitalised words that end in an organisation's
+ * word is part of that organisation's name ("Royal Canadian Mounted
+ * Police"), when no other name is among those words. */
+static void
+norp_org(struct ns_extractor *x, size_t i)
+{
+	struct found *f = &x->f[i];
+	const char *s = f->s;
+	size_t a = f->e.start, b = f->e.end, fl, k, w, last;
+
+	fl = f->field == 0 ? x->rtlen : x->rxlen;
+	if (f->field == 0 && title_case(x->rtitle, x->rtlen))
+		return;
+	/* capitalised words before it, none a function word */
+	while (a >= 2 && s[a - 1] == ' ' && (w = word_back(s, a - 1)) < a - 1 &&
+	    isupper((unsigned char)s[w]) &&
+	    !ns_ner_function_word(s + w, a - 1 - w) &&
+	    !listed(&openers, s + w, a - 1 - w) && !sentence_start(s, w) &&
+	    (i == 0 || x->f[i - 1].field != f->field ||
+	    x->f[i - 1].e.end <= w))
+		a = w;
+	/* and after it, up to the last */
+	last = 0;
+	for (k = b; k + 1 < fl && s[k] == ' ' &&
+	    isupper((unsigned char)s[k + 1]); ) {
+		for (w = k + 1; w < fl && isalpha((unsigned char)s[w]); w++)
+			;
+		if (i + 1 < x->nf && x->f[i + 1].field == f->field &&
+		    x->f[i + 1].e.start < w)
+			break;
+		k = w;
+		if (listed(&orgwords, s + word_back(s, w), w - word_back(s, w)) ||
+		    listed(&orgheads, s + word_back(s, w), w - word_back(s, w)))
+			last = w;
+		if (w < fl && isalnum((unsigned char)s[w]))
+			break;
+	}
+	if (last == 0)
+		return;
+	f->e.start = a;
+	f->e.end = last;
+	f->e.type = NS_ENT_ORG;
+	recount(f);
+}
+
 static void
 org_shapes(struct ns_extractor *x)
 {
@@ -2021,6 +2066,8 @@ org_shapes(struct ns_extractor *x)
 
 	for (i = 0; i < x->nf; i++) {
 		f = &x->f[i];
+		if (f->e.type == NS_ENT_NORP)
+			norp_org(x, i);
 		if (f->e.type != NS_ENT_LOC && f->e.type != NS_ENT_ORG)
 			continue;
 		s = f->s;
