@@ -2656,6 +2656,14 @@ venues_teams(struct ns_extractor *x)
 		}
 		if (v == 1 || v == 3 || (v == 2 && sport_record(x)))
 			continue;	/* dropped */
+		/* a common word capitalised at a sentence's start
+		 * ("Participants"), no word of a person's name ("Lei") */
+		if (sp == NULL && (f->e.start == 0 || (f->field == 1 &&
+		    sentence_start(f->s, f->e.start))) &&
+		    ns_word_common(s, n) && !org_known(s, n) &&
+		    !is_place(s, n) && !listed(&demonyms, s, n) &&
+		    !in_person(x, s, n))
+			continue;	/* dropped */
 		/* "Melbourne Victory", "Kubota Spears": a city or an ORG,
 		 * then a capitalised word no name has */
 		if ((f->e.type == NS_ENT_ORG || (f->e.type == NS_ENT_LOC &&
