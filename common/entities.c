@@ -2778,6 +2778,32 @@ venues_teams(struct ns_extractor *x)
 		}
 }
 
+/* In a sports story, the one longer ORG of the record that a team's
+ * nickname ends ("Villa" of "Aston Villa", "Leafs" and "Maple Leafs" of
+ * "Toronto Maple Leafs"), or -1. */
+static int
+team_fuller(struct ns_extractor *x, size_t i)
+{
+	const struct name *a = &x->names[i], *b;
+	size_t j, w = word_back(a->s, a->n);
+	int pick = -1;
+
+	if (listed(&orgwords, a->s + w, a->n - w) ||
+	    listed(&orgheads, a->s + w, a->n - w))
+		return -1;
+	for (j = 0; j < x->nnames; j++) {
+		b = &x->names[j];
+		if (j == i || b->type != NS_ENT_ORG || b->n <= a->n + 1 ||
+		    b->s[b->n - a->n - 1] != ' ' ||
+		    memcmp(b->s + b->n - a->n, a->s, a->n) != 0)
+			continue;
+		if (pick >= 0 && x->names[pick].n != b->n)
+			return -1;	/* two teams end so */
+		pick = (int)j;
+	}
+	return pick >= 0 && sport_record(x) ? pick : -1;
+}
+
 /* Link each PERSON and ORG name to the longest fuller name it stands for,
  * unless another fuller name it stands for is not part of that one
  * ("Smith" with "John Smith" and "Jane Smith" stays unlinked). */
@@ -2810,6 +2836,8 @@ link_names(struct ns_extractor *x)
 			    !word_run(x->names[j].s, x->names[j].n,
 			    x->names[pick].s, x->names[pick].n, 0))
 				pick = -1;
+		if (pick < 0 && x->names[i].type == NS_ENT_ORG)
+			pick = team_fuller(x, i);
 		x->names[i].canon = pick;
 	}
 }
