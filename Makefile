@@ -54,6 +54,7 @@ DATA = ns_builtin_rules:common/data/boilerplate.rules \
 	ns_orgs_data:common/data/orgs.txt \
 	ns_notnames_data:common/data/notnames.txt \
 	ns_openers_data:common/data/openers.txt \
+	ns_sportwords_data:common/data/sportwords.txt \
 	ns_titles_data:common/data/titles.txt \
 	ns_clusters_data:common/data/clusters.txt \
 	ns_ner_model_data:common/data/ner.model

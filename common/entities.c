@@ -2,9 +2,11 @@
  * recognizers find: numbers, money, dates and the like (numex.c), and
  * names (ner.c); merged, put in code points, with short names linked to
  * the fuller names they stand for ("canonical"). */
+#include <ctype.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "ns.h"
 
@@ -52,6 +54,7 @@ struct name {
 	enum ns_ent_type type;
 	size_t	 words;
 	int	 canon;		/* index of its fuller name, -1 none */
+	int	 place;		/* is_place(), -1 not looked up yet */
 };
 
 struct ns_extractor {
@@ -67,6 +70,9 @@ struct ns_extractor {
 	struct name *names;
 	size_t	 nnames, namecap;
 	json_t	*real;		/* a value written by jansson (add_real()) */
+	const char *rtitle, *rtext;	/* the record's fields */
+	size_t	 rtlen, rxlen;
+	int	 sport;		/* a sports story: 1, 0, -1 not known yet */
 	struct ns_buf out;	/* the last record's array */
 };
 
@@ -335,12 +341,17 @@ extern const char *const ns_notnames_data;
 extern const size_t ns_notnames_data_len;
 extern const char *const ns_openers_data;
 extern const size_t ns_openers_data_len;
+extern const char *const ns_sportwords_data;
+extern const size_t ns_sportwords_data_len;
 
 extern const char *const ns_heads_data;
 extern const size_t ns_heads_data_len;
 
-static struct ns_buf places_text, countries_text, heads_text[4];
-static struct ns_wordlist places, countries, notnames, openers;
+static struct ns_buf places_text, countries_text, towns_text, heads_text[4];
+static struct ns_wordlist places, countries, notnames, openers, sportwords;
+static struct ns_wordlist towns;	/* places but subdivisions */
+static struct ns_buf demonyms_text;
+static struct ns_wordlist demonyms;	/* "Kenyan", "Welsh" */
 /* common/data/heads.tsv: the words that head organisations' names
  * ("Ministry", "Regulator") and places' ("Sea", "Gulf") with "of" after
  * them, and those that make a place's name of the place after them
@@ -361,12 +372,21 @@ load_lists(void)
 	for (; p < e; p = nl + 1) {
 		if ((nl = memchr(p, '\n', (size_t)(e - p))) == NULL)
 			nl = e;
+		if ((size_t)(nl - p) > 8 && memcmp(p, "demonym\t", 8) == 0) {
+			ns_buf_add(&demonyms_text, p + 8, (size_t)(nl - p) - 8);
+			ns_buf_addc(&demonyms_text, '\n');
+		}
 		for (i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++) {
 			k = strlen(kinds[i]);
 			if ((size_t)(nl - p) > k && memcmp(p, kinds[i], k) == 0) {
 				ns_buf_add(&places_text, p + k,
 				    (size_t)(nl - p) - k);
 				ns_buf_addc(&places_text, '\n');
+				if (i != 2) {
+					ns_buf_add(&towns_text, p + k,
+					    (size_t)(nl - p) - k);
+					ns_buf_addc(&towns_text, '\n');
+				}
 				if (i == 0) {
 					ns_buf_add(&countries_text, p + k,
 					    (size_t)(nl - p) - k);
@@ -378,6 +398,8 @@ load_lists(void)
 	}
 	ns_wordlist_init(&places, places_text.p, places_text.len);
 	ns_wordlist_init(&countries, countries_text.p, countries_text.len);
+	ns_wordlist_init(&towns, towns_text.p, towns_text.len);
+	ns_wordlist_init(&demonyms, demonyms_text.p, demonyms_text.len);
 	for (p = ns_heads_data, e = p + ns_heads_data_len; p < e; p = nl + 1) {
 		static const char *const hkinds[] = { "org\t", "geo\t",
 		    "place\t", "storm\t" };
@@ -399,8 +421,85 @@ load_lists(void)
 	ns_wordlist_init(&stormwords, heads_text[3].p, heads_text[3].len);
 	ns_wordlist_init(&notnames, ns_notnames_data, ns_notnames_data_len);
 	ns_wordlist_init(&openers, ns_openers_data, ns_openers_data_len);
+	ns_wordlist_init(&sportwords, ns_sportwords_data,
+	    ns_sportwords_data_len);
 	ns_wordlist_init(&orgwords, ns_orgwords_data, ns_orgwords_data_len);
 	load_orgs();
+}
+
+/* Is s[0..n-1] a place of the gazetteer (its apostrophes the straight
+ * ones): 2 a country or a city, 1 a subdivision only, else 0? */
+#define PLACE_NAME_MAX 96
+
+static int
+is_place(const char *s, size_t n)
+{
+	char buf[PLACE_NAME_MAX];
+	size_t m = n;
+
+	/* the gazetteer's apostrophe is the straight one */
+	if (memchr(s, 0xe2, n) != NULL) {
+		if ((m = straight_apostrophes(buf, sizeof(buf), s, n)) == 0)
+			return 0;
+		s = buf;
+	}
+	if (!listed(&places, s, m))
+		return 0;
+	return listed(&towns, s, m) ? 2 : 1;
+}
+
+/* Is the record a story of team sport: two words of
+ * common/data/sportwords.txt in its title and the start of its text (a
+ * story says what it is about early), in any case? Looked at once a
+ * record, when first asked. */
+#define SPORT_TEXT 1024	/* bytes of the text looked at */
+static int
+sport_record(struct ns_extractor *x)
+{
+	char w[16];
+	const char *s;
+	size_t f, i, j, k, n;
+	int hits = 0;
+
+	if (x->sport >= 0)
+		return x->sport;
+	pthread_once(&lists_once, load_lists);
+	for (f = 0; f < 2 && hits < 2; f++) {
+		s = f == 0 ? x->rtitle : x->rtext;
+		n = f == 0 ? x->rtlen : x->rxlen;
+		if (n > SPORT_TEXT)
+			n = SPORT_TEXT;
+		for (i = 0; s != NULL && i < n && hits < 2; i = j) {
+			for (; i < n && !isalpha((unsigned char)s[i]); i++)
+				;
+			for (j = i; j < n && (isalpha((unsigned char)s[j]) ||
+			    (s[j] == '-' && j + 1 < n &&
+			    isalpha((unsigned char)s[j + 1]))); j++)
+				;
+			if (j - i < 3 || j - i > sizeof(w) || (i > 0 &&
+			    (unsigned char)s[i - 1] >= 0x80))
+				continue;
+			for (k = i; k < j; k++)
+				w[k - i] = (char)tolower((unsigned char)s[k]);
+			hits += ns_wordlist_has(&sportwords, w, j - i);
+		}
+	}
+	return x->sport = hits >= 2;
+}
+
+/* Is s[0..n-1], in lower case, a word of sportwords.txt ("Rugby" of
+ * "Leinster Rugby")? */
+static int
+sport_word(const char *s, size_t n)
+{
+	char w[16];
+	size_t k;
+
+	if (n > sizeof(w))
+		return 0;
+	for (k = 0; k < n; k++)
+		w[k] = (char)tolower((unsigned char)s[k]);
+	return listed(&sportwords, w, n);
 }
 
 /* Does a sentence start at s[a] (text before it, white space aside, ends
@@ -510,6 +609,9 @@ in_longer_name(const char *s, size_t n, size_t a, size_t b)
 	for (k = a - 1; k > 0 && org_wordbyte((unsigned char)s[k - 1]); k--)
 		;
 	c = (unsigned char)s[k];
+	/* "The World Health Organization said": no longer name */
+	if (k + 3 == a - 1 && memcmp(s + k, "The", 3) == 0)
+		return 0;
 	return k < a - 1 && ((c >= 'A' && c <= 'Z') || c >= 0xc0);
 }
 
@@ -1401,6 +1503,24 @@ acronym(const char *s, size_t n, const char *t, size_t m)
 	return k == n;
 }
 
+/* Is a word of s[from..n-1] one that heads an institution's name
+ * (common/data/heads.tsv: "Council", "Court", "University")? */
+static int
+head_after(const char *s, size_t n, size_t from)
+{
+	size_t i, j;
+
+	for (i = from; i < n; i = j + 1) {
+		for (; i < n && s[i] == ' '; i++)
+			;
+		for (j = i; j < n && s[j] != ' '; j++)
+			;
+		if (j > i && listed(&orgheads, s + i, j - i))
+			return 1;
+	}
+	return 0;
+}
+
 /* Does short name a stand for the fuller name b: a person's name a run of
  * the words of b ("Ren", "Ren Zhengfei"), an organisation's the first
  * words ("Huawei", "Huawei Technologies") or the initials ("EU")? */
@@ -1411,6 +1531,18 @@ stands_for(const struct name *a, const struct name *b)
 		return 0;
 	if (a->words == 1 && acronym(a->s, a->n, b->s, b->n))
 		return 1;
+	/* A place alone is no short form of the organisation its name
+	 * opens: a country's or a city's ("London", "London Stock
+	 * Exchange"), a province's that of a public body ("Limerick",
+	 * "Limerick District Court"; "Meta" is a province and a short
+	 * form of "Meta Platforms"). */
+	if (b->type == NS_ENT_ORG) {
+		if (a->place < 0)
+			((struct name *)a)->place = is_place(a->s, a->n);
+		if (a->place && (a->place == 2 || head_after(b->s, b->n,
+		    a->n)))
+			return 0;
+	}
 	return word_run(a->s, a->n, b->s, b->n, a->type != NS_ENT_PERSON);
 }
 
@@ -1436,6 +1568,7 @@ find_name(struct ns_extractor *x, const char *s, size_t n,
 	x->names[x->nnames].type = t;
 	x->names[x->nnames].words = count_words(s, n);
 	x->names[x->nnames].canon = -1;
+	x->names[x->nnames].place = -1;	/* not looked up yet */
 	return (int)x->nnames++;
 }
 
@@ -1626,6 +1759,7 @@ short_types(struct ns_extractor *x)
 		if (count_words(a.s, a.n) != 1)
 			continue;
 		a.words = 1;
+		a.place = -1;
 		other = NS_ENT_PERSON + NS_ENT_ORG - f->e.type;
 		seen = 0;
 		for (j = 0; j < x->nnames && seen >= 0; j++) {
@@ -1670,13 +1804,15 @@ title_types(struct ns_extractor *x)
 		a.s = f->s + f->e.start;
 		a.n = f->e.end - f->e.start;
 		a.words = count_words(a.s, a.n);
+		a.place = -1;
 		for (j = i + 1; j < x->nf; j++) {
 			g = &x->f[j];
 			if (g->field != 1 || !((1u << g->e.type) & NAME_TYPES))
 				continue;
 			b.s = g->s + g->e.start;
 			b.n = g->e.end - g->e.start;
-			if (b.n == a.n && memcmp(a.s, b.s, a.n) == 0) {
+			if (b.n == a.n && (memcmp(a.s, b.s, a.n) == 0 ||
+			    strncasecmp(a.s, b.s, a.n) == 0)) {
 				votes[g->e.type]++;
 				continue;
 			}
@@ -1765,7 +1901,6 @@ storm_names(struct ns_extractor *x)
  * tagger's guess at a name it has not seen, is the place, unless a
  * longer person's name of the record has it for a word ("Washington" of
  * "Denzel Washington", "Jordan" of "Michael Jordan"). */
-#define PLACE_NAME_MAX 96
 #define PLACE_PERSONS 64	/* such names looked at in a record: each
 				 * costs a pass over its names */
 
@@ -1807,6 +1942,868 @@ place_persons(struct ns_extractor *x)
 	}
 }
 
+/* An ORG that is a place of the gazetteer ("Lancashire", "Cardiff") or
+ * a county ("Harris County") is the place, unless the record is a story
+ * of team sport, where it may be the team ("Lancashire" the county side,
+ * "Derby County"): the tagger, trained on sports results, makes teams of
+ * towns it meets in weather and court news. Then a place named right
+ * before "county", "district", "province" (in lower case) or before
+ * "and" and another place so named is a place too ("Pinellas and Levy
+ * counties"). */
+static int
+county_name(const char *s, size_t n)
+{
+	const char *sp = memchr(s, ' ', n);
+
+	if (sp == NULL || memchr(sp + 1, ' ', (size_t)(s + n - sp - 1)))
+		return 0;
+	return (s + n - sp - 1 == 6 && memcmp(sp + 1, "County", 6) == 0) ||
+	    (sp - s == 6 && memcmp(s, "County", 6) == 0);
+}
+
+static size_t
+area_word(const char *s, size_t n, size_t i)
+{
+	static const char *const w[] = { "county", "counties", "district",
+	    "districts", "province", "provinces", "municipality", "parish",
+	    "parishes", "shire", "prefecture", "governorate", NULL };
+	size_t j, k;
+
+	if (i >= n || s[i] != ' ')
+		return 0;
+	for (j = i + 1; j < n && s[j] >= 'a' && s[j] <= 'z'; j++)
+		;
+	if (j < n && isalnum((unsigned char)s[j]))
+		return 0;
+	for (k = 0; w[k] != NULL; k++)
+		if (strlen(w[k]) == j - i - 1 && memcmp(w[k], s + i + 1,
+		    j - i - 1) == 0)
+			return j;
+	return 0;
+}
+
+static int word_in(const char *const *w, const char *s, size_t n);
+
+/* Words that open an organisation's name before a place's ("Police
+ * Scotland", "Health Canada", "Cricket Australia"): common words, no
+ * source needed. */
+static const char *const place_org_openers[] = { "Police", "Transport",
+    "Sport", "Historic", "Visit", "Tourism", "Health", "Statistics",
+    "Parks", "Environment", "Football", "Cricket", "Rugby", "Tennis",
+    "Netball", "Hockey", "Athletics", "Swimming", "Creative", "Water",
+    "Universities", "Crown", "Highways", "Network", NULL };
+
+/* Set the code point offsets of f again, after its bytes changed. */
+static void
+recount(struct found *f)
+{
+	struct ns_cpos cp;
+
+	ns_cpos_init(&cp, f->s);
+	f->cstart = ns_cpos_at(&cp, f->e.start);
+	f->cend = ns_cpos_at(&cp, f->e.end);
+}
+
+/* The shapes of organisations' names the tagger cuts or takes for
+ * places: a place's name after "City of" ("City of Cape Town", "City of
+ * Edinburgh Council") or after a word that opens such names ("Police
+ * Scotland"); a place whose last word ends an organisation's name ("St
+ * Thomas' Hospital", "St John Ambulance": common/data/orgwords.txt); and
+ * a place of two words or more that ends in no such word, "and", then a
+ * name that ends in a word that heads a public body's (heads.tsv: "U.S.
+ * Chemical Safety and Hazard Investigation Board"). */
+/* A nationality inside capitalised words that end in an organisation's
+ * word is part of that organisation's name ("Royal Canadian Mounted
+ * Police"), when no other name is among those words. */
+static void
+norp_org(struct ns_extractor *x, size_t i)
+{
+	struct found *f = &x->f[i];
+	const char *s = f->s;
+	size_t a = f->e.start, b = f->e.end, fl, k, w, last;
+
+	fl = f->field == 0 ? x->rtlen : x->rxlen;
+	if (f->field == 0 && title_case(x->rtitle, x->rtlen))
+		return;
+	/* capitalised words before it, none a function word */
+	while (a >= 2 && s[a - 1] == ' ' && (w = word_back(s, a - 1)) < a - 1 &&
+	    isupper((unsigned char)s[w]) &&
+	    !ns_ner_function_word(s + w, a - 1 - w) &&
+	    !listed(&openers, s + w, a - 1 - w) && !sentence_start(s, w) &&
+	    (i == 0 || x->f[i - 1].field != f->field ||
+	    x->f[i - 1].e.end <= w))
+		a = w;
+	/* and after it, up to the last */
+	last = 0;
+	for (k = b; k + 1 < fl && s[k] == ' ' &&
+	    isupper((unsigned char)s[k + 1]); ) {
+		for (w = k + 1; w < fl && isalpha((unsigned char)s[w]); w++)
+			;
+		if (i + 1 < x->nf && x->f[i + 1].field == f->field &&
+		    x->f[i + 1].e.start < w)
+			break;
+		k = w;
+		if (listed(&orgwords, s + word_back(s, w), w - word_back(s, w)) ||
+		    listed(&orgheads, s + word_back(s, w), w - word_back(s, w)))
+			last = w;
+		if (w < fl && isalnum((unsigned char)s[w]))
+			break;
+	}
+	if (last == 0)
+		return;
+	f->e.start = a;
+	f->e.end = last;
+	f->e.type = NS_ENT_ORG;
+	recount(f);
+}
+
+static void
+org_shapes(struct ns_extractor *x)
+{
+	struct found *f, *g;
+	const char *s;
+	size_t i, j, a, b, w;
+
+	for (i = 0; i < x->nf; i++) {
+		f = &x->f[i];
+		if (f->e.type == NS_ENT_NORP)
+			norp_org(x, i);
+		if (f->e.type != NS_ENT_LOC && f->e.type != NS_ENT_ORG)
+			continue;
+		s = f->s;
+		a = f->e.start;
+		b = f->e.end;
+		if (a >= 8 && memcmp(s + a - 8, "City of ", 8) == 0 &&
+		    (a == 8 || s[a - 9] == ' ' || s[a - 9] == '\n')) {
+			f->e.start = a - 8;
+			f->e.type = NS_ENT_ORG;
+			recount(f);
+			continue;
+		}
+		if (f->e.type == NS_ENT_LOC && a >= 2 && s[a - 1] == ' ' &&
+		    (w = word_back(s, a - 1)) < a - 1 &&
+		    (i == 0 || x->f[i - 1].field != f->field ||
+		    x->f[i - 1].e.end <= w) &&
+		    word_in(place_org_openers, s + w, a - 1 - w)) {
+			f->e.start = w;
+			f->e.type = NS_ENT_ORG;
+			recount(f);
+			continue;
+		}
+		w = word_back(s, b);
+		if (f->e.type == NS_ENT_LOC && w > a &&
+		    listed(&orgwords, s + w, b - w)) {
+			f->e.type = NS_ENT_ORG;
+			continue;
+		}
+		/* "A B and C D Board" */
+		if (f->e.type == NS_ENT_LOC && i + 1 < x->nf &&
+		    (g = &x->f[i + 1])->field == f->field &&
+		    g->e.start == b + 5 && memcmp(s + b, " and ", 5) == 0 &&
+		    (g->e.type == NS_ENT_ORG || g->e.type == NS_ENT_LOC) &&
+		    memchr(s + a, ' ', b - a) != NULL &&
+		    !listed(&orgwords, s + w, b - w) &&
+		    !listed(&orgheads, s + w, b - w) &&
+		    !is_place(s + a, b - a) &&
+		    (j = word_back(s, g->e.end)) > g->e.start &&
+		    listed(&orgheads, s + j, g->e.end - j)) {
+			f->e.end = g->e.end;
+			f->e.type = NS_ENT_ORG;
+			recount(f);
+			memmove(g, g + 1, (x->nf - i - 2) * sizeof(*g));
+			x->nf--;
+		}
+	}
+}
+
+/* Is x->f[i] after a word that takes a place and hardly a company
+ * ("near Cedar Key", "between Preston and Glasgow"), or the second
+ * name of "between" one "and" another, the first no place the gazetteer
+ * knows ("between Israel and Hizbollah" may name a group)? */
+static int
+near_word(const struct ns_extractor *x, size_t i)
+{
+	static const char *const w[] = { "near", "between", "outside",
+	    "towards", "toward", "across", "around", NULL };
+	const struct found *f = &x->f[i], *g;
+	size_t a = f->e.start, b;
+
+	if (a < 2 || f->s[a - 1] != ' ')
+		return 0;
+	b = word_back(f->s, a - 1);
+	if (word_in(w, f->s + b, a - 1 - b))
+		return 1;
+	if (a - 1 - b == 3 && memcmp(f->s + b, "and", 3) == 0 && i > 0 &&
+	    (g = &x->f[i - 1])->field == f->field && g->e.end + 5 == a &&
+	    g->e.start >= 8 && memcmp(f->s + g->e.start - 8, "between ", 8) ==
+	    0 && !is_place(g->s + g->e.start, g->e.end - g->e.start))
+		return 1;
+	return 0;
+}
+
+static void
+place_orgs(struct ns_extractor *x)
+{
+	struct found *f, *g;
+	const char *s;
+	size_t i, n, e;
+
+	for (i = 0; i < x->nf; i++) {
+		f = &x->f[i];
+		if (f->e.type != NS_ENT_ORG && f->e.type != NS_ENT_PERSON)
+			continue;
+		s = f->s + f->e.start;
+		n = f->e.end - f->e.start;
+		if (f->e.type == NS_ENT_ORG && (is_place(s, n) ||
+		    county_name(s, n) || near_word(x, i)) &&
+		    !org_known(s, n) && !sport_record(x)) {
+			f->e.type = NS_ENT_LOC;
+			continue;
+		}
+		/* "Levy counties", "Pinellas and Levy counties" */
+		n = f->field == 0 ? x->rtlen : x->rxlen;
+		e = f->e.end;
+		if (area_word(f->s, n, e) != 0 || (i + 1 < x->nf &&
+		    (g = &x->f[i + 1])->field == f->field &&
+		    g->e.start == e + 5 && memcmp(f->s + e, " and ", 5) == 0 &&
+		    ((1u << g->e.type) & NAME_TYPES) &&
+		    area_word(f->s, n, g->e.end) != 0))
+			f->e.type = NS_ENT_LOC;
+	}
+}
+
+/* ---- datelines and state abbreviations ----
+ * A wire story's text opens on its dateline, the place in capitals,
+ * perhaps a state or country after a comma, then "(AP)", a dash or a
+ * colon: "HOUSTON (AP) —", "GREEN BAY, Wis. (AP) —", "THIRUVANANTHAPURAM:",
+ * "KINGSTON, Jamaica (Reuters) -". The place in capitals is a LOC, and so
+ * is the state after it ("Wis." with its full stop), whatever the tagger
+ * made of them. Elsewhere, the abbreviation of a US state or Canadian
+ * province after a place and a comma ("Brampton, Ont.") is a LOC: the
+ * Associated Press stylebook's abbreviations (facts). */
+static const char *const state_abbrevs[] = {
+	"Ala.", "Ariz.", "Ark.", "Calif.", "Colo.", "Conn.", "Del.", "Fla.",
+	"Ga.", "Ill.", "Ind.", "Kan.", "Ky.", "La.", "Md.", "Mass.", "Mich.",
+	"Minn.", "Miss.", "Mo.", "Mont.", "Neb.", "Nev.", "N.H.", "N.J.",
+	"N.M.", "N.Y.", "N.C.", "N.D.", "Okla.", "Ore.", "Pa.", "R.I.", "S.C.",
+	"S.D.", "Tenn.", "Vt.", "Va.", "Wash.", "W.Va.", "Wis.", "Wyo.",
+	"D.C.", "Ont.", "Que.", "Man.", "Sask.", "Alta.", "B.C.", "N.S.",
+	"N.B.", "Nfld.", "P.E.I.", NULL
+};
+
+static size_t
+state_abbrev(const char *s, size_t n, size_t i)
+{
+	size_t k, m;
+
+	for (k = 0; state_abbrevs[k] != NULL; k++) {
+		m = strlen(state_abbrevs[k]);
+		if (i + m <= n && memcmp(s + i, state_abbrevs[k], m) == 0 &&
+		    (i + m == n || !isalnum((unsigned char)s[i + m])))
+			return m;
+	}
+	return 0;
+}
+
+/* Drop the names of field fld that overlap [a, b), and put a LOC there. */
+static void
+put_loc(struct ns_extractor *x, int fld, const char *s, size_t a, size_t b)
+{
+	struct ns_entity e;
+	struct ns_cpos cp;
+	size_t i, j;
+
+	for (i = j = 0; i < x->nf; i++)
+		if (!(x->f[i].field == fld && x->f[i].e.start < b &&
+		    x->f[i].e.end > a && ((1u << x->f[i].e.type) &
+		    NAME_TYPES)))
+			x->f[j++] = x->f[i];
+	x->nf = j;
+	for (i = 0; i < x->nf; i++)
+		if (x->f[i].field == fld && x->f[i].e.start < b &&
+		    x->f[i].e.end > a)
+			return;		/* a number or date there */
+	memset(&e, 0, sizeof(e));
+	e.type = NS_ENT_LOC;
+	e.start = a;
+	e.end = b;
+	add_found(x, &e, fld, s);
+	ns_cpos_init(&cp, s);
+	x->f[x->nf - 1].cstart = ns_cpos_at(&cp, a);
+	x->f[x->nf - 1].cend = ns_cpos_at(&cp, b);
+	sort_found(x);
+}
+
+static void
+datelines(struct ns_extractor *x)
+{
+	static const char *const notplace[] = { "BREAKING", "UPDATE",
+	    "UPDATED", "LIVE", "WATCH", "EXCLUSIVE", "ANALYSIS", "OPINION",
+	    "EDITORIAL", "CORRECTION", "NOTE", "NEW", "PHOTOS", "VIDEO",
+	    "FILE", "ADVISORY", "URGENT", "FLASH", "BULLETIN", "EDITOR",
+	    "COMMENT", "REVIEW", "Q", "PRESS RELEASE", "NEWS RELEASE",
+	    "MEDIA RELEASE", "FOR IMMEDIATE RELEASE", "MEDIA STATEMENT",
+	    "STATEMENT", "OBITUARY", "SPONSORED", "FEATURE", "INTERVIEW",
+	    "FACT CHECK", "EXPLAINER", "SPORT", "SPORTS", "BUSINESS",
+	    "WORLD", "POLITICS", "WEATHER", NULL };
+	const char *s = x->rtext;
+	size_t n = x->rxlen, i, j, k, ce, ra = 0, rb = 0, upper = 0;
+	int regplace = 0;
+	struct found *f;
+
+	if (s != NULL && n > 3 && isupper((unsigned char)s[0])) {
+		for (i = 0; i < n && i < 48; i++) {
+			unsigned char c = (unsigned char)s[i];
+
+			if (c >= 'A' && c <= 'Z')
+				upper++;
+			else if (c >= 0x80 || ((c == '.' || c == '\'' ||
+			    c == '-') && i > 0))
+				;
+			else if (c == ' ' && i + 1 < n &&
+			    isupper((unsigned char)s[i + 1]) && i + 2 < n &&
+			    !islower((unsigned char)s[i + 2]))
+				;
+			else
+				break;
+		}
+		ce = i;
+		while (ce > 0 && (s[ce - 1] == '.' || s[ce - 1] == '-'))
+			ce--;
+		if (upper < 3 || i >= n)
+			goto states;
+		for (k = 0; notplace[k] != NULL; k++)
+			if (strlen(notplace[k]) == ce &&
+			    memcmp(notplace[k], s, ce) == 0)
+				goto states;
+		j = i;
+		if (j + 2 < n && s[j] == ',' && s[j + 1] == ' ' &&
+		    isupper((unsigned char)s[j + 2])) {
+			ra = j + 2;
+			regplace = 1;
+			for (k = ra; k < n && k - ra < 32 && s[k] != '(' &&
+			    s[k] != ':' && s[k] != '\n' && !(s[k] == ' ' &&
+			    k + 1 < n && ((unsigned char)s[k + 1] == 0xe2 ||
+			    s[k + 1] == '-' || s[k + 1] == '(')); k++)
+				if (isdigit((unsigned char)s[k]) ||
+				    s[k] == ',' || (s[k] == ' ' &&
+				    !isupper((unsigned char)s[k + 1])))
+					regplace = 0;
+			rb = k;
+			j = k;
+		}
+		/* "(AP) —", " — ", " – ", ":" */
+		if (!(j < n && (s[j] == ':' || (j + 1 < n && s[j] == ' ' &&
+		    s[j + 1] == '(') || (j + 4 <= n && s[j] == ' ' &&
+		    memcmp(s + j + 1, "\xe2\x80", 2) == 0 &&
+		    ((unsigned char)s[j + 3] == 0x94 ||
+		    (unsigned char)s[j + 3] == 0x93)) ||
+		    (j + 3 <= n && memcmp(s + j, "\xe2\x80\x94", 3) == 0))))
+			goto states;
+		if (s[j] == ':' && (ra != 0 || j + 1 >= n || s[j + 1] != ' '))
+			goto states;
+		put_loc(x, 1, s, 0, ce);
+		if (ra != 0 && regplace && rb > ra)
+			put_loc(x, 1, s, ra, rb);
+	}
+states:
+	/* "Brampton, Ont." */
+	for (i = 0; i < x->nf; i++) {
+		f = &x->f[i];
+		if (f->e.type != NS_ENT_LOC)
+			continue;
+		n = f->field == 0 ? x->rtlen : x->rxlen;
+		j = f->e.end;
+		if (j + 2 < n && f->s[j] == ',' && f->s[j + 1] == ' ' &&
+		    isupper((unsigned char)f->s[j + 2]) &&
+		    (k = state_abbrev(f->s, n, j + 2)) != 0 &&
+		    !(i + 1 < x->nf && x->f[i + 1].field == f->field &&
+		    x->f[i + 1].e.start == j + 2 &&
+		    x->f[i + 1].e.end == j + 2 + k &&
+		    x->f[i + 1].e.type == NS_ENT_LOC))
+			put_loc(x, f->field, f->s, j + 2, j + 2 + k);
+	}
+}
+
+/* Is s[0..n-1] the name, or words of the name, of a PERSON of the record
+ * but x->f[not]? */
+static int
+person_elsewhere(const struct ns_extractor *x, size_t not, const char *s,
+    size_t n)
+{
+	const struct found *g;
+	size_t j;
+
+	for (j = 0; j < x->nf; j++) {
+		g = &x->f[j];
+		if (j != not && g->e.type == NS_ENT_PERSON &&
+		    ((g->e.end - g->e.start == n && memcmp(g->s + g->e.start,
+		    s, n) == 0) || word_run(s, n, g->s + g->e.start,
+		    g->e.end - g->e.start, 0)))
+			return 1;
+	}
+	return 0;
+}
+
+/* Is s[0..n-1] a word or words of a longer PERSON's name of the record
+ * ("Woods" of "Tiger Woods")? */
+static int
+in_person(const struct ns_extractor *x, const char *s, size_t n)
+{
+	const struct found *g;
+	size_t j;
+
+	for (j = 0; j < x->nf; j++) {
+		g = &x->f[j];
+		if (g->e.type == NS_ENT_PERSON && word_run(s, n, g->s +
+		    g->e.start, g->e.end - g->e.start, 0))
+			return 1;
+	}
+	return 0;
+}
+
+/* Names the tagger ran together or cut at a particle: a place's
+ * possessive before an organisation ("Australia's National Health and
+ * Medical Research Council": LOC "Australia", ORG the rest), a
+ * nationality before a person named so elsewhere in the record ("Kenyan
+ * Chebet": NORP, PERSON; not "German Villa" alone), and a
+ * surname's particle ("van Rooyen", "Fergal Ó Murchú"). */
+static void
+name_splits(struct ns_extractor *x)
+{
+	static const char *const lowp[] = { "van der ", "van den ", "van ",
+	    "von ", NULL };
+	static const char *const gael[] = { "Ó ", "Ní ", "Nic ", "Mac ",
+	    "Uí ", NULL };
+	struct ns_entity e2;
+	struct found *f;
+	const char *s;
+	size_t i, k, a, b, p, q, m, fl, nf = x->nf;
+
+	for (i = 0; i < nf; i++) {
+		f = &x->f[i];
+		if (f->e.type != NS_ENT_PERSON && f->e.type != NS_ENT_ORG &&
+		    f->e.type != NS_ENT_LOC)
+			continue;
+		s = f->s;
+		a = f->e.start;
+		b = f->e.end;
+		for (p = a; p < b && s[p] != ' '; p++)
+			;
+		/* "Georgia O'Keeffe": an Irish surname after the name */
+		fl = f->field == 0 ? x->rtlen : x->rxlen;
+		if (b + 4 < fl && s[b] == ' ' && s[b + 1] == 'O' &&
+		    (s[b + 2] == '\'' || (b + 6 < fl &&
+		    memcmp(s + b + 2, "\xe2\x80\x99", 3) == 0)) &&
+		    (i + 1 >= nf || x->f[i + 1].field != f->field ||
+		    x->f[i + 1].e.start > b + 1)) {
+			q = b + (s[b + 2] == '\'' ? 3 : 5);
+			if (q < fl && isupper((unsigned char)s[q])) {
+				for (; q < fl && (isalpha((unsigned char)s[q]) ||
+				    (unsigned char)s[q] >= 0x80); q++)
+					;
+				f->e.end = q;
+				f->e.type = NS_ENT_PERSON;
+				recount(f);
+				continue;
+			}
+		}
+		if (p == b) {
+			if (f->e.type != NS_ENT_PERSON)
+				continue;
+			/* a particle before a surname alone */
+			for (k = 0; lowp[k] != NULL; k++) {
+				m = strlen(lowp[k]);
+				if (a >= m + 1 && memcmp(s + a - m, lowp[k], m) ==
+				    0 && !isalnum((unsigned char)s[a - m - 1]))
+					break;
+			}
+			if (lowp[k] != NULL) {
+				f->e.start = a - m;
+				recount(f);
+				continue;
+			}
+			for (k = 0; gael[k] != NULL; k++) {
+				m = strlen(gael[k]);
+				if (a >= m + 2 && memcmp(s + a - m, gael[k], m) ==
+				    0 && s[a - m - 1] == ' ')
+					break;
+			}
+			if (gael[k] != NULL) {
+				q = word_back(s, a - m - 1);
+				if (q < a - m - 1 && isupper((unsigned char)s[q]) &&
+				    !ns_ner_function_word(s + q, a - m - 1 - q) &&
+				    (i == 0 || x->f[i - 1].field != f->field ||
+				    x->f[i - 1].e.end <= q))
+					f->e.start = q;
+				else
+					f->e.start = a - m;
+				recount(f);
+			}
+			continue;
+		}
+		/* "Kenyan Chebet" */
+		if (f->e.type == NS_ENT_PERSON && listed(&demonyms, s + a,
+		    p - a) && isupper((unsigned char)s[p + 1]) &&
+		    person_elsewhere(x, i, s + p + 1, b - p - 1)) {
+			e2 = f->e;
+			f->e.end = p;
+			f->e.type = NS_ENT_NORP;
+			recount(f);
+			e2.start = p + 1;
+			add_found(x, &e2, f->field, s);
+			recount(&x->f[x->nf - 1]);
+			continue;
+		}
+		/* "Australia's National ..." */
+		for (q = a; q + 4 < b; q++)
+			if (s[q] == ' ' && ((s[q - 2] == '\'' && s[q - 1] == 's') ||
+			    (q >= a + 4 && memcmp(s + q - 4, "\xe2\x80\x99s", 4) ==
+			    0)))
+				break;
+		if (q + 4 >= b || !isupper((unsigned char)s[q + 1]))
+			continue;
+		m = s[q - 2] == '\'' ? q - 2 : q - 4;
+		if (m <= a || !is_place(s + a, m - a))
+			continue;
+		e2 = f->e;
+		f->e.end = m;
+		f->e.type = NS_ENT_LOC;
+		recount(f);
+		e2.start = q + 1;
+		if (e2.type == NS_ENT_LOC)
+			e2.type = NS_ENT_ORG;
+		add_found(x, &e2, f->field, s);
+		recount(&x->f[x->nf - 1]);
+	}
+	if (x->nf != nf)
+		sort_found(x);
+}
+
+/* ---- venues, events and teams ----
+ * The type set has no type for a venue or an event: a name that ends in
+ * a word of a stadium ("Optus Stadium", "Ball Arena"; in a sports story
+ * "Villa Park", "Lambeau Field", "Kensington Oval" too) or of an event
+ * ("London Marathon", "Edinburgh Festival Fringe", "Booker Prize") is no
+ * PERSON, ORG or LOC, nor a name right before such words ("Toronto
+ * International" of "Toronto International Film Festival"). Common
+ * English words, no source needed. */
+static int
+word_in(const char *const *w, const char *s, size_t n)
+{
+	size_t k;
+
+	for (k = 0; w[k] != NULL; k++)
+		if (strlen(w[k]) == n && memcmp(w[k], s, n) == 0)
+			return 1;
+	return 0;
+}
+
+static const char *const venue_words[] = { "Stadium", "Arena", "Stadion",
+    "Velodrome", "Ballpark", "Speedway", "Raceway", "Racecourse",
+    "Stadio", "Estadio", NULL };
+static const char *const sport_venue_words[] = { "Park", "Field",
+    "Ground", "Oval", "Dome", "Bowl", NULL };
+static const char *const event_words[] = { "Marathon", "Festival",
+    "Fringe", "Prize", "Awards", "Trophy", "Olympics", "Paralympics",
+    "Championships", "Biennale", "Triennale", "Expo", NULL };
+
+/* The kind of the last word of s[0..n-1]: 1 a venue's, 2 a venue's in a
+ * sports story, 3 an event's, else 0. */
+static int
+venue_event(const char *s, size_t n)
+{
+	size_t b = word_back(s, n);
+
+	if (n - b < 3 || n - b > 13 || s[b] == '\0' ||
+	    !strchr("SAVBRPFGODMCTE", s[b]))
+		return 0;
+	if (word_in(venue_words, s + b, n - b))
+		return 1;
+	if (word_in(sport_venue_words, s + b, n - b))
+		return 2;
+	if (word_in(event_words, s + b, n - b))
+		return 3;
+	return 0;
+}
+
+/* A team of a sports story: a name of more words that opens on a city or
+ * province of the gazetteer (no country: national sides are their
+ * countries) and is no place itself, which the tagger made a place or,
+ * ending in a plural, a person ("Boston Bruins", "Denver Nuggets"); the
+ * last word of such a team's name alone ("Victory" of "Melbourne
+ * Victory", "Leafs" of "Toronto Maple Leafs") is the team too. */
+#define TEAMS 16
+
+/* Plurals that end places' names ("Cayman Islands", "Golan Heights"). */
+static const char *const place_plurals[] = { "Islands", "Isles",
+    "Mountains", "Hills", "Heights", "Falls", "Lakes", "Springs", "Keys",
+    "Plains", "Downs", "Rapids", "Woods", "Sands", "Fields", "Gardens",
+    "Highlands", "Lowlands", "Territories", "States", "Emirates", "Alps",
+    "Andes", "Rockies", "Everglades", "Flats", "Banks", "Narrows",
+    "Straits", "Waters", "Grounds", "Docks", "Towers", "Meadows", "Glades",
+    "Acres", "Pines", "Oaks", "Palms", "Wells", NULL };
+
+/* Does a preposition of place come right before s[a] ("at Tunbridge
+ * Wells", "In St Louis")? */
+static int
+after_place_word(const char *s, size_t a)
+{
+	static const char *const w[] = { "in", "at", "In", "At", "near",
+	    "from", "to", "across", "around", "outside", "into", "of", NULL };
+	size_t b;
+
+	if (a < 2 || s[a - 1] != ' ')
+		return 0;
+	b = word_back(s, a - 1);
+	return word_in(w, s + b, a - 1 - b);
+}
+
+/* In a sports story, a province or city the tagger made a place that an
+ * ORG plays ("Leinster beat Munster", "Munster v Leinster") is a team,
+ * and so is the same name elsewhere in the record but after a word of
+ * place ("ports in Munster"). Countries stay places: national sides are
+ * their countries. */
+static void
+match_sides(struct ns_extractor *x)
+{
+	static const char *const verbs[] = { "beat", "beats", "edge",
+	    "edges", "edged", "defeat", "defeats", "defeated", "v", "vs",
+	    "vs.", "against", "face", "faces", "faced", "host", "hosts",
+	    "hosted", "thrash", "thrashed", "stun", "stunned", "down",
+	    "downed", "overcame", "overcome", "outlast", "hold", "held", NULL };
+	struct ns_listword team[4];
+	struct found *f, *g;
+	const char *s;
+	size_t i, k, a, b, w, nt = 0;
+
+	for (i = 0; i < x->nf; i++) {
+		f = &x->f[i];
+		if (f->e.type != NS_ENT_LOC || nt == 4)
+			continue;
+		s = f->s;
+		a = f->e.start;
+		b = f->e.end;
+		if (memchr(s + a, ' ', b - a) != NULL || is_place(s + a,
+		    b - a) == 0 || listed(&countries, s + a, b - a))
+			continue;
+		/* an ORG, a verb, this; or this, a verb, an ORG */
+		g = NULL;
+		if (i > 0 && (g = &x->f[i - 1])->field == f->field &&
+		    g->e.type == NS_ENT_ORG && g->e.end + 2 < a &&
+		    s[g->e.end] == ' ' && s[a - 1] == ' ' &&
+		    (w = word_back(s, a - 1)) == g->e.end + 1 &&
+		    word_in(verbs, s + w, a - 1 - w))
+			;
+		else if (i + 1 < x->nf && (g = &x->f[i + 1])->field ==
+		    f->field && g->e.type == NS_ENT_ORG && b + 2 < g->e.start &&
+		    s[b] == ' ' && s[g->e.start - 1] == ' ' &&
+		    (w = word_back(s, g->e.start - 1)) == b + 1 &&
+		    word_in(verbs, s + w, g->e.start - 1 - w))
+			;
+		else
+			continue;
+		if (!sport_record(x))
+			return;
+		f->e.type = NS_ENT_ORG;
+		team[nt].p = s + a;
+		team[nt++].n = b - a;
+	}
+	for (i = 0; i < x->nf && nt > 0; i++) {
+		f = &x->f[i];
+		if (f->e.type != NS_ENT_LOC ||
+		    after_place_word(f->s, f->e.start))
+			continue;
+		for (k = 0; k < nt; k++)
+			if (team[k].n == f->e.end - f->e.start &&
+			    memcmp(team[k].p, f->s + f->e.start, team[k].n) == 0)
+				f->e.type = NS_ENT_ORG;
+	}
+}
+
+static void
+venues_teams(struct ns_extractor *x)
+{
+	struct ns_listword nick[TEAMS];
+	struct found *f;
+	const char *s, *sp;
+	size_t i, j, k, n, fl, b, nn = 0;
+	int v;
+
+	for (i = j = 0; i < x->nf; i++) {
+		f = &x->f[i];
+		if (f->e.type != NS_ENT_PERSON && f->e.type != NS_ENT_ORG &&
+		    f->e.type != NS_ENT_LOC) {
+			x->f[j++] = *f;
+			continue;
+		}
+		s = f->s + f->e.start;
+		n = f->e.end - f->e.start;
+		fl = f->field == 0 ? x->rtlen : x->rxlen;
+		sp = memchr(s, ' ', n);
+		v = sp != NULL && !(n > 4 && memcmp(s, "The ", 4) == 0) ?
+		    venue_event(s, n) : 0;
+		if (v == 0 && f->e.end + 1 < fl && f->s[f->e.end] == ' ' &&
+		    isupper((unsigned char)f->s[f->e.end + 1])) {
+			/* the word after the name */
+			for (k = f->e.end + 1; k < fl && isalpha(
+			    (unsigned char)f->s[k]); k++)
+				;
+			v = venue_event(f->s + f->e.start, k - f->e.start);
+			if (v == 0 && f->e.end + 14 <= fl &&
+			    memcmp(f->s + f->e.end, " Film Festival", 14) == 0)
+				v = 3;
+		}
+		if (v == 1 || v == 3 || (v == 2 && sport_record(x)))
+			continue;	/* dropped */
+		/* a common word capitalised at a sentence's start
+		 * ("Participants"), no word of a person's name ("Lei") */
+		if (sp == NULL && (f->e.start == 0 || (f->field == 1 &&
+		    sentence_start(f->s, f->e.start))) &&
+		    ns_word_common(s, n) && !org_known(s, n) &&
+		    !is_place(s, n) && !listed(&demonyms, s, n) &&
+		    !in_person(x, s, n))
+			continue;	/* dropped */
+		/* "Melbourne Victory", "Kubota Spears": a city or an ORG,
+		 * then a capitalised word no name has */
+		if ((f->e.type == NS_ENT_ORG || (f->e.type == NS_ENT_LOC &&
+		    sp == NULL && is_place(s, n) == 2 &&
+		    !listed(&countries, s, n))) && f->e.end + 2 < fl &&
+		    f->s[f->e.end] == ' ' &&
+		    isupper((unsigned char)f->s[f->e.end + 1]) &&
+		    (f->field == 1 || !title_case(x->rtitle, x->rtlen))) {
+			for (k = f->e.end + 1; k < fl && isalpha(
+			    (unsigned char)f->s[k]); k++)
+				;
+			if (k - f->e.end - 1 >= 3 && (k == fl ||
+			    !isalnum((unsigned char)f->s[k])) &&
+			    (f->e.type == NS_ENT_LOC || f->s[k - 1] == 's') &&
+			    !ns_ner_function_word(f->s + f->e.end + 1,
+			    k - f->e.end - 1) &&
+			    !listed(&openers, f->s + f->e.end + 1,
+			    k - f->e.end - 1) &&
+			    (i + 1 >= x->nf || x->f[i + 1].field != f->field ||
+			    x->f[i + 1].e.start >= k) && sport_record(x)) {
+				f->e.end = k;
+				f->e.type = NS_ENT_ORG;
+				recount(f);
+				s = f->s + f->e.start;
+				n = f->e.end - f->e.start;
+				sp = memchr(s, ' ', n);
+			}
+		}
+		/* "Boston Bruins": a plural of a capital that ends no
+		 * place's name */
+		if (sp != NULL && f->e.type == NS_ENT_LOC && s[n - 1] == 's' &&
+		    (b = word_back(s, n)) + 4 <= n &&
+		    !word_in(place_plurals, s + b, n - b) &&
+		    !is_place(s, n) && !after_place_word(f->s, f->e.start) &&
+		    sport_record(x))
+			f->e.type = NS_ENT_ORG;
+		if (sp != NULL && f->e.type != NS_ENT_ORG &&
+		    (f->e.type == NS_ENT_LOC || s[n - 1] == 's') &&
+		    is_place(s, (size_t)(sp - s)) &&
+		    !listed(&countries, s, (size_t)(sp - s)) &&
+		    !is_place(s, n) && (f->e.type == NS_ENT_LOC ||
+		    listed(&towns, s, (size_t)(sp - s))) && sport_record(x))
+			f->e.type = NS_ENT_ORG;
+		if (sp != NULL && f->e.type == NS_ENT_ORG && nn + 1 < TEAMS &&
+		    (is_place(s, (size_t)(sp - s)) || (s[n - 1] == 's' &&
+		    n - word_back(s, n) >= 4)) && sport_record(x)) {
+			b = word_back(s, n);
+			if (n - b >= 4 && isupper((unsigned char)s[b]) &&
+			    !is_place(s + b, n - b) &&
+			    !listed(&orgwords, s + b, n - b) &&
+			    !listed(&orgheads, s + b, n - b) &&
+			    !sport_word(s + b, n - b)) {
+				/* the words after the first, if more than
+				 * one ("Maple Leafs"), then the last */
+				k = (size_t)(sp - s) + 1;
+				if (k < b && isupper((unsigned char)s[k])) {
+					nick[nn].p = s + k;
+					nick[nn++].n = n - k;
+				}
+				nick[nn].p = s + b;
+				nick[nn++].n = n - b;
+			}
+		}
+		x->f[j++] = *f;
+	}
+	x->nf = j;
+	if (nn == 0)
+		return;
+	/* the nicknames alone, where no name is */
+	for (k = 0; k < nn; k++)
+		for (i = 0; i < 2 && !in_person(x, nick[k].p, nick[k].n);
+		    i++) {
+			const char *t = i == 0 ? x->rtitle : x->rtext;
+			size_t tl = i == 0 ? x->rtlen : x->rxlen, at, a, m;
+
+			for (at = 0; t != NULL && (sp = find_bytes(t, tl, at,
+			    nick[k].p, nick[k].n)) != NULL; at = a + 1) {
+				a = (size_t)(sp - t);
+				m = a + nick[k].n;
+				if ((a > 0 && word_byte((unsigned char)t[a - 1])) ||
+				    (m < tl && word_byte((unsigned char)t[m])))
+					continue;
+				for (j = 0; j < x->nf; j++)
+					if (x->f[j].field == (int)i &&
+					    x->f[j].e.start < m &&
+					    x->f[j].e.end > a)
+						break;
+				/* a name inside the nickname: the nickname
+				 * ("Leafs" of "Maple Leafs") */
+				if (j < x->nf && x->f[j].e.start >= a &&
+				    x->f[j].e.end <= m &&
+				    ((1u << x->f[j].e.type) & NAME_TYPES) &&
+				    (j + 1 == x->nf || x->f[j + 1].field !=
+				    (int)i || x->f[j + 1].e.start >= m)) {
+					x->f[j].e.type = NS_ENT_ORG;
+					if (x->f[j].e.start != a ||
+					    x->f[j].e.end != m) {
+						x->f[j].e.start = a;
+						x->f[j].e.end = m;
+						recount(&x->f[j]);
+					}
+				}
+				if (j < x->nf)
+					continue;
+				put_loc(x, (int)i, t, a, m);
+				for (j = 0; j < x->nf; j++)
+					if (x->f[j].field == (int)i &&
+					    x->f[j].e.start == a &&
+					    x->f[j].e.end == m)
+						x->f[j].e.type = NS_ENT_ORG;
+			}
+		}
+}
+
+/* In a sports story, the one longer ORG of the record that a team's
+ * nickname ends ("Villa" of "Aston Villa", "Leafs" and "Maple Leafs" of
+ * "Toronto Maple Leafs"), or -1. */
+static int
+team_fuller(struct ns_extractor *x, size_t i)
+{
+	const struct name *a = &x->names[i], *b;
+	size_t j, w = word_back(a->s, a->n);
+	int pick = -1;
+
+	if (listed(&orgwords, a->s + w, a->n - w) ||
+	    listed(&orgheads, a->s + w, a->n - w))
+		return -1;
+	for (j = 0; j < x->nnames; j++) {
+		b = &x->names[j];
+		if (j == i || b->type != NS_ENT_ORG || b->n <= a->n + 1 ||
+		    b->s[b->n - a->n - 1] != ' ' ||
+		    memcmp(b->s + b->n - a->n, a->s, a->n) != 0)
+			continue;
+		if (pick >= 0 && x->names[pick].n != b->n)
+			return -1;	/* two teams end so */
+		pick = (int)j;
+	}
+	return pick >= 0 && sport_record(x) ? pick : -1;
+}
+
 /* Link each PERSON and ORG name to the longest fuller name it stands for,
  * unless another fuller name it stands for is not part of that one
  * ("Smith" with "John Smith" and "Jane Smith" stays unlinked). */
@@ -1839,6 +2836,8 @@ link_names(struct ns_extractor *x)
 			    !word_run(x->names[j].s, x->names[j].n,
 			    x->names[pick].s, x->names[pick].n, 0))
 				pick = -1;
+		if (pick < 0 && x->names[i].type == NS_ENT_ORG)
+			pick = team_fuller(x, i);
 		x->names[i].canon = pick;
 	}
 }
@@ -2101,6 +3100,11 @@ ns_extract(struct ns_extractor *x, const char *title, size_t tlen,
 	int first = 1;
 
 	x->nf = 0;
+	x->rtitle = title;
+	x->rtlen = title ? tlen : 0;
+	x->rtext = text;
+	x->rxlen = xlen;
+	x->sport = -1;
 	ns_buf_reset(out);
 	/* The tagger sees title and text as one document (its title in
 	 * capitals gets what the text tells of its words). */
@@ -2134,10 +3138,16 @@ ns_extract(struct ns_extractor *x, const char *title, size_t tlen,
 		merge(x, nn, x->ov, no, 1, text, xlen);
 	} else
 		merge(x, nn, NULL, 0, 1, text, xlen);
+	datelines(x);
+	venues_teams(x);
+	match_sides(x);
+	name_splits(x);
 	short_types(x);
 	place_persons(x);
 	title_names(x, title, tlen);
 	title_types(x);
+	org_shapes(x);
+	place_orgs(x);
 	storm_names(x);
 	link_names(x);
 	currency_context(x, title, tlen, text, xlen);

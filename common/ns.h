@@ -402,6 +402,9 @@ void	ns_article_id(char out[17], const char *title, size_t tlen,
 	    const char *text, size_t xlen);
 
 /* ---- sentences.c: sentence segmentation ---- */
+/* Is s[0..n-1] a common word news text writes in lower case and seldom
+ * capitalised mid-sentence (common/data/wordcase.txt)? */
+int	ns_word_common(const char *s, size_t n);
 
 /* A line break inside a paragraph is a space: hard-wrapped text. */
 #define NS_SENT_WRAPPED 1

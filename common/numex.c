@@ -1119,10 +1119,21 @@ probe_at(struct ns_numex *x, const char *s, size_t n, size_t start,
 	}
 }
 
+/* What the rules that look behind their start look for (numex.rules): a
+ * word that makes a date ("in May"), a name or a noun and a comma
+ * ("Pellow, 58,", "centre, 29,"), "aged". */
+static const char *const behind_ctx[] = {
+	"in ", "Ab, ", "aged ",
+	/* before a number only */
+	"ab, "
+};
+#define BEHIND_ANY 3	/* the contexts of any candidate, the first ones */
+
 static void
 probe(struct ns_numex *x, const char *subj, uint64_t set[2])
 {
-	char ctx[96];
+	char ctx[128];
+	size_t i;
 	int k;
 
 	probe_at(x, subj, strlen(subj), 0, NULL, set);
@@ -1131,15 +1142,13 @@ probe(struct ns_numex *x, const char *subj, uint64_t set[2])
 	 * 58,", "aged 84"): it may match after "in", "Ab, " or "aged" too.
 	 * Any other rule matches there as at the start, so only the rules
 	 * that look behind are tried there. */
-	k = snprintf(ctx, sizeof(ctx), "in %s", subj);
-	if (k > 0 && (size_t)k < sizeof(ctx))
-		probe_at(x, ctx, (size_t)k, 3, x->behind, set);
-	k = snprintf(ctx, sizeof(ctx), "Ab, %s", subj);
-	if (k > 0 && (size_t)k < sizeof(ctx))
-		probe_at(x, ctx, (size_t)k, 4, x->behind, set);
-	k = snprintf(ctx, sizeof(ctx), "aged %s", subj);
-	if (k > 0 && (size_t)k < sizeof(ctx))
-		probe_at(x, ctx, (size_t)k, 5, x->behind, set);
+	for (i = 0; i < (is_digit((unsigned char)subj[0]) ?
+	    sizeof(behind_ctx) / sizeof(behind_ctx[0]) : BEHIND_ANY); i++) {
+		k = snprintf(ctx, sizeof(ctx), "%s%s", behind_ctx[i], subj);
+		if (k > 0 && (size_t)k < sizeof(ctx))
+			probe_at(x, ctx, (size_t)k, strlen(behind_ctx[i]),
+			    x->behind, set);
+	}
 }
 
 /* What may come after a candidate that is followed by a plain word (one
@@ -1766,6 +1775,20 @@ named(const struct ns_numex *x, const char *s, size_t n, size_t start)
 		return 0;
 	if (ns_is_stopword(word, len))
 		return 0;
+	/* a score after a team ("Munster 22-20"): one or two digits, a
+	 * hyphen, one to three */
+	for (i = start; i < n && i < start + 3 && is_digit((unsigned char)s[i]);
+	    i++)
+		;
+	if (i > start && i < start + 3 && i + 1 < n && s[i] == '-' &&
+	    is_digit((unsigned char)s[i + 1])) {
+		for (k = i + 1; k < n && k < i + 5 &&
+		    is_digit((unsigned char)s[k]); k++)
+			;
+		if (k < i + 5 && (k == n || !(is_alpha((unsigned char)s[k]) ||
+		    is_digit((unsigned char)s[k]) || s[k] == '-')))
+			return 0;
+	}
 	t.a = 0;
 	t.b = len;
 	t.kind = T_WORD;
@@ -1782,7 +1805,6 @@ named(const struct ns_numex *x, const char *s, size_t n, size_t start)
 			    e->list == x->known[L_WDAY])
 				return 0;
 	}
-	(void)n;
 	return 1;
 }
 
@@ -1943,9 +1965,10 @@ read_match(struct out *o, const struct rule *r, const char *s, size_t n,
 			    &am) < 0)
 				return;
 		}
-		/* "-0.1%", "−0.1%", "minus 0.1%": the sign is part of the
-		 * match. */
-		if (r->type == NS_ENT_PERCENT && sp.nt > 0 &&
+		/* "-0.1%", "−0.1%", "minus 0.1%", "minus 150C": the sign is
+		 * part of the match. */
+		if ((r->type == NS_ENT_PERCENT || (r->type == NS_ENT_QUANTITY &&
+		    tok_is(&sp, 0, "minus"))) && sp.nt > 0 &&
 		    ((sp.t[0].kind == T_SIGN && (sp.s[sp.t[0].a] == '-' ||
 		    (sp.t[0].b - sp.t[0].a == 3 && memcmp(sp.s + sp.t[0].a,
 		    "\xe2\x88\x92", 3) == 0))) || tok_is(&sp, 0, "minus")) &&
@@ -2509,6 +2532,106 @@ plain_after_token(const struct ns_numex *x, const unsigned char *cls,
 	    lex_get(&x->trig, word, len) == NULL;
 }
 
+/* Does s[0..a-1] end in one of the words w (each with its space)? */
+static int
+ends_in(const char *s, size_t a, const char *const *w)
+{
+	size_t k, m;
+
+	for (k = 0; w[k] != NULL; k++) {
+		m = strlen(w[k]);
+		if (a >= m && memcmp(s + a - m, w[k], m) == 0 &&
+		    (a == m || !is_alpha((unsigned char)s[a - m - 1])))
+			return 1;
+	}
+	return 0;
+}
+
+/* Numbers the patterns read as counts that are ages (DATE, no value) or
+ * heights, by the words before them: "He was 84.", "dies at 84", "people
+ * over 65", "began playing at 15", each of "aged 40 to 79" and "aged 22,
+ * 24 and 31" after the first; "stands 2.04m" (2.04 m, no millions).
+ * Looked at here, for the counts alone, rather than by patterns that
+ * every number would try. */
+static void
+ages_heights(const char *s, size_t n, struct ns_entity *v, size_t nv)
+{
+	static const char *const was[] = { "He was ", "he was ", "She was ",
+	    "she was ", "died at ", "dies at ", "dead at ", NULL };
+	static const char *const young[] = { "playing at ", "started at ",
+	    "began at ", "school at ", "home at ", "career at ", NULL };
+	static const char *const over[] = { "people over ", "people under ",
+	    "People over ", "People under ",
+	    "adults over ", "those over ", "those under ", "women over ",
+	    "men over ", "people aged over ", NULL };
+	static const char *const stands[] = { "stands ", "stood ",
+	    "measures ", "measuring ", "standing ", NULL };
+	static const char *const link[] = { " to ", " and ", " or ", ", ",
+	    NULL };
+	struct ns_entity *e;
+	size_t i, a, b, k;
+	int age;
+	char c;
+
+	for (i = 0; i < nv; i++) {
+		e = &v[i];
+		if (e->type != NS_ENT_CARDINAL || e->vkind != NS_VAL_NUMBER)
+			continue;
+		a = e->start;
+		b = e->end;
+		if (b - a >= 3 && s[b - 1] == 'm' && is_digit((unsigned char)
+		    s[a]) && ends_in(s, a, stands) && e->number < 3e6) {
+			e->type = NS_ENT_QUANTITY;
+			e->number /= 1e6;
+			snprintf(e->unit, sizeof(e->unit), "m");
+			continue;
+		}
+		if (b - a > 3 || e->number < 1 || e->number > 109 ||
+		    e->number != (double)(int)e->number)
+			continue;
+		for (k = a; k < b && is_digit((unsigned char)s[k]); k++)
+			;
+		if (k < b)
+			continue;
+		age = 0;
+		c = b < n ? s[b] : '\0';
+		if (ends_in(s, a, was))
+			age = c == '.' || c == ';' || c == '\0' ||
+			    (c == ',' && b + 2 < n && s[b + 1] == ' ' &&
+			    s[b + 2] >= 'a' && s[b + 2] <= 'z');
+		else if (ends_in(s, a, young))
+			age = e->number < 20 && (c == '.' || c == ',' ||
+			    c == ';' || c == ' ');
+		else if (ends_in(s, a, over))
+			age = c != '%' && !(c == ' ' && ((b + 4 <= n &&
+			    memcmp(s + b, " per", 4) == 0) || (b + 8 <= n &&
+			    memcmp(s + b, " million", 8) == 0) || (b + 5 <= n &&
+			    memcmp(s + b, " year", 5) == 0)));
+		else if (i > 0 && v[i - 1].type == NS_ENT_DATE &&
+		    v[i - 1].vkind == NS_VAL_NONE && v[i - 1].end < a &&
+		    a - v[i - 1].end <= 5) {
+			/* after an age: "aged 40 to 79", "22, 24 and 31" */
+			for (k = 0; link[k] != NULL; k++)
+				if (a - v[i - 1].end == strlen(link[k]) &&
+				    memcmp(s + v[i - 1].end, link[k],
+				    a - v[i - 1].end) == 0)
+					break;
+			age = link[k] != NULL && v[i - 1].end - v[i - 1].start
+			    <= 3 && v[i - 1].start >= 5 && (memcmp(s +
+			    v[i - 1].start - 5, "aged ", 5) == 0 || (i > 1 &&
+			    v[i - 2].type == NS_ENT_DATE && v[i - 2].vkind ==
+			    NS_VAL_NONE && v[i - 2].end + 2 == v[i - 1].start &&
+			    v[i - 2].start >= 5 && memcmp(s + v[i - 2].start -
+			    5, "aged ", 5) == 0));
+		}
+		if (age) {
+			e->type = NS_ENT_DATE;
+			e->vkind = NS_VAL_NONE;
+			e->number = 0;
+		}
+	}
+}
+
 size_t
 ns_numex_find(struct ns_numex *x, const char *s, size_t n,
     struct ns_entity **v, size_t *cap)
@@ -2692,5 +2815,6 @@ ns_numex_find(struct ns_numex *x, const char *s, size_t n,
 		i = j;
 	}
 	merge_ranges(x, s, *v, o.count);
+	ages_heights(s, n, *v, o.count);
 	return o.count;
 }

@@ -261,6 +261,17 @@ wordcase(const char *s, size_t n)
 	return ix_find(&wix, wtable, sizeof(*wtable), key, n);
 }
 
+/* Is s[0..n-1] a common word that news text writes in lower case, all
+ * but seldom capitalised in the middle of a sentence ("participants",
+ * "wildfire")? */
+int
+ns_word_common(const char *s, size_t n)
+{
+	const struct wcase *w = wordcase(s, n);
+
+	return w != NULL && w->low >= 5 && (uint64_t)w->mid * 20 <= w->low;
+}
+
 /* Is s[0..n-1], capitalised, a common word rather than a word of a name?
  * It is if news text writes it in lower case (3 times or more), seldom
  * capitalises it in the middle of a sentence (at most a tenth as often),
