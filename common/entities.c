@@ -2480,6 +2480,145 @@ name_splits(struct ns_extractor *x)
 		sort_found(x);
 }
 
+/* Drops x->f[i]. */
+static void
+drop_found(struct ns_extractor *x, size_t i)
+{
+	memmove(&x->f[i], &x->f[i + 1], (x->nf - i - 1) * sizeof(*x->f));
+	x->nf--;
+}
+
+/* Is s[a..b-1] a name with a lower-case particle between capitalised
+ * words ("Vasconcelos de Albuquerque", "João Vitor de Souza") that ends
+ * in no organisation's word, place ("Banco de Chile") nor word news
+ * writes in lower case ("Chambre de Commerce"), and has no "and" nor
+ * word in capitals ("Grupo Alfa Norteño SAB de CV")? */
+static int
+particle_name(const char *s, size_t a, size_t b)
+{
+	static const char *const w[] = { " de ", " da ", " do ", " dos ",
+	    " das ", " del ", NULL };
+	size_t i, k, m, l, p;
+
+	for (i = 0; w[i] != NULL; i++) {
+		m = strlen(w[i]);
+		for (k = a + 1; k + m < b && memcmp(s + k, w[i], m) != 0; k++)
+			;
+		if (k + m < b && isupper((unsigned char)s[k + m]))
+			break;
+	}
+	if (w[i] == NULL)
+		return 0;
+	p = k + m;		/* the words after the particle */
+	/* no word in capitals ("Grupo Alfa SAB de CV") */
+	for (l = a; l < b; l = k + 1) {
+		for (k = l; k < b && s[k] >= 'A' && s[k] <= 'Z'; k++)
+			;
+		if (k - l >= 2 && (k == b || s[k] == ' '))
+			return 0;
+		for (; k < b && s[k] != ' '; k++)
+			;
+	}
+	for (l = a; l + 5 < b && memcmp(s + l, " and ", 5) != 0; l++)
+		;
+	if (l + 5 < b)
+		return 0;
+	for (l = b; l > a && s[l - 1] != ' '; l--)
+		;
+	return !ns_word_lower(s + l, b - l) &&
+	    orgword_at(s + l, b - l) != b - l && !is_place(s + p, b - p) &&
+	    !org_known(s + a, b - a);
+}
+
+/* Shapes of persons' names the tagger gets wrong:
+ *  - a person's name cut in two at a word it does not know, both halves
+ *    names with only a space between ("Maria Teresa" "Dela
+ *    Cruz-Villanueva", "Ana Paula" "Vasconcelos de Albuquerque"): no
+ *    person's name follows another's so, it is one name;
+ *  - a name of capitalised words around "de", "da", "dos" the tagger took
+ *    for an organisation ("a penalty from João Vitor de Souza"): two
+ *    words before it, the last no organisation's word nor place;
+ *  - a name followed by its initials in brackets ("Biju Janata Dal
+ *    (BJD)"): people go by no such acronyms, organisations do;
+ *  - a name that opens on a point of the compass ("North Kivu", "South
+ *    Darfur"): a region's, no person's;
+ *  - a name that is all of a quotation ("the action drama “Raat Ke
+ *    Sipahi”", "her first hit, “Ɔdɔ Yɛ Dɛ”"): the title of a work, which
+ *    the types have no name for. */
+static void
+person_shapes(struct ns_extractor *x)
+{
+	static const char *const compass[] = { "North", "South", "East",
+	    "West", "Northern", "Southern", "Eastern", "Western", NULL };
+	struct found *f, *g;
+	const char *s;
+	size_t i, a, b, k, fl;
+
+	for (i = 0; i < x->nf; i++) {
+		f = &x->f[i];
+		if (f->e.type != NS_ENT_PERSON && f->e.type != NS_ENT_ORG)
+			continue;
+		s = f->s;
+		a = f->e.start;
+		b = f->e.end;
+		fl = f->field == 0 ? x->rtlen : x->rxlen;
+		g = i + 1 < x->nf && x->f[i + 1].field == f->field ?
+		    &x->f[i + 1] : NULL;
+		if (f->e.type == NS_ENT_ORG) {
+			for (k = a; k < b && s[k] != ' '; k++)
+				;
+			if (k < b && s[k + 1] >= 'A' && s[k + 1] <= 'Z' &&
+			    particle_name(s, k + 1, b) &&
+			    !listed(&orgheads, s + a, k - a) &&
+			    orgword_at(s + a, k - a) != k - a) {
+				f->e.type = NS_ENT_PERSON;
+				i--;
+			}
+			continue;
+		}
+		if (g != NULL && g->e.start == b + 1 && s[b] == ' ' &&
+		    (g->e.type == NS_ENT_PERSON || (g->e.type == NS_ENT_ORG &&
+		    particle_name(s, g->e.start, g->e.end)))) {
+			f->e.end = g->e.end;
+			drop_found(x, i + 1);
+			recount(f);
+			i--;
+			continue;
+		}
+		if (b + 4 < fl && s[b] == ' ' && s[b + 1] == '(') {
+			for (k = b + 2; k < fl && k < b + 11 && s[k] != ')'; k++)
+				;
+			if (k < fl && s[k] == ')' && acronym(s + b + 2,
+			    k - b - 2, s + a, b - a)) {
+				f->e.type = NS_ENT_ORG;
+				continue;
+			}
+		}
+		for (k = a; k < b && s[k] != ' '; k++)
+			;
+		if (k < b && word_in(compass, s + a, k - a)) {
+			f->e.type = NS_ENT_LOC;
+			continue;
+		}
+		if (k < b && a >= 1 && b < fl && s[a - 1] == '"' &&
+		    s[b] == '"') {
+			drop_found(x, i);
+			i--;
+			continue;
+		}
+		if (k < b && a >= 3 && b + 3 <= fl &&
+		    memcmp(s + a - 3, "\xe2\x80", 2) == 0 &&
+		    memcmp(s + b, "\xe2\x80", 2) == 0 &&
+		    (((unsigned char)s[a - 1] == 0x9c &&
+		    (unsigned char)s[b + 2] == 0x9d) ||
+		    ((unsigned char)s[a - 1] == 0x98 &&
+		    (unsigned char)s[b + 2] == 0x99))) {
+			drop_found(x, i);
+			i--;
+		}
+	}
+}
+
 /* ---- venues, events and teams ----
  * The type set has no type for a venue or an event: a name that ends in
  * a word of a stadium ("Optus Stadium", "Ball Arena"; in a sports story
@@ -3142,6 +3281,7 @@ ns_extract(struct ns_extractor *x, const char *title, size_t tlen,
 	venues_teams(x);
 	match_sides(x);
 	name_splits(x);
+	person_shapes(x);
 	short_types(x);
 	place_persons(x);
 	title_names(x, title, tlen);
