@@ -2619,6 +2619,86 @@ person_shapes(struct ns_extractor *x)
 	}
 }
 
+/* A people named by the noun of a group after it: "the Munduruku and
+ * Kayapó peoples", "Quechua farming communities", "Māori and Pasifika
+ * families", "an Ojibwe family". The tagger, which knows no such name,
+ * makes places, persons or organisations of them; a group noun after one
+ * word, or two joined by "and", with at most a word of what they do
+ * between ("farming", "fishing"), makes each a NORP, unless it is a place ("Gaza families"), a known
+ * organisation, a word in capitals ("DRM families") or a word of a
+ * person's name of the record ("the Kennedy family"). "family" and "community" alone only after "a" or "an". */
+static void
+people_names(struct ns_extractor *x)
+{
+	static const char *const group[] = { "peoples", "people",
+	    "communities", "families", "tribes", "tribe", "clans", NULL };
+	static const char *const one[] = { "family", "community", NULL };
+	struct found *f, *g;
+	const char *s;
+	size_t i, j, k, e, w, fl, n;
+	int hit;
+
+	for (i = 0; i < x->nf; i++) {
+		f = &x->f[i];
+		if (f->e.type != NS_ENT_PERSON && f->e.type != NS_ENT_ORG &&
+		    f->e.type != NS_ENT_LOC)
+			continue;
+		s = f->s;
+		fl = f->field == 0 ? x->rtlen : x->rxlen;
+		hit = 0;
+		/* the last name of a run "X and Y" */
+		j = i;
+		e = f->e.end;
+		if (i + 1 < x->nf && (g = &x->f[i + 1])->field == f->field &&
+		    g->e.start == e + 5 && memcmp(s + e, " and ", 5) == 0 &&
+		    (g->e.type == NS_ENT_PERSON || g->e.type == NS_ENT_ORG ||
+		    g->e.type == NS_ENT_LOC || g->e.type == NS_ENT_NORP)) {
+			j = i + 1;
+			e = g->e.end;
+		}
+		if (e + 2 >= fl || s[e] != ' ')
+			continue;
+		/* a lower-case word, then the group noun */
+		for (k = 0; k < 2; k++) {
+			for (w = e + 1; w < fl && s[w] >= 'a' && s[w] <= 'z'; w++)
+				;
+			if (w == e + 1 || (w < fl && (isalnum((unsigned char)s[w]) ||
+			    s[w] == '-' || (unsigned char)s[w] >= 0x80)))
+				break;
+			if ((hit = word_in(group, s + e + 1, w - e - 1) ||
+			    (j == i && word_in(one, s + e + 1, w - e - 1) &&
+			    f->e.start >= 2 && (memcmp(s + f->e.start - 2, "a ",
+			    2) == 0 || (f->e.start >= 3 && memcmp(s +
+			    f->e.start - 3, "an ", 3) == 0)))))
+				break;
+			/* a word of what they do, not a verb ("Skype allows
+			 * people", "Sasser virus families") */
+			if (w >= fl || s[w] != ' ' || w - e - 1 < 5 ||
+			    memcmp(s + w - 3, "ing", 3) != 0)
+				break;
+			e = w;
+		}
+		if (!hit)
+			continue;
+		for (k = i; k <= j; k++) {
+			g = &x->f[k];
+			n = g->e.end - g->e.start;
+			if (memchr(s + g->e.start, ' ', n) != NULL || n < 2 ||
+			    (s[g->e.start + 1] >= 'A' &&
+			    s[g->e.start + 1] <= 'Z') ||
+			    is_place(s + g->e.start, n) ||
+			    org_known(s + g->e.start, n) ||
+			    in_person(x, s + g->e.start, n))
+				break;
+		}
+		if (k <= j)
+			continue;
+		for (k = i; k <= j; k++)
+			x->f[k].e.type = NS_ENT_NORP;
+		i = j;
+	}
+}
+
 /* ---- venues, events and teams ----
  * The type set has no type for a venue or an event: a name that ends in
  * a word of a stadium ("Optus Stadium", "Ball Arena"; in a sports story
@@ -3282,6 +3362,7 @@ ns_extract(struct ns_extractor *x, const char *title, size_t tlen,
 	match_sides(x);
 	name_splits(x);
 	person_shapes(x);
+	people_names(x);
 	short_types(x);
 	place_persons(x);
 	title_names(x, title, tlen);
