@@ -1983,6 +1983,8 @@ area_word(const char *s, size_t n, size_t i)
 }
 
 static int word_in(const char *const *w, const char *s, size_t n);
+static int in_person(const struct ns_extractor *x, const char *s,
+    size_t n);
 
 /* Words that open an organisation's name before a place's ("Police
  * Scotland", "Health Canada", "Cricket Australia"): common words, no
@@ -2116,6 +2118,44 @@ org_shapes(struct ns_extractor *x)
 	}
 }
 
+/* Is the name x->f[i] joined to a place as places are to each other:
+ * "Izmail and Reni", "Bulawayo or Mutare", "from Arawa to Buin", "from
+ * Kyiv to Irpin"? A place of the gazetteer beside it by "and", "or",
+ * "from ... to" makes a place of a word the tagger took for a person's;
+ * not a place the tagger guessed too ("Avi and Joel": it takes some
+ * persons for places). */
+static int
+beside_place(const struct ns_extractor *x, size_t i)
+{
+	const struct found *f = &x->f[i], *g;
+	const char *s = f->s;
+	size_t a = f->e.start, b = f->e.end, m, fl, w;
+
+	/* not a possessive ("Russia or Hitler's Germany") nor after a
+	 * nationality ("Brazilian Ronaldo and England") */
+	fl = f->field == 0 ? x->rtlen : x->rxlen;
+	if (b < fl && (s[b] == '\'' || (unsigned char)s[b] == 0xe2))
+		return 0;
+	if (a >= 2 && s[a - 1] == ' ' && (w = word_back(s, a - 1)) < a - 1 &&
+	    listed(&demonyms, s + w, a - 1 - w))
+		return 0;
+	if (i > 0 && (g = &x->f[i - 1])->field == f->field &&
+	    g->e.type == NS_ENT_LOC && (m = a - g->e.end) >= 4 && m <= 5 &&
+	    is_place(s + g->e.start, g->e.end - g->e.start) &&
+	    (memcmp(s + g->e.end, " and ", m) == 0 || memcmp(s + g->e.end,
+	    " or ", m) == 0 || (memcmp(s + g->e.end, " to ", m) == 0 &&
+	    g->e.start >= 5 && memcmp(s + g->e.start - 5, "from ", 5) == 0)))
+		return 1;
+	if (i + 1 < x->nf && (g = &x->f[i + 1])->field == f->field &&
+	    g->e.type == NS_ENT_LOC && (m = g->e.start - b) >= 4 && m <= 5 &&
+	    is_place(s + g->e.start, g->e.end - g->e.start) &&
+	    (memcmp(s + b, " and ", m) == 0 || memcmp(s + b, " or ", m) ==
+	    0 || (memcmp(s + b, " to ", m) == 0 && a >= 5 && memcmp(s + a - 5,
+	    "from ", 5) == 0)))
+		return 1;
+	return 0;
+}
+
 /* Is x->f[i] after a word that takes a place and hardly a company
  * ("near Cedar Key", "between Preston and Glasgow"), or the second
  * name of "between" one "and" another, the first no place the gazetteer
@@ -2157,6 +2197,13 @@ place_orgs(struct ns_extractor *x)
 		if (f->e.type == NS_ENT_ORG && (is_place(s, n) ||
 		    county_name(s, n) || near_word(x, i)) &&
 		    !org_known(s, n) && !sport_record(x)) {
+			f->e.type = NS_ENT_LOC;
+			continue;
+		}
+		/* one word only: "Bulawayo and Mutare", not "Paris and
+		 * Nicky Hilton" */
+		if (f->e.type == NS_ENT_PERSON && memchr(s, ' ', n) == NULL &&
+		    beside_place(x, i) && !in_person(x, s, n)) {
 			f->e.type = NS_ENT_LOC;
 			continue;
 		}
