@@ -162,20 +162,32 @@ static void
 org_names(struct ns_extractor *x, size_t first, const char *s, size_t n)
 {
 	struct found *f;
-	size_t k, w, last;
+	size_t k, w, b, last;
 
 	for (k = first; k < x->nf; k++) {
 		f = &x->f[k];
 		if (f->e.type != NS_ENT_PERSON && f->e.type != NS_ENT_ORG)
 			continue;
+		/* A company's form in brackets before that word ("Mahlangu
+		 * Bouwers (Pty) Ltd", "(Pvt) Ltd"). */
+		b = f->e.end;
+		if (b + 4 < n && s[b] == ' ' && s[b + 1] == '(' &&
+		    isupper((unsigned char)s[b + 2])) {
+			for (w = b + 3; w < n && w < b + 12 &&
+			    isalpha((unsigned char)s[w]); w++)
+				;
+			if (w + 2 < n && s[w] == ')' && s[w + 1] == ' ' &&
+			    orgword_at(s + w + 2, n - w - 2) > 0)
+				b = w + 1;
+		}
 		/* Takes in an organisation word after it, also one the tagger
 		 * made a name of its own ("Tokyo Electric Power" "Co.": a
 		 * stop that may end the sentence cuts it off). */
-		if (f->e.end + 1 < n && s[f->e.end] == ' ' &&
-		    (w = orgword_at(s + f->e.end + 1, n - f->e.end - 1)) > 0) {
-			last = f->e.end + 1 + w;
+		if (b + 1 < n && s[b] == ' ' &&
+		    (w = orgword_at(s + b + 1, n - b - 1)) > 0) {
+			last = b + 1 + w;
 			if (k + 1 < x->nf && x->f[k + 1].e.start ==
-			    f->e.end + 1 && (x->f[k + 1].e.end == last ||
+			    b + 1 && (x->f[k + 1].e.end == last ||
 			    (x->f[k + 1].e.end == last + 1 && s[last] == '.')) &&
 			    (NAME_TYPES & (1u << x->f[k + 1].e.type))) {
 				last = x->f[k + 1].e.end;
@@ -1348,6 +1360,15 @@ particle_names(struct ns_extractor *x, size_t first, const char *s,
 			x->nf--;
 		}
 		f->e.end = e;
+		/* a company's name ends in its word ("Minera Andina del Sur
+		 * SAA") */
+		for (t = e; t > f->e.start && s[t - 1] != ' '; t--)
+			;
+		if (orgword_at(s + t, e - t) == e - t) {
+			f->e.type = NS_ENT_ORG;
+			k--;
+			continue;
+		}
 		f->e.type = NS_ENT_PERSON;
 		if ((t = ns_ner_title_len(s + f->e.start, e - f->e.start)) > 0)
 			f->e.start += t;
