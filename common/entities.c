@@ -162,20 +162,32 @@ static void
 org_names(struct ns_extractor *x, size_t first, const char *s, size_t n)
 {
 	struct found *f;
-	size_t k, w, last;
+	size_t k, w, b, last;
 
 	for (k = first; k < x->nf; k++) {
 		f = &x->f[k];
 		if (f->e.type != NS_ENT_PERSON && f->e.type != NS_ENT_ORG)
 			continue;
+		/* A company's form in brackets before that word ("Mahlangu
+		 * Bouwers (Pty) Ltd", "(Pvt) Ltd"). */
+		b = f->e.end;
+		if (b + 4 < n && s[b] == ' ' && s[b + 1] == '(' &&
+		    isupper((unsigned char)s[b + 2])) {
+			for (w = b + 3; w < n && w < b + 12 &&
+			    isalpha((unsigned char)s[w]); w++)
+				;
+			if (w + 2 < n && s[w] == ')' && s[w + 1] == ' ' &&
+			    orgword_at(s + w + 2, n - w - 2) > 0)
+				b = w + 1;
+		}
 		/* Takes in an organisation word after it, also one the tagger
 		 * made a name of its own ("Tokyo Electric Power" "Co.": a
 		 * stop that may end the sentence cuts it off). */
-		if (f->e.end + 1 < n && s[f->e.end] == ' ' &&
-		    (w = orgword_at(s + f->e.end + 1, n - f->e.end - 1)) > 0) {
-			last = f->e.end + 1 + w;
+		if (b + 1 < n && s[b] == ' ' &&
+		    (w = orgword_at(s + b + 1, n - b - 1)) > 0) {
+			last = b + 1 + w;
 			if (k + 1 < x->nf && x->f[k + 1].e.start ==
-			    f->e.end + 1 && (x->f[k + 1].e.end == last ||
+			    b + 1 && (x->f[k + 1].e.end == last ||
 			    (x->f[k + 1].e.end == last + 1 && s[last] == '.')) &&
 			    (NAME_TYPES & (1u << x->f[k + 1].e.type))) {
 				last = x->f[k + 1].e.end;
@@ -1348,6 +1360,15 @@ particle_names(struct ns_extractor *x, size_t first, const char *s,
 			x->nf--;
 		}
 		f->e.end = e;
+		/* a company's name ends in its word ("Minera Andina del Sur
+		 * SAA") */
+		for (t = e; t > f->e.start && s[t - 1] != ' '; t--)
+			;
+		if (orgword_at(s + t, e - t) == e - t) {
+			f->e.type = NS_ENT_ORG;
+			k--;
+			continue;
+		}
 		f->e.type = NS_ENT_PERSON;
 		if ((t = ns_ner_title_len(s + f->e.start, e - f->e.start)) > 0)
 			f->e.start += t;
@@ -1983,6 +2004,8 @@ area_word(const char *s, size_t n, size_t i)
 }
 
 static int word_in(const char *const *w, const char *s, size_t n);
+static int in_person(const struct ns_extractor *x, const char *s,
+    size_t n);
 
 /* Words that open an organisation's name before a place's ("Police
  * Scotland", "Health Canada", "Cricket Australia"): common words, no
@@ -2116,6 +2139,44 @@ org_shapes(struct ns_extractor *x)
 	}
 }
 
+/* Is the name x->f[i] joined to a place as places are to each other:
+ * "Izmail and Reni", "Bulawayo or Mutare", "from Arawa to Buin", "from
+ * Kyiv to Irpin"? A place of the gazetteer beside it by "and", "or",
+ * "from ... to" makes a place of a word the tagger took for a person's;
+ * not a place the tagger guessed too ("Avi and Joel": it takes some
+ * persons for places). */
+static int
+beside_place(const struct ns_extractor *x, size_t i)
+{
+	const struct found *f = &x->f[i], *g;
+	const char *s = f->s;
+	size_t a = f->e.start, b = f->e.end, m, fl, w;
+
+	/* not a possessive ("Russia or Hitler's Germany") nor after a
+	 * nationality ("Brazilian Ronaldo and England") */
+	fl = f->field == 0 ? x->rtlen : x->rxlen;
+	if (b < fl && (s[b] == '\'' || (unsigned char)s[b] == 0xe2))
+		return 0;
+	if (a >= 2 && s[a - 1] == ' ' && (w = word_back(s, a - 1)) < a - 1 &&
+	    listed(&demonyms, s + w, a - 1 - w))
+		return 0;
+	if (i > 0 && (g = &x->f[i - 1])->field == f->field &&
+	    g->e.type == NS_ENT_LOC && (m = a - g->e.end) >= 4 && m <= 5 &&
+	    is_place(s + g->e.start, g->e.end - g->e.start) &&
+	    (memcmp(s + g->e.end, " and ", m) == 0 || memcmp(s + g->e.end,
+	    " or ", m) == 0 || (memcmp(s + g->e.end, " to ", m) == 0 &&
+	    g->e.start >= 5 && memcmp(s + g->e.start - 5, "from ", 5) == 0)))
+		return 1;
+	if (i + 1 < x->nf && (g = &x->f[i + 1])->field == f->field &&
+	    g->e.type == NS_ENT_LOC && (m = g->e.start - b) >= 4 && m <= 5 &&
+	    is_place(s + g->e.start, g->e.end - g->e.start) &&
+	    (memcmp(s + b, " and ", m) == 0 || memcmp(s + b, " or ", m) ==
+	    0 || (memcmp(s + b, " to ", m) == 0 && a >= 5 && memcmp(s + a - 5,
+	    "from ", 5) == 0)))
+		return 1;
+	return 0;
+}
+
 /* Is x->f[i] after a word that takes a place and hardly a company
  * ("near Cedar Key", "between Preston and Glasgow"), or the second
  * name of "between" one "and" another, the first no place the gazetteer
@@ -2157,6 +2218,13 @@ place_orgs(struct ns_extractor *x)
 		if (f->e.type == NS_ENT_ORG && (is_place(s, n) ||
 		    county_name(s, n) || near_word(x, i)) &&
 		    !org_known(s, n) && !sport_record(x)) {
+			f->e.type = NS_ENT_LOC;
+			continue;
+		}
+		/* one word only: "Bulawayo and Mutare", not "Paris and
+		 * Nicky Hilton" */
+		if (f->e.type == NS_ENT_PERSON && memchr(s, ' ', n) == NULL &&
+		    beside_place(x, i) && !in_person(x, s, n)) {
 			f->e.type = NS_ENT_LOC;
 			continue;
 		}
@@ -2478,6 +2546,225 @@ name_splits(struct ns_extractor *x)
 	}
 	if (x->nf != nf)
 		sort_found(x);
+}
+
+/* Drops x->f[i]. */
+static void
+drop_found(struct ns_extractor *x, size_t i)
+{
+	memmove(&x->f[i], &x->f[i + 1], (x->nf - i - 1) * sizeof(*x->f));
+	x->nf--;
+}
+
+/* Is s[a..b-1] a name with a lower-case particle between capitalised
+ * words ("Vasconcelos de Albuquerque", "João Vitor de Souza") that ends
+ * in no organisation's word, place ("Banco de Chile") nor word news
+ * writes in lower case ("Chambre de Commerce"), and has no "and" nor
+ * word in capitals ("Grupo Alfa Norteño SAB de CV")? */
+static int
+particle_name(const char *s, size_t a, size_t b)
+{
+	static const char *const w[] = { " de ", " da ", " do ", " dos ",
+	    " das ", " del ", NULL };
+	size_t i, k, m, l, p;
+
+	for (i = 0; w[i] != NULL; i++) {
+		m = strlen(w[i]);
+		for (k = a + 1; k + m < b && memcmp(s + k, w[i], m) != 0; k++)
+			;
+		if (k + m < b && isupper((unsigned char)s[k + m]))
+			break;
+	}
+	if (w[i] == NULL)
+		return 0;
+	p = k + m;		/* the words after the particle */
+	/* no word in capitals ("Grupo Alfa SAB de CV") */
+	for (l = a; l < b; l = k + 1) {
+		for (k = l; k < b && s[k] >= 'A' && s[k] <= 'Z'; k++)
+			;
+		if (k - l >= 2 && (k == b || s[k] == ' '))
+			return 0;
+		for (; k < b && s[k] != ' '; k++)
+			;
+	}
+	for (l = a; l + 5 < b && memcmp(s + l, " and ", 5) != 0; l++)
+		;
+	if (l + 5 < b)
+		return 0;
+	for (l = b; l > a && s[l - 1] != ' '; l--)
+		;
+	return !ns_word_lower(s + l, b - l) &&
+	    orgword_at(s + l, b - l) != b - l && !is_place(s + p, b - p) &&
+	    !org_known(s + a, b - a);
+}
+
+/* Shapes of persons' names the tagger gets wrong:
+ *  - a person's name cut in two at a word it does not know, both halves
+ *    names with only a space between ("Maria Teresa" "Dela
+ *    Cruz-Villanueva", "Ana Paula" "Vasconcelos de Albuquerque"): no
+ *    person's name follows another's so, it is one name;
+ *  - a name of capitalised words around "de", "da", "dos" the tagger took
+ *    for an organisation ("a penalty from João Vitor de Souza"): two
+ *    words before it, the last no organisation's word nor place;
+ *  - a name followed by its initials in brackets ("Biju Janata Dal
+ *    (BJD)"): people go by no such acronyms, organisations do;
+ *  - a name that opens on a point of the compass ("North Kivu", "South
+ *    Darfur"): a region's, no person's;
+ *  - a name that is all of a quotation ("the action drama “Raat Ke
+ *    Sipahi”", "her first hit, “Ɔdɔ Yɛ Dɛ”"): the title of a work, which
+ *    the types have no name for. */
+static void
+person_shapes(struct ns_extractor *x)
+{
+	static const char *const compass[] = { "North", "South", "East",
+	    "West", "Northern", "Southern", "Eastern", "Western", NULL };
+	struct found *f, *g;
+	const char *s;
+	size_t i, a, b, k, fl;
+
+	for (i = 0; i < x->nf; i++) {
+		f = &x->f[i];
+		if (f->e.type != NS_ENT_PERSON && f->e.type != NS_ENT_ORG)
+			continue;
+		s = f->s;
+		a = f->e.start;
+		b = f->e.end;
+		fl = f->field == 0 ? x->rtlen : x->rxlen;
+		g = i + 1 < x->nf && x->f[i + 1].field == f->field ?
+		    &x->f[i + 1] : NULL;
+		if (f->e.type == NS_ENT_ORG) {
+			for (k = a; k < b && s[k] != ' '; k++)
+				;
+			if (k < b && s[k + 1] >= 'A' && s[k + 1] <= 'Z' &&
+			    particle_name(s, k + 1, b) &&
+			    !listed(&orgheads, s + a, k - a) &&
+			    orgword_at(s + a, k - a) != k - a) {
+				f->e.type = NS_ENT_PERSON;
+				i--;
+			}
+			continue;
+		}
+		if (g != NULL && g->e.start == b + 1 && s[b] == ' ' &&
+		    (g->e.type == NS_ENT_PERSON || (g->e.type == NS_ENT_ORG &&
+		    particle_name(s, g->e.start, g->e.end)))) {
+			f->e.end = g->e.end;
+			drop_found(x, i + 1);
+			recount(f);
+			i--;
+			continue;
+		}
+		if (b + 4 < fl && s[b] == ' ' && s[b + 1] == '(') {
+			for (k = b + 2; k < fl && k < b + 11 && s[k] != ')'; k++)
+				;
+			if (k < fl && s[k] == ')' && acronym(s + b + 2,
+			    k - b - 2, s + a, b - a)) {
+				f->e.type = NS_ENT_ORG;
+				continue;
+			}
+		}
+		for (k = a; k < b && s[k] != ' '; k++)
+			;
+		if (k < b && word_in(compass, s + a, k - a)) {
+			f->e.type = NS_ENT_LOC;
+			continue;
+		}
+		if (k < b && a >= 1 && b < fl && s[a - 1] == '"' &&
+		    s[b] == '"') {
+			drop_found(x, i);
+			i--;
+			continue;
+		}
+		if (k < b && a >= 3 && b + 3 <= fl &&
+		    memcmp(s + a - 3, "\xe2\x80", 2) == 0 &&
+		    memcmp(s + b, "\xe2\x80", 2) == 0 &&
+		    (((unsigned char)s[a - 1] == 0x9c &&
+		    (unsigned char)s[b + 2] == 0x9d) ||
+		    ((unsigned char)s[a - 1] == 0x98 &&
+		    (unsigned char)s[b + 2] == 0x99))) {
+			drop_found(x, i);
+			i--;
+		}
+	}
+}
+
+/* A people named by the noun of a group after it: "the Munduruku and
+ * Kayapó peoples", "Quechua farming communities", "Māori and Pasifika
+ * families", "an Ojibwe family". The tagger, which knows no such name,
+ * makes places, persons or organisations of them; a group noun after one
+ * word, or two joined by "and", with at most a word of what they do
+ * between ("farming", "fishing"), makes each a NORP, unless it is a place ("Gaza families"), a known
+ * organisation, a word in capitals ("DRM families") or a word of a
+ * person's name of the record ("the Kennedy family"). "family" and "community" alone only after "a" or "an". */
+static void
+people_names(struct ns_extractor *x)
+{
+	static const char *const group[] = { "peoples", "people",
+	    "communities", "families", "tribes", "tribe", "clans", NULL };
+	static const char *const one[] = { "family", "community", NULL };
+	struct found *f, *g;
+	const char *s;
+	size_t i, j, k, e, w, fl, n;
+	int hit;
+
+	for (i = 0; i < x->nf; i++) {
+		f = &x->f[i];
+		if (f->e.type != NS_ENT_PERSON && f->e.type != NS_ENT_ORG &&
+		    f->e.type != NS_ENT_LOC)
+			continue;
+		s = f->s;
+		fl = f->field == 0 ? x->rtlen : x->rxlen;
+		hit = 0;
+		/* the last name of a run "X and Y" */
+		j = i;
+		e = f->e.end;
+		if (i + 1 < x->nf && (g = &x->f[i + 1])->field == f->field &&
+		    g->e.start == e + 5 && memcmp(s + e, " and ", 5) == 0 &&
+		    (g->e.type == NS_ENT_PERSON || g->e.type == NS_ENT_ORG ||
+		    g->e.type == NS_ENT_LOC || g->e.type == NS_ENT_NORP)) {
+			j = i + 1;
+			e = g->e.end;
+		}
+		if (e + 2 >= fl || s[e] != ' ')
+			continue;
+		/* a lower-case word, then the group noun */
+		for (k = 0; k < 2; k++) {
+			for (w = e + 1; w < fl && s[w] >= 'a' && s[w] <= 'z'; w++)
+				;
+			if (w == e + 1 || (w < fl && (isalnum((unsigned char)s[w]) ||
+			    s[w] == '-' || (unsigned char)s[w] >= 0x80)))
+				break;
+			if ((hit = word_in(group, s + e + 1, w - e - 1) ||
+			    (j == i && word_in(one, s + e + 1, w - e - 1) &&
+			    f->e.start >= 2 && (memcmp(s + f->e.start - 2, "a ",
+			    2) == 0 || (f->e.start >= 3 && memcmp(s +
+			    f->e.start - 3, "an ", 3) == 0)))))
+				break;
+			/* a word of what they do, not a verb ("Skype allows
+			 * people", "Sasser virus families") */
+			if (w >= fl || s[w] != ' ' || w - e - 1 < 5 ||
+			    memcmp(s + w - 3, "ing", 3) != 0)
+				break;
+			e = w;
+		}
+		if (!hit)
+			continue;
+		for (k = i; k <= j; k++) {
+			g = &x->f[k];
+			n = g->e.end - g->e.start;
+			if (memchr(s + g->e.start, ' ', n) != NULL || n < 2 ||
+			    (s[g->e.start + 1] >= 'A' &&
+			    s[g->e.start + 1] <= 'Z') ||
+			    is_place(s + g->e.start, n) ||
+			    org_known(s + g->e.start, n) ||
+			    in_person(x, s + g->e.start, n))
+				break;
+		}
+		if (k <= j)
+			continue;
+		for (k = i; k <= j; k++)
+			x->f[k].e.type = NS_ENT_NORP;
+		i = j;
+	}
 }
 
 /* ---- venues, events and teams ----
@@ -3142,6 +3429,8 @@ ns_extract(struct ns_extractor *x, const char *title, size_t tlen,
 	venues_teams(x);
 	match_sides(x);
 	name_splits(x);
+	person_shapes(x);
+	people_names(x);
 	short_types(x);
 	place_persons(x);
 	title_names(x, title, tlen);

@@ -405,6 +405,8 @@ void	ns_article_id(char out[17], const char *title, size_t tlen,
 /* Is s[0..n-1] a common word news text writes in lower case and seldom
  * capitalised mid-sentence (common/data/wordcase.txt)? */
 int	ns_word_common(const char *s, size_t n);
+/* Does news text write s[0..n-1] in lower case 3 times or more? */
+int	ns_word_lower(const char *s, size_t n);
 
 /* A line break inside a paragraph is a space: hard-wrapped text. */
 #define NS_SENT_WRAPPED 1

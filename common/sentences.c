@@ -272,6 +272,16 @@ ns_word_common(const char *s, size_t n)
 	return w != NULL && w->low >= 5 && (uint64_t)w->mid * 20 <= w->low;
 }
 
+/* Does news text write s[0..n-1] in lower case at all (3 times or more:
+ * "commerce", not "souza")? */
+int
+ns_word_lower(const char *s, size_t n)
+{
+	const struct wcase *w = wordcase(s, n);
+
+	return w != NULL && w->low >= 3;
+}
+
 /* Is s[0..n-1], capitalised, a common word rather than a word of a name?
  * It is if news text writes it in lower case (3 times or more), seldom
  * capitalises it in the middle of a sentence (at most a tenth as often),
