@@ -1130,13 +1130,17 @@ static const char *const behind_ctx[] = {
 #define BEHIND_ANY 3	/* the contexts of any candidate, the first ones */
 
 static void
-probe(struct ns_numex *x, const char *subj, uint64_t set[2])
+probe_within(struct ns_numex *x, const char *subj, const uint64_t *within,
+    uint64_t set[2])
 {
 	char ctx[128];
+	uint64_t behind[2];
 	size_t i;
 	int k;
 
-	probe_at(x, subj, strlen(subj), 0, NULL, set);
+	probe_at(x, subj, strlen(subj), 0, within, set);
+	behind[0] = x->behind[0] & (within ? within[0] : ~(uint64_t)0);
+	behind[1] = x->behind[1] & (within ? within[1] : ~(uint64_t)0);
 	/* A rule may look behind its start for a word that makes it a date
 	 * ("in May"), or for a name and a comma or "aged" (an age: "Pellow,
 	 * 58,", "aged 84"): it may match after "in", "Ab, " or "aged" too.
@@ -1147,8 +1151,14 @@ probe(struct ns_numex *x, const char *subj, uint64_t set[2])
 		k = snprintf(ctx, sizeof(ctx), "%s%s", behind_ctx[i], subj);
 		if (k > 0 && (size_t)k < sizeof(ctx))
 			probe_at(x, ctx, (size_t)k, strlen(behind_ctx[i]),
-			    x->behind, set);
+			    behind, set);
 	}
+}
+
+static void
+probe(struct ns_numex *x, const char *subj, uint64_t set[2])
+{
+	probe_within(x, subj, NULL, set);
 }
 
 /* What may come after a candidate that is followed by a plain word (one
@@ -2452,12 +2462,18 @@ weak_set(struct ns_numex *x, const char *s, size_t k, size_t i, int base)
 	const struct entry *e;
 	uint64_t set[2] = { 0, 0 };
 	int r;
+	char subj[KEYMAX + 1];
 
 	if (k - i >= KEYMAX)
 		return base;
 	if ((e = lex_get(&x->wk, s + i, k - i)) != NULL)
 		return e->set[0];
-	probe_at(x, s, k, i, x->owned_set[base], set);
+	/* The two words alone, and after the words that rules look behind
+	 * for: the set is kept for every place they are written so, so it
+	 * may not hang on what goes before them here ("in a week"). */
+	memcpy(subj, s + i, k - i);
+	subj[k - i] = '\0';
+	probe_within(x, subj, x->owned_set[base], set);
 	if ((r = set_pattern(x, set)) == -2)
 		r = base;
 	lex_add(&x->wk, "", s + i, k - i, "", 0);
