@@ -29,13 +29,14 @@ enum kind {
 	K_SKIP, K_AMOUNT, K_RANGE, K_PLURAL, K_NUM, K_WORD, K_ORD, K_CAL,
 	K_NUMERIC, K_YEAR, K_RANGEYEAR, K_QUARTER, K_HALF, K_FISCAL, K_DECADE,
 	K_CENTURY, K_SEASON, K_HOLIDAY, K_DUR, K_REL, K_CLOCK, K_NOON, K_URL,
-	K_NKINDS
+	K_HALFCTX, K_NKINDS
 };
 
 static const char *const kind_names[K_NKINDS] = {
 	"-", "amount", "range", "plural", "num", "word", "ord", "cal",
 	"numeric", "year", "range-year", "quarter", "half", "fiscal", "decade",
-	"century", "season", "holiday", "dur", "rel", "clock", "noon", "url"
+	"century", "season", "holiday", "dur", "rel", "clock", "noon", "url",
+	"half-ctx"
 };
 
 /* The lists this file reads values from, by name. */
@@ -1130,13 +1131,17 @@ static const char *const behind_ctx[] = {
 #define BEHIND_ANY 3	/* the contexts of any candidate, the first ones */
 
 static void
-probe(struct ns_numex *x, const char *subj, uint64_t set[2])
+probe_within(struct ns_numex *x, const char *subj, const uint64_t *within,
+    uint64_t set[2])
 {
 	char ctx[128];
+	uint64_t behind[2];
 	size_t i;
 	int k;
 
-	probe_at(x, subj, strlen(subj), 0, NULL, set);
+	probe_at(x, subj, strlen(subj), 0, within, set);
+	behind[0] = x->behind[0] & (within ? within[0] : ~(uint64_t)0);
+	behind[1] = x->behind[1] & (within ? within[1] : ~(uint64_t)0);
 	/* A rule may look behind its start for a word that makes it a date
 	 * ("in May"), or for a name and a comma or "aged" (an age: "Pellow,
 	 * 58,", "aged 84"): it may match after "in", "Ab, " or "aged" too.
@@ -1147,8 +1152,14 @@ probe(struct ns_numex *x, const char *subj, uint64_t set[2])
 		k = snprintf(ctx, sizeof(ctx), "%s%s", behind_ctx[i], subj);
 		if (k > 0 && (size_t)k < sizeof(ctx))
 			probe_at(x, ctx, (size_t)k, strlen(behind_ctx[i]),
-			    x->behind, set);
+			    behind, set);
 	}
+}
+
+static void
+probe(struct ns_numex *x, const char *subj, uint64_t set[2])
+{
+	probe_within(x, subj, NULL, set);
 }
 
 /* What may come after a candidate that is followed by a plain word (one
@@ -1964,6 +1975,18 @@ read_match(struct out *o, const struct rule *r, const char *s, size_t n,
 			    NS_ENT_MONEY || r->type == NS_ENT_CARDINAL,
 			    &am) < 0)
 				return;
+			/* "half a billion dollars", "a quarter of a
+			 * billion dollars": a fraction of "a" (1). */
+			for (j = 0; r->type == NS_ENT_MONEY && j < i; j++)
+				if (tok_is(&sp, j, "half") ||
+				    tok_is(&sp, j, "quarter") ||
+				    tok_is(&sp, j, "quarters"))
+					break;
+			if (r->type == NS_ENT_MONEY && j < i &&
+			    strcmp(am.mant, "1") == 0)
+				strcpy(am.mant, tok_is(&sp, j, "half") ? "0.5" :
+				    j > 0 && tok_is(&sp, j - 1, "three") ?
+				    "0.75" : "0.25");
 		}
 		/* "-0.1%", "−0.1%", "minus 0.1%", "minus 150C": the sign is
 		 * part of the match. */
@@ -2103,6 +2126,7 @@ read_match(struct out *o, const struct rule *r, const char *s, size_t n,
 		return;
 	case K_QUARTER:
 	case K_HALF:
+	case K_HALFCTX:
 	case K_FISCAL:
 		for (i = 0; i < sp.nt; i++) {
 			if (tok_is(&sp, i, "fy") || tok_is(&sp, i, "fiscal") ||
@@ -2171,12 +2195,13 @@ read_match(struct out *o, const struct rule *r, const char *s, size_t n,
 				return;
 			snprintf(buf, sizeof(buf), "FY%04ld", y);
 		} else {
-			if (q == 0 || q > (r->kind == K_HALF ? 2 : 4))
+			int half = r->kind == K_HALF || r->kind == K_HALFCTX;
+
+			if (q == 0 || q > (half ? 2 : 4))
 				return;
 			fmt_year(ybuf, sizeof(ybuf), y);
 			snprintf(buf, sizeof(buf), "%s%s-%c%ld",
-			    fy && y > 0 ? "FY" : "", ybuf,
-			    r->kind == K_HALF ? 'H' : 'Q', q);
+			    fy && y > 0 ? "FY" : "", ybuf, half ? 'H' : 'Q', q);
 		}
 		set_string(e, buf);
 		return;
@@ -2359,6 +2384,107 @@ merge_ranges(struct ns_numex *x, const char *s, struct ns_entity *v,
 	}
 }
 
+/* Days of one month: "Dec. 9-10" and "9-10 December" are two dates, the
+ * bare day taking the other's month and year. */
+static void
+day_ranges(struct ns_numex *x, const char *s, struct ns_entity *v,
+    size_t count)
+{
+	size_t i, gap;
+	struct ns_entity *l, *r, *date, *day;
+	struct aux *dayx;
+	long y, m, d;
+	char buf[32];
+
+	for (i = 0; i + 1 < count; i++) {
+		l = &v[i];
+		r = &v[i + 1];
+		gap = r->start - l->end;
+		if (r->start < l->end || !((gap == 1 && s[l->end] == '-') ||
+		    (gap == 3 && memcmp(s + l->end, "\xe2\x80\x93", 3) == 0)))
+			continue;
+		if (l->type == NS_ENT_DATE && x->aux[i].kind == K_CAL &&
+		    r->type == NS_ENT_CARDINAL && x->aux[i + 1].kind == K_NUM) {
+			date = l;
+			day = r;
+			dayx = &x->aux[i + 1];
+		} else if (r->type == NS_ENT_DATE && x->aux[i + 1].kind ==
+		    K_CAL && l->type == NS_ENT_CARDINAL && x->aux[i].kind ==
+		    K_NUM) {
+			date = r;
+			day = l;
+			dayx = &x->aux[i];
+		} else
+			continue;
+		if (date->vkind != NS_VAL_STRING || strlen(date->sval) != 10 ||
+		    date->sval[4] != '-' || date->sval[7] != '-' ||
+		    day->vkind != NS_VAL_NUMBER || day->end - day->start > 2 ||
+		    !is_digit((unsigned char)s[day->start]) ||
+		    !is_digit((unsigned char)s[day->end - 1]))
+			continue;
+		y = date->sval[0] == 'X' ? 0 : atol(date->sval);
+		m = atol(date->sval + 5);
+		d = (long)day->number;
+		if (!(day == r ? d > atol(date->sval + 8) :
+		    d < atol(date->sval + 8)) || !valid_date(y, m, d))
+			continue;
+		snprintf(buf, sizeof(buf), "%.8s%02ld", date->sval, d);
+		day->type = NS_ENT_DATE;
+		set_string(day, buf);
+		dayx->kind = K_CAL;
+		dayx->has_num = 0;
+	}
+}
+
+/* A bare half ("the first half", "H2") is a date only in a story of
+ * results or of the economy: with money or a percentage and a quarter, a
+ * half or a fiscal year named in full, or with two percentages or more;
+ * elsewhere it is a game's ("early in the second half"): "first" and
+ * "second" are then ordinals, "H1" nothing. The count left. */
+static size_t
+half_context(struct ns_numex *x, const char *s, struct ns_entity *v,
+    size_t count)
+{
+	size_t i, k;
+	int money = 0, pct = 0, period = 0, bare = 0;
+
+	for (i = 0; i < count; i++) {
+		if (v[i].type == NS_ENT_MONEY || v[i].type == NS_ENT_PERCENT)
+			money = 1;
+		if (v[i].type == NS_ENT_PERCENT)
+			pct++;
+		else if (v[i].type == NS_ENT_DATE && v[i].vkind ==
+		    NS_VAL_STRING && (x->aux[i].kind == K_QUARTER ||
+		    x->aux[i].kind == K_HALF || x->aux[i].kind == K_FISCAL))
+			period = 1;
+		else if (x->aux[i].kind == K_HALFCTX)
+			bare = 1;
+	}
+	if (!bare || (money && period) || pct >= 2)
+		return count;
+	for (i = k = 0; i < count; i++) {
+		if (x->aux[i].kind == K_HALFCTX && v[i].type == NS_ENT_DATE) {
+			const char *w = s + v[i].start;
+			size_t n = v[i].end - v[i].start;
+
+			if (n < 6 || (lower((unsigned char)w[0]) != 'f' &&
+			    lower((unsigned char)w[0]) != 's'))
+				continue;
+			v[i].type = NS_ENT_ORDINAL;
+			v[i].vkind = NS_VAL_NUMBER;
+			v[i].number = lower((unsigned char)w[0]) == 'f' ? 1 : 2;
+			v[i].end = v[i].start + (v[i].number == 1 ? 5 : 6);
+			x->aux[i].kind = K_ORD;
+		}
+		if (k != i) {
+			v[k] = v[i];
+			x->aux[k] = x->aux[i];
+		}
+		k++;
+	}
+	return k;
+}
+
 /* ---- finding where entities may begin ---- */
 
 static int
@@ -2452,12 +2578,18 @@ weak_set(struct ns_numex *x, const char *s, size_t k, size_t i, int base)
 	const struct entry *e;
 	uint64_t set[2] = { 0, 0 };
 	int r;
+	char subj[KEYMAX + 1];
 
 	if (k - i >= KEYMAX)
 		return base;
 	if ((e = lex_get(&x->wk, s + i, k - i)) != NULL)
 		return e->set[0];
-	probe_at(x, s, k, i, x->owned_set[base], set);
+	/* The two words alone, and after the words that rules look behind
+	 * for: the set is kept for every place they are written so, so it
+	 * may not hang on what goes before them here ("in a week"). */
+	memcpy(subj, s + i, k - i);
+	subj[k - i] = '\0';
+	probe_within(x, subj, x->owned_set[base], set);
 	if ((r = set_pattern(x, set)) == -2)
 		r = base;
 	lex_add(&x->wk, "", s + i, k - i, "", 0);
@@ -2805,8 +2937,12 @@ ns_numex_find(struct ns_numex *x, const char *s, size_t n,
 					re = weak_set(x, s, k, i, re);
 			}
 		}
-		/* ISO 4217 codes before a number: "USD 5m". */
-		if (re < 0 && len == 3 && upper && digit_after(s, n, j))
+		/* ISO 4217 codes before a number: "USD 5m", "VND3.2
+		 * trillion" (the digits are no capitals). */
+		if (re < 0 && len == 3 && (cls[c] & C_UPPER) &&
+		    (cls[(unsigned char)s[i + 1]] & C_UPPER) &&
+		    (cls[(unsigned char)s[i + 2]] & C_UPPER) &&
+		    digit_after(s, n, j))
 			re = x->bucket_re[c];
 		if (re >= 0 && (end = try_at(&o, re, s, n, i)) > i) {
 			i = end;
@@ -2815,6 +2951,8 @@ ns_numex_find(struct ns_numex *x, const char *s, size_t n,
 		i = j;
 	}
 	merge_ranges(x, s, *v, o.count);
+	day_ranges(x, s, *v, o.count);
+	o.count = half_context(x, s, *v, o.count);
 	ages_heights(s, n, *v, o.count);
 	return o.count;
 }
