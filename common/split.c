@@ -27,6 +27,7 @@ struct block {
 	size_t	 blanks;	/* blank lines before it */
 	int	 joined;	/* goes on the paragraph before (a forced cut,
 				 * or a line under boilerplate split off) */
+	int	 listed;	/* its first line went on a list of links */
 };
 
 struct ns_splitter {
@@ -60,6 +61,8 @@ struct ns_splitter {
 	int	 asked;			/* a question stood as a sub-heading */
 	const struct ns_rule *listing;	/* the list heading whose list of
 					 * links the next lines may be */
+	int	 list_furn;		/* ... and the last line under it was
+					 * furniture, no entry */
 	size_t	 escapes;		/* bytes JSON escapes add to title+text */
 	const char *file;
 	size_t	 invalid;
@@ -97,6 +100,7 @@ struct ns_splitter {
 	int	 last_boiler;		/* the last block pushed was boilerplate */
 	int	 last_final;		/* ... ended with a sentence */
 	int	 last_furn;		/* ... ended with a boilerplate line */
+	int	 last_list;		/* ... went on a list of links */
 	int	 slot;			/* ... was one boilerplate line right
 					 * under a paragraph (an ad slot,
 					 * "Story continues") */
@@ -931,6 +935,7 @@ reset_article(struct ns_splitter *sp)
 	sp->last_boiler = 0;
 	sp->last_final = 1;
 	sp->last_furn = 0;
+	sp->last_list = 0;
 	sp->slot = 0;
 	sp->opened = 0;
 	sp->titled = 0;
@@ -979,11 +984,14 @@ push_text(struct ns_splitter *sp, const char *s, const struct block *b)
 	}
 	set_source(sp, b->line, b->byte, 0);
 	/* Furniture after a gap, under a paragraph or under the article's
-	 * own furniture ("Sign up for our daily newsletter"), may be the
-	 * next article's. */
+	 * own furniture ("Sign up for our daily newsletter", a page's
+	 * footer closing the last item's paragraph, "© Crown copyright", a
+	 * list of links' last entry, "In \"Storage\""), may be the next
+	 * article's. */
 	if (b->boiler == b->nlines && (!sp->last_boiler || b->blanks >= 2)) {
 		sp->opened = sp->content > 0 && b->blanks >= 2 &&
-		    (sp->last_final || sp->last_boiler);
+		    (sp->last_final || sp->last_boiler || sp->last_furn ||
+		    sp->last_list);
 		sp->open_at = sp->text.len + 1;
 		sp->open_line = b->line;
 		sp->open_byte = b->byte;
@@ -1005,6 +1013,7 @@ push_text(struct ns_splitter *sp, const char *s, const struct block *b)
 	}
 	sp->last_final = ends_sentence(s, b->len);
 	sp->last_furn = b->boiler_end;
+	sp->last_list = sp->listing != NULL;
 }
 
 /* Put the held blocks into the article as they are. */
@@ -1379,20 +1388,34 @@ dek_block(const struct ns_splitter *sp, const char *s, const struct block *b)
 	    last != ';';
 }
 
+/* Lines at most of a result's block ("Ashby United 2 Kessmouth Athletic
+ * 0", "Ashby: Okafor 23, 67", "Att: 1,214") over a match report's first
+ * sentence, under the credits. */
+#define LEAD_LINES 6
+
 /* Does block b go on under its headline (over lines from the top: the
  * headline, or a kicker and the headline) with credits and then the story
  * itself, in one paragraph: one boilerplate line or more right under the
  * headline ("By Ledger staff | March 12, 2025", a date line) and then
  * lines no body rule matches, the first opening in a capital? A page of
  * short items sets no blank line between an item's headline, its credits
- * and its text. */
+ * and its text. Between the headline and the credits a dek may stand, one
+ * line of eight words or more ("Towns from Northumberland to Cornwall will
+ * share £212 million ..." over "From: Department for ..." and "Published
+ * 14 March 2025", as a government's news pages set a release); the story
+ * may open with a few short lines in capitals (a match's score and
+ * scorers over the report) before running text, a sentence or eight words
+ * at least (no "In \"Storage\"" under a related post's date); the
+ * item's own furniture may close the block ("Share this page", "Is this
+ * page useful?"). */
 static int
 credits_then_text(const struct ns_splitter *sp, const char *s,
     const struct block *b, size_t over)
 {
 	size_t i, k, l, ws, credits = 0, text = 0;
+	int run = 0;
 
-	if (b->nlines < over + 2 || b->boiler1 || b->boiler_end)
+	if (b->nlines < over + 2 || b->boiler1)
 		return 0;
 	for (i = 0, k = 0; i < b->len; i += l + 1, k++) {
 		l = line1(s + i, b->len - i);
@@ -1404,19 +1427,26 @@ credits_then_text(const struct ns_splitter *sp, const char *s,
 			if (text > 0)
 				continue;	/* a line of the story's own */
 			credits++;
-		} else {
-			/* the story's first line: running text, in a capital,
-			 * a sentence or eight words at least (no "In \"Storage\""
-			 * under a related post's date) */
-			if (credits == 0 || (text == 0 &&
-			    (!starts_upper(s + i + ws, l - ws) ||
-			    (!ends_sentence(s + i + ws, l - ws) &&
-			    ns_word_count_max(s + i + ws, l - ws, 8) < 8))))
-				return 0;
-			text++;
+			continue;
 		}
+		if (k == over && starts_upper(s + i + ws, l - ws) &&
+		    !ns_is_list_item(s + i + ws, l - ws) &&
+		    ns_word_count_max(s + i + ws, l - ws, 8) >= 8)
+			continue;	/* perhaps a dek: credits must follow */
+		if (run) {
+			text++;
+			continue;
+		}
+		/* the story's first lines: in a capital, and running text
+		 * within a few of them */
+		if (credits == 0 || !starts_upper(s + i + ws, l - ws) ||
+		    text >= LEAD_LINES)
+			return 0;
+		run = ends_sentence(s + i + ws, l - ws) ||
+		    ns_word_count_max(s + i + ws, l - ws, 8) >= 8;
+		text++;
 	}
-	return credits > 0 && text > 0;
+	return credits > 0 && run;
 }
 
 /* Could block b start a new article? A headline: a line of its own, or
@@ -1466,13 +1496,29 @@ headline_block(const struct ns_splitter *sp, const char *s,
 	return !b->boiler1 && (b->boiler == b->nlines - over ||
 	    (over == 1 && named_credits(sp, s, b)) ||
 	    (over == 2 && kicker_dek(sp, s, b)) ||
-	    (sp->last_boiler && sp->listing == NULL &&
+	    ((sp->last_boiler || sp->last_furn) && !b->listed &&
 	    credits_then_text(sp, s, b, over))) &&
 	    sp->content > 0 &&
 	    (sp->last_boiler || sp->last_final || b->blanks >= 2 ||
 	    (over == 2 && sp->last_furn)) &&
 	    !(question && sp->asked) && (sp->last_boiler ?
 	    headline_under_boiler(s + at, l1) : headline_like(s + at, l1));
+}
+
+/* Does block b, a headline that could start an article, carry the story
+ * under its credits (credits_then_text())? Then the story says it is a
+ * headline: the article starts there, with no paragraph under it to wait
+ * for (a page of items, each closed by its furniture: "Is this page
+ * useful?" over the next item's breadcrumb and headline). */
+static int
+story_block(const struct ns_splitter *sp, const char *s,
+    const struct block *b)
+{
+	size_t at, l;
+
+	return (sp->last_boiler || sp->last_furn) && !b->listed &&
+	    credits_then_text(sp, s, b, kicker_block(sp, s, b, &at, &l) ?
+	    2 : 1);
 }
 
 /* Is block b an item of a digest or an alert e-mail: a headline, a
@@ -1725,6 +1771,11 @@ body_block(struct ns_splitter *sp, const char *s, struct block *b)
 		return;
 	}
 	if (headline_block(sp, s, b)) {
+		if (story_block(sp, s, b)) {
+			end_opened(sp);
+			title_block(sp, s, b);
+			return;
+		}
 		sp->held_bare = b->nlines == 1 && b->boiler == 0 &&
 		    b->blanks < 2 && !sp->last_boiler && !b->joined &&
 		    ns_word_count_max(s, b->len, 7) <= 6 &&
@@ -1818,7 +1869,9 @@ end_run(struct ns_splitter *sp)
 }
 
 /* A page's masthead at the top of an article (or after a gap of two
- * blank lines, where a page joined by cat begins),
+ * blank lines, where a page joined by cat begins, perhaps under the
+ * page's first furniture: "Skip to main content" and a cookie banner over
+ * "GOV.UK"),
  * set with no blank line over the headline: the site's name (a line a head rule matches), then
  * its furniture, two boilerplate lines or more (its tagline, menu,
  * "Subscribe | Log in", a photo's alt text) among which section labels
@@ -1835,7 +1888,7 @@ mast_line(struct ns_splitter *sp, const char *s, size_t n, int boiler)
 	if ((sp->titled || sp->content > 0) && !(sp->cb.nlines > 0 ?
 	    sp->mast_run : sp->titled && sp->content > 0 && !sp->framed &&
 	    sp->warc == WARC_NONE && sp->mail == MAIL_NONE &&
-	    sp->blanks >= 2)) {
+	    (sp->blanks >= 2 || (sp->opened && sp->last_boiler)))) {
 		sp->mast_run = 0;
 		return;
 	}
@@ -2071,6 +2124,7 @@ add_line(struct ns_splitter *sp, const char *s, size_t n, size_t extra,
 		sp->cb.boiler1 = boiler;
 		sp->cb.blanks = sp->blanks;
 		sp->cb.joined = joined;
+		sp->cb.listed = sp->listing != NULL;
 		sp->cb.extra = 0;
 	} else {
 		if (sp->cb.nlines == 1)
@@ -2429,14 +2483,20 @@ static void
 one_line(struct ns_splitter *sp, const char *s, size_t n, size_t extra,
     uint64_t lineno, uint64_t byte)
 {
-	const struct ns_rule *rule, *head;
+	const struct ns_rule *rule, *head = NULL;
 	size_t lead, k;
 
 	if (warc_line(sp, s, n, extra, lineno, byte) ||
 	    mail_line(sp, s, n, extra, lineno, byte))
 		return;
 	if (ns_is_blank(s, n)) {
+		/* A list of links closed by furniture ("Related content",
+		 * its entries, "Is this page useful?") ends at the gap: the
+		 * next item of a page may follow. */
 		end_block(sp);
+		if (sp->list_furn)
+			sp->listing = NULL;
+		sp->list_furn = 0;
 		sp->blanks++;
 		if (sp->alone)
 			sp->next = 1;	/* a section's paragraph is the next */
@@ -2489,6 +2549,8 @@ one_line(struct ns_splitter *sp, const char *s, size_t n, size_t extra,
 	else if (rule == NULL && sp->listing != NULL &&
 	    !link_line(s + lead, n - lead))
 		sp->listing = NULL;
+	sp->list_furn = sp->listing != NULL && rule != NULL &&
+	    sp->listing != head;
 	/* A press release's end matter (About, contacts) set off by a
 	 * separator stays with the article above; any other line after a
 	 * separator starts the next. */

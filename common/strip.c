@@ -454,9 +454,12 @@ kicker_lines(struct ns_rules *r, const char *s, struct line *v, size_t count)
 		}
 		/* Alone in its paragraph among the leading lines, between
 		 * cut lines (a transcript's show, "CNN NEWSROOM", under
-		 * "Return to Transcripts main page", over its air date). */
-		for (j = i + 1; leading && i > 0 && v[i - 1].blank &&
-		    j < count && v[j].blank; j++)
+		 * "Return to Transcripts main page", over its air date), or
+		 * closing a paragraph of them, where the headline ns-split
+		 * took out stood under it (a sport's label, "Football", under
+		 * a page's menus, over "By Tom Askew"). */
+		for (j = i + 1; leading && i > 0 && (v[i - 1].blank ||
+		    cut_other(&v[i - 1])) && j < count && v[j].blank; j++)
 			;
 		if (j > i + 1 && j < count && cut_other(&v[j]) &&
 		    prev_cut(v, i)) {
