@@ -20,7 +20,8 @@
 #   entities  ns-entities on CoNLL-2003 dev (PER/ORG/LOC and 4-class F1)
 #             beside compromise; on the hand-written gold sets in
 #             tests/accept/entities/ (span F1 per type, exact values; news7
-#             on MONEY/PERCENT/DATE only) beside wink-nlp
+#             on MONEY/PERCENT/DATE only; news6 and news8 on every type, news8
+#             also PERSON/ORG/LOC/NORP) beside wink-nlp
 bindir=${NS_BINDIR:-build}
 shared=${NS_SHARED:-../shared}
 eval=$shared/eval/ns-eval
@@ -180,6 +181,16 @@ if [ -x "$bindir/ns-entities" ]; then
 					printf '%-5s MONEY/PERCENT/DATE F1 %s\n' "$f" \
 					    "$("$eval" entities "$gold" "$tmp/ent.pred" \
 					    --field "$f" --types MONEY,PERCENT,DATE | tail -1)"
+					continue ;;
+				*news8*)	# every type annotated, as in news6; names
+					# scored with NORP too
+					printf '%-5s PERSON/ORG/LOC F1 %s, PERSON/ORG/LOC/NORP F1 %s, MONEY/PERCENT/DATE F1 %s\n' "$f" \
+					    "$("$eval" entities "$gold" "$tmp/ent.pred" --field "$f" \
+					    --types PERSON,ORG,LOC | tail -1)" \
+					    "$("$eval" entities "$gold" "$tmp/ent.pred" --field "$f" \
+					    --types PERSON,ORG,LOC,NORP | tail -1)" \
+					    "$("$eval" entities "$gold" "$tmp/ent.pred" --field "$f" \
+					    --types MONEY,PERCENT,DATE | tail -1)"
 					continue ;;
 				esac
 				printf '%-5s PERSON/ORG/LOC F1 %s, MONEY/PERCENT/DATE F1 %s\n' "$f" \
