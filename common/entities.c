@@ -1108,6 +1108,136 @@ name_edges(struct ns_extractor *x, size_t no, const char *s, int title)
 	return no;
 }
 
+/* Is s[0..n-1] a word of a subject in an organisation's name: capitalised,
+ * written in lower case by news text too ("Trade", "Rural", "Affairs"),
+ * no place, no listed organisation, no title ("Minister")? */
+static int
+subject_word(const char *s, size_t n)
+{
+	size_t i;
+
+	if (n < 2 || s[0] < 'A' || s[0] > 'Z')
+		return 0;
+	for (i = 1; i < n; i++)
+		if (s[i] < 'a' || s[i] > 'z')
+			return 0;
+	return ns_word_lower(s, n) && !listed(&places, s, n) &&
+	    !org_known(s, n) && ns_ner_title_len(s, n + 1) == 0;
+}
+
+/* The end of the subject at s[q..n-1]: one to three subject_word()s, the
+ * first no word that heads organisations' names, and no capitalised word
+ * after them; q when there is none. */
+static size_t
+subject_end(const char *s, size_t n, size_t q)
+{
+	size_t r = q, w, words;
+
+	for (words = 0; words < 3; words++) {
+		for (w = r; w < n && s[w] != ' ' && s[w] != ',' &&
+		    s[w] != '.' && s[w] != ';' && s[w] != '\n'; w++)
+			;
+		if (!subject_word(s + r, w - r) || (words == 0 &&
+		    listed(&orgheads, s + r, w - r)))
+			return q;
+		if (!(w + 1 < n && s[w] == ' ' && s[w + 1] >= 'A' &&
+		    s[w + 1] <= 'Z'))
+			return org_known(s + q, w - q) ||
+			    listed(&places, s + q, w - q) ? q : w;
+		r = w + 1;
+	}
+	return q;
+}
+
+/* The end of the list of subjects a name that ends at byte p of s goes on
+ * with: ", Subject" any times, then ", and Subject" or " and Subject";
+ * p when there is none. */
+static size_t
+subjects_end(const char *s, size_t n, size_t p)
+{
+	size_t q, r, p0 = p;
+	int and;
+
+	for (;;) {
+		if (p + 2 < n && s[p] == ',' && s[p + 1] == ' ') {
+			q = p + 2;
+			and = q + 4 < n && memcmp(s + q, "and ", 4) == 0;
+			q += and ? 4 : 0;
+		} else if (p + 5 < n && memcmp(s + p, " and ", 5) == 0) {
+			q = p + 5;
+			and = 1;
+		} else
+			return p0;
+		if ((r = subject_end(s, n, q)) == q)
+			return p0;
+		if (and)
+			return r;
+		p = r;
+	}
+}
+
+/* An organisation's name that a head word opens with "of" or "for" goes
+ * on over the subjects a list joins to it with commas and "and"
+ * ("Ministry of Trade, Industry and Energy", "Department for Environment,
+ * Food and Rural Affairs", "Ministry of Housing, Communities and Local
+ * Government"). The head is the first word of an ORG of the tagger, or
+ * of the words before one that is a subject of such a list ("Rural
+ * Affairs", all the tagger found of the Department); the tagger's names
+ * in the list go into it, unless one is a place or a nationality there.
+ * Not in a title with capitals on every word. Returns the count. */
+static size_t
+coordinated_heads(struct ns_extractor *x, size_t no, const char *s,
+    size_t n, int title)
+{
+	struct ns_entity *e;
+	size_t i, j, k, h, q, end, prev;
+
+	if (title)
+		return no;
+	for (i = 0; i < no; i++) {
+		e = &x->ov[i];
+		if (e->type != NS_ENT_ORG)
+			continue;
+		prev = i > 0 ? x->ov[i - 1].end : 0;
+		/* the head: the ORG's first word, or the nearest before it
+		 * on its line (the list, read forward, must then reach it) */
+		for (h = e->start; ; h--) {
+			if (h < e->start && (h <= prev || s[h] == '\n' ||
+			    e->start - h > 120))
+				goto next;
+			if (h > 0 && s[h - 1] != ' ' && s[h - 1] != '\n')
+				continue;
+			for (k = h; k < n && s[k] != ' ' && s[k] != '\n'; k++)
+				;
+			if (listed(&orgheads, s + h, k - h) && (((q = k + 4) <
+			    n && memcmp(s + k, " of ", 4) == 0) || ((q = k + 5) <
+			    n && memcmp(s + k, " for ", 5) == 0)))
+				break;
+			if (h == 0)
+				goto next;
+		}
+		/* q: after "of " or "for "; the first subject and the list */
+		end = subject_end(s, n, q);
+		if (e->start == h && e->end > end)
+			end = e->end;
+		if (end == q || (end = subjects_end(s, n, end)) < e->end ||
+		    (end == e->end && e->start == h))
+			goto next;
+		for (j = i + 1; j < no && x->ov[j].start < end; j++)
+			if (x->ov[j].end > end || (x->ov[j].type != NS_ENT_ORG &&
+			    x->ov[j].type != NS_ENT_PERSON))
+				break;
+		if (j < no && x->ov[j].start < end)
+			goto next;
+		e->start = h;
+		e->end = end;
+		memmove(e + 1, &x->ov[j], (no - j) * sizeof(*e));
+		no -= j - i - 1;
+next:		;
+	}
+	return no;
+}
+
 /* A byte of a word: a letter, a digit, or any byte of UTF-8 past ASCII. */
 static int
 word_byte(unsigned char c)
@@ -3405,6 +3535,8 @@ ns_extract(struct ns_extractor *x, const char *title, size_t tlen,
 			no = known_orgs(x, x->tv, ntitle, title, tlen, 1);
 			no = split_joined(x, no, title);
 			no = name_edges(x, no, title, title_case(title, tlen));
+			no = coordinated_heads(x, no, title, tlen,
+			    title_case(title, tlen));
 			titled_names(x, no, title);
 			no = fixed_names(x, no, title, tlen,
 			    title_case(title, tlen));
@@ -3420,6 +3552,7 @@ ns_extract(struct ns_extractor *x, const char *title, size_t tlen,
 		    nt - ntitle, text, xlen, 0);
 		no = split_joined(x, no, text);
 		no = name_edges(x, no, text, 0);
+		no = coordinated_heads(x, no, text, xlen, 0);
 		titled_names(x, no, text);
 		no = fixed_names(x, no, text, xlen, 0);
 		merge(x, nn, x->ov, no, 1, text, xlen);
