@@ -1199,8 +1199,26 @@ coordinated_heads(struct ns_extractor *x, size_t no, const char *s,
 		if (e->type != NS_ENT_ORG)
 			continue;
 		prev = i > 0 ? x->ov[i - 1].end : 0;
-		/* the head: the ORG's first word, or the nearest before it
-		 * on its line (the list, read forward, must then reach it) */
+		/* the head: a word of the ORG, or the nearest before it on
+		 * its line (the list, read forward, must then reach it) */
+		for (h = e->start; h < e->end; h = k + 1) {
+			for (k = h; k < e->end && s[k] != ' '; k++)
+				;
+			if (listed(&orgheads, s + h, k - h) && (((q = k + 4) <
+			    n && memcmp(s + k, " of ", 4) == 0) || ((q = k + 5) <
+			    n && memcmp(s + k, " for ", 5) == 0)))
+				break;
+		}
+		if (h < e->end) {
+			/* in it: the list after what the tagger found */
+			end = subject_end(s, n, q);
+			if (end < e->end)
+				end = e->end;
+			if ((end = subjects_end(s, n, end)) <= e->end)
+				goto next;
+			h = e->start;
+			goto join;
+		}
 		for (h = e->start; ; h--) {
 			if (h < e->start && (h <= prev || s[h] == '\n' ||
 			    e->start - h > 120))
@@ -1218,11 +1236,9 @@ coordinated_heads(struct ns_extractor *x, size_t no, const char *s,
 		}
 		/* q: after "of " or "for "; the first subject and the list */
 		end = subject_end(s, n, q);
-		if (e->start == h && e->end > end)
-			end = e->end;
-		if (end == q || (end = subjects_end(s, n, end)) < e->end ||
-		    (end == e->end && e->start == h))
+		if (end == q || (end = subjects_end(s, n, end)) < e->end)
 			goto next;
+join:
 		for (j = i + 1; j < no && x->ov[j].start < end; j++)
 			if (x->ov[j].end > end || (x->ov[j].type != NS_ENT_ORG &&
 			    x->ov[j].type != NS_ENT_PERSON))
@@ -1234,6 +1250,129 @@ coordinated_heads(struct ns_extractor *x, size_t no, const char *s,
 		memmove(e + 1, &x->ov[j], (no - j) * sizeof(*e));
 		no -= j - i - 1;
 next:		;
+	}
+	return no;
+}
+
+/* Is s[0..n-1] a word that ends the names of institutions but is no
+ * head word of heads.tsv: hospitals, police, ambulance services? */
+static int
+institution(const char *s, size_t n)
+{
+	static const char *const v[] = { "Hospital", "Clinic", "Infirmary",
+	    "Police", "Constabulary", "Ambulance", "Cooperative" };
+	size_t i;
+
+	for (i = 0; i < sizeof(v) / sizeof(v[0]); i++)
+		if (strlen(v[i]) == n && memcmp(v[i], s, n) == 0)
+			return 1;
+	return 0;
+}
+
+/* The type of the name of x->ov[0..no) that holds byte b, or -1. */
+static int
+type_at(const struct ns_extractor *x, size_t no, size_t b)
+{
+	size_t i;
+
+	for (i = 0; i < no && x->ov[i].start <= b; i++)
+		if (b < x->ov[i].end)
+			return (int)x->ov[i].type;
+	return -1;
+}
+
+/* The start of the item of a list that ends at byte e of s: capitalised
+ * words (five at most) back to one that is not, the last a plain word
+ * (a capital, small letters: no place, listed organisation, or word of a
+ * PERSON or LOC the tagger found); e when there is none. */
+static size_t
+item_back(const struct ns_extractor *x, size_t no, const char *s, size_t e,
+    int first)
+{
+	size_t a, w, words;
+	int t;
+
+	w = word_back(s, e);
+	if (w == e || e - w < 2 || s[w] < 'A' || s[w] > 'Z')
+		return e;
+	for (a = w + 1; a < e; a++)
+		if (s[a] < 'a' || s[a] > 'z')
+			return e;
+	t = type_at(x, no, w);
+	if (listed(&places, s + w, e - w) || org_known(s + w, e - w) ||
+	    (t >= 0 && t != NS_ENT_ORG) || (t == NS_ENT_ORG && !first))
+		return e;
+	for (a = w, words = 1; words < 5 && a >= 2 && s[a - 1] == ' ' &&
+	    (w = word_back(s, a - 1)) < a - 1 && s[w] >= 'A' && s[w] <= 'Z' &&
+	    !ns_ner_function_word(s + w, a - 1 - w); words++)
+		a = w;
+	return a;
+}
+
+/* An organisation's name that ends in a word of organisations' names
+ * ("Commission", "Union", "Hospital") takes in the items a list joins to
+ * it with commas and "and" before it: "Crime and Corruption Commission",
+ * "Kenya Medical Practitioners, Pharmacists and Dentists Union",
+ * "Jaramogi Oginga Odinga Teaching and Referral Hospital" (the tagger's
+ * names in them go into it). Each item ends in a plain word, no place
+ * ("between Kenya and Uganda Revenue Authority" is two names), no listed
+ * organisation, no word of a person's name. Not in a title with capitals
+ * on every word. Returns the count. */
+static size_t
+coordinated_tails(struct ns_extractor *x, size_t no, const char *s,
+    size_t n, int title)
+{
+	struct ns_entity *e;
+	size_t i, j, k, a, p, r, prev;
+
+	(void)n;
+	if (title)
+		return no;
+	for (i = 0; i < no; i++) {
+		e = &x->ov[i];
+		if (e->type != NS_ENT_ORG)
+			continue;
+		k = word_back(s, e->end);
+		if (!listed(&orgheads, s + k, e->end - k) &&
+		    !institution(s + k, e->end - k))
+			continue;
+		prev = 0;
+		p = e->start;
+		for (r = e->start; r + 5 <= e->end && memcmp(s + r, " and ",
+		    5) != 0; r++)
+			;
+		if (r + 5 > e->end) {
+			if (p >= 6 && memcmp(s + p - 6, ", and ", 6) == 0)
+				p -= 6;
+			else if (p >= 5 && memcmp(s + p - 5, " and ", 5) == 0)
+				p -= 5;
+			else
+				continue;
+			if ((r = item_back(x, no, s, p, 0)) == p)
+				continue;
+			p = r;
+		}
+		/* ", Item" before, as many as there are */
+		while (p >= 2 && memcmp(s + p - 2, ", ", 2) == 0 &&
+		    (r = item_back(x, no, s, p - 2, 1)) < p - 2)
+			p = r;
+		if (p == e->start)
+			continue;
+		if (p + 4 < e->start && memcmp(s + p, "The ", 4) == 0)
+			p += 4;
+		for (j = i; j > 0 && x->ov[j - 1].end > p; j--)
+			;
+		if (j > 0)
+			prev = x->ov[j - 1].end;
+		if (p < prev || (j < i && x->ov[j].start < p))
+			continue;
+		a = j;
+		x->ov[a] = *e;
+		x->ov[a].start = p;
+		memmove(&x->ov[a + 1], &x->ov[i + 1], (no - i - 1) *
+		    sizeof(*e));
+		no -= i - a;
+		i = a;
 	}
 	return no;
 }
@@ -3537,6 +3676,8 @@ ns_extract(struct ns_extractor *x, const char *title, size_t tlen,
 			no = name_edges(x, no, title, title_case(title, tlen));
 			no = coordinated_heads(x, no, title, tlen,
 			    title_case(title, tlen));
+			no = coordinated_tails(x, no, title, tlen,
+			    title_case(title, tlen));
 			titled_names(x, no, title);
 			no = fixed_names(x, no, title, tlen,
 			    title_case(title, tlen));
@@ -3553,6 +3694,7 @@ ns_extract(struct ns_extractor *x, const char *title, size_t tlen,
 		no = split_joined(x, no, text);
 		no = name_edges(x, no, text, 0);
 		no = coordinated_heads(x, no, text, xlen, 0);
+		no = coordinated_tails(x, no, text, xlen, 0);
 		titled_names(x, no, text);
 		no = fixed_names(x, no, text, xlen, 0);
 		merge(x, nn, x->ov, no, 1, text, xlen);
