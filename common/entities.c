@@ -1572,18 +1572,24 @@ particle_names(struct ns_extractor *x, size_t first, const char *s,
 	    /* after a PERSON only, from here */
 	    " de la ", " de los ", " de las ", " de ", " del ", " van der ",
 	    " van den ", " van de ", " van ", " von der ", " von ", " da ",
-	    " dos ", " das ", " di ", " du ", " ter " };
+	    " dos ", " das ", " di ", " du ", " ter ", " dela ", " delos ",
+	    " della ", " degli " };
 	const size_t arabic = 4;
 	struct found *f, *g;
 	size_t k, i, p, e, t;
+	int person;
 
 	for (k = first; k < x->nf; k++) {
 		f = &x->f[k];
 		if (!(NAME_TYPES & (1u << f->e.type)) || f->e.type ==
 		    NS_ENT_NORP)
 			continue;
+		/* a person's name, or one after a title ("Councillor
+		 * Romeo", which the tagger may take for an ORG) */
+		person = f->e.type == NS_ENT_PERSON || ns_ner_title_len(s +
+		    f->e.start, f->e.end - f->e.start) > 0;
 		for (i = 0; i < sizeof(particles) / sizeof(particles[0]); i++) {
-			if (i >= arabic && f->e.type != NS_ENT_PERSON)
+			if (i >= arabic && !person)
 				break;
 			p = strlen(particles[i]);
 			if (f->e.end + p < n &&
@@ -1591,7 +1597,7 @@ particle_names(struct ns_extractor *x, size_t first, const char *s,
 				break;
 		}
 		if (i == sizeof(particles) / sizeof(particles[0]) ||
-		    (i >= arabic && f->e.type != NS_ENT_PERSON))
+		    (i >= arabic && !person))
 			continue;
 		e = f->e.end + p;
 		g = k + 1 < x->nf ? &x->f[k + 1] : NULL;
@@ -1642,6 +1648,100 @@ particle_names(struct ns_extractor *x, size_t first, const char *s,
 		if ((t = ns_ner_title_len(s + f->e.start, e - f->e.start)) > 0)
 			f->e.start += t;
 		k--;		/* another particle may follow */
+	}
+}
+
+/* The bytes of the quotation mark at s[0..n-1] that opens (open 1) or
+ * closes a nickname: '"', or the curly double quotes; 0 when none. */
+static size_t
+nick_quote(const char *s, size_t n, int open)
+{
+	if (n >= 1 && s[0] == '"')
+		return 1;
+	if (n >= 3 && (unsigned char)s[0] == 0xe2 &&
+	    (unsigned char)s[1] == 0x80 &&
+	    (unsigned char)s[2] == (open ? 0x9c : 0x9d))
+		return 3;
+	return 0;
+}
+
+/* A person's name with a nickname in quotation marks between its parts
+ * ("Guadalupe \"Lupe\" Marín-Estrada", "Cristina “Tinay” Dela Peña-Lim")
+ * is one PERSON, whatever the tagger made of the parts around it: a name
+ * before, one or two capitalised words quoted, and a name or a
+ * capitalised word after. A person's name goes on with " Jr.", " Sr.",
+ * " II", " III" or " IV" after it. Among x->f[first..], the names of text
+ * s[0..n-1]. */
+static void
+person_suffixes(struct ns_extractor *x, size_t first, const char *s,
+    size_t n)
+{
+	static const char *const sufs[] = { " Jr.", " Sr.", " Jr", " Sr",
+	    " III", " II", " IV" };
+	struct found *f, *g;
+	size_t k, i, p, q, e, w, words, m;
+
+	for (k = first; k < x->nf; k++) {
+		f = &x->f[k];
+		if (!(NAME_TYPES & (1u << f->e.type)) || f->e.type ==
+		    NS_ENT_NORP)
+			continue;
+		p = f->e.end;
+		if (p + 1 < n && s[p] == ' ' && (m = nick_quote(s + p + 1,
+		    n - p - 1, 1)) > 0) {
+			q = p + 1 + m;
+			/* one or two words, a capital first, to the close */
+			for (w = q, words = 1; w < n && w - q < 40 &&
+			    nick_quote(s + w, n - w, 0) == 0; w++) {
+				if (s[w] == ' ')
+					words++;
+				else if (!((s[w] >= 'a' && s[w] <= 'z') ||
+				    (s[w] >= 'A' && s[w] <= 'Z') || s[w] == '-' ||
+				    s[w] == '.' || (unsigned char)s[w] >= 0x80))
+					break;
+			}
+			if (w == q || s[q] < 'A' || s[q] > 'Z' || words > 2 ||
+			    s[w - 1] == ' ' || (m = nick_quote(s + w, n - w,
+			    0)) == 0 || w + m + 1 >= n || s[w + m] != ' ')
+				goto suffix;
+			e = w + m + 1;
+			g = k + 1 < x->nf ? &x->f[k + 1] : NULL;
+			if (g != NULL && g->e.start < e)
+				goto suffix;
+			if (g != NULL && g->e.start == e &&
+			    (NAME_TYPES & (1u << g->e.type)) &&
+			    g->e.type != NS_ENT_NORP)
+				e = g->e.end;
+			else if (s[e] >= 'A' && s[e] <= 'Z') {
+				while (e < n && s[e] != ' ' && s[e] != ',' &&
+				    s[e] != '.' && s[e] != '\n' && s[e] != ';' &&
+				    s[e] != ')' && (unsigned char)s[e] != 0xe2)
+					e++;
+				if (g != NULL && g->e.start < e)
+					goto suffix;
+			} else
+				goto suffix;
+			if (g != NULL && g->e.start < e) {
+				memmove(&x->f[k + 1], &x->f[k + 2], (x->nf - k -
+				    2) * sizeof(*x->f));
+				x->nf--;
+			}
+			f->e.end = e;
+			f->e.type = NS_ENT_PERSON;
+		}
+suffix:
+		if (f->e.type != NS_ENT_PERSON)
+			continue;
+		for (i = 0; i < sizeof(sufs) / sizeof(sufs[0]); i++) {
+			m = strlen(sufs[i]);
+			if (f->e.end + m <= n && memcmp(s + f->e.end, sufs[i],
+			    m) == 0 && (f->e.end + m == n ||
+			    !word_byte((unsigned char)s[f->e.end + m])))
+				break;
+		}
+		if (i < sizeof(sufs) / sizeof(sufs[0]) && (k + 1 >= x->nf ||
+		    x->f[k + 1].e.start >= f->e.end + m))
+			f->e.end += m;
 	}
 }
 
@@ -1709,6 +1809,7 @@ merge(struct ns_extractor *x, size_t nn, const struct ns_entity *tv,
 	}
 	org_names(x, first, s, n);
 	particle_names(x, first, s, n);
+	person_suffixes(x, first, s, n);
 	ns_cpos_init(&cp, s);
 	for (k = first; k < x->nf; k++) {
 		x->f[k].cstart = ns_cpos_at(&cp, x->f[k].e.start);
