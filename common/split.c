@@ -69,6 +69,8 @@ struct ns_splitter {
 	uint64_t first_bad;
 
 	/* Database exports (LexisNexis, Factiva). */
+	int	 slugged;		/* the article is a newsroom script's
+					 * story, opened by its "SLUG:" line */
 	int	 framed;		/* the article has an export's word
 					 * count field: only the export's marks
 					 * end it, no headline under it */
@@ -945,6 +947,7 @@ reset_article(struct ns_splitter *sp)
 	sp->asked = 0;
 	sp->escapes = 0;
 	sp->framed = 0;
+	sp->slugged = 0;
 	sp->furnished = 0;
 }
 
@@ -2175,7 +2178,7 @@ static size_t
 title_field(const char *s, size_t n)
 {
 	static const char *const keys[] = { "Title:", "TITLE:", "Headline:",
-	    "HEADLINE:", "#" };
+	    "HEADLINE:", "SLUG:", "#" };
 	size_t i, k, v;
 
 	for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
@@ -2515,6 +2518,13 @@ one_line(struct ns_splitter *sp, const char *s, size_t n, size_t extra,
 		end_block(sp);
 		end_run(sp);
 		release_pending(sp);	/* a held line ends the article */
+		if (sp->slugged) {
+			/* A script's story ends its copy ("ENDS"): the notes
+			 * under it ("PRON: ...", "Copy: ...") are its own, as
+			 * an end marker's trailer is, up to its next slug. */
+			sp->trailer = 1;
+			return;
+		}
 		if (sp->separated || (!sp->has_title && sp->content == 0))
 			end_article(sp, 0);
 		else
@@ -2529,6 +2539,7 @@ one_line(struct ns_splitter *sp, const char *s, size_t n, size_t extra,
 		k += lead;
 		take_title(sp, s + k, ns_trim_right(s + k, n - k), lineno,
 		    byte);
+		sp->slugged = memcmp(s + lead, "SLUG:", 5) == 0;
 		return;
 	}
 	/* End markers first: a user's -e marker must win over a built-in
