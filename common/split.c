@@ -2529,8 +2529,9 @@ clip_title(struct ns_splitter *sp)
 	sp->framed = 1;		/* no headline starts an article in it */
 }
 
-/* The article of clippings ended at the separator over the line held in
- * cur: it is written, and the line read again, the first of the next. */
+/* The article ended over the line held in cur (a clippings' at the
+ * separator over it, or any over a document's line): it is written, and
+ * the line read again, the first of the next. */
 static void
 clip_release(struct ns_splitter *sp)
 {
@@ -2666,13 +2667,19 @@ one_line(struct ns_splitter *sp, const char *s, size_t n, size_t extra,
 	if (rule == NULL)
 		rule = ns_rules_match(sp->rules, NS_SCOPE_BODY & ~NS_SCOPE_END,
 		    s + lead, n - lead);
-	/* A clipping's header under the first line of an article: that
-	 * line is its document's, the title. */
+	/* A clipping's header under a line that opens a paragraph: that
+	 * line is its document's, the title of a new article (the first of
+	 * a clippings file joined to another dump by cat too). */
 	if (rule != NULL && (rule->scope == NS_SCOPE_CLIP ||
-	    rule->scope == NS_SCOPE_NOTE) && !sp->clips && !sp->titled &&
-	    !sp->has_title && sp->content == 0 && sp->npv == 0 &&
-	    sp->cb.nlines == 1 && sp->cb.boiler == 0)
-		clip_title(sp);
+	    rule->scope == NS_SCOPE_NOTE) && !sp->clips &&
+	    sp->cb.nlines == 1 && sp->cb.boiler == 0) {
+		if (sp->titled || sp->has_title || sp->content > 0 ||
+		    sp->npv > 0)
+			clip_release(sp);
+		if (!sp->titled && !sp->has_title && sp->content == 0 &&
+		    sp->npv == 0 && sp->cb.nlines == 1)
+			clip_title(sp);
+	}
 	/* Under a list heading ("Related Content", "More in Business"),
 	 * lines that read as its entries keep the list going (see
 	 * body_block), up to a line that is none or a gap of two blank
