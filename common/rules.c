@@ -1772,7 +1772,8 @@ ns_rules_parse(struct ns_rules *r, const char *text, size_t len,
 		if (!found) {
 			snprintf(err, errsz, "%s:%zu: unknown scope \"%.*s\" "
 			    "(line, end, tail, head, kicker, list, para, section, "
-			    "credit, author, thread, tags, field, box or title)",
+			    "credit, author, thread, tags, field, box, message, "
+			    "clip, note or title)",
 			    origin,
 			    lineno,
 			    (int)(wl[1] > 40 ? 40 : wl[1]), w[1]);
