@@ -508,14 +508,18 @@ enum ns_scope {
 				 * a paragraph of cut lines */
 	NS_SCOPE_BOX = 16384,	/* closes a box the page made: boilerplate
 				 * with the lines over it in its paragraph */
-	NS_SCOPE_MESSAGE = 32768	/* opens a message of a mail digest:
+	NS_SCOPE_MESSAGE = 32768,	/* opens a message of a mail digest:
 				 * boilerplate with its headers, the note
 				 * over its story, or all of a reply */
+	NS_SCOPE_CLIP = 65536,	/* an e-reader's clipping header: boiler-
+				 * plate with the document line over it */
+	NS_SCOPE_NOTE = 131072	/* the same, of a reader's note: and with
+				 * the next paragraph, the note */
 };
 #define NS_SCOPE_BODY (NS_SCOPE_LINE | NS_SCOPE_END | NS_SCOPE_TAIL | \
 	NS_SCOPE_LIST | NS_SCOPE_PARA | NS_SCOPE_SECTION | NS_SCOPE_CREDIT | \
-	NS_SCOPE_BOX)
-#define NS_SCOPE_MASKS 65536	/* every combination of scopes */
+	NS_SCOPE_BOX | NS_SCOPE_CLIP | NS_SCOPE_NOTE)
+#define NS_SCOPE_MASKS 262144	/* every combination of scopes */
 
 struct ns_rule {
 	char	*name;

@@ -30,6 +30,8 @@ static const struct {
 	{ "field", NS_SCOPE_FIELD },
 	{ "box", NS_SCOPE_BOX },
 	{ "message", NS_SCOPE_MESSAGE },
+	{ "clip", NS_SCOPE_CLIP },
+	{ "note", NS_SCOPE_NOTE },
 };
 
 const char *
@@ -1325,9 +1327,9 @@ struct ns_rules_index {
 	unsigned char fold[256];	/* a byte, ASCII letters lowered */
 	struct maskrules *mask[NS_SCOPE_MASKS];
 	/* The masks made, so that a reset (one per rule added) frees
-	 * those, not all 32768 slots: 166 rules were 5 million free(NULL)
+	 * those, not all the slots: 166 rules were 5 million free(NULL)
 	 * calls, half the start-up time. */
-	uint16_t made[NS_SCOPE_MASKS];
+	uint32_t made[NS_SCOPE_MASKS];
 	size_t	 nmade;
 };
 
@@ -1770,7 +1772,8 @@ ns_rules_parse(struct ns_rules *r, const char *text, size_t len,
 		if (!found) {
 			snprintf(err, errsz, "%s:%zu: unknown scope \"%.*s\" "
 			    "(line, end, tail, head, kicker, list, para, section, "
-			    "credit, author, thread, tags, field, box or title)",
+			    "credit, author, thread, tags, field, box, message, "
+			    "clip, note or title)",
 			    origin,
 			    lineno,
 			    (int)(wl[1] > 40 ? 40 : wl[1]), w[1]);
@@ -1936,7 +1939,7 @@ ns_rules_match(struct ns_rules *r, unsigned mask, const char *s, size_t n)
 		make_table(r, x);
 	if ((m = x->mask[mask]) == NULL) {
 		m = x->mask[mask] = make_mask(r, x, mask);
-		x->made[x->nmade++] = (uint16_t)mask;
+		x->made[x->nmade++] = (uint32_t)mask;
 	}
 	see_line(x, s, n);
 	/* A rule that cannot match is not tried: the line starts with a

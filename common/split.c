@@ -69,6 +69,17 @@ struct ns_splitter {
 	uint64_t first_bad;
 
 	/* Database exports (LexisNexis, Factiva). */
+	int	 slugged;		/* the article is a newsroom script's
+					 * story, opened by its "SLUG:" line */
+	/* An e-reader's clippings ("My Clippings.txt"): each a document's
+	 * line, a header ("- Your Highlight on ..."), the clipping, and a
+	 * separator; those of one document are one article. */
+	int	 clips;			/* the article is such a document's */
+	int	 clipsep;		/* 1: a separator ended a clipping of
+					 * it; 2: the line under it is held in
+					 * cur, a document's line, maybe its */
+	struct ns_buf clipdoc;		/* its document's line */
+	struct ns_buf clipline;		/* a held line, read again */
 	int	 framed;		/* the article has an export's word
 					 * count field: only the export's marks
 					 * end it, no headline under it */
@@ -945,6 +956,9 @@ reset_article(struct ns_splitter *sp)
 	sp->asked = 0;
 	sp->escapes = 0;
 	sp->framed = 0;
+	sp->slugged = 0;
+	sp->clips = 0;
+	sp->clipsep = 0;
 	sp->furnished = 0;
 }
 
@@ -2175,7 +2189,7 @@ static size_t
 title_field(const char *s, size_t n)
 {
 	static const char *const keys[] = { "Title:", "TITLE:", "Headline:",
-	    "HEADLINE:", "#" };
+	    "HEADLINE:", "SLUG:", "#" };
 	size_t i, k, v;
 
 	for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
@@ -2479,6 +2493,107 @@ warc_line(struct ns_splitter *sp, const char *s, size_t n, size_t extra,
 	return 1;
 }
 
+/* ---- an e-reader's clippings (Kindle's "My Clippings.txt") ---- */
+
+static void one_line(struct ns_splitter *, const char *, size_t, size_t,
+    uint64_t, uint64_t);
+
+/* The line held in cur, the only one of its block, is the document's of
+ * a clipping whose header is under it: the title, less the author in
+ * brackets at its end ("Title (Author)"), as a key's value is; the
+ * article is that document's clippings. */
+static void
+clip_title(struct ns_splitter *sp)
+{
+	size_t n = ns_trim_right(sp->cur.p, sp->cur.len), t = n, depth = 0;
+
+	ns_buf_reset(&sp->clipdoc);
+	ns_buf_add(&sp->clipdoc, sp->cur.p, n);
+	if (n > 0 && sp->cur.p[n - 1] == ')') {
+		/* Back to the bracket that opens the last group, at t - 1. */
+		for (; t > 0; t--) {
+			if (sp->cur.p[t - 1] == ')')
+				depth++;
+			else if (sp->cur.p[t - 1] == '(' && --depth == 0)
+				break;
+		}
+		if (t > 1 && ns_trim_right(sp->cur.p, t - 1) > 0)
+			n = ns_trim_right(sp->cur.p, t - 1);
+	}
+	take_title(sp, sp->cur.p, n, sp->cb.line, sp->cb.byte);
+	ns_buf_reset(&sp->cur);
+	sp->cb.nlines = sp->cb.boiler = 0;
+	sp->chat = 0;
+	sp->mast_run = 0;
+	sp->clips = 1;
+	sp->framed = 1;		/* no headline starts an article in it */
+}
+
+/* The article ended over the line held in cur (a clippings' at the
+ * separator over it, or any over a document's line): it is written, and
+ * the line read again, the first of the next. */
+static void
+clip_release(struct ns_splitter *sp)
+{
+	uint64_t line = sp->cb.line, byte = sp->cb.byte;
+	size_t extra = sp->cb.extra, blanks = sp->cb.blanks;
+
+	sp->clipsep = 0;
+	ns_buf_reset(&sp->clipline);
+	ns_buf_add(&sp->clipline, sp->cur.p, sp->cur.len);
+	ns_buf_reset(&sp->cur);
+	sp->cb.nlines = sp->cb.boiler = 0;
+	sp->chat = 0;
+	sp->mast_run = 0;
+	end_article(sp, 0);
+	sp->blanks = blanks;
+	one_line(sp, sp->clipline.p, sp->clipline.len, extra, line, byte);
+}
+
+/* A line under a separator that ended a clipping: the first one no rule
+ * matches may be the document's line of the next clipping, held (2);
+ * under it, the header of a clipping of the same document makes it
+ * boilerplate and the article go on, anything else ends the article
+ * over it. Returns 1 if the line is taken. */
+static int
+clip_line(struct ns_splitter *sp, const char *s, size_t n, size_t extra,
+    uint64_t lineno, uint64_t byte)
+{
+	size_t lead = ns_trim_left(s, n), l;
+
+	if (sp->clipsep == 1) {
+		if (ns_is_blank(s, n))
+			return 0;
+		sp->clipsep = 0;
+		if (!is_separator(s + lead, n - lead) &&
+		    title_field(s + lead, n - lead) == 0 &&
+		    ns_rules_match(sp->rules, NS_SCOPE_BODY, s + lead,
+		    n - lead) == NULL) {
+			end_block(sp);
+			add_line(sp, s, n, extra, lineno, byte, 0);
+			sp->clipsep = 2;
+			return 1;
+		}
+		/* No clipping: the article ended at the separator. */
+		end_block(sp);
+		end_article(sp, 0);
+		return 0;
+	}
+	l = ns_trim_right(sp->cur.p, sp->cur.len);
+	if (!ns_is_blank(s, n) && sp->cb.nlines == 1 &&
+	    l == sp->clipdoc.len && memcmp(sp->cur.p, sp->clipdoc.p, l) == 0 &&
+	    ns_rules_match(sp->rules, NS_SCOPE_CLIP | NS_SCOPE_NOTE, s + lead,
+	    n - lead) != NULL) {
+		/* The same document: its line is boilerplate. */
+		sp->clipsep = 0;
+		sp->cb.boiler = sp->cb.nlines;
+		sp->cb.boiler1 = sp->cb.boiler_end = 1;
+		return 0;
+	}
+	clip_release(sp);
+	return 0;
+}
+
 static void
 one_line(struct ns_splitter *sp, const char *s, size_t n, size_t extra,
     uint64_t lineno, uint64_t byte)
@@ -2486,6 +2601,8 @@ one_line(struct ns_splitter *sp, const char *s, size_t n, size_t extra,
 	const struct ns_rule *rule, *head = NULL;
 	size_t lead, k;
 
+	if (sp->clipsep && clip_line(sp, s, n, extra, lineno, byte))
+		return;
 	if (warc_line(sp, s, n, extra, lineno, byte) ||
 	    mail_line(sp, s, n, extra, lineno, byte))
 		return;
@@ -2515,6 +2632,18 @@ one_line(struct ns_splitter *sp, const char *s, size_t n, size_t extra,
 		end_block(sp);
 		end_run(sp);
 		release_pending(sp);	/* a held line ends the article */
+		if (sp->slugged) {
+			/* A script's story ends its copy ("ENDS"): the notes
+			 * under it ("PRON: ...", "Copy: ...") are its own, as
+			 * an end marker's trailer is, up to its next slug. */
+			sp->trailer = 1;
+			return;
+		}
+		if (sp->clips) {
+			/* The next clipping may be of the same document. */
+			sp->clipsep = 1;
+			return;
+		}
 		if (sp->separated || (!sp->has_title && sp->content == 0))
 			end_article(sp, 0);
 		else
@@ -2529,6 +2658,7 @@ one_line(struct ns_splitter *sp, const char *s, size_t n, size_t extra,
 		k += lead;
 		take_title(sp, s + k, ns_trim_right(s + k, n - k), lineno,
 		    byte);
+		sp->slugged = memcmp(s + lead, "SLUG:", 5) == 0;
 		return;
 	}
 	/* End markers first: a user's -e marker must win over a built-in
@@ -2537,6 +2667,19 @@ one_line(struct ns_splitter *sp, const char *s, size_t n, size_t extra,
 	if (rule == NULL)
 		rule = ns_rules_match(sp->rules, NS_SCOPE_BODY & ~NS_SCOPE_END,
 		    s + lead, n - lead);
+	/* A clipping's header under a line that opens a paragraph: that
+	 * line is its document's, the title of a new article (the first of
+	 * a clippings file joined to another dump by cat too). */
+	if (rule != NULL && (rule->scope == NS_SCOPE_CLIP ||
+	    rule->scope == NS_SCOPE_NOTE) && !sp->clips &&
+	    sp->cb.nlines == 1 && sp->cb.boiler == 0) {
+		if (sp->titled || sp->has_title || sp->content > 0 ||
+		    sp->npv > 0)
+			clip_release(sp);
+		if (!sp->titled && !sp->has_title && sp->content == 0 &&
+		    sp->npv == 0 && sp->cb.nlines == 1)
+			clip_title(sp);
+	}
 	/* Under a list heading ("Related Content", "More in Business"),
 	 * lines that read as its entries keep the list going (see
 	 * body_block), up to a line that is none or a gap of two blank
@@ -2565,9 +2708,10 @@ one_line(struct ns_splitter *sp, const char *s, size_t n, size_t extra,
 	 * paragraph the next one too ("About Acme Corp"): as ns-strip-ads
 	 * reads the run. */
 	if (rule != NULL && (rule->scope == NS_SCOPE_PARA ||
-	    rule->scope == NS_SCOPE_SECTION) && (sp->run == NULL || sp->next)) {
+	    rule->scope == NS_SCOPE_SECTION || rule->scope == NS_SCOPE_NOTE) &&
+	    (sp->run == NULL || sp->next)) {
 		sp->run = rule;
-		sp->alone = rule->scope == NS_SCOPE_SECTION;
+		sp->alone = rule->scope != NS_SCOPE_PARA;
 		sp->next = 0;
 	} else {
 		if (sp->run != NULL && (rule == NULL ||
@@ -2604,7 +2748,8 @@ one_line(struct ns_splitter *sp, const char *s, size_t n, size_t extra,
 		return;
 	}
 	add_line(sp, s, n, extra, lineno, byte, rule != NULL);
-	if (rule != NULL && rule->scope == NS_SCOPE_BOX)
+	if (rule != NULL && (rule->scope == NS_SCOPE_BOX ||
+	    rule->scope == NS_SCOPE_CLIP || rule->scope == NS_SCOPE_NOTE))
 		box_block(sp);
 }
 
@@ -2748,6 +2893,8 @@ ns_splitter_flush(struct ns_splitter *sp)
 	release_hd(sp);
 	if (sp->mail == MAIL_HEAD)
 		mail_start(sp);
+	if (sp->clipsep == 2)
+		clip_release(sp);
 	end_block(sp);
 	end_run(sp);
 	end_article(sp, 1);
@@ -2799,6 +2946,8 @@ ns_splitter_free(struct ns_splitter *sp)
 	ns_buf_free(&sp->text);
 	ns_buf_free(&sp->pend);
 	ns_buf_free(&sp->mbuf);
+	ns_buf_free(&sp->clipdoc);
+	ns_buf_free(&sp->clipline);
 	free(sp->pv);
 	free(sp->mh);
 	free(sp->lbyte);

@@ -243,7 +243,9 @@ link_list(struct ns_rules *r, const char *s, struct line *v, size_t count)
 
 /* A para or section rule's line takes the rest of its paragraph (run);
  * a section heading alone in its paragraph takes the next paragraph too
- * (next). As ns-split reads the same lines. */
+ * (next), and so does a note's header closing its paragraph (the reader's
+ * note under an e-reader's "- Your Note on ..."). As ns-split reads the
+ * same lines. */
 static void
 run_line(struct line *l, const struct ns_rule **run, int *alone, int *next)
 {
@@ -256,9 +258,10 @@ run_line(struct line *l, const struct ns_rule **run, int *alone, int *next)
 		return;
 	}
 	if (l->rule != NULL && (l->rule->scope == NS_SCOPE_PARA ||
-	    l->rule->scope == NS_SCOPE_SECTION) && (*run == NULL || *next)) {
+	    l->rule->scope == NS_SCOPE_SECTION ||
+	    l->rule->scope == NS_SCOPE_NOTE) && (*run == NULL || *next)) {
 		*run = l->rule;
-		*alone = l->rule->scope == NS_SCOPE_SECTION;
+		*alone = l->rule->scope != NS_SCOPE_PARA;
 		*next = 0;
 		return;
 	}
@@ -706,7 +709,9 @@ figure_lines(const char *s, struct line *v, size_t count)
  * box rule names: the lines over it in its paragraph, a few short ones,
  * go with it, listed under its rule. A longer paragraph, or one with a
  * line of more words, is text the line was glued to, and stays. As
- * ns-split reads the block. */
+ * ns-split reads the block. An e-reader's clipping header (a clip or
+ * note rule's line: "- Your Highlight on page 1 | ...") closes one too:
+ * the document's line over it ("Title (Author)"). */
 static void
 box_lines(const char *s, struct line *v, size_t count)
 {
@@ -714,7 +719,9 @@ box_lines(const char *s, struct line *v, size_t count)
 
 	for (i = 0; i < count; i++) {
 		if (v[i].blank || v[i].rule == NULL ||
-		    v[i].rule->scope != NS_SCOPE_BOX)
+		    (v[i].rule->scope != NS_SCOPE_BOX &&
+		    v[i].rule->scope != NS_SCOPE_CLIP &&
+		    v[i].rule->scope != NS_SCOPE_NOTE))
 			continue;
 		for (p = i; p > 0 && !v[p - 1].blank && i - p < BOX_LINES;
 		    p--)
@@ -1051,7 +1058,7 @@ strip_pass(struct ns_rules *r, const char *s, size_t n, struct prior *pr,
 		pass_v[count].rule = pass_v[count].blank || again ? NULL :
 		    ns_rules_match(r, NS_SCOPE_LINE | NS_SCOPE_END |
 		    NS_SCOPE_PARA | NS_SCOPE_SECTION | NS_SCOPE_CREDIT |
-		    NS_SCOPE_BOX,
+		    NS_SCOPE_BOX | NS_SCOPE_CLIP | NS_SCOPE_NOTE,
 		    s + pass_v[count].start,
 		    pass_v[count].end - pass_v[count].start);
 		pass_v[count].taken = 0;
