@@ -134,6 +134,10 @@ struct ns_splitter {
 				 * ("Link to original source") */
 	int	 source;	/* the held line is a source's name under
 				 * an end marker */
+	size_t	 fwd;		/* in a forwarder's note, under the header
+				 * block of the mail that forwards (its
+				 * "Subject: FW: ..."): its lines so far,
+				 * plus one; 0: none */
 
 	/* Web archive text (WARC, Common Crawl's WET): each record is an
 	 * article, its header boilerplate. */
@@ -1188,6 +1192,22 @@ push_held_boiler(struct ns_splitter *sp)
 	ns_buf_reset(&sp->pend);
 }
 
+/* Is the second line of block b boilerplate, a line a body rule
+ * matches? */
+static int
+line2_boiler(const struct ns_splitter *sp, const char *s,
+    const struct block *b)
+{
+	size_t l1 = line1(s, b->len), l2, ws;
+
+	if (b->nlines < 2)
+		return 0;
+	l2 = line1(s + l1 + 1, b->len - l1 - 1);
+	ws = ns_trim_left(s + l1 + 1, l2);
+	return ns_rules_match(sp->rules, NS_SCOPE_BODY, s + l1 + 1 + ws,
+	    l2 - ws) != NULL;
+}
+
 /* The first block of an article: take the title from it. */
 static void
 start_block(struct ns_splitter *sp, const char *s, struct block *b)
@@ -1299,10 +1319,12 @@ start_block(struct ns_splitter *sp, const char *s, struct block *b)
 		}
 	}
 	/* A digest's item: its source's name under the headline may be in
-	 * lower case ("example.com"). */
+	 * lower case ("example.com"); so may furniture right under it (an
+	 * image's placeholder, "[cid:image002.jpg@...]"). */
 	if (!item_lines(sp, s, b) && !title_at_start(s, l1,
 	    nl ? nl + 1 : NULL, nl ? b->len - l1 - 1 : 0, !b->boiler1 &&
-	    b->boiler == b->nlines - 1)) {
+	    (b->boiler == b->nlines - 1 || (b->boiler > 0 &&
+	    line2_boiler(sp, s, b))))) {
 		push_text(sp, s, b);
 		return;
 	}
@@ -2512,6 +2534,7 @@ one_line(struct ns_splitter *sp, const char *s, size_t n, size_t extra,
 		return;
 	if (is_separator(s + lead, n - lead) ||
 	    export_end(s + lead, n - lead)) {
+		sp->fwd = 0;	/* the forwarded message is under it */
 		end_block(sp);
 		end_run(sp);
 		release_pending(sp);	/* a held line ends the article */
@@ -2531,6 +2554,22 @@ one_line(struct ns_splitter *sp, const char *s, size_t n, size_t extra,
 		    byte);
 		return;
 	}
+	/* A forwarder's note, signature and disclaimer, up to the
+	 * forwarded message, are the mail's, not the story's: boilerplate
+	 * over its headline (ns-strip-ads cuts them, see strip.c). */
+	if (sp->fwd > 0) {
+		if (ns_mail_forwarded_start(s + lead, n - lead) ||
+		    sp->fwd > NS_MAIL_NOTE_LINES)
+			sp->fwd = 0;
+		else {
+			sp->fwd++;
+			add_line(sp, s, n, extra, lineno, byte, 1);
+			return;
+		}
+	}
+	if (!sp->has_title && sp->content == 0 &&
+	    ns_mail_forward_subject(s + lead, n - lead))
+		sp->fwd = 1;
 	/* End markers first: a user's -e marker must win over a built-in
 	 * rule that also matches the line. */
 	rule = ns_rules_match(sp->rules, NS_SCOPE_END, s + lead, n - lead);
@@ -2755,6 +2794,7 @@ ns_splitter_flush(struct ns_splitter *sp)
 	sp->after_end = 0;
 	sp->source = 0;
 	sp->blanks = 0;
+	sp->fwd = 0;
 	sp->warc = WARC_NONE;
 	sp->mail = MAIL_NONE;
 }
