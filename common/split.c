@@ -2567,9 +2567,21 @@ one_line(struct ns_splitter *sp, const char *s, size_t n, size_t extra,
 			return;
 		}
 	}
-	if (!sp->has_title && sp->content == 0 &&
-	    ns_mail_forward_subject(s + lead, n - lead))
-		sp->fwd = 1;
+	if (ns_mail_forward_subject(s + lead, n - lead)) {
+		if (!sp->has_title && sp->content == 0)
+			sp->fwd = 1;
+		else if (sp->cb.nlines == 0 ? sp->blanks >= 1 :
+		    sp->cb.boiler == sp->cb.nlines && sp->cb.blanks >= 1) {
+			/* A forward's header block in a block of its own
+			 * (a mail after another dump, joined by cat): a new
+			 * mail, the header block so far on top of its first
+			 * article. */
+			release_pending(sp);
+			end_run(sp);
+			end_article(sp, 0);
+			sp->fwd = 1;
+		}
+	}
 	/* End markers first: a user's -e marker must win over a built-in
 	 * rule that also matches the line. */
 	rule = ns_rules_match(sp->rules, NS_SCOPE_END, s + lead, n - lead);
