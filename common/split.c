@@ -1518,7 +1518,8 @@ headline_block(const struct ns_splitter *sp, const char *s,
 	return !b->boiler1 && (b->boiler == b->nlines - over ||
 	    (over == 1 && named_credits(sp, s, b)) ||
 	    (over == 2 && kicker_dek(sp, s, b)) ||
-	    ((sp->last_boiler || sp->last_furn) && !b->listed &&
+	    ((sp->last_boiler || sp->last_furn || over == 2 ||
+	    b->blanks >= 2) && !b->listed &&
 	    credits_then_text(sp, s, b, over))) &&
 	    sp->content > 0 &&
 	    (sp->last_boiler || sp->last_final || b->blanks >= 2 ||
@@ -1537,10 +1538,11 @@ story_block(const struct ns_splitter *sp, const char *s,
     const struct block *b)
 {
 	size_t at, l;
+	int kicker = kicker_block(sp, s, b, &at, &l);
 
-	return (sp->last_boiler || sp->last_furn) && !b->listed &&
-	    credits_then_text(sp, s, b, kicker_block(sp, s, b, &at, &l) ?
-	    2 : 1);
+	return (sp->last_boiler || sp->last_furn || kicker ||
+	    b->blanks >= 2) && !b->listed &&
+	    credits_then_text(sp, s, b, kicker ? 2 : 1);
 }
 
 /* Is block b an item of a digest or an alert e-mail: a headline, a
@@ -1794,8 +1796,14 @@ body_block(struct ns_splitter *sp, const char *s, struct block *b)
 	}
 	if (headline_block(sp, s, b)) {
 		if (story_block(sp, s, b)) {
+			/* An end marker that closed the block is the new
+			 * article's ("Printed and distributed by ..." under
+			 * the story). */
+			int trailer = sp->trailer;
+
 			end_opened(sp);
 			title_block(sp, s, b);
+			sp->trailer = trailer;
 			return;
 		}
 		sp->held_bare = b->nlines == 1 && b->boiler == 0 &&
