@@ -1474,9 +1474,11 @@ credits_then_text(const struct ns_splitter *sp, const char *s,
 /* Could block b start a new article? A headline: a line of its own, or
  * over credits ("Image source, X", "Reuters · 2 hours ago") in its
  * block, perhaps under a kicker ("SCHOOLS"), after a finished sentence
- * or boilerplate; under boilerplate, the story may go on under the
- * credits in the headline's block (a page of short items, no blank
- * lines in an item); under a kicker ("Episode 413"), also after a block
+ * or boilerplate; under boilerplate, under a kicker or after a gap, the
+ * story may go on under the credits in the headline's block (a page of
+ * short items, no blank lines in an item; an e-edition's article, kicker,
+ * headline, information line and story in one block); under a kicker
+ * ("Episode 413"), also after a block
  * that ends in boilerplate (readers' comments over their last "Reply").
  * An article whose sub-headings are questions ("Why are drivers
  * striking?") has more of them, not a headline. */

@@ -573,7 +573,7 @@ ns_mail_forwarded_start(const char *s, size_t n)
 		return 1;
 	if (n >= 24 && ascii_ci(s, "begin forwarded message:", 24))
 		return 1;
-	if (n > 80 || n < 18 || s[0] != '-')
+	if (n > 80 || n < 18 || s[0] != '-' || s[1] != '-')
 		return 0;
 	for (i = 0; i + 16 <= n; i++)
 		if (ascii_ci(s + i, "original message", 16) ||
