@@ -359,6 +359,17 @@ int	ns_is_list_item(const char *s, size_t n);
 /* Is s[0..n-1] set in Title Case, as headlines are: at least 4 words, and
  * every word of 4 letters or more capitalized? */
 int	ns_is_title_case(const char *s, size_t n);
+/* Is the line s[0..n-1], trimmed, a forwarded mail's subject header
+ * ("Subject: FW: ...", "Subject: [List] Fwd: ...")? The forwarder's note
+ * under that header block is no part of what was forwarded. */
+int	ns_mail_forward_subject(const char *s, size_t n);
+/* Does the line s[0..n-1], trimmed, open the forwarded message under a
+ * forwarder's note: its header ("From: ..."), or a mail program's mark
+ * ("-----Original Message-----", "---------- Forwarded message ---------",
+ * "Begin forwarded message:")? */
+int	ns_mail_forwarded_start(const char *s, size_t n);
+/* Lines at most, not blank, of a forwarder's note. */
+#define NS_MAIL_NOTE_LINES 40
 
 /* A word list kept as data (one word a line as written, '#' starts a
  * comment line, trailing white space dropped): its words point into the

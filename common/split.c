@@ -145,6 +145,10 @@ struct ns_splitter {
 				 * ("Link to original source") */
 	int	 source;	/* the held line is a source's name under
 				 * an end marker */
+	size_t	 fwd;		/* in a forwarder's note, under the header
+				 * block of the mail that forwards (its
+				 * "Subject: FW: ..."): its lines so far,
+				 * plus one; 0: none */
 
 	/* Web archive text (WARC, Common Crawl's WET): each record is an
 	 * article, its header boilerplate. */
@@ -1202,6 +1206,22 @@ push_held_boiler(struct ns_splitter *sp)
 	ns_buf_reset(&sp->pend);
 }
 
+/* Is the second line of block b boilerplate, a line a body rule
+ * matches? */
+static int
+line2_boiler(const struct ns_splitter *sp, const char *s,
+    const struct block *b)
+{
+	size_t l1 = line1(s, b->len), l2, ws;
+
+	if (b->nlines < 2)
+		return 0;
+	l2 = line1(s + l1 + 1, b->len - l1 - 1);
+	ws = ns_trim_left(s + l1 + 1, l2);
+	return ns_rules_match(sp->rules, NS_SCOPE_BODY, s + l1 + 1 + ws,
+	    l2 - ws) != NULL;
+}
+
 /* The first block of an article: take the title from it. */
 static void
 start_block(struct ns_splitter *sp, const char *s, struct block *b)
@@ -1313,10 +1333,12 @@ start_block(struct ns_splitter *sp, const char *s, struct block *b)
 		}
 	}
 	/* A digest's item: its source's name under the headline may be in
-	 * lower case ("example.com"). */
+	 * lower case ("example.com"); so may furniture right under it (an
+	 * image's placeholder, "[cid:image002.jpg@...]"). */
 	if (!item_lines(sp, s, b) && !title_at_start(s, l1,
 	    nl ? nl + 1 : NULL, nl ? b->len - l1 - 1 : 0, !b->boiler1 &&
-	    b->boiler == b->nlines - 1)) {
+	    (b->boiler == b->nlines - 1 || (b->boiler > 0 &&
+	    line2_boiler(sp, s, b))))) {
 		push_text(sp, s, b);
 		return;
 	}
@@ -1466,9 +1488,11 @@ credits_then_text(const struct ns_splitter *sp, const char *s,
 /* Could block b start a new article? A headline: a line of its own, or
  * over credits ("Image source, X", "Reuters · 2 hours ago") in its
  * block, perhaps under a kicker ("SCHOOLS"), after a finished sentence
- * or boilerplate; under boilerplate, the story may go on under the
- * credits in the headline's block (a page of short items, no blank
- * lines in an item); under a kicker ("Episode 413"), also after a block
+ * or boilerplate; under boilerplate, under a kicker or after a gap, the
+ * story may go on under the credits in the headline's block (a page of
+ * short items, no blank lines in an item; an e-edition's article, kicker,
+ * headline, information line and story in one block); under a kicker
+ * ("Episode 413"), also after a block
  * that ends in boilerplate (readers' comments over their last "Reply").
  * An article whose sub-headings are questions ("Why are drivers
  * striking?") has more of them, not a headline. */
@@ -1510,7 +1534,8 @@ headline_block(const struct ns_splitter *sp, const char *s,
 	return !b->boiler1 && (b->boiler == b->nlines - over ||
 	    (over == 1 && named_credits(sp, s, b)) ||
 	    (over == 2 && kicker_dek(sp, s, b)) ||
-	    ((sp->last_boiler || sp->last_furn) && !b->listed &&
+	    ((sp->last_boiler || sp->last_furn || over == 2 ||
+	    b->blanks >= 2) && !b->listed &&
 	    credits_then_text(sp, s, b, over))) &&
 	    sp->content > 0 &&
 	    (sp->last_boiler || sp->last_final || b->blanks >= 2 ||
@@ -1529,10 +1554,11 @@ story_block(const struct ns_splitter *sp, const char *s,
     const struct block *b)
 {
 	size_t at, l;
+	int kicker = kicker_block(sp, s, b, &at, &l);
 
-	return (sp->last_boiler || sp->last_furn) && !b->listed &&
-	    credits_then_text(sp, s, b, kicker_block(sp, s, b, &at, &l) ?
-	    2 : 1);
+	return (sp->last_boiler || sp->last_furn || kicker ||
+	    b->blanks >= 2) && !b->listed &&
+	    credits_then_text(sp, s, b, kicker ? 2 : 1);
 }
 
 /* Is block b an item of a digest or an alert e-mail: a headline, a
@@ -1786,8 +1812,14 @@ body_block(struct ns_splitter *sp, const char *s, struct block *b)
 	}
 	if (headline_block(sp, s, b)) {
 		if (story_block(sp, s, b)) {
+			/* An end marker that closed the block is the new
+			 * article's ("Printed and distributed by ..." under
+			 * the story). */
+			int trailer = sp->trailer;
+
 			end_opened(sp);
 			title_block(sp, s, b);
+			sp->trailer = trailer;
 			return;
 		}
 		sp->held_bare = b->nlines == 1 && b->boiler == 0 &&
@@ -2629,6 +2661,7 @@ one_line(struct ns_splitter *sp, const char *s, size_t n, size_t extra,
 		return;
 	if (is_separator(s + lead, n - lead) ||
 	    export_end(s + lead, n - lead)) {
+		sp->fwd = 0;	/* the forwarded message is under it */
 		end_block(sp);
 		end_run(sp);
 		release_pending(sp);	/* a held line ends the article */
@@ -2660,6 +2693,34 @@ one_line(struct ns_splitter *sp, const char *s, size_t n, size_t extra,
 		    byte);
 		sp->slugged = memcmp(s + lead, "SLUG:", 5) == 0;
 		return;
+	}
+	/* A forwarder's note, signature and disclaimer, up to the
+	 * forwarded message, are the mail's, not the story's: boilerplate
+	 * over its headline (ns-strip-ads cuts them, see strip.c). */
+	if (sp->fwd > 0) {
+		if (ns_mail_forwarded_start(s + lead, n - lead) ||
+		    sp->fwd > NS_MAIL_NOTE_LINES)
+			sp->fwd = 0;
+		else {
+			sp->fwd++;
+			add_line(sp, s, n, extra, lineno, byte, 1);
+			return;
+		}
+	}
+	if (ns_mail_forward_subject(s + lead, n - lead)) {
+		if (!sp->has_title && sp->content == 0)
+			sp->fwd = 1;
+		else if (sp->cb.nlines == 0 ? sp->blanks >= 1 :
+		    sp->cb.boiler == sp->cb.nlines && sp->cb.blanks >= 1) {
+			/* A forward's header block in a block of its own
+			 * (a mail after another dump, joined by cat): a new
+			 * mail, the header block so far on top of its first
+			 * article. */
+			release_pending(sp);
+			end_run(sp);
+			end_article(sp, 0);
+			sp->fwd = 1;
+		}
 	}
 	/* End markers first: a user's -e marker must win over a built-in
 	 * rule that also matches the line. */
@@ -2902,6 +2963,7 @@ ns_splitter_flush(struct ns_splitter *sp)
 	sp->after_end = 0;
 	sp->source = 0;
 	sp->blanks = 0;
+	sp->fwd = 0;
 	sp->warc = WARC_NONE;
 	sp->mail = MAIL_NONE;
 }

@@ -612,6 +612,48 @@ message_lines(struct ns_rules *r, const char *s, struct line *v,
 	}
 }
 
+/* A forwarded mail at the top of the text: under the header block of the
+ * mail that forwards ("Subject: FW: ...", among the leading lines, all cut
+ * or blank over it), the forwarder's note, signature and disclaimer, up
+ * to the forwarded message's header ("From: ...") or its mark ("-----
+ * Original Message-----"), are the mail's, not the story's: cut, listed
+ * under the subject line's rule. No such header within
+ * NS_MAIL_NOTE_LINES lines: nothing is cut (ns-split reads the note so
+ * far). */
+static void
+forward_lines(const char *s, struct line *v, size_t count)
+{
+	size_t i, j, k, lines = 0;
+
+	for (i = 0; i < count; i++) {
+		if (v[i].blank)
+			continue;
+		if (v[i].rule == NULL)
+			return;
+		if (ns_mail_forward_subject(s + v[i].start,
+		    v[i].end - v[i].start))
+			break;
+	}
+	if (i == count)
+		return;
+	for (j = i + 1; j < count && !v[j].blank && v[j].rule != NULL; j++)
+		;
+	for (k = j; k < count; k++) {
+		if (v[k].blank)
+			continue;
+		if (ns_mail_forwarded_start(s + v[k].start,
+		    v[k].end - v[k].start))
+			break;
+		if (++lines > NS_MAIL_NOTE_LINES)
+			return;
+	}
+	if (k == count)
+		return;
+	for (; j < k; j++)
+		if (!v[j].blank && v[j].rule == NULL)
+			v[j].rule = v[i].rule;
+}
+
 /* Does s[0..n-1] hold the end of a sentence (". " and a capital)? */
 static int
 inner_sentence_end(const char *s, size_t n)
@@ -1069,8 +1111,10 @@ strip_pass(struct ns_rules *r, const char *s, size_t n, struct prior *pr,
 	}
 	run_cap(pass_v, count);
 	label_pairs(s, pass_v, count);
-	if (!again)
+	if (!again) {
 		message_lines(r, s, pass_v, count, title, tlen);
+		forward_lines(s, pass_v, count);
+	}
 	caption_lines(s, pass_v, count);
 	figure_lines(s, pass_v, count);
 	/* Fields of an export before the trailing lines are looked at:

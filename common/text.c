@@ -518,3 +518,66 @@ ns_wordlist_free(struct ns_wordlist *wl)
 	wl->ix = NULL;
 	wl->n = 0;
 }
+
+/* ---- forwarded mail ---- */
+
+/* Do the k bytes at s spell w (lower case), ASCII letters in either
+ * case? */
+static int
+ascii_ci(const char *s, const char *w, size_t k)
+{
+	size_t i;
+	unsigned char a;
+
+	for (i = 0; i < k; i++) {
+		a = (unsigned char)s[i];
+		if (a >= 'A' && a <= 'Z')
+			a += 'a' - 'A';
+		if (a != (unsigned char)w[i])
+			return 0;
+	}
+	return 1;
+}
+
+int
+ns_mail_forward_subject(const char *s, size_t n)
+{
+	const char *e;
+	size_t k;
+
+	if (n < 12 || memcmp(s, "Subject:", 8) != 0)
+		return 0;
+	for (k = 8; k < n; ) {
+		k += ns_trim_left(s + k, n - k);
+		if (k < n && s[k] == '[' && (e = memchr(s + k, ']', n - k)) !=
+		    NULL) {
+			k = (size_t)(e - s) + 1;	/* a list's tag */
+			continue;
+		}
+		if (n - k >= 4 && ascii_ci(s + k, "fwd:", 4))
+			return 1;
+		if (n - k >= 3 && ascii_ci(s + k, "fw:", 3))
+			return 1;
+		return 0;
+	}
+	return 0;
+}
+
+int
+ns_mail_forwarded_start(const char *s, size_t n)
+{
+	size_t i;
+
+	if (n >= 6 && memcmp(s, "From:", 5) == 0 && (s[5] == ' ' ||
+	    s[5] == '\t'))
+		return 1;
+	if (n >= 24 && ascii_ci(s, "begin forwarded message:", 24))
+		return 1;
+	if (n > 80 || n < 18 || s[0] != '-' || s[1] != '-')
+		return 0;
+	for (i = 0; i + 16 <= n; i++)
+		if (ascii_ci(s + i, "original message", 16) ||
+		    (i + 17 <= n && ascii_ci(s + i, "forwarded message", 17)))
+			return 1;
+	return 0;
+}

@@ -74,6 +74,27 @@ main(void)
 	CHECK(!ITEM(""));
 #undef ITEM
 
+	/* Forwarded mail: the forward's subject, the forwarded message's
+	 * start. */
+#define FWD(x) ns_mail_forward_subject(x, strlen(x))
+	CHECK(FWD("Subject: FW: Calder Ports Weekly Brief"));
+	CHECK(FWD("Subject: Fwd: Weekly brief"));
+	CHECK(FWD("Subject: [port-news] FWD: Weekly brief"));
+	CHECK(!FWD("Subject: Re: Fwd: Weekly brief"));	/* a reply */
+	CHECK(!FWD("Subject: Calder Ports Weekly Brief"));
+	CHECK(!FWD("Subject: Fwd"));
+	CHECK(!FWD("subject: FW: lower-case key"));
+#undef FWD
+#define FWDSTART(x) ns_mail_forwarded_start(x, strlen(x))
+	CHECK(FWDSTART("From: Calder Ports Association <brief@example.org>"));
+	CHECK(FWDSTART("-----Original Message-----"));
+	CHECK(FWDSTART("---------- Forwarded message ---------"));
+	CHECK(FWDSTART("Begin forwarded message:"));
+	CHECK(!FWDSTART("Fromage"));
+	CHECK(!FWDSTART("Morning all - a few things worth reading."));
+	CHECK(!FWDSTART("- the original message was lost"));
+#undef FWDSTART
+
 	/* Code points. */
 	t = "a\xc3\xa9\xe2\x80\x9c\xf0\x9f\x98\x80z";
 	CHECK(ns_utf8_count(t, strlen(t)) == 5);
