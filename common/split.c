@@ -2166,6 +2166,18 @@ add_line(struct ns_splitter *sp, const char *s, size_t n, size_t extra,
  * portal's AI summary over its disclaimer, a video card over "View on
  * Watch"): the block, a paragraph of a few short lines, is all
  * boilerplate, as ns-strip-ads cuts it. */
+/* Is the line of the block being read at offset i one a body rule
+ * matches? */
+static int
+box_credits(const struct ns_splitter *sp, size_t i)
+{
+	size_t l = line1(sp->cur.p + i, sp->cur.len - i),
+	    ws = ns_trim_left(sp->cur.p + i, l);
+
+	return ns_rules_match(sp->rules, NS_SCOPE_BODY, sp->cur.p + i + ws,
+	    l - ws) != NULL;
+}
+
 static void
 box_block(struct ns_splitter *sp)
 {
@@ -2179,6 +2191,15 @@ box_block(struct ns_splitter *sp)
 		if (i + l < sp->cur.len &&
 		    ns_word_count_max(sp->cur.p + i, l, BOX_WORDS) > BOX_WORDS)
 			return;
+	}
+	/* A headline over credits ("By: Name", "Posted at ...") and a
+	 * video player the box closes ("Video player loading...", "Now
+	 * Playing", the video's title, "Autoplay: On"): the headline stays
+	 * a line of its own, the rest is furniture. */
+	l = line1(sp->cur.p, sp->cur.len);
+	if (!sp->cb.boiler1 && sp->cb.nlines >= 3 && box_credits(sp, l + 1)) {
+		sp->cb.boiler = sp->cb.nlines - 1;
+		return;
 	}
 	sp->cb.boiler = sp->cb.nlines;
 	sp->cb.boiler1 = 1;
