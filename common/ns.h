@@ -665,6 +665,9 @@ void	ns_splitter_flush(struct ns_splitter *sp);
  * the line of the first; then reset. */
 void	ns_splitter_invalid(struct ns_splitter *sp, size_t *invalid,
 	    uint64_t *first_bad);
+/* Is the splitter reading the rows of a CSV or TSV table (its lines are
+ * fields, not lines of text)? */
+int	ns_splitter_csv(const struct ns_splitter *sp);
 /* What the last NS_SPLIT_CSV event was about, as a message. */
 const char *ns_splitter_csv_error(const struct ns_splitter *sp);
 void	ns_splitter_free(struct ns_splitter *sp);

@@ -2745,7 +2745,8 @@ factiva_line(struct ns_splitter *sp, const char *s, size_t n, size_t extra,
 /* ---- a CSV or TSV table: one article a row ---- */
 
 /* Append a field's lines to the text: lines between blank lines make a
- * paragraph, with their line breaks; each field opens a paragraph. */
+ * paragraph, with their line breaks; each field opens a paragraph. A form
+ * feed in a field breaks its line, as it would any line of text. */
 static void
 csv_paragraphs(struct ns_splitter *sp, const char *s, size_t n)
 {
@@ -2754,9 +2755,8 @@ csv_paragraphs(struct ns_splitter *sp, const char *s, size_t n)
 	int brk = 1;
 
 	for (; s < end; s = e + 1) {
-		e = memchr(s, '\n', (size_t)(end - s));
-		if (e == NULL)
-			e = end;
+		for (e = s; e < end && *e != '\n' && *e != '\f'; e++)
+			;
 		k = ns_trim_right(s, (size_t)(e - s));
 		if (ns_is_blank(s, k)) {
 			brk = 1;
@@ -2837,8 +2837,8 @@ csv_row(struct ns_splitter *sp)
 		t0 = ns_trim_left(f, len);
 		len = ns_trim_right(f + t0, len - t0);
 		for (i = 0; i < len; i++)
-			ns_buf_addc(&sp->title, f[t0 + i] == '\n' ? ' ' :
-			    f[t0 + i]);
+			ns_buf_addc(&sp->title, f[t0 + i] == '\n' ||
+			    f[t0 + i] == '\f' ? ' ' : f[t0 + i]);
 		sp->escapes += json_extra(sp->title.p ? sp->title.p : "",
 		    sp->title.len);
 		f = ns_csv_field(c, c->text, &len);
@@ -2944,6 +2944,12 @@ csv_begin(struct ns_splitter *sp, const char *s, size_t n, uint64_t lineno,
 	sp->csv_hline = lineno;
 	sp->csv_hbyte = byte;
 	return 1;
+}
+
+int
+ns_splitter_csv(const struct ns_splitter *sp)
+{
+	return sp->csv_on;
 }
 
 const char *
