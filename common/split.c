@@ -2914,6 +2914,36 @@ csv_line(struct ns_splitter *sp, const char *s, size_t n, uint64_t lineno,
 		csv_row(sp);
 }
 
+/* Could s[0..n-1] be a header row: column names of ASCII letters,
+ * digits, '_', '-', '.' and spaces, perhaps quoted, 40 bytes at most,
+ * apart by commas or tabs with no space after them (as prose sets
+ * them), two at least? */
+static int
+csv_header_bytes(const char *s, size_t n)
+{
+	size_t i, field = 0, delims = 0;
+	unsigned char ch;
+
+	if (n > 2000)
+		return 0;
+	for (i = 0; i < n; i++) {
+		ch = (unsigned char)s[i];
+		if (ch == ',' || ch == '\t') {
+			if (i + 1 < n && s[i + 1] == ' ')
+				return 0;
+			delims++;
+			field = 0;
+			continue;
+		}
+		if (++field > 42 || !((ch >= 'a' && ch <= 'z') ||
+		    (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
+		    ch == '_' || ch == '-' || ch == '.' || ch == ' ' ||
+		    ch == '"'))
+			return 0;
+	}
+	return delims > 0;
+}
+
 /* Does the table's header stand here? Only the input's first line, or
  * one under a blank line, is asked, and only when it opens with a letter
  * or a quote and holds a comma or a tab. */
@@ -2928,7 +2958,9 @@ csv_begin(struct ns_splitter *sp, const char *s, size_t n, uint64_t lineno,
 	if (k >= n || !(s[k] == '"' || ((s[k] | 0x20) >= 'a' &&
 	    (s[k] | 0x20) <= 'z')))
 		return 0;
-	if (memchr(s, ',', n) == NULL && memchr(s, '\t', n) == NULL)
+	/* Most lines asked are a paragraph's first: a look at the raw bytes
+	 * rules them out before they are normalized. */
+	if (!csv_header_bytes(s + k, n - k))
 		return 0;
 	ns_buf_reset(&sp->norm);
 	ns_text_normline(&sp->norm, s, n);
