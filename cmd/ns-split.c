@@ -20,6 +20,7 @@ struct ctx {
 	enum ns_unit unit;
 	unsigned flags;			/* ns_sentences() flags */
 	const struct ns_input *in;	/* raw input: for messages */
+	const struct ns_splitter *sp;
 	int	 cuts;			/* articles cut, lines left out */
 	int	 stop;			/* --strict: a line was left out */
 };
@@ -80,7 +81,12 @@ cut_article(enum ns_split_event ev, uint64_t line, void *arg)
 {
 	struct ctx *x = arg;
 
-	if (ev == NS_SPLIT_TOOBIG) {
+	if (ev == NS_SPLIT_CSV) {
+		ns_warnx("%s:%llu: %s", x->in->name, (unsigned long long)line,
+		    ns_splitter_csv_error(x->sp));
+		if (x->c->strict)
+			x->stop = 1;
+	} else if (ev == NS_SPLIT_TOOBIG) {
 		/* The line being fed: in->line still holds it, raw. */
 		ns_reject(x->c, x->in, x->in->line, x->in->len, "line over "
 		    "--max-record-bytes once written as JSON");
@@ -133,6 +139,7 @@ split_raw(struct ns_common *c, struct ns_rules *rules, struct ctx *x,
 	    x);
 	ns_input_init(&in, files, nfiles, NS_EOL_ANY, c->max_record, c->bad);
 	x->in = &in;
+	x->sp = sp;
 	while (!done) {
 		switch (ns_input_next(&in)) {
 		case NS_READ_LINE:
@@ -193,7 +200,7 @@ main(int argc, char *argv[])
 	static const char *const froms[] = { "raw", "jsonl", NULL };
 	struct ns_common c;
 	struct ns_rules rules = { 0 };
-	struct ctx x = { &c, NS_UNIT_ARTICLE, 0, NULL, 0, 0 };
+	struct ctx x = { &c, NS_UNIT_ARTICLE, 0, NULL, NULL, 0, 0 };
 	char err[600], name[32];
 	const char **markers = NULL, **rulefiles = NULL;
 	size_t nmarkers = 0, nrulefiles = 0, i;

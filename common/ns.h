@@ -577,6 +577,64 @@ void	ns_rules_print(const struct ns_rules *r, FILE *fp);
 const char *ns_scope_name(enum ns_scope s);
 void	ns_rules_free(struct ns_rules *r);
 
+/* ---- csv.c: a CSV or TSV table, a line at a time ---- */
+
+enum ns_csv_error {
+	NS_CSV_OK,
+	NS_CSV_AFTER_QUOTE,	/* text between a closing quote and the
+				 * next delimiter ("ab"c): kept */
+	NS_CSV_UNTERMINATED	/* a quoted field open at the end of the
+				 * input: it runs to there */
+};
+
+/* A table read a row at a time: RFC 4180 quoting (fields in double
+ * quotes may hold the delimiter, line breaks and "" for a quote), the
+ * delimiter ',' or a tab. Lines come without their end of line; a line
+ * break inside a quoted field reads as \n. A zeroed struct is ready for
+ * ns_csv_header(). */
+struct ns_csv {
+	char	 delim;
+	size_t	 ncols;			/* the header's fields */
+	size_t	 title, text, url;	/* their columns (url: SIZE_MAX when
+					 * there is none) */
+	size_t	 max;			/* a row over max bytes is read on but
+					 * not kept (over); 0: no limit */
+	int	 over;
+
+	/* The last row read, or the one being read. */
+	struct ns_buf buf;		/* its fields, one after the other */
+	size_t	*fend, nf, capf;	/* where each ends in buf; how many */
+	uint64_t line, byte;		/* where it began */
+	enum ns_csv_error err;		/* its first malformation */
+	uint64_t err_line;		/* ... and where */
+
+	/* private */
+	int	 state;
+	size_t	 lines;			/* lines of the row so far */
+	uint64_t qline;			/* where the open quoted field began */
+};
+
+/* Is s[0..n-1] a header row that names a title column (title, headline)
+ * and a text column (text, body, content, article, maintext,
+ * article_text, body_text, full_text), caseless, every field a column
+ * name (a letter, then letters, digits, _ - . or single spaces, 40 bytes
+ * at most)? A tab in the line makes it a TSV header. If so, c is set up
+ * to read the rows under it and 1 is returned; else 0. */
+int	ns_csv_header(struct ns_csv *c, const char *s, size_t n);
+/* Feed one line of the row, read at line and byte. Returns 1 when the row
+ * is complete (its fields in buf, nf of them; err says whether it is
+ * malformed), 0 when a quoted field goes on over the next line. */
+int	ns_csv_line(struct ns_csv *c, const char *s, size_t n, uint64_t line,
+	    uint64_t byte);
+/* The input ended: returns 1 with the row that was being read, with err
+ * NS_CSV_UNTERMINATED and err_line where its open field began, or 0 when
+ * there was none. */
+int	ns_csv_end(struct ns_csv *c);
+/* Field i of the last row ("" when it has no such field, or is over). */
+const char *ns_csv_field(const struct ns_csv *c, size_t i, size_t *len);
+const char *ns_csv_error_text(enum ns_csv_error e);
+void	ns_csv_free(struct ns_csv *c);
+
 /* ---- split.c: raw text into articles ---- */
 
 struct ns_article {
@@ -587,6 +645,8 @@ struct ns_article {
 	const char *file;	/* operand name in records ("-" for stdin) */
 	uint64_t line;		/* 1-based line of the title (or first line) */
 	uint64_t byte;		/* byte offset of that line */
+	const char *url;	/* a CSV row's url column, or NULL */
+	size_t	 ulen;
 };
 
 typedef void (*ns_article_fn)(const struct ns_article *a, void *ctx);
@@ -595,7 +655,9 @@ typedef void (*ns_article_fn)(const struct ns_article *a, void *ctx);
  * would be a record over max bytes: control characters escape to six). */
 enum ns_split_event {
 	NS_SPLIT_CUT,
-	NS_SPLIT_TOOBIG
+	NS_SPLIT_TOOBIG,
+	NS_SPLIT_CSV		/* a malformed CSV row, or one over max
+				 * (ns_splitter_csv_error() says which) */
 };
 typedef void (*ns_cut_fn)(enum ns_split_event ev, uint64_t line, void *ctx);
 
@@ -618,6 +680,11 @@ void	ns_splitter_flush(struct ns_splitter *sp);
  * the line of the first; then reset. */
 void	ns_splitter_invalid(struct ns_splitter *sp, size_t *invalid,
 	    uint64_t *first_bad);
+/* Is the splitter reading the rows of a CSV or TSV table (its lines are
+ * fields, not lines of text)? */
+int	ns_splitter_csv(const struct ns_splitter *sp);
+/* What the last NS_SPLIT_CSV event was about, as a message. */
+const char *ns_splitter_csv_error(const struct ns_splitter *sp);
 void	ns_splitter_free(struct ns_splitter *sp);
 
 /* ---- records.c: the records ns-split writes ---- */

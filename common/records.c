@@ -24,6 +24,8 @@ ns_article_record(const struct ns_article *a)
 	    json_object_set_new(src, "file", ns_json_str(name.p, name.len)) ||
 	    json_object_set_new(src, "line", json_integer((json_int_t)a->line)) ||
 	    json_object_set_new(src, "byte", json_integer((json_int_t)a->byte)) ||
+	    (a->url != NULL && a->ulen > 0 &&
+	    json_object_set_new(src, "url", ns_json_str(a->url, a->ulen))) ||
 	    json_object_set_new(rec, "source", src))
 		ns_errx(NS_EXIT_FATAL, "out of memory");
 	return rec;

@@ -166,6 +166,18 @@ struct ns_splitter {
 		uint64_t line, byte;
 	}	*mh;
 	size_t	 nmh, capmh;
+
+	/* A CSV or TSV table (a scraper's export): one article a row. */
+	struct ns_csv csv;
+	int	 csv_on;	/* its rows are being read */
+	int	 csv_ready;	/* the next line may be a header: the
+				 * input's first, or one under a blank line */
+	size_t	 csv_blanks;	/* blank lines under the last row */
+	struct ns_buf csv_head;	/* the header line, for the first row */
+	uint64_t csv_hline, csv_hbyte;
+	struct ns_buf csv_msg;	/* what the last NS_SPLIT_CSV was about */
+	const char *url;	/* the url column of the row being written */
+	size_t	 ulen;
 };
 
 enum { WARC_NONE, WARC_HEAD, WARC_INFO, WARC_TITLE, WARC_BODY, WARC_GAP };
@@ -978,7 +990,11 @@ emit_article(struct ns_splitter *sp)
 	a.file = sp->file;
 	a.line = sp->line;
 	a.byte = sp->byte;
+	a.url = sp->url;
+	a.ulen = sp->ulen;
 	sp->emit(&a, sp->ctx);
+	sp->url = NULL;
+	sp->ulen = 0;
 	reset_article(sp);
 }
 
@@ -2196,6 +2212,18 @@ add_line(struct ns_splitter *sp, const char *s, size_t n, size_t extra,
  * portal's AI summary over its disclaimer, a video card over "View on
  * Watch"): the block, a paragraph of a few short lines, is all
  * boilerplate, as ns-strip-ads cuts it. */
+/* Is the line of the block being read at offset i one a body rule
+ * matches? */
+static int
+box_credits(const struct ns_splitter *sp, size_t i)
+{
+	size_t l = line1(sp->cur.p + i, sp->cur.len - i),
+	    ws = ns_trim_left(sp->cur.p + i, l);
+
+	return ns_rules_match(sp->rules, NS_SCOPE_BODY, sp->cur.p + i + ws,
+	    l - ws) != NULL;
+}
+
 static void
 box_block(struct ns_splitter *sp)
 {
@@ -2209,6 +2237,15 @@ box_block(struct ns_splitter *sp)
 		if (i + l < sp->cur.len &&
 		    ns_word_count_max(sp->cur.p + i, l, BOX_WORDS) > BOX_WORDS)
 			return;
+	}
+	/* A headline over credits ("By: Name", "Posted at ...") and a
+	 * video player the box closes ("Video player loading...", "Now
+	 * Playing", the video's title, "Autoplay: On"): the headline stays
+	 * a line of its own, the rest is furniture. */
+	l = line1(sp->cur.p, sp->cur.len);
+	if (!sp->cb.boiler1 && sp->cb.nlines >= 3 && box_credits(sp, l + 1)) {
+		sp->cb.boiler = sp->cb.nlines - 1;
+		return;
 	}
 	sp->cb.boiler = sp->cb.nlines;
 	sp->cb.boiler1 = 1;
@@ -2911,6 +2948,254 @@ factiva_line(struct ns_splitter *sp, const char *s, size_t n, size_t extra,
 	one_line(sp, s, n, extra, lineno, byte);
 }
 
+/* ---- a CSV or TSV table: one article a row ---- */
+
+/* Append a field's lines to the text: lines between blank lines make a
+ * paragraph, with their line breaks; each field opens a paragraph. A form
+ * feed in a field breaks its line, as it would any line of text. */
+static void
+csv_paragraphs(struct ns_splitter *sp, const char *s, size_t n)
+{
+	const char *e, *end = s + n;
+	size_t k;
+	int brk = 1;
+
+	for (; s < end; s = e + 1) {
+		for (e = s; e < end && *e != '\n' && *e != '\f'; e++)
+			;
+		k = ns_trim_right(s, (size_t)(e - s));
+		if (ns_is_blank(s, k)) {
+			brk = 1;
+			continue;
+		}
+		if (sp->text.len > 0) {
+			ns_buf_add(&sp->text, "\n\n", brk ? 2 : 1);
+			sp->escapes += brk ? 2 : 1;
+		}
+		ns_buf_add(&sp->text, s, k);
+		sp->escapes += json_extra(s, k);
+		brk = 0;
+	}
+}
+
+static void
+csv_report(struct ns_splitter *sp, uint64_t line)
+{
+	if (sp->cut != NULL)
+		sp->cut(NS_SPLIT_CSV, line, sp->ctx);
+}
+
+/* The table's header, when no row took it: an article of its own. */
+static void
+csv_head_alone(struct ns_splitter *sp)
+{
+	if (sp->csv_head.len == 0)
+		return;
+	reset_article(sp);
+	ns_buf_add(&sp->text, sp->csv_head.p, sp->csv_head.len);
+	sp->escapes = json_extra(sp->csv_head.p, sp->csv_head.len);
+	set_source(sp, sp->csv_hline, sp->csv_hbyte, 1);
+	ns_buf_reset(&sp->csv_head);
+	emit_article(sp);
+}
+
+/* A row was read: write its article. The title is its title column (line
+ * breaks as spaces), the text its text column; the first row's text opens
+ * with the header line, which ns-strip-ads cuts. A malformed row is
+ * reported, and one that does not have the header's fields keeps them all
+ * as its text, with no title: nothing is lost. */
+static void
+csv_row(struct ns_splitter *sp)
+{
+	const struct ns_csv *c = &sp->csv;
+	const char *f;
+	size_t i, len, t0;
+	uint64_t at = c->line;
+
+	ns_buf_reset(&sp->csv_msg);
+	reset_article(sp);
+	if (c->over) {
+		ns_buf_adds(&sp->csv_msg, "CSV row over --max-record-bytes (");
+		ns_buf_addu(&sp->csv_msg, sp->max);
+		ns_buf_adds(&sp->csv_msg, "): left out");
+		csv_report(sp, at);
+		return;
+	}
+	if (c->err != NS_CSV_OK) {
+		ns_buf_adds(&sp->csv_msg, "malformed CSV: ");
+		ns_buf_adds(&sp->csv_msg, ns_csv_error_text(c->err));
+		at = c->err_line;
+	} else if (c->nf != c->ncols) {
+		ns_buf_adds(&sp->csv_msg, "malformed CSV: a row of ");
+		ns_buf_addu(&sp->csv_msg, c->nf);
+		ns_buf_adds(&sp->csv_msg, c->nf == 1 ? " field" : " fields");
+		ns_buf_adds(&sp->csv_msg, " under a header of ");
+		ns_buf_addu(&sp->csv_msg, c->ncols);
+		ns_buf_adds(&sp->csv_msg, ": its fields kept as text");
+	}
+	if (sp->csv_head.len > 0) {
+		ns_buf_add(&sp->text, sp->csv_head.p, sp->csv_head.len);
+		sp->escapes += json_extra(sp->csv_head.p, sp->csv_head.len);
+		ns_buf_reset(&sp->csv_head);
+	}
+	if (c->nf == c->ncols) {
+		f = ns_csv_field(c, c->title, &len);
+		t0 = ns_trim_left(f, len);
+		len = ns_trim_right(f + t0, len - t0);
+		for (i = 0; i < len; i++)
+			ns_buf_addc(&sp->title, f[t0 + i] == '\n' ||
+			    f[t0 + i] == '\f' ? ' ' : f[t0 + i]);
+		sp->escapes += json_extra(sp->title.p ? sp->title.p : "",
+		    sp->title.len);
+		f = ns_csv_field(c, c->text, &len);
+		csv_paragraphs(sp, f, len);
+		if (c->url < c->nf) {
+			f = ns_csv_field(c, c->url, &len);
+			t0 = ns_trim_left(f, len);
+			sp->url = f + t0;
+			sp->ulen = ns_trim_right(f + t0, len - t0);
+			sp->escapes += json_extra(sp->url, sp->ulen);
+		}
+	} else
+		for (i = 0; i < c->nf; i++) {
+			f = ns_csv_field(c, i, &len);
+			csv_paragraphs(sp, f, len);
+		}
+	sp->has_title = sp->title.len > 0;
+	set_source(sp, c->line, c->byte, 1);
+	if (sp->csv_msg.len > 0)
+		csv_report(sp, at);
+	if (record_size(sp, sp->ulen) > sp->max) {
+		reset_article(sp);
+		sp->url = NULL;
+		sp->ulen = 0;
+		ns_buf_reset(&sp->csv_msg);
+		ns_buf_adds(&sp->csv_msg, "CSV row over --max-record-bytes (");
+		ns_buf_addu(&sp->csv_msg, sp->max);
+		ns_buf_adds(&sp->csv_msg, ") once written as JSON: left out");
+		csv_report(sp, c->line);
+		return;
+	}
+	if (sp->has_title || sp->text.len > 0)
+		emit_article(sp);
+	else
+		reset_article(sp);
+}
+
+/* The table ends (a gap of two blank lines, the end of the input). */
+static void
+csv_end(struct ns_splitter *sp)
+{
+	if (ns_csv_end(&sp->csv))
+		csv_row(sp);
+	csv_head_alone(sp);
+	sp->csv_on = 0;
+	sp->csv_ready = 1;
+}
+
+/* A line of the table. One blank line between rows is nothing (pandas
+ * skips it too); a gap of two or more ends the table, as where a dump
+ * joined to it by cat begins. */
+static void
+csv_line(struct ns_splitter *sp, const char *s, size_t n, uint64_t lineno,
+    uint64_t byte)
+{
+	size_t bad;
+
+	ns_buf_reset(&sp->norm);
+	bad = ns_text_normline(&sp->norm, s, n);
+	if (bad) {
+		if (sp->invalid == 0)
+			sp->first_bad = lineno;
+		sp->invalid += bad;
+	}
+	if (sp->csv.lines == 0 && sp->norm.len == 0) {
+		if (++sp->csv_blanks >= 2)
+			csv_end(sp);
+		return;
+	}
+	sp->csv_blanks = 0;
+	if (ns_csv_line(&sp->csv, sp->norm.p ? sp->norm.p : "", sp->norm.len,
+	    lineno, byte))
+		csv_row(sp);
+}
+
+/* Could s[0..n-1] be a header row: column names of ASCII letters,
+ * digits, '_', '-', '.' and spaces, perhaps quoted, 40 bytes at most,
+ * apart by commas or tabs with no space after them (as prose sets
+ * them), two at least? */
+static int
+csv_header_bytes(const char *s, size_t n)
+{
+	size_t i, field = 0, delims = 0;
+	unsigned char ch;
+
+	if (n > 2000)
+		return 0;
+	for (i = 0; i < n; i++) {
+		ch = (unsigned char)s[i];
+		if (ch == ',' || ch == '\t') {
+			if (i + 1 < n && s[i + 1] == ' ')
+				return 0;
+			delims++;
+			field = 0;
+			continue;
+		}
+		if (++field > 42 || !((ch >= 'a' && ch <= 'z') ||
+		    (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
+		    ch == '_' || ch == '-' || ch == '.' || ch == ' ' ||
+		    ch == '"'))
+			return 0;
+	}
+	return delims > 0;
+}
+
+/* Does the table's header stand here? Only the input's first line, or
+ * one under a blank line, is asked, and only when it opens with a letter
+ * or a quote and holds a comma or a tab. */
+static int
+csv_begin(struct ns_splitter *sp, const char *s, size_t n, uint64_t lineno,
+    uint64_t byte)
+{
+	size_t k = 0;
+
+	if (n >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0)
+		k = 3;
+	if (k >= n || !(s[k] == '"' || ((s[k] | 0x20) >= 'a' &&
+	    (s[k] | 0x20) <= 'z')))
+		return 0;
+	/* Most lines asked are a paragraph's first: a look at the raw bytes
+	 * rules them out before they are normalized. */
+	if (!csv_header_bytes(s + k, n - k))
+		return 0;
+	ns_buf_reset(&sp->norm);
+	ns_text_normline(&sp->norm, s, n);
+	if (!ns_csv_header(&sp->csv, sp->norm.p, sp->norm.len))
+		return 0;
+	/* What stands over it is another dump: it ends here. */
+	ns_splitter_flush(sp);
+	sp->csv_on = 1;
+	sp->csv_blanks = 0;
+	sp->csv.max = sp->max;
+	ns_buf_reset(&sp->csv_head);
+	ns_buf_add(&sp->csv_head, sp->norm.p, sp->norm.len);
+	sp->csv_hline = lineno;
+	sp->csv_hbyte = byte;
+	return 1;
+}
+
+int
+ns_splitter_csv(const struct ns_splitter *sp)
+{
+	return sp->csv_on;
+}
+
+const char *
+ns_splitter_csv_error(const struct ns_splitter *sp)
+{
+	return sp->csv_msg.p ? sp->csv_msg.p : "";
+}
+
 void
 ns_splitter_line(struct ns_splitter *sp, const char *s, size_t n,
     const char *file, uint64_t lineno, uint64_t byte)
@@ -2919,6 +3204,13 @@ ns_splitter_line(struct ns_splitter *sp, const char *s, size_t n,
 	size_t bad, k, extra;
 
 	sp->file = file;
+	if (sp->csv_on) {
+		csv_line(sp, s, n, lineno, byte);
+		return;
+	}
+	if (sp->csv_ready && csv_begin(sp, s, n, lineno, byte))
+		return;
+	sp->csv_ready = ns_is_blank(s, n);
 	/* A form feed separates articles, wherever it stands. */
 	while ((ff = memchr(s, '\f', n)) != NULL) {
 		k = (size_t)(ff - s);
@@ -2951,6 +3243,9 @@ ns_splitter_line(struct ns_splitter *sp, const char *s, size_t n,
 void
 ns_splitter_flush(struct ns_splitter *sp)
 {
+	if (sp->csv_on)
+		csv_end(sp);
+	sp->csv_ready = 1;
 	release_hd(sp);
 	if (sp->mail == MAIL_HEAD)
 		mail_start(sp);
@@ -2980,6 +3275,7 @@ ns_splitter_new(struct ns_rules *rules, size_t max, ns_article_fn emit,
 	sp->cut = cut;
 	sp->ctx = ctx;
 	sp->file = "-";
+	sp->csv_ready = 1;
 	reset_article(sp);
 	return sp;
 }
@@ -3010,6 +3306,9 @@ ns_splitter_free(struct ns_splitter *sp)
 	ns_buf_free(&sp->mbuf);
 	ns_buf_free(&sp->clipdoc);
 	ns_buf_free(&sp->clipline);
+	ns_csv_free(&sp->csv);
+	ns_buf_free(&sp->csv_head);
+	ns_buf_free(&sp->csv_msg);
 	free(sp->pv);
 	free(sp->mh);
 	free(sp->lbyte);

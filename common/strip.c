@@ -746,6 +746,28 @@ figure_lines(const char *s, struct line *v, size_t count)
 #define BOX_LINES 8
 #define BOX_WORDS 40
 
+/* In a longer paragraph (a page's text, one line a block), a box's
+ * closing line ("Autoplay: On") takes the lines over it up to the
+ * farthest one, BOX_LINES at most over it, that another rule cuts (a video
+ * player's "Video player loading..."), when every kept line between is
+ * short and no sentence (the video's title, its duration, the next one's
+ * title): the player's furniture, set among the page's lines. */
+static void
+box_in_page(const char *s, struct line *v, size_t i)
+{
+	size_t p, top = i;
+
+	for (p = i; p > 0 && !v[p - 1].blank && i - p < BOX_LINES; p--) {
+		if (v[p - 1].rule != NULL)
+			top = p - 1;
+		else if (!link_like(s, &v[p - 1]))
+			break;
+	}
+	for (p = top; p < i; p++)
+		if (v[p].rule == NULL)
+			v[p].rule = v[i].rule;
+}
+
 /* A box the page set over the text (a portal's AI summary over its
  * disclaimer, a video card over "View on Watch") is closed by a line a
  * box rule names: the lines over it in its paragraph, a few short ones,
@@ -771,8 +793,10 @@ box_lines(const char *s, struct line *v, size_t count)
 			    v[p - 1].end - v[p - 1].start, BOX_WORDS) >
 			    BOX_WORDS)
 				break;
-		if (p == i || (p > 0 && !v[p - 1].blank))
+		if (p == i || (p > 0 && !v[p - 1].blank)) {
+			box_in_page(s, v, i);
 			continue;
+		}
 		for (j = p; j < i; j++)
 			if (v[j].rule == NULL)
 				v[j].rule = v[i].rule;

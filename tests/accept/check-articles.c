@@ -103,7 +103,7 @@ check(json_t *gold, json_t *pred)
 {
 	size_t i, j;
 	json_t *g, *p, *x;
-	const char *title, *text;
+	const char *title, *text, *gt;
 	char *a, *b;
 
 	if (json_array_size(gold) != json_array_size(pred)) {
@@ -136,9 +136,14 @@ check(json_t *gold, json_t *pred)
 				    json_string_value(x));
 				failures++;
 			}
+		/* A boilerplate line that repeats the headline word for word
+		 * (a video player's title of the story) can only be held
+		 * against the text: the title, checked above, is that line. */
+		gt = json_string_value(json_object_get(g, "title"));
 		json_array_foreach(json_object_get(g, "boilerplate"), j, x)
 			if (present(text, json_string_value(x)) ||
-			    present(title, json_string_value(x))) {
+			    (!present(gt ? gt : "", json_string_value(x)) &&
+			    present(title, json_string_value(x)))) {
 				printf("[%zu] LEFT %.80s\n", i,
 				    json_string_value(x));
 				failures++;

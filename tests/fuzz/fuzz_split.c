@@ -383,6 +383,8 @@ struct ctx {
 	struct ns_span *v;
 	size_t	 cap;
 	size_t	 articles, cuts;
+	int	 table;		/* the operand holds a CSV table: its lines
+				 * are fields, not lines of text */
 };
 
 /* Bytes of s[0..n-1] (valid UTF-8) as a JSON string, quotes left out:
@@ -564,8 +566,10 @@ run_file(const uint8_t *data, size_t size)
 		oracle_event(&o, r, &in);
 		if (r == NS_READ_LINE) {
 			expect_line(&x, in.line, in.len, in.lineno);
+			x.table |= ns_splitter_csv(sp);
 			ns_splitter_line(sp, in.line, in.len, in.srcname,
 			    in.lineno, in.offset);
+			x.table |= ns_splitter_csv(sp);
 		} else if (r == NS_READ_FILEEND) {
 			ns_splitter_flush(sp);
 			ns_splitter_invalid(sp, &invalid, &first);
@@ -574,10 +578,15 @@ run_file(const uint8_t *data, size_t size)
 			    "split-invalid-count");
 			x.invalid = 0;
 			x.first_bad = 0;
-			FUZZ_CHECK(x.toobig_seen == x.toobig, "split-toobig");
+			/* A CSV table's rows are articles of their fields,
+			 * quoting undone, some columns left out, a row too
+			 * big reported as such: no line is kept as read. */
+			FUZZ_CHECK(x.table || x.toobig_seen == x.toobig,
+			    "split-toobig");
 			x.toobig = x.toobig_seen = 0;
-			FUZZ_CHECK(strs_same(&x.in, &x.out),
+			FUZZ_CHECK(x.table || strs_same(&x.in, &x.out),
 			    "split-conserves-lines");
+			x.table = 0;
 			strs_clear(&x.in);
 			strs_clear(&x.out);
 		}

@@ -220,6 +220,29 @@ main(void)
 	    "Confidence slips as borrowing costs bite|BC-US--Economy/\nURGENT"
 	    "\n\n" P1 "|3\n");
 
+	/* A headline over its credits and a video player that a box line
+	 * closes, in one block: the headline is the title, the player and
+	 * credits go to the text with the story. */
+	SPLIT(&r, "Skip to content\n\nCouncil backs new bridge over the "
+	    "river\nBy: Dana Ruiz\nVideo player loading...\nNow Playing\n"
+	    "Council backs new bridge over the river\n01:58\nAutoplay: On\n"
+	    "\n" P1,
+	    "Council backs new bridge over the river|Skip to content\n\n"
+	    "By: Dana Ruiz\nVideo player loading...\nNow Playing\n"
+	    "Council backs new bridge over the river\n01:58\nAutoplay: On"
+	    "\n\n" P1 "|3\n");
+
+	/* A CSV export: one article a row, the header over the first row's
+	 * text; a gap of two blank lines ends the table. */
+	SPLIT(&r, "title,url,text\n\"Bridge, at last\",https://e.example/a,"
+	    "\"" P1 "\n\n\"\"Yes,\"\" she said.\"\nSecond,,One line.\n\n\n"
+	    "Title two\n\n" P2,
+	    "Bridge, at last|title,url,text\n\n" P1 "\n\n\"Yes,\" she said."
+	    "|2\nSecond|One line.|5\nTitle two|" P2 "|8\n");
+	/* Not such a header: read as text. */
+	SPLIT(&r, "title,url\nA,b",
+	    "title,url|A,b|1\n");
+
 	ns_rules_free(&r);
 	ns_buf_free(&got);
 	return CHECK_DONE("test_split");

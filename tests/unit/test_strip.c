@@ -73,6 +73,21 @@ main(void)
 	    "\"field\":\"text\"},{\"text\":\"Link to original source\","
 	    "\"rule\":\"original_source\",\"field\":\"text\"}]}");
 
+	/* A video player in a page's long paragraph: "Autoplay: On" takes
+	 * the short lines over it up to the player's first cut line; the
+	 * story's sentences over that stay. */
+	STRIP("{\"text\":\"One.\\nTwo.\\nThree.\\nFour.\\nFive.\\n"
+	    "Video player loading...\\nNow Playing\\nBridge opens\\n01:58\\n"
+	    "Autoplay: On\\nSix.\"}",
+	    "{\"text\":\"One.\\nTwo.\\nThree.\\nFour.\\nFive.\\nSix.\","
+	    "\"removed\":[{\"text\":\"Video player loading...\",\"rule\":"
+	    "\"video_player\",\"field\":\"text\"},{\"text\":\"Now Playing\","
+	    "\"rule\":\"video_chrome\",\"field\":\"text\"},{\"text\":"
+	    "\"Bridge opens\",\"rule\":\"video_autoplay\",\"field\":\"text\"},"
+	    "{\"text\":\"01:58\",\"rule\":\"video_autoplay\",\"field\":"
+	    "\"text\"},{\"text\":\"Autoplay: On\",\"rule\":\"video_autoplay\","
+	    "\"field\":\"text\"}]}");
+
 	/* A line cut inside a paragraph keeps the paragraph together. */
 	STRIP("{\"text\":\"One.\\nShare this article\\nTwo.\"}",
 	    "{\"text\":\"One.\\nTwo.\",\"removed\":[{\"text\":"
