@@ -1812,6 +1812,42 @@ suffix:
 	}
 }
 
+/* A company's name and its legal form after a comma are one ORG
+ * ("Hanbit Semicon Co., Ltd.", "Acme Holdings, Inc."), where the form
+ * came out as a name of its own: an ORG that ends in a word of
+ * organisations, ", ", and an ORG of such words only. Among
+ * x->f[first..], the names of text s. */
+static void
+legal_tails(struct ns_extractor *x, size_t first, const char *s)
+{
+	struct found *f, *g;
+	size_t i, k, w;
+
+	for (i = first; i + 1 < x->nf; i++) {
+		f = &x->f[i];
+		g = f + 1;
+		if (f->e.type != NS_ENT_ORG || g->e.type != NS_ENT_ORG ||
+		    g->e.start != f->e.end + 2 || s[f->e.end] != ',' ||
+		    s[f->e.end + 1] != ' ')
+			continue;
+		k = word_back(s, f->e.end);
+		if (!is_orgword(s + k, f->e.end - k))
+			continue;
+		for (k = g->e.start; k < g->e.end; k = w + 1) {
+			for (w = k; w < g->e.end && s[w] != ' '; w++)
+				;
+			if (!is_orgword(s + k, w - k))
+				break;
+		}
+		if (k < g->e.end)
+			continue;
+		f->e.end = g->e.end;
+		memmove(g, g + 1, (x->nf - i - 2) * sizeof(*g));
+		x->nf--;
+		i--;
+	}
+}
+
 /* Which wins where a name and a number overlap: an amount, a date or an
  * address is never part of a name ("June 2019"), but a name may hold a
  * number ("Formula 1", "3M", "Boeing 737"). */
@@ -1877,6 +1913,7 @@ merge(struct ns_extractor *x, size_t nn, const struct ns_entity *tv,
 	org_names(x, first, s, n);
 	particle_names(x, first, s, n);
 	person_suffixes(x, first, s, n);
+	legal_tails(x, first, s);
 	ns_cpos_init(&cp, s);
 	for (k = first; k < x->nf; k++) {
 		x->f[k].cstart = ns_cpos_at(&cp, x->f[k].e.start);
@@ -2136,6 +2173,7 @@ title_names(struct ns_extractor *x, const char *title, size_t tlen)
 	for (i = 0; i < ncand; i++) {
 		s = cand[i]->s + cand[i]->e.start;
 		n = cand[i]->e.end - cand[i]->e.start;
+again:
 		for (at = 0; (p = find_bytes(title, tlen, at, s, n)) != NULL;
 		    at = (size_t)(p - title) + 1) {
 			k = (size_t)(p - title);
@@ -2152,6 +2190,18 @@ title_names(struct ns_extractor *x, const char *title, size_t tlen)
 			adds[nadds].name = -1;
 			nadds++;
 			break;
+		}
+		/* Not there whole: a company's name less the words of
+		 * organisations that end it ("Hanbit Chemical" of "Hanbit
+		 * Chemical Co.", "Zhenyuan Auto" of "Zhenyuan Auto Group"),
+		 * two words at least left. */
+		if (p == NULL && cand[i]->e.type == NS_ENT_ORG &&
+		    (k = word_back(s, n)) >= 2 && s[k - 1] == ' ' &&
+		    is_orgword(s + k, n - k) && memchr(s, ' ', k - 1) != NULL) {
+			n = k - 1;
+			if (n > 0 && s[n - 1] == ',')
+				n--;
+			goto again;
 		}
 	}
 	/* The title's names under a placed one go; the placed ones come in. */
