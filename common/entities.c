@@ -1385,6 +1385,105 @@ word_byte(unsigned char c)
 	    (c >= 'a' && c <= 'z');
 }
 
+/* Is s[0..n-1] a word that ends the names of natural places ("Atacama
+ * Desert", "Suez Canal")? */
+static int
+geo_tail(const char *s, size_t n)
+{
+	static const char *const v[] = { "Desert", "River", "Canal", "Valley",
+	    "Mountains", "Peninsula", "Plateau", "Delta", "Glacier", "Basin",
+	    "Ocean", "Sea", "Strait", "Lake", "Island", "Islands", "Archipelago",
+	    "Reef", "Falls", "Creek", "Estuary", "Highlands", "Lowlands" };
+	size_t i;
+
+	for (i = 0; i < sizeof(v) / sizeof(v[0]); i++)
+		if (strlen(v[i]) == n && memcmp(v[i], s, n) == 0)
+			return 1;
+	return 0;
+}
+
+/* Places by the shape of their names, where the tagger finds an ORG, a
+ * PERSON or nothing:
+ * - a name that ends in a word of natural places is a LOC ("Atacama
+ *   Desert", "Suez Canal"), not one a word of organisations ends;
+ * - "River", "Lake", "Mount" or "Barangay" and one or two capitalised
+ *   words after it are a LOC ("River Wye", "Barangay Lahug"), after
+ *   which no other capitalised word comes;
+ * - "El" or "Al" before a place is part of it ("El Fasher").
+ * Not in a title with capitals on every word. Returns the count. */
+static size_t
+geo_names(struct ns_extractor *x, size_t no, const char *s, size_t n,
+    int title)
+{
+	static const char *const heads[] = { "River ", "Lake ", "Mount ",
+	    "Barangay " };
+	struct ns_entity *e, ne;
+	size_t i, j, k, m, w, words, at;
+
+	if (title)
+		return no;
+	for (i = 0; i < no; i++) {
+		e = &x->ov[i];
+		if (e->type == NS_ENT_ORG || e->type == NS_ENT_PERSON) {
+			k = word_back(s, e->end);
+			if (k > e->start && geo_tail(s + k, e->end - k))
+				e->type = NS_ENT_LOC;
+		}
+		if (e->type == NS_ENT_LOC && e->start >= 3 &&
+		    (memcmp(s + e->start - 3, "El ", 3) == 0 ||
+		    memcmp(s + e->start - 3, "Al ", 3) == 0) &&
+		    (e->start == 3 || !word_byte((unsigned char)s[e->start -
+		    4])) && (i == 0 || x->ov[i - 1].end <= e->start - 3))
+			e->start -= 3;
+	}
+	/* the heads, found or not */
+	for (k = 0; k < sizeof(heads) / sizeof(heads[0]); k++) {
+		m = strlen(heads[k]);
+		for (at = 0; at + m < n; at++) {
+			if (s[at] != heads[k][0] || memcmp(s + at, heads[k], m) != 0 ||
+			    (at > 0 && word_byte((unsigned char)s[at - 1])))
+				continue;
+			/* one or two capitalised words after it */
+			for (w = at + m, words = 0; words < 3 && w < n &&
+			    s[w] >= 'A' && s[w] <= 'Z'; words++) {
+				while (w < n && (word_byte((unsigned char)s[w]) ||
+				    s[w] == '-'))
+					w++;
+				if (!(w + 1 < n && s[w] == ' ' && s[w + 1] >= 'A' &&
+				    s[w + 1] <= 'Z'))
+					{ words++; break; }
+				w++;
+			}
+			if (words == 0 || words > 2 || ns_ner_function_word(s +
+			    at + m, w - at - m))
+				continue;
+			/* the names there: none but a name of these words */
+			for (j = 0; j < no && x->ov[j].end <= at; j++)
+				;
+			if (j < no && x->ov[j].start < w && (x->ov[j].start < at ||
+			    x->ov[j].end > w || (j + 1 < no &&
+			    x->ov[j + 1].start < w)))
+				continue;
+			ne = j < no && x->ov[j].start < w ? x->ov[j] :
+			    (struct ns_entity){ 0 };
+			ne.start = at;
+			ne.end = w;
+			ne.type = NS_ENT_LOC;
+			if (j < no && x->ov[j].start < w)
+				x->ov[j] = ne;
+			else {
+				ov_room(x, no + 1);
+				memmove(&x->ov[j + 1], &x->ov[j], (no - j) *
+				    sizeof(*x->ov));
+				x->ov[j] = ne;
+				no++;
+			}
+			at = w;
+		}
+	}
+	return no;
+}
+
 /* Does " Minister", " Secretary" or " Commissioner" come at byte at of
  * s[0..n-1] (a portfolio before it: "Energy Minister")? */
 static int
@@ -3898,6 +3997,8 @@ ns_extract(struct ns_extractor *x, const char *title, size_t tlen,
 			no = coordinated_tails(x, no, title, tlen,
 			    title_case(title, tlen));
 			no = portfolios(x, no, title, tlen);
+			no = geo_names(x, no, title, tlen,
+			    title_case(title, tlen));
 			titled_names(x, no, title);
 			no = fixed_names(x, no, title, tlen,
 			    title_case(title, tlen));
@@ -3916,6 +4017,7 @@ ns_extract(struct ns_extractor *x, const char *title, size_t tlen,
 		no = coordinated_heads(x, no, text, xlen, 0);
 		no = coordinated_tails(x, no, text, xlen, 0);
 		no = portfolios(x, no, text, xlen);
+		no = geo_names(x, no, text, xlen, 0);
 		titled_names(x, no, text);
 		no = fixed_names(x, no, text, xlen, 0);
 		merge(x, nn, x->ov, no, 1, text, xlen);
