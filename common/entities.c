@@ -1484,6 +1484,48 @@ geo_names(struct ns_extractor *x, size_t no, const char *s, size_t n,
 	return no;
 }
 
+/* Does s[0..n-1] open the names of organisations in other languages, or
+ * of companies in Indonesia ("PT")? */
+static int
+org_opener(const char *s, size_t n)
+{
+	static const char *const v[] = { "Banca", "Banco", "Banque", "Caixa",
+	    "Caisse", "Grupo", "Groupe", "Gruppo", "Instituto", "Institut",
+	    "Istituto", "Fundación", "Fundação", "Fondazione", "Fondation",
+	    "Stichting", "Sociedad", "Société", "Società", "Universidad",
+	    "Universidade", "Université", "Università", "Universität",
+	    "Partido", "Parti", "Partito", "Empresa", "Compañía", "Companhia",
+	    "Compagnie", "Asociación", "Associação", "Associazione",
+	    "Ministerio", "Ministério", "Ministère", "Ministero", "Agencia",
+	    "Agência", "Agenzia", "Agence", "Laboratorios", "Industrias", "PT" };
+	size_t i;
+
+	for (i = 0; i < sizeof(v) / sizeof(v[0]); i++)
+		if (strlen(v[i]) == n && memcmp(v[i], s, n) == 0)
+			return 1;
+	return 0;
+}
+
+/* A name of two words or more that opens with org_opener() is an ORG,
+ * whatever type the tagger gave it ("Banca Lucerna", "Instituto
+ * Socioambiental", "PT Vale Indonesia"). */
+static void
+opened_orgs(struct ns_extractor *x, size_t no, const char *s)
+{
+	struct ns_entity *e;
+	size_t i, k;
+
+	for (i = 0; i < no; i++) {
+		e = &x->ov[i];
+		if (e->type != NS_ENT_PERSON && e->type != NS_ENT_LOC)
+			continue;
+		for (k = e->start; k < e->end && s[k] != ' '; k++)
+			;
+		if (k < e->end && org_opener(s + e->start, k - e->start))
+			e->type = NS_ENT_ORG;
+	}
+}
+
 /* Does " Minister", " Secretary" or " Commissioner" come at byte at of
  * s[0..n-1] (a portfolio before it: "Energy Minister")? */
 static int
@@ -3999,6 +4041,7 @@ ns_extract(struct ns_extractor *x, const char *title, size_t tlen,
 			no = portfolios(x, no, title, tlen);
 			no = geo_names(x, no, title, tlen,
 			    title_case(title, tlen));
+			opened_orgs(x, no, title);
 			titled_names(x, no, title);
 			no = fixed_names(x, no, title, tlen,
 			    title_case(title, tlen));
@@ -4018,6 +4061,7 @@ ns_extract(struct ns_extractor *x, const char *title, size_t tlen,
 		no = coordinated_tails(x, no, text, xlen, 0);
 		no = portfolios(x, no, text, xlen);
 		no = geo_names(x, no, text, xlen, 0);
+		opened_orgs(x, no, text);
 		titled_names(x, no, text);
 		no = fixed_names(x, no, text, xlen, 0);
 		merge(x, nn, x->ov, no, 1, text, xlen);
