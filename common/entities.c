@@ -1393,13 +1393,28 @@ geo_tail(const char *s, size_t n)
 	static const char *const v[] = { "Desert", "River", "Canal", "Valley",
 	    "Mountains", "Peninsula", "Plateau", "Delta", "Glacier", "Basin",
 	    "Ocean", "Sea", "Strait", "Lake", "Island", "Islands", "Archipelago",
-	    "Reef", "Falls", "Creek", "Estuary", "Highlands", "Lowlands" };
+	    "Reef", "Falls", "Creek", "Estuary", "Highlands", "Lowlands",
+	    /* and of a country's parts */
+	    "Province", "Region", "Prefecture", "Governorate", "Oblast",
+	    "Krai" };
 	size_t i;
 
 	for (i = 0; i < sizeof(v) / sizeof(v[0]); i++)
 		if (strlen(v[i]) == n && memcmp(v[i], s, n) == 0)
 			return 1;
 	return 0;
+}
+
+/* The first " High Court" in s[at..n-1] (its space), or n. */
+static size_t
+find_court(const char *s, size_t n, size_t at)
+{
+	for (; at + 11 <= n; at++)
+		if (s[at] == ' ' && s[at + 1] == 'H' && memcmp(s + at,
+		    " High Court", 11) == 0 && (at + 11 == n ||
+		    !word_byte((unsigned char)s[at + 11])))
+			return at;
+	return n;
 }
 
 /* Places by the shape of their names, where the tagger finds an ORG, a
@@ -1428,6 +1443,11 @@ geo_names(struct ns_extractor *x, size_t no, const char *s, size_t n,
 			k = word_back(s, e->end);
 			if (k > e->start && geo_tail(s + k, e->end - k))
 				e->type = NS_ENT_LOC;
+		} else if (e->type == NS_ENT_LOC) {
+			/* "Tata Memorial Hospital" */
+			k = word_back(s, e->end);
+			if (k > e->start && is_orgword(s + k, e->end - k))
+				e->type = NS_ENT_ORG;
 		}
 		if (e->type == NS_ENT_LOC && e->start >= 3 &&
 		    (memcmp(s + e->start - 3, "El ", 3) == 0 ||
@@ -1435,6 +1455,33 @@ geo_names(struct ns_extractor *x, size_t no, const char *s, size_t n,
 		    (e->start == 3 || !word_byte((unsigned char)s[e->start -
 		    4])) && (i == 0 || x->ov[i - 1].end <= e->start - 3))
 			e->start -= 3;
+	}
+	/* "Lahore High Court", "Gauteng High Court": a court named by the
+	 * place it sits in, one or two capitalised words, the tagger's
+	 * names there in it */
+	for (at = 0; (at = find_court(s, n, at)) < n; at += 11) {
+		for (k = at + 1, words = 0; words < 2 && k >= 2 && s[k - 1] == ' ' &&
+		    (w = word_back(s, k - 1)) < k - 1 && s[w] >= 'A' &&
+		    s[w] <= 'Z' && !ns_ner_function_word(s + w, k - 1 - w) &&
+		    !listed(&openers, s + w, k - 1 - w); words++)
+			k = w;
+		if (words == 0)
+			continue;
+		for (j = 0; j < no && x->ov[j].end <= k; j++)
+			;
+		for (m = j; m < no && x->ov[m].start < at + 11; m++)
+			if (x->ov[m].start < k || x->ov[m].end > at + 11)
+				break;
+		if (m < no && x->ov[m].start < at + 11)
+			continue;
+		ne = j < m ? x->ov[j] : (struct ns_entity){ 0 };
+		ne.start = k;
+		ne.end = at + 11;
+		ne.type = NS_ENT_ORG;
+		ov_room(x, no + 1);
+		memmove(&x->ov[j + 1], &x->ov[m], (no - m) * sizeof(*x->ov));
+		x->ov[j] = ne;
+		no = no - (m - j) + 1;
 	}
 	/* the heads, found or not */
 	for (k = 0; k < sizeof(heads) / sizeof(heads[0]); k++) {
