@@ -1409,11 +1409,16 @@ geo_tail(const char *s, size_t n)
 static size_t
 find_court(const char *s, size_t n, size_t at)
 {
-	for (; at + 11 <= n; at++)
-		if (s[at] == ' ' && s[at + 1] == 'H' && memcmp(s + at,
-		    " High Court", 11) == 0 && (at + 11 == n ||
-		    !word_byte((unsigned char)s[at + 11])))
-			return at;
+	const char *p;
+
+	for (at++; at + 10 <= n && (p = memchr(s + at, 'H', n - at)) != NULL;
+	    at = (size_t)(p - s) + 1) {
+		at = (size_t)(p - s);
+		if (at + 10 <= n && s[at - 1] == ' ' && memcmp(s + at,
+		    "High Court", 10) == 0 && (at + 10 == n ||
+		    !word_byte((unsigned char)s[at + 10])))
+			return at - 1;
+	}
 	return n;
 }
 
@@ -1433,6 +1438,7 @@ geo_names(struct ns_extractor *x, size_t no, const char *s, size_t n,
 	static const char *const heads[] = { "River ", "Lake ", "Mount ",
 	    "Barangay " };
 	struct ns_entity *e, ne;
+	const char *p;
 	size_t i, j, k, m, w, words, at;
 
 	if (title)
@@ -1487,7 +1493,10 @@ geo_names(struct ns_extractor *x, size_t no, const char *s, size_t n,
 	for (k = 0; k < sizeof(heads) / sizeof(heads[0]); k++) {
 		m = strlen(heads[k]);
 		for (at = 0; at + m < n; at++) {
-			if (s[at] != heads[k][0] || memcmp(s + at, heads[k], m) != 0 ||
+			if ((p = memchr(s + at, heads[k][0], n - m - at)) == NULL)
+				break;
+			at = (size_t)(p - s);
+			if (memcmp(s + at, heads[k], m) != 0 ||
 			    (at > 0 && word_byte((unsigned char)s[at - 1])))
 				continue;
 			/* one or two capitalised words after it */
