@@ -994,6 +994,16 @@ name_edges(struct ns_extractor *x, size_t no, const char *s, int title)
 
 	for (i = 0; i < no; i++) {
 		e = &x->ov[i];
+		/* one word the tagger took for a person's name after a head
+		 * word and "of" or "for" ("Institute for Astronomy") */
+		if (e->type == NS_ENT_PERSON && memchr(s + e->start, ' ',
+		    e->end - e->start) == NULL && (((h = e->start) >= 4 &&
+		    memcmp(s + h - 4, " of ", 4) == 0 && (h -= 4)) ||
+		    (h >= 5 && memcmp(s + h - 5, " for ", 5) == 0 &&
+		    (h -= 5))) && (k = word_back(s, h)) < h &&
+		    listed(&orgheads, s + k, h - k) && (i == 0 ||
+		    x->ov[i - 1].end <= h))
+			e->type = NS_ENT_ORG;
 		if (e->type != NS_ENT_ORG && e->type != NS_ENT_LOC)
 			continue;
 		a = e->start;
@@ -1212,7 +1222,7 @@ coordinated_heads(struct ns_extractor *x, size_t no, const char *s,
 		if (h < e->end) {
 			/* in it: the list after what the tagger found */
 			end = subject_end(s, n, q);
-			if (end < e->end)
+			if (end == q || end < e->end)
 				end = e->end;
 			if ((end = subjects_end(s, n, end)) <= e->end)
 				goto next;
@@ -1512,6 +1522,11 @@ geo_names(struct ns_extractor *x, size_t no, const char *s, size_t n,
 			}
 			if (words == 0 || words > 2 || ns_ner_function_word(s +
 			    at + m, w - at - m))
+				continue;
+			/* "River Action", a charity: no common word after it */
+			for (j = at + m; j < w && s[j] != ' '; j++)
+				;
+			if (words == 1 && ns_word_common(s + at + m, j - at - m))
 				continue;
 			/* the names there: none but a name of these words */
 			for (j = 0; j < no && x->ov[j].end <= at; j++)
