@@ -2297,6 +2297,11 @@ read_match(struct out *o, const struct rule *r, const char *s, size_t n,
 		if (ng == 0)
 			return;
 		m = ng > 1 ? g[1] : 0;
+		/* "0930 GMT": hours and minutes in four digits */
+		if (ng == 1 && glen[0] == 4) {
+			m = g[0] % 100;
+			g[0] /= 100;
+		}
 		if (find_phrase(&sp, 0, BIT(L_AMPM), &en, &k) < sp.nt) {
 			if (g[0] < 1 || g[0] > 12)
 				return;
