@@ -716,6 +716,29 @@ word_before(const struct seg *g, size_t ts)
 	return cp_at(g->s, g->n, a, &len);
 }
 
+/* Is the word at j (after openers) a title that comes before a name,
+ * with its period ("Dr.", "Sen.", "Insp.")? */
+static int
+title_next(const struct seg *g, size_t j)
+{
+	size_t ws, e = word_at(g, j, &ws);
+
+	return e > ws && e < g->n && g->s[e] == '.' &&
+	    (classes(g->s + ws, e - ws) & W_PRE);
+}
+
+/* Is the word before the token at ts "the"? */
+static int
+the_before(const struct seg *g, size_t ts)
+{
+	size_t a = ts;
+
+	while (a > g->start && a > 0 && g->s[a - 1] == ' ')
+		a--;
+	return a >= g->start + 3 && a < ts && memcmp(g->s + a - 3, "the", 3) ==
+	    0 && (a - 3 == g->start || !is_alpha((unsigned char)g->s[a - 4]));
+}
+
 /* A single period at i, white space after it, then next (first letter of
  * the next word after openers) at j: does the sentence end? */
 static int
@@ -789,6 +812,11 @@ period_ends(const struct seg *g, size_t i, size_t j, utf8proc_int32_t next)
 		/* The same abbreviation twice: "in the U.S. U.S. officials" */
 		if (j + (i + 1 - ts) < g->n && memcmp(s + j, s + ts, i + 1 - ts) == 0 &&
 		    is_space((unsigned char)s[j + (i + 1 - ts)]))
+			return 1;
+		/* A title after "the U.K.": the place ends the sentence, the
+		 * title opens a name ("in the U.K. Insp. Mark Hale said");
+		 * "said U.S. Sen. Maria Cantwell" goes on. */
+		if (title_next(g, j) && the_before(g, ts))
 			return 1;
 		return opens_at(g, j, 0);
 	}
