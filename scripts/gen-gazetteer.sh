@@ -498,7 +498,7 @@ for c in Russia Britain 'Great Britain' UK U.K. US U.S. USA U.S.A. America \
     Holland Burma 'Ivory Coast' Macedonia Congo 'Vatican City' Palestine \
     Kosovo 'East Timor' 'Cape Verde' Swaziland Zaire 'Soviet Union' USSR \
     'West Germany' 'East Germany' Yugoslavia Czechoslovakia 'South Korea' \
-    'North Korea' Bavaria Catalonia 'Northern Ireland'; do
+    'North Korea' Bavaria Catalonia 'Northern Ireland' UAE DRC PNG PRC DPRK; do
 	printf 'country\t%s\n' "$c"
 done
 # Hand-made (facts): capitals and other large cities.
