@@ -1432,6 +1432,25 @@ find_court(const char *s, size_t n, size_t at)
 	return n;
 }
 
+/* The length of the word of a sport that names a country's body of it
+ * at s[0..n-1] ("Cricket" of "Sri Lanka Cricket"), or 0. */
+static size_t
+sport_body(const char *s, size_t n)
+{
+	static const char *const v[] = { "Cricket", "Rugby", "Football",
+	    "Hockey", "Netball", "Athletics", "Tennis", "Golf", "Cycling",
+	    "Swimming", "Basketball", "Rowing", "Boxing", "Sailing" };
+	size_t i, m;
+
+	for (i = 0; i < sizeof(v) / sizeof(v[0]); i++) {
+		m = strlen(v[i]);
+		if (m <= n && memcmp(s, v[i], m) == 0 && (m == n ||
+		    !word_byte((unsigned char)s[m])))
+			return m;
+	}
+	return 0;
+}
+
 /* Places by the shape of their names, where the tagger finds an ORG, a
  * PERSON or nothing:
  * - a name that ends in a word of natural places is a LOC ("Atacama
@@ -1464,6 +1483,20 @@ geo_names(struct ns_extractor *x, size_t no, const char *s, size_t n,
 			k = word_back(s, e->end);
 			if (k > e->start && is_orgword(s + k, e->end - k))
 				e->type = NS_ENT_ORG;
+		}
+		/* a country's body of a sport: "Sri Lanka Cricket", "New
+		 * Zealand Rugby" */
+		if (e->type == NS_ENT_LOC && e->end + 1 < n && s[e->end] == ' ' &&
+		    listed_country(s + e->start, e->end - e->start) &&
+		    (m = sport_body(s + e->end + 1, n - e->end - 1)) > 0 &&
+		    (i + 1 == no || x->ov[i + 1].start >= e->end + 1 + m)) {
+			w = e->end + 1 + m;
+			if (!(w + 1 < n && s[w] == ' ' && s[w + 1] >= 'A' &&
+			    s[w + 1] <= 'Z')) {
+				e->end = w;
+				e->type = NS_ENT_ORG;
+				continue;
+			}
 		}
 		if (e->type == NS_ENT_LOC && e->start >= 3 &&
 		    (memcmp(s + e->start - 3, "El ", 3) == 0 ||
