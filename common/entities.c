@@ -377,7 +377,7 @@ static void
 load_lists(void)
 {
 	static const char *const kinds[] = { "country\t", "former\t",
-	    "subdivision\t", "city\t", "capital\t" };
+	    "subdivision\t", "city\t", "capital\t", "region\t" };
 	const char *p = ns_gazetteer_data, *e = p + ns_gazetteer_data_len, *nl;
 	size_t i, k;
 
@@ -394,7 +394,7 @@ load_lists(void)
 				ns_buf_add(&places_text, p + k,
 				    (size_t)(nl - p) - k);
 				ns_buf_addc(&places_text, '\n');
-				if (i != 2) {
+				if (i != 2 && i != 5) {
 					ns_buf_add(&towns_text, p + k,
 					    (size_t)(nl - p) - k);
 					ns_buf_addc(&towns_text, '\n');

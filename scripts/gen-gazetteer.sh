@@ -32,7 +32,7 @@ cat <<'HDR'
 # 3166-3 names), https://salsa.debian.org/iso-codes-team/iso-codes,
 # LGPL-2.1-or-later; the names are facts.
 # city: the time zone database (tzdata), zone.tab, public domain.
-# demonym, religion, party, capital, and customary country names
+# demonym, religion, party, capital, region, and customary country names
 # ("Britain", "U.S."): hand-made for ns (facts), written in
 # scripts/gen-gazetteer.sh.
 HDR
@@ -500,6 +500,16 @@ for c in Russia Britain 'Great Britain' UK U.K. US U.S. USA U.S.A. America \
     'West Germany' 'East Germany' Yugoslavia Czechoslovakia 'South Korea' \
     'North Korea' Bavaria Catalonia 'Northern Ireland' UAE DRC PNG PRC DPRK; do
 	printf 'country\t%s\n' "$c"
+done
+# Hand-made (facts): continents and the world's regions, which news names
+# as places ("in Africa", "across Southeast Asia").
+for c in Africa Asia Europe Oceania 'North America' 'South America' \
+    'Latin America' 'Central America' Caribbean 'Middle East' \
+    'Southeast Asia' 'South Asia' 'East Asia' 'Central Asia' 'West Africa' \
+    'East Africa' 'North Africa' 'Southern Africa' 'Sub-Saharan Africa' \
+    'Horn of Africa' Sahel Scandinavia Balkans Baltics 'Eastern Europe' \
+    'Western Europe' 'Central Europe' Arctic; do
+	printf 'region\t%s\n' "$c"
 done
 # Hand-made (facts): capitals and other large cities.
 for c in 'Abu Dhabi' Abuja Accra 'Addis Ababa' Algiers Amman Amsterdam Ankara \
