@@ -1306,7 +1306,8 @@ item_back(const struct ns_extractor *x, size_t no, const char *s, size_t e,
 	if (w == e || e - w < 2 || s[w] < 'A' || s[w] > 'Z')
 		return e;
 	for (a = w + 1; a < e; a++)
-		if (s[a] < 'a' || s[a] > 'z')
+		if ((s[a] < 'a' || s[a] > 'z') && !(s[a] == '-' && a + 1 < e &&
+		    a > w + 1))
 			return e;
 	t = type_at(x, no, w);
 	if (listed(&places, s + w, e - w) || org_known(s + w, e - w) ||
@@ -1352,6 +1353,12 @@ coordinated_tails(struct ns_extractor *x, size_t no, const char *s,
 		    5) != 0; r++)
 			;
 		if (r + 5 > e->end) {
+			/* the tagger's ORG may open with the "and" */
+			if (p >= 1 && p + 4 < e->end && memcmp(s + p, "and ",
+			    4) == 0 && s[p - 1] == ' ') {
+				e->start = p + 4;
+				p += 4;
+			}
 			if (p >= 6 && memcmp(s + p - 6, ", and ", 6) == 0)
 				p -= 6;
 			else if (p >= 5 && memcmp(s + p - 5, " and ", 5) == 0)
