@@ -687,6 +687,56 @@ int	ns_splitter_csv(const struct ns_splitter *sp);
 const char *ns_splitter_csv_error(const struct ns_splitter *sp);
 void	ns_splitter_free(struct ns_splitter *sp);
 
+/* ---- mbox.c: a mailbox read a line at a time ---- */
+
+/* Decode one line of quoted-printable text (RFC 2045, 6.7) onto out:
+ * "=XX" (hex digits, either case) is that byte, a "=" that starts no such
+ * escape is kept as written, trailing white space is dropped; *soft is set
+ * when the line ends with "=" (a soft line break: the next line goes on
+ * this one), which is not copied. Returns the bytes appended. */
+size_t	ns_qp_decode(struct ns_buf *out, const char *s, size_t n, int *soft);
+
+#define NS_MBOX_DEPTH 4	/* nested multiparts read; deeper ones are furniture */
+
+enum ns_mbox_role {
+	NS_MBOX_TEXT,		/* a line of a plain-text body (or blank) */
+	NS_MBOX_FURNITURE	/* headers, boundaries, other parts */
+};
+/* A line of the mailbox: start is 1 on the "From " line that opens a
+ * message. A quoted-printable line joined over soft breaks comes once,
+ * with the line and byte of its first line. */
+typedef void (*ns_mbox_fn)(enum ns_mbox_role role, int start, const char *s,
+    size_t n, uint64_t line, uint64_t byte, void *ctx);
+
+/* The reader's state; a zeroed struct is a reader that has seen nothing. */
+struct ns_mbox {
+	int	 state, blank, fresh;
+	int	 ptype, pqp, pattach;	/* the part its headers describe */
+	int	 part, qp;		/* the part being read */
+	size_t	 hblank;		/* blank lines in a header block */
+	struct ns_buf fld, tmp, newb;	/* a header field, unfolded */
+	struct ns_buf bnd[NS_MBOX_DEPTH];
+	size_t	 nbnd;
+	struct ns_buf join;		/* a quoted-printable line held */
+	int	 held;
+	uint64_t jline, jbyte;
+	pcre2_code *re;
+	pcre2_match_data *md;
+};
+
+/* Is s an mbox "From " line ("From sender Fri Mar 14 06:30:12 2025")? */
+int	ns_mbox_from_line(struct ns_mbox *m, const char *s, size_t n);
+/* Read one raw line (no end of line; line is 1-based in its input). A
+ * "From " line at the start of an input or after a blank line starts the
+ * mailbox. Returns 0 when no mailbox is being read (the caller reads the
+ * line itself), 1 when the line was passed to out (now or, held for a
+ * soft line break, later). */
+int	ns_mbox_line(struct ns_mbox *m, const char *s, size_t n, uint64_t line,
+	    uint64_t byte, ns_mbox_fn out, void *ctx);
+/* The input ended: pass on a held line, and stop reading a mailbox. */
+void	ns_mbox_flush(struct ns_mbox *m, ns_mbox_fn out, void *ctx);
+void	ns_mbox_free(struct ns_mbox *m);
+
 /* ---- records.c: the records ns-split writes ---- */
 
 enum ns_unit {

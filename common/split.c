@@ -32,6 +32,7 @@ struct block {
 
 struct ns_splitter {
 	struct ns_rules *rules;
+	struct ns_mbox mbox;		/* a mailbox's reader (mbox.c) */
 	const struct ns_rule *run;	/* the para or section rule whose run
 					 * the next line may go on, or NULL */
 	int	 alone;		/* its section heading stands alone */
@@ -3196,26 +3197,20 @@ ns_splitter_csv_error(const struct ns_splitter *sp)
 	return sp->csv_msg.p ? sp->csv_msg.p : "";
 }
 
-void
-ns_splitter_line(struct ns_splitter *sp, const char *s, size_t n,
-    const char *file, uint64_t lineno, uint64_t byte)
+/* A raw line read (furniture: a mailbox's header or other part, which
+ * goes on the text as boilerplate and starts nothing). */
+static void
+read_line(struct ns_splitter *sp, const char *s, size_t n, uint64_t lineno,
+    uint64_t byte, int furniture)
 {
 	const char *ff;
 	size_t bad, k, extra;
 
-	sp->file = file;
-	if (sp->csv_on) {
-		csv_line(sp, s, n, lineno, byte);
-		return;
-	}
-	if (sp->csv_ready && csv_begin(sp, s, n, lineno, byte))
-		return;
-	sp->csv_ready = ns_is_blank(s, n);
 	/* A form feed separates articles, wherever it stands. */
 	while ((ff = memchr(s, '\f', n)) != NULL) {
 		k = (size_t)(ff - s);
 		if (k > 0)
-			ns_splitter_line(sp, s, k, file, lineno, byte);
+			read_line(sp, s, k, lineno, byte, furniture);
 		release_hd(sp);
 		end_block(sp);
 		end_run(sp);
@@ -3232,12 +3227,55 @@ ns_splitter_line(struct ns_splitter *sp, const char *s, size_t n,
 		sp->invalid += bad;
 	}
 	extra = json_extra(sp->norm.p, sp->norm.len);
-	if (sp->norm.len + extra + 128 + 6 * strlen(file) > sp->max) {
+	if (sp->norm.len + extra + 128 + 6 * strlen(sp->file) > sp->max) {
 		if (sp->cut != NULL)
 			sp->cut(NS_SPLIT_TOOBIG, lineno, sp->ctx);
 		return;
 	}
+	if (furniture && !ns_is_blank(sp->norm.p, sp->norm.len)) {
+		release_hd(sp);
+		add_line(sp, sp->norm.p, sp->norm.len, extra, lineno, byte, 1);
+		sp->blanks = 0;
+		return;
+	}
 	factiva_line(sp, sp->norm.p, sp->norm.len, extra, lineno, byte);
+}
+
+/* A line of a mailbox (mbox.c): a message ends the article before it,
+ * and its furniture is boilerplate of the article its text opens. */
+static void
+mbox_out(enum ns_mbox_role role, int start, const char *s, size_t n,
+    uint64_t line, uint64_t byte, void *ctx)
+{
+	struct ns_splitter *sp = ctx;
+
+	if (start) {
+		release_hd(sp);
+		end_block(sp);
+		end_run(sp);
+		release_pending(sp);
+		end_article(sp, 0);
+		sp->mail = MAIL_NONE;
+		sp->warc = WARC_NONE;
+	}
+	read_line(sp, s, n, line, byte, role == NS_MBOX_FURNITURE);
+}
+
+void
+ns_splitter_line(struct ns_splitter *sp, const char *s, size_t n,
+    const char *file, uint64_t lineno, uint64_t byte)
+{
+	sp->file = file;
+	if (sp->csv_on) {
+		csv_line(sp, s, n, lineno, byte);
+		return;
+	}
+	if (sp->csv_ready && csv_begin(sp, s, n, lineno, byte))
+		return;
+	sp->csv_ready = ns_is_blank(s, n);
+	if (ns_mbox_line(&sp->mbox, s, n, lineno, byte, mbox_out, sp))
+		return;
+	read_line(sp, s, n, lineno, byte, 0);
 }
 
 void
@@ -3245,6 +3283,7 @@ ns_splitter_flush(struct ns_splitter *sp)
 {
 	if (sp->csv_on)
 		csv_end(sp);
+	ns_mbox_flush(&sp->mbox, mbox_out, sp);
 	sp->csv_ready = 1;
 	release_hd(sp);
 	if (sp->mail == MAIL_HEAD)
@@ -3295,6 +3334,7 @@ ns_splitter_free(struct ns_splitter *sp)
 {
 	if (sp == NULL)
 		return;
+	ns_mbox_free(&sp->mbox);
 	ns_buf_free(&sp->norm);
 	ns_buf_free(&sp->hd);
 	ns_buf_free(&sp->kick);
