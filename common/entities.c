@@ -1341,9 +1341,14 @@ coordinated_tails(struct ns_extractor *x, size_t no, const char *s,
 		return no;
 	for (i = 0; i < no; i++) {
 		e = &x->ov[i];
+		k = word_back(s, e->end);
+		/* a person's name never ends in a head word ("Geosciences
+		 * Bureau", which the tagger may find so) */
+		if (e->type == NS_ENT_PERSON && k > e->start &&
+		    listed(&orgheads, s + k, e->end - k))
+			e->type = NS_ENT_ORG;
 		if (e->type != NS_ENT_ORG)
 			continue;
-		k = word_back(s, e->end);
 		if (!listed(&orgheads, s + k, e->end - k) &&
 		    !institution(s + k, e->end - k))
 			continue;
@@ -1635,6 +1640,43 @@ opened_orgs(struct ns_extractor *x, size_t no, const char *s)
 		if (k < e->end && org_opener(s + e->start, k - e->start))
 			e->type = NS_ENT_ORG;
 	}
+}
+
+/* An organisation's possessive inside a name the tagger ran on is two
+ * names: "Bank of Thailand’s Monetary Policy Committee" is the Bank and
+ * its committee, where the part before "’s" holds a word that heads
+ * organisations' names ("People’s Bank of China" holds none there).
+ * Returns the count. */
+static size_t
+possessive_orgs(struct ns_extractor *x, size_t no, const char *s)
+{
+	struct ns_entity *e;
+	size_t i, k, m;
+
+	for (i = 0; i < no; i++) {
+		e = &x->ov[i];
+		if (e->type != NS_ENT_ORG)
+			continue;
+		for (k = e->start; k + 3 < e->end; k++) {
+			m = s[k] == '\'' ? 1 : (memcmp(s + k, "\xe2\x80\x99", 3) ==
+			    0 ? 3 : 0);
+			if (m > 0 && k + m + 2 < e->end && s[k + m] == 's' &&
+			    s[k + m + 1] == ' ' && s[k + m + 2] >= 'A' &&
+			    s[k + m + 2] <= 'Z')
+				break;
+		}
+		if (k + 3 >= e->end || !has_head(s + e->start, k - e->start))
+			continue;
+		ov_room(x, no + 1);
+		e = &x->ov[i];
+		memmove(e + 2, e + 1, (no - i - 1) * sizeof(*e));
+		e[1] = e[0];
+		e[1].start = k + m + 2;
+		e[0].end = k;
+		no++;
+		i++;
+	}
+	return no;
 }
 
 /* Does " Minister", " Secretary" or " Commissioner" come at byte at of
@@ -4190,6 +4232,7 @@ ns_extract(struct ns_extractor *x, const char *title, size_t tlen,
 			no = coordinated_tails(x, no, title, tlen,
 			    title_case(title, tlen));
 			no = portfolios(x, no, title, tlen);
+			no = possessive_orgs(x, no, title);
 			no = geo_names(x, no, title, tlen,
 			    title_case(title, tlen));
 			opened_orgs(x, no, title);
@@ -4211,6 +4254,7 @@ ns_extract(struct ns_extractor *x, const char *title, size_t tlen,
 		no = coordinated_heads(x, no, text, xlen, 0);
 		no = coordinated_tails(x, no, text, xlen, 0);
 		no = portfolios(x, no, text, xlen);
+		no = possessive_orgs(x, no, text);
 		no = geo_names(x, no, text, xlen, 0);
 		opened_orgs(x, no, text);
 		titled_names(x, no, text);
