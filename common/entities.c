@@ -1679,6 +1679,70 @@ possessive_orgs(struct ns_extractor *x, size_t no, const char *s)
 	return no;
 }
 
+/* Is s[0..n-1] a title in the plural ("Justices B. R. Nair and ...")? */
+static int
+plural_title(const char *s, size_t n)
+{
+	char buf[40];
+
+	if (n < 3 || n + 2 > sizeof(buf) || s[n - 1] != 's')
+		return 0;
+	memcpy(buf, s, n - 1);
+	memcpy(buf + n - 1, " X", 3);
+	return ns_ner_title_len(buf, n + 1) > 0;
+}
+
+/* Persons' names the tagger starts late or takes a title for: a PERSON
+ * that opens with an initial ("T. Whitfield-Moore") takes in the
+ * capitalised word before it that no name has, no title, no function
+ * word and no word that opens sentences ("DeShawn T. Whitfield-Moore");
+ * a one-word ORG or LOC that is a title before a name ("Alderperson") is
+ * no name. Returns the count. */
+static size_t
+person_fronts(struct ns_extractor *x, size_t no, const char *s)
+{
+	struct ns_entity *e;
+	size_t i, w, k;
+
+	for (i = 0; i < no; i++) {
+		e = &x->ov[i];
+		if (e->type != NS_ENT_PERSON || e->end - e->start < 4 ||
+		    s[e->start] < 'A' || s[e->start] > 'Z' ||
+		    s[e->start + 1] != '.' || s[e->start + 2] != ' ' ||
+		    e->start < 2 || s[e->start - 1] != ' ')
+			continue;
+		w = word_back(s, e->start - 1);
+		if (w == e->start - 1 || s[w] < 'A' || s[w] > 'Z' ||
+		    (i > 0 && x->ov[i - 1].end > w))
+			continue;
+		for (k = w + 1; k < e->start - 1; k++)
+			if (!((s[k] >= 'a' && s[k] <= 'z') || (s[k] >= 'A' &&
+			    s[k] <= 'Z') || s[k] == '-' || s[k] == '\'' ||
+			    (unsigned char)s[k] >= 0x80))
+				break;
+		if (k < e->start - 1 || ns_ner_function_word(s + w,
+		    e->start - 1 - w) || listed(&openers, s + w,
+		    e->start - 1 - w) || ns_ner_title_len(s + w,
+		    e->start - w) > 0 || plural_title(s + w, e->start - 1 - w))
+			continue;
+		e->start = w;
+	}
+	for (i = 0; i + 1 < no; i++) {
+		e = &x->ov[i];
+		if ((e->type == NS_ENT_ORG || e->type == NS_ENT_LOC) &&
+		    memchr(s + e->start, ' ', e->end - e->start) == NULL &&
+		    s[e->end] == ' ' && ns_ner_title_len(s + e->start,
+		    e->end - e->start + 2) == e->end - e->start + 1 &&
+		    x->ov[i + 1].type == NS_ENT_PERSON &&
+		    x->ov[i + 1].start == e->end + 1) {
+			memmove(e, e + 1, (no - i - 1) * sizeof(*e));
+			no--;
+			i--;
+		}
+	}
+	return no;
+}
+
 /* Does " Minister", " Secretary" or " Commissioner" come at byte at of
  * s[0..n-1] (a portfolio before it: "Energy Minister")? */
 static int
@@ -4233,6 +4297,7 @@ ns_extract(struct ns_extractor *x, const char *title, size_t tlen,
 			    title_case(title, tlen));
 			no = portfolios(x, no, title, tlen);
 			no = possessive_orgs(x, no, title);
+			no = person_fronts(x, no, title);
 			no = geo_names(x, no, title, tlen,
 			    title_case(title, tlen));
 			opened_orgs(x, no, title);
@@ -4255,6 +4320,7 @@ ns_extract(struct ns_extractor *x, const char *title, size_t tlen,
 		no = coordinated_tails(x, no, text, xlen, 0);
 		no = portfolios(x, no, text, xlen);
 		no = possessive_orgs(x, no, text);
+		no = person_fronts(x, no, text);
 		no = geo_names(x, no, text, xlen, 0);
 		opened_orgs(x, no, text);
 		titled_names(x, no, text);
