@@ -1743,6 +1743,74 @@ person_fronts(struct ns_extractor *x, size_t no, const char *s)
 	return no;
 }
 
+/* Names of bodies the tagger misses whole: a word that heads
+ * organisations' names, "of" or "for" (and "the"), and a subject list
+ * after it ("Chamber of Deputies", "Council of State", "Office of the
+ * Ombudsman", "Independent Office for Police Conduct"), with the
+ * capitalised words before the head (three at most, no function word,
+ * no word that opens sentences). Where no name is, or names of the
+ * tagger lie wholly inside, it is an ORG. Not in a title with capitals on
+ * every word. Returns the count. */
+static size_t
+head_names(struct ns_extractor *x, size_t no, const char *s, size_t n,
+    int title)
+{
+	struct ns_entity ne;
+	size_t at, w, k, q, a, end, j, m, words;
+
+	if (title)
+		return no;
+	for (at = 0; at < n; at = w + 1) {
+		/* the next capitalised word */
+		while (at < n && !(s[at] >= 'A' && s[at] <= 'Z' && (at == 0 ||
+		    !word_byte((unsigned char)s[at - 1]))))
+			at++;
+		for (w = at; w < n && word_byte((unsigned char)s[w]); w++)
+			;
+		if (at >= n || !listed(&orgheads, s + at, w - at))
+			continue;
+		if (w + 4 < n && memcmp(s + w, " of ", 4) == 0)
+			q = w + 4;
+		else if (w + 5 < n && memcmp(s + w, " for ", 5) == 0)
+			q = w + 5;
+		else
+			continue;
+		if (q + 4 < n && memcmp(s + q, "the ", 4) == 0)
+			q += 4;
+		if ((end = subject_end(s, n, q)) == q)
+			continue;
+		end = subjects_end(s, n, end);
+		/* the capitalised words before the head */
+		for (a = at, words = 0; words < 3 && a >= 2 && s[a - 1] == ' ' &&
+		    (k = word_back(s, a - 1)) < a - 1 && s[k] >= 'A' &&
+		    s[k] <= 'Z' && !ns_ner_function_word(s + k, a - 1 - k) &&
+		    !listed(&openers, s + k, a - 1 - k) &&
+		    !listed(&places, s + k, a - 1 - k) &&
+		    ns_ner_title_len(s + k, a - k) == 0; words++)
+			a = k;
+		/* the names there: only inside it */
+		for (j = 0; j < no && x->ov[j].end <= a; j++)
+			;
+		for (m = j; m < no && x->ov[m].start < end; m++)
+			if (x->ov[m].start < a || x->ov[m].end > end)
+				break;
+		if (m < no && x->ov[m].start < end) {
+			w = end;
+			continue;
+		}
+		memset(&ne, 0, sizeof(ne));
+		ne.start = a;
+		ne.end = end;
+		ne.type = NS_ENT_ORG;
+		ov_room(x, no + 1);
+		memmove(&x->ov[j + 1], &x->ov[m], (no - m) * sizeof(*x->ov));
+		x->ov[j] = ne;
+		no = no - (m - j) + 1;
+		w = end;
+	}
+	return no;
+}
+
 /* Does " Minister", " Secretary" or " Commissioner" come at byte at of
  * s[0..n-1] (a portfolio before it: "Energy Minister")? */
 static int
@@ -4316,6 +4384,7 @@ ns_extract(struct ns_extractor *x, const char *title, size_t tlen,
 		    nt - ntitle, text, xlen, 0);
 		no = split_joined(x, no, text);
 		no = name_edges(x, no, text, 0);
+		no = head_names(x, no, text, xlen, 0);
 		no = coordinated_heads(x, no, text, xlen, 0);
 		no = coordinated_tails(x, no, text, xlen, 0);
 		no = portfolios(x, no, text, xlen);
