@@ -2066,7 +2066,7 @@ particle_names(struct ns_extractor *x, size_t first, const char *s,
 	    " de la ", " de los ", " de las ", " de ", " del ", " van der ",
 	    " van den ", " van de ", " van ", " von der ", " von ", " da ",
 	    " dos ", " das ", " di ", " du ", " ter ", " dela ", " delos ",
-	    " della ", " degli " };
+	    " della ", " degli ", " i " };
 	const size_t arabic = 4;
 	struct found *f, *g;
 	size_t k, i, p, e, t;
