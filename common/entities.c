@@ -916,6 +916,20 @@ word_back(const char *s, size_t b)
 	return b;
 }
 
+/* Is s[0..n-1] (n > 0) a capital and then small letters only? */
+static int
+cap_lower(const char *s, size_t n)
+{
+	size_t i;
+
+	if (s[0] < 'A' || s[0] > 'Z')
+		return 0;
+	for (i = 1; i < n; i++)
+		if (s[i] < 'a' || s[i] > 'z')
+			return 0;
+	return 1;
+}
+
 /* Is s[0..n-1] a plain word in capitals that may be part of an
  * organisation's name before a place ("Elections", "Producers"): a
  * capital, then three or more small letters; no word that opens
@@ -925,13 +939,8 @@ word_back(const char *s, size_t b)
 static int
 plain_word(const char *s, size_t n)
 {
-	size_t i;
-
-	if (n < 4 || s[0] < 'A' || s[0] > 'Z')
+	if (n < 4 || !cap_lower(s, n))
 		return 0;
-	for (i = 1; i < n; i++)
-		if (s[i] < 'a' || s[i] > 'z')
-			return 0;
 	if ((s[n - 3] == 'i' && s[n - 2] == 'n' && s[n - 1] == 'g') ||
 	    (s[n - 2] == 'l' && s[n - 1] == 'y'))
 		return 0;
@@ -1124,13 +1133,8 @@ name_edges(struct ns_extractor *x, size_t no, const char *s, int title)
 static int
 subject_word(const char *s, size_t n)
 {
-	size_t i;
-
-	if (n < 2 || s[0] < 'A' || s[0] > 'Z')
+	if (n < 2 || !cap_lower(s, n))
 		return 0;
-	for (i = 1; i < n; i++)
-		if (s[i] < 'a' || s[i] > 'z')
-			return 0;
 	return ns_word_lower(s, n) && !listed(&places, s, n) &&
 	    !org_known(s, n) && ns_ner_title_len(s, n + 1) == 0;
 }
@@ -1271,12 +1275,7 @@ institution(const char *s, size_t n)
 {
 	static const char *const v[] = { "Hospital", "Clinic", "Infirmary",
 	    "Police", "Constabulary", "Ambulance", "Cooperative" };
-	size_t i;
-
-	for (i = 0; i < sizeof(v) / sizeof(v[0]); i++)
-		if (strlen(v[i]) == n && memcmp(v[i], s, n) == 0)
-			return 1;
-	return 0;
+	return ns_in_words(v, sizeof(v) / sizeof(v[0]), s, n);
 }
 
 /* The type of the name of x->ov[0..no) that holds byte b, or -1. */
@@ -1419,12 +1418,7 @@ geo_tail(const char *s, size_t n)
 	    /* and of a country's parts */
 	    "Province", "Region", "Prefecture", "Governorate", "Oblast",
 	    "Krai" };
-	size_t i;
-
-	for (i = 0; i < sizeof(v) / sizeof(v[0]); i++)
-		if (strlen(v[i]) == n && memcmp(v[i], s, n) == 0)
-			return 1;
-	return 0;
+	return ns_in_words(v, sizeof(v) / sizeof(v[0]), s, n);
 }
 
 /* The first " High Court" in s[at..n-1] (its space), or n. */
@@ -1614,12 +1608,7 @@ org_opener(const char *s, size_t n)
 	    "Compagnie", "Asociación", "Associação", "Associazione",
 	    "Ministerio", "Ministério", "Ministère", "Ministero", "Agencia",
 	    "Agência", "Agenzia", "Agence", "Laboratorios", "Industrias", "PT" };
-	size_t i;
-
-	for (i = 0; i < sizeof(v) / sizeof(v[0]); i++)
-		if (strlen(v[i]) == n && memcmp(v[i], s, n) == 0)
-			return 1;
-	return 0;
+	return ns_in_words(v, sizeof(v) / sizeof(v[0]), s, n);
 }
 
 /* A name of two words or more that opens with org_opener() is an ORG,
@@ -3238,7 +3227,7 @@ dateline_agency(struct ns_extractor *x, const char *s, size_t n, size_t a)
 	    "KUNA", "BNA", "ONA", "PNA", "AA", "NTB", "TT", "STT", "RB",
 	    "Belga", "ANP", "SDA", "Agerpres", "Ukrinform", "BSS", "APP",
 	    "NNA", "VNA", "TNA", "CNA", "Bloomberg", "NZPA", "RNZ" };
-	size_t b, k;
+	size_t b;
 
 	if (a + 2 >= n || s[a] != '(')
 		return;
@@ -3246,12 +3235,8 @@ dateline_agency(struct ns_extractor *x, const char *s, size_t n, size_t a)
 		;
 	if (b >= n || s[b] != ')')
 		return;
-	for (k = 0; k < sizeof(v) / sizeof(v[0]); k++)
-		if (strlen(v[k]) == b - a - 1 && memcmp(s + a + 1, v[k],
-		    b - a - 1) == 0) {
-			put_name(x, 1, s, a + 1, b, NS_ENT_ORG);
-			return;
-		}
+	if (ns_in_words(v, sizeof(v) / sizeof(v[0]), s + a + 1, b - a - 1))
+		put_name(x, 1, s, a + 1, b, NS_ENT_ORG);
 }
 
 static void

@@ -2490,17 +2490,6 @@ last_dash(const char *s, size_t n)
 	return n > 0 ? s + n - 1 : NULL;
 }
 
-static int
-in_list(const char *const *v, size_t nv, const char *s, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < nv; i++)
-		if (strlen(v[i]) == n && memcmp(v[i], s, n) == 0)
-			return 1;
-	return 0;
-}
-
 /* Does the word s[0..n-1] end as most nationalities do ("Surinamese",
  * "Nigerian", "Danish")? Not a place the gazetteer does not know. */
 static int
@@ -2545,10 +2534,10 @@ hyphen_name(const struct ns_ner *t, size_t a, size_t b, size_t *end,
 		last = b - 2;		/* the name is tokens [a, b - 2) */
 	} else
 		return 0;
-	if (in_list(hyph_place, sizeof(hyph_place) / sizeof(hyph_place[0]),
+	if (ns_in_words(hyph_place, sizeof(hyph_place) / sizeof(hyph_place[0]),
 	    suf, sn))
 		place = 1;
-	else if (in_list(hyph_other, sizeof(hyph_other) /
+	else if (ns_in_words(hyph_other, sizeof(hyph_other) /
 	    sizeof(hyph_other[0]), suf, sn))
 		place = 0;
 	else

@@ -341,6 +341,10 @@ void	ns_output_check(const struct ns_common *c);
  * is trimmed, the rest is put in NFC. Returns how many invalid sequences
  * were replaced. s holds no line break. */
 size_t	ns_text_normline(struct ns_buf *out, const char *s, size_t n);
+/* Do the k bytes at s spell w (lower case), ASCII letters in either case? */
+int	ns_same_ci(const char *s, const char *w, size_t k);
+/* Is s[0..n-1] one of the nv words of v, as written? */
+int	ns_in_words(const char *const *v, size_t nv, const char *s, size_t n);
 /* Number of code points in valid UTF-8 s[0..n-1]. */
 size_t	ns_utf8_count(const char *s, size_t n);
 uint32_t ns_hash32(const char *s, size_t n);

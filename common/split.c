@@ -361,24 +361,6 @@ export_end(const char *s, size_t n)
 	return n == 15 && memcmp(s, "End of Document", 15) == 0;
 }
 
-/* Do the k bytes at s spell w, ASCII letters in either case? */
-static int
-same_ci(const char *s, const char *w, size_t k)
-{
-	size_t i;
-	unsigned char a, b;
-
-	for (i = 0; i < k; i++) {
-		a = (unsigned char)s[i];
-		b = (unsigned char)w[i];
-		if (a >= 'A' && a <= 'Z')
-			a += 'a' - 'A';
-		if (a != b)
-			return 0;
-	}
-	return 1;
-}
-
 /* Are s[0..n-1] digits, one at least? */
 static int
 all_digits(const char *s, size_t n)
@@ -413,7 +395,7 @@ warc_length(const char *s, size_t n)
 	uint64_t v = 0;
 	size_t i;
 
-	if (n < 16 || !same_ci(s, "content-length:", 15))
+	if (n < 16 || !ns_same_ci(s, "content-length:", 15))
 		return 0;
 	for (i = 15; i < n && (s[i] == ' ' || s[i] == '\t'); i++)
 		;
@@ -441,7 +423,7 @@ warc_info_type(const char *s, size_t n)
 	n = v + ns_trim_right(s + v, n - v);
 	for (i = 0; i < sizeof(types) / sizeof(types[0]); i++) {
 		k = strlen(types[i]);
-		if (n - v == k && same_ci(s + v, types[i], k))
+		if (n - v == k && ns_same_ci(s + v, types[i], k))
 			return 1;
 	}
 	return 0;
@@ -459,12 +441,12 @@ doc_count(const char *s, size_t n)
 	    s[0] == 'd'))
 		return 0;
 	n = ns_trim_right(s, n);
-	if (n > 9 && same_ci(s, "document ", 9)) {
+	if (n > 9 && ns_same_ci(s, "document ", 9)) {
 		s += 9;
 		n -= 9;
-	} else if (n > 10 && same_ci(s + n - 10, " documents", 10))
+	} else if (n > 10 && ns_same_ci(s + n - 10, " documents", 10))
 		n -= 10;
-	else if (n > 9 && same_ci(s + n - 9, " document", 9))
+	else if (n > 9 && ns_same_ci(s + n - 9, " document", 9))
 		n -= 9;
 	else
 		return 0;
@@ -2370,7 +2352,7 @@ subject_mark(const char *s, size_t n, int *reply)
 	if (n > 2 && s[0] == '[' && (e = memchr(s, ']', n)) != NULL)
 		k = (size_t)(e - s) + 1;
 	for (i = 0; k == 0 && i < sizeof(marks) / sizeof(marks[0]); i++)
-		if (n >= strlen(marks[i]) && same_ci(s, marks[i],
+		if (n >= strlen(marks[i]) && ns_same_ci(s, marks[i],
 		    strlen(marks[i]))) {
 			k = strlen(marks[i]);
 			*reply |= i < 3;
@@ -3094,12 +3076,10 @@ csv_end(struct ns_splitter *sp)
 	sp->csv_ready = 1;
 }
 
-/* A line of the table. One blank line between rows is nothing (pandas
- * skips it too); a gap of two or more ends the table, as where a dump
- * joined to it by cat begins. */
+/* Line s[0..n-1] (number lineno) normalized into sp->norm, its bytes
+ * that were no UTF-8 counted. */
 static void
-csv_line(struct ns_splitter *sp, const char *s, size_t n, uint64_t lineno,
-    uint64_t byte)
+norm_line(struct ns_splitter *sp, const char *s, size_t n, uint64_t lineno)
 {
 	size_t bad;
 
@@ -3110,6 +3090,16 @@ csv_line(struct ns_splitter *sp, const char *s, size_t n, uint64_t lineno,
 			sp->first_bad = lineno;
 		sp->invalid += bad;
 	}
+}
+
+/* A line of the table. One blank line between rows is nothing (pandas
+ * skips it too); a gap of two or more ends the table, as where a dump
+ * joined to it by cat begins. */
+static void
+csv_line(struct ns_splitter *sp, const char *s, size_t n, uint64_t lineno,
+    uint64_t byte)
+{
+	norm_line(sp, s, n, lineno);
 	if (sp->csv.lines == 0 && sp->norm.len == 0) {
 		if (++sp->csv_blanks >= 2)
 			csv_end(sp);
@@ -3204,7 +3194,7 @@ read_line(struct ns_splitter *sp, const char *s, size_t n, uint64_t lineno,
     uint64_t byte, int furniture)
 {
 	const char *ff;
-	size_t bad, k, extra;
+	size_t k, extra;
 
 	/* A form feed separates articles, wherever it stands. */
 	while ((ff = memchr(s, '\f', n)) != NULL) {
@@ -3219,13 +3209,7 @@ read_line(struct ns_splitter *sp, const char *s, size_t n, uint64_t lineno,
 		n -= k + 1;
 		byte += k + 1;
 	}
-	ns_buf_reset(&sp->norm);
-	bad = ns_text_normline(&sp->norm, s, n);
-	if (bad) {
-		if (sp->invalid == 0)
-			sp->first_bad = lineno;
-		sp->invalid += bad;
-	}
+	norm_line(sp, s, n, lineno);
 	extra = json_extra(sp->norm.p, sp->norm.len);
 	if (sp->norm.len + extra + 128 + 6 * strlen(sp->file) > sp->max) {
 		if (sp->cut != NULL)

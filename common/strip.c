@@ -516,23 +516,6 @@ author_lines(struct ns_rules *r, const char *s, struct line *v, size_t count,
 	}
 }
 
-/* Do the k bytes at s spell w, ASCII letters in either case? */
-static int
-same_ci(const char *s, const char *w, size_t k)
-{
-	size_t i;
-	unsigned char a;
-
-	for (i = 0; i < k; i++) {
-		a = (unsigned char)s[i];
-		if (a >= 'A' && a <= 'Z')
-			a += 'a' - 'A';
-		if (a != (unsigned char)w[i])
-			return 0;
-	}
-	return 1;
-}
-
 /* Does the header line s[0..n-1] give a reply's subject ("Subject: Re:
  * [List] ...", "Subject: [List] Re: ...")? */
 static int
@@ -554,7 +537,7 @@ reply_subject(const char *s, size_t n)
 		}
 		for (i = 0; i < sizeof(marks) / sizeof(marks[0]); i++) {
 			m = strlen(marks[i]);
-			if (n - k >= m && same_ci(s + k, marks[i], m))
+			if (n - k >= m && ns_same_ci(s + k, marks[i], m))
 				break;
 		}
 		if (i == sizeof(marks) / sizeof(marks[0]))
@@ -966,10 +949,10 @@ day_word(const char *s, size_t n)
 	if (n < 3)
 		return 0;
 	for (i = 0; i < 7; i++)
-		if (n <= strlen(days[i]) && same_ci(s, days[i], n))
+		if (n <= strlen(days[i]) && ns_same_ci(s, days[i], n))
 			return 1;
 	for (i = 0; i < 12; i++)
-		if (n <= strlen(months[i]) && same_ci(s, months[i], n))
+		if (n <= strlen(months[i]) && ns_same_ci(s, months[i], n))
 			return 2;
 	return 0;
 }
@@ -1007,8 +990,8 @@ day_heading(const char *s, size_t n)
 		num = 1;
 		i = k;
 		/* an ordinal's ending: "13th", "1st", "22nd", "3rd" */
-		if (i + 2 <= n && (same_ci(s + i, "st", 2) || same_ci(s + i, "nd", 2) ||
-		    same_ci(s + i, "rd", 2) || same_ci(s + i, "th", 2)))
+		if (i + 2 <= n && (ns_same_ci(s + i, "st", 2) || ns_same_ci(s + i, "nd", 2) ||
+		    ns_same_ci(s + i, "rd", 2) || ns_same_ci(s + i, "th", 2)))
 			i += 2;
 	}
 	return seen == 3 && num;

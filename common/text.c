@@ -523,8 +523,8 @@ ns_wordlist_free(struct ns_wordlist *wl)
 
 /* Do the k bytes at s spell w (lower case), ASCII letters in either
  * case? */
-static int
-ascii_ci(const char *s, const char *w, size_t k)
+int
+ns_same_ci(const char *s, const char *w, size_t k)
 {
 	size_t i;
 	unsigned char a;
@@ -554,9 +554,9 @@ ns_mail_forward_subject(const char *s, size_t n)
 			k = (size_t)(e - s) + 1;	/* a list's tag */
 			continue;
 		}
-		if (n - k >= 4 && ascii_ci(s + k, "fwd:", 4))
+		if (n - k >= 4 && ns_same_ci(s + k, "fwd:", 4))
 			return 1;
-		if (n - k >= 3 && ascii_ci(s + k, "fw:", 3))
+		if (n - k >= 3 && ns_same_ci(s + k, "fw:", 3))
 			return 1;
 		return 0;
 	}
@@ -571,13 +571,25 @@ ns_mail_forwarded_start(const char *s, size_t n)
 	if (n >= 6 && memcmp(s, "From:", 5) == 0 && (s[5] == ' ' ||
 	    s[5] == '\t'))
 		return 1;
-	if (n >= 24 && ascii_ci(s, "begin forwarded message:", 24))
+	if (n >= 24 && ns_same_ci(s, "begin forwarded message:", 24))
 		return 1;
 	if (n > 80 || n < 18 || s[0] != '-' || s[1] != '-')
 		return 0;
 	for (i = 0; i + 16 <= n; i++)
-		if (ascii_ci(s + i, "original message", 16) ||
-		    (i + 17 <= n && ascii_ci(s + i, "forwarded message", 17)))
+		if (ns_same_ci(s + i, "original message", 16) ||
+		    (i + 17 <= n && ns_same_ci(s + i, "forwarded message", 17)))
+			return 1;
+	return 0;
+}
+
+/* Is s[0..n-1] one of the nv words of v, as written? */
+int
+ns_in_words(const char *const *v, size_t nv, const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < nv; i++)
+		if (strlen(v[i]) == n && memcmp(v[i], s, n) == 0)
 			return 1;
 	return 0;
 }
