@@ -632,6 +632,47 @@ has_lower(const char *s, size_t n)
 	return 0;
 }
 
+/* Does the line end in a link, after a label of a dozen words at most
+ * ("Original article: https://...", "Source: https://...", "Report a
+ * problem: https://...")? Such lines under an article's last paragraph
+ * are a trailer some aggregator put there, known to our rules or not. */
+static int
+link_trailer_line(const char *s, size_t n)
+{
+	size_t i = n;
+
+	while (i > 0 && s[i - 1] != ' ' && s[i - 1] != '\t')
+		i--;
+	if (s[i] == '<')
+		i++;
+	if (!(n - i > 8 && (memcmp(s + i, "https://", 8) == 0 ||
+	    memcmp(s + i, "http://", 7) == 0)))
+		return 0;
+	return i > 0 && ns_word_count_max(s, i, 13) <= 13;
+}
+
+/* A block of one to three such lines. */
+static int
+link_trailer(const char *s, size_t n, size_t nlines)
+{
+	const char *nl;
+	size_t l;
+
+	if (nlines > 3)
+		return 0;
+	while (n > 0) {
+		nl = memchr(s, '\n', n);
+		l = nl ? (size_t)(nl - s) : n;
+		if (!link_trailer_line(s, l))
+			return 0;
+		if (nl == NULL)
+			break;
+		s += l + 1;
+		n -= l + 1;
+	}
+	return 1;
+}
+
 /* A one-line block in the body: could it be the headline of a next
  * article? Sub-headings ("More collaboration") are shorter; readers'
  * comments and pull quotes end in "!", "." or run to two sentences. */
@@ -644,8 +685,8 @@ headline_like(const char *s, size_t n)
 	if (n < 15 || n > 200 || ns_is_list_item(s, n) || !starts_upper(s, n))
 		return 0;
 	words = ns_word_count(s, n);
-	if (words < 4 || words > 20)
-		return 0;
+	if (words < 4 || words > 20 || link_trailer_line(s, n))
+		return 0;	/* no headline ends in a link */
 	last = last_letter(s, n);
 	if (last == '.' || last == ',' || last == ';' || last == ':' ||
 	    last == '!' || last == 0x2026 || (last == '?' && words < 5))
@@ -1028,7 +1069,10 @@ push_text(struct ns_splitter *sp, const char *s, const struct block *b)
 		sp->content++;
 		sp->last_boiler = 0;
 	}
-	sp->last_final = ends_sentence(s, b->len);
+	/* A trailer of links under a finished paragraph leaves it
+	 * finished: a headline may come next, as after an end marker. */
+	sp->last_final = ends_sentence(s, b->len) || (sp->last_final &&
+	    b->blanks >= 1 && !b->joined && link_trailer(s, b->len, b->nlines));
 	sp->last_furn = b->boiler_end;
 	sp->last_list = sp->listing != NULL;
 }
