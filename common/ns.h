@@ -553,6 +553,7 @@ struct ns_rules {
 	pcre2_jit_stack *jstack;
 	int	 limit_hits;		/* matches given up at the match limit */
 	struct ns_rules_index *ix;	/* rules.c's tests of the rules */
+	struct ns_buf unmarked;		/* a line without its link marks */
 };
 
 /* The built-in rule file, compiled into the library. */
@@ -570,7 +571,9 @@ int	ns_rules_add(struct ns_rules *r, const char *name, enum ns_scope scope,
 /* Read a rule file and add its rules; 0, or -1 with err. */
 int	ns_rules_load_file(struct ns_rules *r, const char *path, char *err,
 	    size_t errsz);
-/* First rule among scopes whose pattern matches the whole of s, or NULL. */
+/* First rule among scopes whose pattern matches the whole of s, or NULL.
+ * A line with a text browser's link marks ("[12]Name", as lynx -dump
+ * writes them) that no rule matches is tried again without them. */
 const struct ns_rule *ns_rules_match(struct ns_rules *r, unsigned scopes,
 	    const char *s, size_t n);
 /* For a title rule: the start of the matched suffix of s, or -1. */

@@ -1,5 +1,6 @@
 /* rules.c: named PCRE2 line rules, kept as data ("name scope pattern" per
  * line), compiled once with JIT. */
+#include <ctype.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1321,6 +1322,8 @@ struct ns_rules_index {
 	unsigned char *need;	/* per rule: its literals are in the table */
 	struct ns_buf last;	/* the line last asked about */
 	int	 seen;		/* last holds it */
+	int	 marks;		/* it holds a '[' (a link mark maybe); -1:
+				 * not looked */
 	int	 scanned;	/* hit is that of the line in last */
 	size_t	 dense;		/* its printable() characters up to dpos */
 	size_t	 dpos;
@@ -1622,6 +1625,7 @@ see_line(struct ns_rules_index *x, const char *s, size_t n)
 	ns_buf_reset(&x->last);
 	ns_buf_add(&x->last, s, n);
 	x->seen = 1;
+	x->marks = -1;
 	x->scanned = 0;
 	x->dense = x->dpos = 0;
 }
@@ -1912,8 +1916,68 @@ match(struct ns_rules *r, const pcre2_code *re, int jit, const char *s,
 	return 0;
 }
 
+/* A text browser's link mark at s[i] ("[12]" before a link's text, as
+ * lynx -dump and w3m -dump write them): its length, or 0. Not after a
+ * letter or digit (a footnote's "word[1]") and not before a space. */
+static size_t
+link_mark(const char *s, size_t n, size_t i)
+{
+	size_t j = i + 1;
+
+	if (s[i] != '[' || (i > 0 && ((unsigned char)s[i - 1] >= 0x80 ||
+	    isalnum((unsigned char)s[i - 1]))))
+		return 0;
+	while (j < n && j - i <= 5 && s[j] >= '0' && s[j] <= '9')
+		j++;
+	if (j == i + 1 || j - i > 5 || j + 1 >= n || s[j] != ']' ||
+	    s[j + 1] == ' ' || s[j + 1] == '\t')
+		return 0;
+	return j + 1 - i;
+}
+
+static const struct ns_rule *match_line(struct ns_rules *, unsigned,
+    const char *, size_t);
+
 const struct ns_rule *
 ns_rules_match(struct ns_rules *r, unsigned mask, const char *s, size_t n)
+{
+	struct ns_rules_index *x;
+	const struct ns_rule *rule;
+	const char *p;
+	size_t i, k, from;
+
+	if ((rule = match_line(r, mask, s, n)) != NULL || r->n == 0)
+		return rule;
+	/* Asked about one line for scope after scope: whether it has a
+	 * '[' is learnt once, with what else is (see_line). */
+	x = r->ix;
+	if (x->f != NULL && x->nf == r->n) {
+		if (x->marks < 0)
+			x->marks = memchr(s, '[', n) != NULL;
+		if (!x->marks)
+			return NULL;
+	}
+	if ((p = memchr(s, '[', n)) == NULL)
+		return NULL;
+	/* Link marks are the browser's, not the page's words: the rules
+	 * read the line as the page showed it. */
+	ns_buf_reset(&r->unmarked);
+	from = 0;
+	for (i = (size_t)(p - s); i < n; i++) {
+		if (s[i] != '[' || (k = link_mark(s, n, i)) == 0)
+			continue;
+		ns_buf_add(&r->unmarked, s + from, i - from);
+		i += k - 1;
+		from = i + 1;
+	}
+	if (from == 0)
+		return NULL;	/* no mark */
+	ns_buf_add(&r->unmarked, s + from, n - from);
+	return match_line(r, mask, r->unmarked.p, r->unmarked.len);
+}
+
+static const struct ns_rule *
+match_line(struct ns_rules *r, unsigned mask, const char *s, size_t n)
 {
 	struct ns_rules_index *x;
 	const struct filter *f;
@@ -2024,6 +2088,7 @@ ns_rules_free(struct ns_rules *r)
 	pcre2_match_context_free(r->mctx);
 	pcre2_jit_stack_free(r->jstack);
 	index_free(r->ix);
+	ns_buf_free(&r->unmarked);
 	free(r->v);
 	memset(r, 0, sizeof(*r));
 }

@@ -54,6 +54,8 @@ struct ns_splitter {
 					 * was read at */
 	size_t	 caplbyte;
 	int	 trailer;		/* an end marker was seen */
+	int	 refs;			/* ... a text browser's list of the
+					 * page's links ("12. https://...") */
 	size_t	 gap;			/* where in the text a gap in the
 					 * trailer stood, plus one; 0: none */
 	uint64_t gap_line, gap_byte;	/* the line under it */
@@ -226,13 +228,17 @@ is_close_quote(utf8proc_int32_t cp)
 	    cp == 0x201d || cp == 0x2019 || cp == 0xbb;
 }
 
-/* The first code point after opening quotes and brackets. */
+/* The first code point after indentation and opening quotes and
+ * brackets (a text browser indents a page's text under headings at
+ * column 0: the indent says nothing of how a line reads). */
 static utf8proc_int32_t
 first_letter(const char *s, size_t n)
 {
 	utf8proc_int32_t cp = -1;
 	size_t i = 0, k;
 
+	while (i < n && (s[i] == ' ' || s[i] == '\t'))
+		i++;
 	while (i < n) {
 		cp = cp_at(s + i, n - i, &k);
 		if (!is_open_quote(cp))
@@ -362,6 +368,29 @@ export_end(const char *s, size_t n)
 }
 
 /* Are s[0..n-1] digits, one at least? */
+/* A line of the numbered list of links a text browser writes under a
+ * page ("12. https://...", as lynx -dump and w3m -dump do), or one of its
+ * own headings in it ("Visible links:", "Hidden links:"). */
+static int
+ref_line(const char *s, size_t n)
+{
+	size_t i = 0, j;
+
+	if ((n == 14 && memcmp(s, "Visible links:", 14) == 0) ||
+	    (n == 13 && memcmp(s, "Hidden links:", 13) == 0))
+		return 1;
+	while (i < n && i < 6 && s[i] >= '0' && s[i] <= '9')
+		i++;
+	if (i == 0 || i == 6 || i + 1 >= n || s[i] != '.' || s[i + 1] != ' ')
+		return 0;
+	for (i += 2; i < n && s[i] == ' '; i++)
+		;
+	for (j = i; j < n && j - i < 12 && ((s[j] >= 'a' && s[j] <= 'z') ||
+	    (s[j] >= 'A' && s[j] <= 'Z')); j++)
+		;
+	return j > i && j + 1 < n && s[j] == ':' && s[j + 1] != ' ';
+}
+
 static int
 all_digits(const char *s, size_t n)
 {
@@ -991,6 +1020,7 @@ reset_article(struct ns_splitter *sp)
 	sp->opened = 0;
 	sp->titled = 0;
 	sp->trailer = 0;
+	sp->refs = 0;
 	sp->gap = 0;
 	sp->separated = 0;
 	sp->asked = 0;
@@ -2845,7 +2875,10 @@ one_line(struct ns_splitter *sp, const char *s, size_t n, size_t extra,
 		sp->alone = sp->next = 0;
 	}
 	if (sp->trailer) {
-		if (rule != NULL) {
+		/* A browser's list of links ends its page: any other line
+		 * is the next page's, its furniture over its headline. */
+		if (rule != NULL && (!sp->refs || ref_line(s + lead,
+		    n - lead))) {
 			/* More trailer lines: still the ended article's, but
 			 * those after a gap of two blank lines or more may be
 			 * the furniture over the next headline ("Return to
@@ -2870,6 +2903,7 @@ one_line(struct ns_splitter *sp, const char *s, size_t n, size_t extra,
 		/* The marker stays where it stands, in its paragraph. */
 		add_line(sp, s, n, extra, lineno, byte, 1);
 		sp->trailer = 1;
+		sp->refs = ref_line(s + lead, n - lead);
 		return;
 	}
 	add_line(sp, s, n, extra, lineno, byte, rule != NULL);
