@@ -183,7 +183,10 @@ ns_front_line(struct ns_front *f, const char *s, size_t n, uint64_t line,
 		}
 		give_back(f, out, ctx);
 	}
-	if (ns_front_header(s, ns_trim_right(s, n))) {
+	/* Most lines are a paragraph's: the first byte rules them out
+	 * before the line is trimmed. */
+	if (n > 0 && s[0] == '=' && ns_front_header(s, ns_trim_right(s,
+	    n))) {
 		out(NS_FRONT_HEADER, s, n, line, byte, ctx);
 		f->top = 1;
 		return 1;
