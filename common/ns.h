@@ -744,6 +744,51 @@ int	ns_mbox_line(struct ns_mbox *m, const char *s, size_t n, uint64_t line,
 void	ns_mbox_flush(struct ns_mbox *m, ns_mbox_fn out, void *ctx);
 void	ns_mbox_free(struct ns_mbox *m);
 
+/* ---- front.c: static-site Markdown sources, a line at a time ---- */
+
+#define NS_FRONT_LINES 100	/* front matter held at most, in lines */
+#define NS_FRONT_BYTES 65536	/* ... and in bytes */
+
+enum ns_front_role {
+	NS_FRONT_TEXT,		/* a line of text (given back: no front matter) */
+	NS_FRONT_HEADER,	/* "==> name <==": a file starts */
+	NS_FRONT_TITLE,		/* the front matter's title line */
+	NS_FRONT_FURNITURE,	/* its other lines, TOML's "+++" */
+	NS_FRONT_SEPARATOR	/* YAML's "---" (or "...") delimiters */
+};
+typedef void (*ns_front_fn)(enum ns_front_role role, const char *s,
+    size_t n, uint64_t line, uint64_t byte, void *ctx);
+
+/* The reader's state; a zeroed struct is a reader that has seen nothing. */
+struct ns_front {
+	int	 state, kind, top, titled;
+	struct ns_buf held, tmp;
+	struct {
+		size_t	 off, len;
+		uint64_t line, byte;
+	} hv[NS_FRONT_LINES + 2];
+	size_t	 nheld;
+};
+
+/* Is s (trimmed on the right) a file header of tail(1) or head(1),
+ * "==> name <=="? */
+int	ns_front_header(const char *s, size_t n);
+/* If s is a front matter title line ("title: ...", "title = ..."), append
+ * its value to out, without its quotes ("" and '' escapes undone) and
+ * return its length; 0 if not (or the value is empty or a block). */
+size_t	ns_front_title(struct ns_buf *out, const char *s, size_t n);
+/* Read one raw line (no end of line; line is 1-based in its input). A
+ * header line goes out at once; a "---" or "+++" line at the start of the
+ * input or under a header opens front matter, held to its closing line.
+ * Returns 0 when the caller reads the line itself, 1 when it was passed to
+ * out (now, or later: held lines go out as front matter at its end, or as
+ * text, before the line that showed them none). */
+int	ns_front_line(struct ns_front *f, const char *s, size_t n,
+	    uint64_t line, uint64_t byte, ns_front_fn out, void *ctx);
+/* The input ended: held lines go out as text. */
+void	ns_front_flush(struct ns_front *f, ns_front_fn out, void *ctx);
+void	ns_front_free(struct ns_front *f);
+
 /* ---- records.c: the records ns-split writes ---- */
 
 enum ns_unit {

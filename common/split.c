@@ -33,6 +33,8 @@ struct block {
 struct ns_splitter {
 	struct ns_rules *rules;
 	struct ns_mbox mbox;		/* a mailbox's reader (mbox.c) */
+	struct ns_front front;		/* a static site's sources (front.c) */
+	struct ns_buf ftitle;		/* its title, unquoted */
 	const struct ns_rule *run;	/* the para or section rule whose run
 					 * the next line may go on, or NULL */
 	int	 alone;		/* its section heading stands alone */
@@ -3323,6 +3325,49 @@ mbox_out(enum ns_mbox_role role, int start, const char *s, size_t n,
 	read_line(sp, s, n, line, byte, role == NS_MBOX_FURNITURE);
 }
 
+/* A line of a static site's Markdown sources (front.c): a file header
+ * ends the article before it and is boilerplate of the post under it; the
+ * front matter's title is the post's headline, its other lines are
+ * boilerplate and YAML's delimiters separators. */
+static void
+front_out(enum ns_front_role role, const char *s, size_t n, uint64_t line,
+    uint64_t byte, void *ctx)
+{
+	struct ns_splitter *sp = ctx;
+
+	switch (role) {
+	case NS_FRONT_HEADER:
+		release_hd(sp);
+		end_block(sp);
+		end_run(sp);
+		release_pending(sp);
+		end_article(sp, 0);
+		sp->mail = MAIL_NONE;
+		sp->warc = WARC_NONE;
+		read_line(sp, s, n, line, byte, 1);
+		break;
+	case NS_FRONT_TITLE:
+		norm_line(sp, s, n, line);
+		ns_buf_reset(&sp->ftitle);
+		ns_front_title(&sp->ftitle, sp->norm.p, sp->norm.len);
+		release_hd(sp);
+		end_block(sp);
+		end_run(sp);
+		end_article(sp, 0);
+		take_title(sp, sp->ftitle.p, sp->ftitle.len, line, byte);
+		break;
+	case NS_FRONT_SEPARATOR:
+		release_hd(sp);
+		end_block(sp);
+		break;
+	case NS_FRONT_FURNITURE:
+		read_line(sp, s, n, line, byte, 1);
+		break;
+	default:
+		read_line(sp, s, n, line, byte, 0);
+	}
+}
+
 void
 ns_splitter_line(struct ns_splitter *sp, const char *s, size_t n,
     const char *file, uint64_t lineno, uint64_t byte)
@@ -3334,8 +3379,15 @@ ns_splitter_line(struct ns_splitter *sp, const char *s, size_t n,
 	}
 	if (sp->csv_ready && csv_begin(sp, s, n, lineno, byte))
 		return;
+	/* tail's header of the next file, under a blank line, ends a
+	 * mailbox (which reads to the end of its input otherwise). */
+	if (sp->csv_ready && n > 0 && s[0] == '=' &&
+	    ns_front_header(s, ns_trim_right(s, n)))
+		ns_mbox_flush(&sp->mbox, mbox_out, sp);
 	sp->csv_ready = ns_is_blank(s, n);
 	if (ns_mbox_line(&sp->mbox, s, n, lineno, byte, mbox_out, sp))
+		return;
+	if (ns_front_line(&sp->front, s, n, lineno, byte, front_out, sp))
 		return;
 	read_line(sp, s, n, lineno, byte, 0);
 }
@@ -3346,6 +3398,7 @@ ns_splitter_flush(struct ns_splitter *sp)
 	if (sp->csv_on)
 		csv_end(sp);
 	ns_mbox_flush(&sp->mbox, mbox_out, sp);
+	ns_front_flush(&sp->front, front_out, sp);
 	sp->csv_ready = 1;
 	release_hd(sp);
 	if (sp->mail == MAIL_HEAD)
@@ -3397,6 +3450,8 @@ ns_splitter_free(struct ns_splitter *sp)
 	if (sp == NULL)
 		return;
 	ns_mbox_free(&sp->mbox);
+	ns_front_free(&sp->front);
+	ns_buf_free(&sp->ftitle);
 	ns_buf_free(&sp->norm);
 	ns_buf_free(&sp->hd);
 	ns_buf_free(&sp->kick);
