@@ -3305,6 +3305,21 @@ read_line(struct ns_splitter *sp, const char *s, size_t n, uint64_t lineno,
 	factiva_line(sp, sp->norm.p, sp->norm.len, extra, lineno, byte);
 }
 
+/* A new document of the input (a message of a mailbox, a file of a
+ * static site's sources) ends the article before it, whatever state the
+ * splitter is in. */
+static void
+new_document(struct ns_splitter *sp)
+{
+	release_hd(sp);
+	end_block(sp);
+	end_run(sp);
+	release_pending(sp);
+	end_article(sp, 0);
+	sp->mail = MAIL_NONE;
+	sp->warc = WARC_NONE;
+}
+
 /* A line of a mailbox (mbox.c): a message ends the article before it,
  * and its furniture is boilerplate of the article its text opens. */
 static void
@@ -3314,13 +3329,7 @@ mbox_out(enum ns_mbox_role role, int start, const char *s, size_t n,
 	struct ns_splitter *sp = ctx;
 
 	if (start) {
-		release_hd(sp);
-		end_block(sp);
-		end_run(sp);
-		release_pending(sp);
-		end_article(sp, 0);
-		sp->mail = MAIL_NONE;
-		sp->warc = WARC_NONE;
+		new_document(sp);
 	}
 	read_line(sp, s, n, line, byte, role == NS_MBOX_FURNITURE);
 }
@@ -3337,13 +3346,7 @@ front_out(enum ns_front_role role, const char *s, size_t n, uint64_t line,
 
 	switch (role) {
 	case NS_FRONT_HEADER:
-		release_hd(sp);
-		end_block(sp);
-		end_run(sp);
-		release_pending(sp);
-		end_article(sp, 0);
-		sp->mail = MAIL_NONE;
-		sp->warc = WARC_NONE;
+		new_document(sp);
 		read_line(sp, s, n, line, byte, 1);
 		break;
 	case NS_FRONT_TITLE:
