@@ -1330,12 +1330,11 @@ item_back(const struct ns_extractor *x, size_t no, const char *s, size_t e,
  * on every word. Returns the count. */
 static size_t
 coordinated_tails(struct ns_extractor *x, size_t no, const char *s,
-    size_t n, int title)
+    int title)
 {
 	struct ns_entity *e;
 	size_t i, j, k, a, p, r, prev;
 
-	(void)n;
 	if (title)
 		return no;
 	for (i = 0; i < no; i++) {
@@ -4346,7 +4345,7 @@ ns_extract(struct ns_extractor *x, const char *title, size_t tlen,
 			no = name_edges(x, no, title, title_case(title, tlen));
 			no = coordinated_heads(x, no, title, tlen,
 			    title_case(title, tlen));
-			no = coordinated_tails(x, no, title, tlen,
+			no = coordinated_tails(x, no, title,
 			    title_case(title, tlen));
 			no = portfolios(x, no, title, tlen);
 			no = possessive_orgs(x, no, title);
@@ -4371,7 +4370,7 @@ ns_extract(struct ns_extractor *x, const char *title, size_t tlen,
 		no = name_edges(x, no, text, 0);
 		no = head_names(x, no, text, xlen, 0);
 		no = coordinated_heads(x, no, text, xlen, 0);
-		no = coordinated_tails(x, no, text, xlen, 0);
+		no = coordinated_tails(x, no, text, 0);
 		no = portfolios(x, no, text, xlen);
 		no = possessive_orgs(x, no, text);
 		no = person_fronts(x, no, text);
