@@ -277,6 +277,7 @@ body_line(struct ns_mbox *m, const char *s, size_t n, uint64_t line,
 	if (k > 0 && n - k >= 5 && memcmp(s + k, "From ", 5) == 0) {
 		s++;
 		n--;
+		m->decoded++;
 	}
 	if (!m->qp) {
 		out(role, 0, s, n, line, byte, ctx);
@@ -288,6 +289,7 @@ body_line(struct ns_mbox *m, const char *s, size_t n, uint64_t line,
 		ns_buf_reset(&m->join);
 	}
 	ns_qp_decode(&m->join, s, n, &soft);
+	m->decoded++;
 	m->held = 1;
 	if (!soft)
 		release(m, out, ctx);

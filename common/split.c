@@ -3261,6 +3261,12 @@ ns_splitter_csv(const struct ns_splitter *sp)
 	return sp->csv_on;
 }
 
+size_t
+ns_splitter_decoded(const struct ns_splitter *sp)
+{
+	return sp->mbox.decoded;
+}
+
 const char *
 ns_splitter_csv_error(const struct ns_splitter *sp)
 {
