@@ -1170,8 +1170,10 @@ take_title(struct ns_splitter *sp, const char *s, size_t n, uint64_t line,
 {
 	size_t lead = ns_trim_left(s, n);
 
-	/* An emoji flag is no part of the headline. */
+	/* An emoji flag is no part of the headline; nor is white space at
+	 * its end (a quoted value's: "title: ' X '"). */
 	lead += flag_len(s + lead, n - lead);
+	n = lead + ns_trim_right(s + lead, n - lead);
 	/* Boilerplate carried over from a cut article (nothing but
 	 * boilerplate is not written alone) may leave no room for the
 	 * headline: it is written as it is, cut before the title, as
@@ -2523,7 +2525,9 @@ mail_line(struct ns_splitter *sp, const char *s, size_t n, size_t extra,
 	if (sp->mail == MAIL_NONE)
 		return 0;
 	if (sp->mail == MAIL_HEAD) {
-		if (!blank && sp->nmh < MAIL_HEAD_LINES) {
+		/* A separator ends the header block too, and the message. */
+		if (!blank && sp->nmh < MAIL_HEAD_LINES &&
+		    !is_separator(s + lead, n - lead)) {
 			mail_hold(sp, s, n, extra, lineno, byte);
 			return 1;
 		}
@@ -3273,35 +3277,42 @@ ns_splitter_csv_error(const struct ns_splitter *sp)
 	return sp->csv_msg.p ? sp->csv_msg.p : "";
 }
 
-/* A raw line read (furniture: a mailbox's header or other part, which
- * goes on the text as boilerplate and starts nothing). */
+/* Lines held until the next says what they are go on as they are: a
+ * Factiva "HD" line, a digest message's header block, a clipping's
+ * document line. */
 static void
-read_line(struct ns_splitter *sp, const char *s, size_t n, uint64_t lineno,
-    uint64_t byte, int furniture)
+release_held(struct ns_splitter *sp)
 {
-	const char *ff;
-	size_t k, extra;
+	release_hd(sp);
+	if (sp->mail == MAIL_HEAD)
+		mail_start(sp);
+	if (sp->clipsep == 2)
+		clip_release(sp);
+}
 
-	/* A form feed separates articles, wherever it stands. */
-	while ((ff = memchr(s, '\f', n)) != NULL) {
-		k = (size_t)(ff - s);
-		if (k > 0)
-			read_line(sp, s, k, lineno, byte, furniture);
-		release_hd(sp);
-		end_block(sp);
-		end_run(sp);
-		end_article(sp, 0);
-		s += k + 1;
-		n -= k + 1;
-		byte += k + 1;
-	}
-	norm_line(sp, s, n, lineno);
-	extra = json_extra(sp->norm.p, sp->norm.len);
-	if (sp->norm.len + extra + 128 + 6 * strlen(sp->file) > sp->max) {
+/* Can a record hold the line just normalized (sp->norm)? If not, it is
+ * left out and reported, and 0 returned; else *extra is what JSON's
+ * escapes add to it. */
+static int
+norm_fits(struct ns_splitter *sp, uint64_t lineno, size_t *extra)
+{
+	*extra = json_extra(sp->norm.p, sp->norm.len);
+	if (sp->norm.len + *extra + 128 + 6 * strlen(sp->file) > sp->max) {
 		if (sp->cut != NULL)
 			sp->cut(NS_SPLIT_TOOBIG, lineno, sp->ctx);
-		return;
+		return 0;
 	}
+	return 1;
+}
+
+static void
+read_norm(struct ns_splitter *sp, uint64_t lineno, uint64_t byte,
+    int furniture)
+{
+	size_t extra;
+
+	if (!norm_fits(sp, lineno, &extra))
+		return;
 	if (furniture && !ns_is_blank(sp->norm.p, sp->norm.len)) {
 		release_hd(sp);
 		add_line(sp, sp->norm.p, sp->norm.len, extra, lineno, byte, 1);
@@ -3311,13 +3322,39 @@ read_line(struct ns_splitter *sp, const char *s, size_t n, uint64_t lineno,
 	factiva_line(sp, sp->norm.p, sp->norm.len, extra, lineno, byte);
 }
 
+/* A raw line read (furniture: a mailbox's header or other part, which
+ * goes on the text as boilerplate and starts nothing). */
+static void
+read_line(struct ns_splitter *sp, const char *s, size_t n, uint64_t lineno,
+    uint64_t byte, int furniture)
+{
+	const char *ff;
+	size_t k;
+
+	/* A form feed separates articles, wherever it stands. */
+	while (n > 0 && (ff = memchr(s, '\f', n)) != NULL) {
+		k = (size_t)(ff - s);
+		if (k > 0)
+			read_line(sp, s, k, lineno, byte, furniture);
+		release_held(sp);
+		end_block(sp);
+		end_run(sp);
+		end_article(sp, 0);
+		s += k + 1;
+		n -= k + 1;
+		byte += k + 1;
+	}
+	norm_line(sp, s, n, lineno);
+	read_norm(sp, lineno, byte, furniture);
+}
+
 /* A new document of the input (a message of a mailbox, a file of a
  * static site's sources) ends the article before it, whatever state the
  * splitter is in. */
 static void
 new_document(struct ns_splitter *sp)
 {
-	release_hd(sp);
+	release_held(sp);
 	end_block(sp);
 	end_run(sp);
 	release_pending(sp);
@@ -3349,6 +3386,7 @@ front_out(enum ns_front_role role, const char *s, size_t n, uint64_t line,
     uint64_t byte, void *ctx)
 {
 	struct ns_splitter *sp = ctx;
+	size_t extra;
 
 	switch (role) {
 	case NS_FRONT_HEADER:
@@ -3356,17 +3394,30 @@ front_out(enum ns_front_role role, const char *s, size_t n, uint64_t line,
 		read_line(sp, s, n, line, byte, 1);
 		break;
 	case NS_FRONT_TITLE:
+		/* A title with a form feed in it, or none left once
+		 * normalized (NUL dropped), is furniture as the other
+		 * fields are: a form feed separates wherever it stands. */
+		if (memchr(s, '\f', n) != NULL) {
+			read_line(sp, s, n, line, byte, 1);
+			break;
+		}
 		norm_line(sp, s, n, line);
+		if (!norm_fits(sp, line, &extra))
+			break;
 		ns_buf_reset(&sp->ftitle);
-		ns_front_title(&sp->ftitle, sp->norm.p, sp->norm.len);
-		release_hd(sp);
+		if (ns_front_title(&sp->ftitle, sp->norm.p, sp->norm.len) == 0 ||
+		    ns_trim_right(sp->ftitle.p, sp->ftitle.len) == 0) {
+			read_norm(sp, line, byte, 1);
+			break;
+		}
+		release_held(sp);
 		end_block(sp);
 		end_run(sp);
 		end_article(sp, 0);
 		take_title(sp, sp->ftitle.p, sp->ftitle.len, line, byte);
 		break;
 	case NS_FRONT_SEPARATOR:
-		release_hd(sp);
+		release_held(sp);
 		end_block(sp);
 		break;
 	case NS_FRONT_FURNITURE:
@@ -3409,11 +3460,7 @@ ns_splitter_flush(struct ns_splitter *sp)
 	ns_mbox_flush(&sp->mbox, mbox_out, sp);
 	ns_front_flush(&sp->front, front_out, sp);
 	sp->csv_ready = 1;
-	release_hd(sp);
-	if (sp->mail == MAIL_HEAD)
-		mail_start(sp);
-	if (sp->clipsep == 2)
-		clip_release(sp);
+	release_held(sp);
 	end_block(sp);
 	end_run(sp);
 	end_article(sp, 1);

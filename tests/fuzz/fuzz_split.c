@@ -14,6 +14,7 @@
 #define _GNU_SOURCE		/* memfd_create() */
 #endif
 #include <errno.h>
+#include <stdint.h>
 #include <fcntl.h>
 #include <pthread.h>
 #include <sys/mman.h>
@@ -289,138 +290,6 @@ cmp_str(const void *x, const void *y)
 	return (a->n > b->n) - (a->n < b->n);
 }
 
-/* The letters and digits of s[0..n-1], ASCII ones in lower case, other
- * characters' bytes as they are: what a title keeps of the line it was
- * taken from ("HD ...", "title: '...''s'", "... (Author)"). */
-static char *
-key_of(const char *s, size_t n, size_t *kn)
-{
-	char *k = ns_xmalloc(n + 1);
-	size_t i, m = 0;
-	unsigned char c;
-
-	for (i = 0; i < n; i++) {
-		c = (unsigned char)s[i];
-		if (c >= 0x80)
-			k[m++] = (char)c;
-		else if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z'))
-			k[m++] = (char)c;
-		else if (c >= 'A' && c <= 'Z')
-			k[m++] = (char)(c - 'A' + 'a');
-	}
-	k[m] = '\0';
-	*kn = m;
-	return k;
-}
-
-static int
-holds(const char *h, size_t hn, const char *nd, size_t nn)
-{
-	size_t i;
-
-	if (nn > hn)
-		return 0;
-	for (i = 0; i + nn <= hn; i++)
-		if (memcmp(h + i, nd, nn) == 0)
-			return 1;
-	return 0;
-}
-
-/* Are the lines written the lines read, in whatever order (a title may
- * come from after the boilerplate that opens its article's text)? A line
- * read may be missing only where a title was taken from it: a title no
- * line read equals is held, by its letters and digits, in a line read
- * that is missing (a field's value: "HD ...", front matter's "title:") or,
- * when none is, in the lines read joined (a title made from a header that
- * stays in the text, unfolded: a digest's "Subject:"). Text lines are
- * never rewritten. */
-static int
-conserved(struct strs *in, struct strs *out, struct strs *titles, int debug)
-{
-	size_t i, j, nu = 0, kn, jn = 0, ln, t;
-	struct str *u;
-	char *joined, *k, *lk, *used;
-	int c, ok = 1;
-
-	/* The lines read joined, in their order, as keys. */
-	joined = ns_xmalloc(1);
-	joined[0] = '\0';
-	for (i = 0; i < in->n; i++) {
-		k = key_of(in->v[i].p, in->v[i].n, &kn);
-		joined = ns_xrealloc(joined, jn + kn + 1);
-		memcpy(joined + jn, k, kn + 1);
-		jn += kn;
-		free(k);
-	}
-	if (in->n > 1)
-		qsort(in->v, in->n, sizeof(*in->v), cmp_str);
-	if (out->n > 1)
-		qsort(out->v, out->n, sizeof(*out->v), cmp_str);
-
-	/* Lines read and not written, and the titles unaccounted for. */
-	u = ns_xreallocarray(NULL, in->n + 1, sizeof(*u));
-	used = ns_xmalloc(in->n + 1);
-	for (i = j = 0; i < in->n || j < out->n;) {
-		c = i == in->n ? 1 : j == out->n ? -1 :
-		    cmp_str(&in->v[i], &out->v[j]);
-		if (c == 0) {
-			i++, j++;
-		} else if (c < 0) {
-			u[nu] = in->v[i++];
-			used[nu++] = 0;
-		} else {
-			if (debug)
-				fprintf(stderr, "OUT %.*s\n", (int)out->v[j].n,
-				    out->v[j].p);
-			ok = 0;	/* a text line never read */
-			j++;
-		}
-	}
-	/* Each title equals a line read not yet matched, or comes from one. */
-	for (t = 0; t < titles->n; t++) {
-		struct str *ti = &titles->v[t];
-
-		for (i = 0; i < nu; i++)
-			if (!used[i] && cmp_str(&u[i], ti) == 0)
-				break;
-		if (i < nu) {
-			used[i] = 1;
-			continue;
-		}
-		k = key_of(ti->p, ti->n, &kn);
-		for (i = 0; i < nu; i++) {
-			if (used[i])
-				continue;
-			lk = key_of(u[i].p, u[i].n, &ln);
-			c = kn > 0 ? holds(lk, ln, k, kn) :
-			    holds(u[i].p, u[i].n, ti->p, ti->n);
-			free(lk);
-			if (c)
-				break;
-		}
-		if (i < nu)
-			used[i] = 1;
-		else if (kn == 0 || !holds(joined, jn, k, kn)) {
-			if (debug)
-				fprintf(stderr, "TITLE %.*s\n", (int)ti->n,
-				    ti->p);
-			ok = 0;
-		}
-		free(k);
-	}
-	for (i = 0; i < nu; i++)
-		if (!used[i]) {
-			if (debug)
-				fprintf(stderr, "IN  %.*s\n", (int)u[i].n,
-				    u[i].p);
-			ok = 0;
-		}
-	free(u);
-	free(used);
-	free(joined);
-	return ok;
-}
-
 /* The README's separator line: three or more of one of - = * # _ ~, a
  * bullet, a dash or a box-drawing rule, spaces between them allowed; or
  * the wires' END, ENDS, (END), (ENDS), or 30 between dashes; or Nexis
@@ -491,10 +360,231 @@ title_value(const char *s, size_t n)
 	return 0;
 }
 
+/* The letters and digits of s[0..n-1], ASCII ones in lower case, other
+ * characters' bytes as they are: what a title keeps of the line it was
+ * taken from ("HD ...", "title: '...''s'", "... (Author)"). */
+static char *
+key_of(const char *s, size_t n, size_t *kn)
+{
+	char *k = ns_xmalloc(n + 1);
+	size_t i, m = 0;
+	unsigned char c;
+
+	for (i = 0; i < n; i++) {
+		c = (unsigned char)s[i];
+		if (c >= 0x80)
+			k[m++] = (char)c;
+		else if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z'))
+			k[m++] = (char)c;
+		else if (c >= 'A' && c <= 'Z')
+			k[m++] = (char)(c - 'A' + 'a');
+	}
+	k[m] = '\0';
+	*kn = m;
+	return k;
+}
+
+static int
+holds(const char *h, size_t hn, const char *nd, size_t nn)
+{
+	size_t i;
+
+	if (nn > hn)
+		return 0;
+	for (i = 0; i + nn <= hn; i++)
+		if (memcmp(h + i, nd, nn) == 0)
+			return 1;
+	return 0;
+}
+
+/* Titles matched to the lines read they may come from. */
+struct matcher {
+	struct str *u;		/* lines read, not written as text */
+	size_t	 nu;
+	const char *used;	/* ... taken already */
+	struct strs *titles;
+	struct str *keys;	/* of u, then of the titles */
+	size_t	*owner;		/* the title a line of u went to */
+	char	*seen;
+};
+
+static int
+may_come_from(struct matcher *m, size_t t, size_t i)
+{
+	const struct str *tk = &m->keys[m->nu + t], *lk = &m->keys[i];
+	const struct str *ti = &m->titles->v[t];
+
+	return tk->n > 0 ? holds(lk->p, lk->n, tk->p, tk->n) :
+	    holds(m->u[i].p, m->u[i].n, ti->p, ti->n);
+}
+
+static int
+augment(struct matcher *m, size_t t)
+{
+	size_t i;
+
+	for (i = 0; i < m->nu; i++) {
+		if (m->used[i] || m->seen[i] || !may_come_from(m, t, i))
+			continue;
+		m->seen[i] = 1;
+		if (m->owner[i] == SIZE_MAX || augment(m, m->owner[i])) {
+			m->owner[i] = t;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* Are the lines written the lines read, in whatever order (a title may
+ * come from after the boilerplate that opens its article's text)? A line
+ * read may be missing only where a title was taken from it: a title no
+ * line read equals is held, by its letters and digits, in a line read
+ * that is missing (a field's value: "HD ...", front matter's "title:") or,
+ * when none is, in the lines read joined (a title made from a header that
+ * stays in the text, unfolded: a digest's "Subject:"). Text lines are
+ * never rewritten. */
+static int
+conserved(struct strs *in, struct strs *out, struct strs *titles,
+    struct strs *seps, int debug)
+{
+	size_t i, j, nu = 0, nx = 0, kn, jn = 0, t, tv;
+	struct str *u, *x;
+	char *joined, *k, *used, *done, *sepused;
+	int c, ok = 1;
+	struct matcher m;
+
+	/* The lines read joined, in their order, as keys. */
+	joined = ns_xmalloc(1);
+	joined[0] = '\0';
+	for (i = 0; i < in->n; i++) {
+		k = key_of(in->v[i].p, in->v[i].n, &kn);
+		joined = ns_xrealloc(joined, jn + kn + 1);
+		memcpy(joined + jn, k, kn + 1);
+		jn += kn;
+		free(k);
+	}
+	if (in->n > 1)
+		qsort(in->v, in->n, sizeof(*in->v), cmp_str);
+	if (out->n > 1)
+		qsort(out->v, out->n, sizeof(*out->v), cmp_str);
+
+	/* Lines read and not written, and the titles unaccounted for. */
+	u = ns_xreallocarray(NULL, in->n + 1, sizeof(*u));
+	x = ns_xreallocarray(NULL, out->n + 1, sizeof(*x));
+	used = ns_xmalloc(in->n + 1);
+	for (i = j = 0; i < in->n || j < out->n;) {
+		c = i == in->n ? 1 : j == out->n ? -1 :
+		    cmp_str(&in->v[i], &out->v[j]);
+		if (c == 0) {
+			i++, j++;
+		} else if (c < 0) {
+			u[nu] = in->v[i++];
+			used[nu++] = 0;
+		} else
+			x[nx++] = out->v[j++];
+	}
+	/* A text line no line read equals: a separator or a title line read
+	 * as furniture, as they are in a mailbox's header block. */
+	sepused = ns_xmalloc(seps->n + 1);
+	memset(sepused, 0, seps->n + 1);
+	for (j = 0; j < nx; j++) {
+		for (i = 0; i < seps->n; i++)
+			if (!sepused[i] && cmp_str(&seps->v[i], &x[j]) == 0)
+				break;
+		if (i < seps->n) {
+			sepused[i] = 1;
+			continue;
+		}
+		tv = title_value(x[j].p, x[j].n);
+		if (tv > 0) {
+			struct str val = { x[j].p + tv, x[j].n - tv };
+
+			val.n -= ns_trim_left(val.p, val.n);
+			for (i = 0; i < nu; i++)
+				if (!used[i] && cmp_str(&u[i], &val) == 0)
+					break;
+			if (i < nu) {
+				used[i] = 1;
+				continue;
+			}
+		}
+		if (debug)
+			fprintf(stderr, "OUT %.*s\n", (int)x[j].n, x[j].p);
+		ok = 0;	/* a text line never read */
+	}
+	free(sepused);
+	free(x);
+	/* Each title equals a line read not yet matched, or comes from one:
+	 * equal ones first, then the one closest to it (the shortest that
+	 * holds it). */
+	done = ns_xmalloc(titles->n + 1);
+	for (t = 0; t < titles->n; t++) {
+		done[t] = 0;
+		for (i = 0; i < nu; i++)
+			if (!used[i] && cmp_str(&u[i], &titles->v[t]) == 0) {
+				used[i] = done[t] = 1;
+				break;
+			}
+	}
+	/* The others to the lines that hold them, as many as can be: a
+	 * matching of the two (augmenting paths), as a clipping's title
+	 * "t" may be held in "ot()" and "t(P)" and "ot" only in "ot()". */
+	m.keys = ns_xreallocarray(NULL, nu + titles->n + 1, sizeof(*m.keys));
+	for (i = 0; i < nu; i++)
+		m.keys[i].p = key_of(u[i].p, u[i].n, &m.keys[i].n);
+	for (t = 0; t < titles->n; t++)
+		m.keys[nu + t].p = key_of(titles->v[t].p, titles->v[t].n,
+		    &m.keys[nu + t].n);
+	m.u = u;
+	m.nu = nu;
+	m.used = used;
+	m.titles = titles;
+	m.owner = ns_xreallocarray(NULL, nu + 1, sizeof(*m.owner));
+	m.seen = ns_xmalloc(nu + 1);
+	for (i = 0; i < nu; i++)
+		m.owner[i] = SIZE_MAX;
+	for (t = 0; t < titles->n; t++) {
+		if (done[t])
+			continue;
+		memset(m.seen, 0, nu + 1);
+		if (augment(&m, t))
+			continue;
+		k = m.keys[nu + t].p;
+		kn = m.keys[nu + t].n;
+		if (kn == 0 || !holds(joined, jn, k, kn)) {
+			if (debug)
+				fprintf(stderr, "TITLE %.*s\n",
+				    (int)titles->v[t].n, titles->v[t].p);
+			ok = 0;
+		}
+	}
+	for (i = 0; i < nu; i++)
+		if (m.owner[i] != SIZE_MAX)
+			used[i] = 1;
+	for (i = 0; i < nu + titles->n; i++)
+		free(m.keys[i].p);
+	free(m.keys);
+	free(m.owner);
+	free(m.seen);
+	free(done);
+	for (i = 0; i < nu; i++)
+		if (!used[i]) {
+			if (debug)
+				fprintf(stderr, "IN  %.*s\n", (int)u[i].n,
+				    u[i].p);
+			ok = 0;
+		}
+	free(u);
+	free(used);
+	free(joined);
+	return ok;
+}
+
 struct ctx {
 	size_t	 size;		/* of one operand */
 	struct strs in, out;	/* content lines read, and written */
 	struct strs titles;	/* titles written */
+	struct strs seps;	/* separator lines read */
 	size_t	 invalid;	/* sequences replaced, by our count */
 	uint64_t first_bad;
 	size_t	 toobig, toobig_seen;	/* lines to leave out, left out */
@@ -554,7 +644,10 @@ expect_line(struct ctx *x, const char *s, size_t n, uint64_t lineno)
 		if (fits_no_record(x->norm.p, x->norm.len))
 			x->toobig++;
 		else if (!fuzz_blank(x->norm.p, x->norm.len) &&
-		    !separator(x->norm.p + lead, x->norm.len - lead)) {
+		    separator(x->norm.p + lead, x->norm.len - lead))
+			strs_add(&x->seps, x->norm.p + lead,
+			    x->norm.len - lead);
+		else if (!fuzz_blank(x->norm.p, x->norm.len)) {
 			/* A title line ("Title: X", "# X") gives the
 			 * title X (README). */
 			tv = title_value(x->norm.p + lead,
@@ -692,9 +785,14 @@ run_file(const uint8_t *data, size_t size)
 			x.table |= ns_splitter_csv(sp);
 		} else if (r == NS_READ_FILEEND) {
 			ns_splitter_flush(sp);
+			/* A mailbox's decoded lines are not lines read: their
+			 * bytes are not those counted here. */
+			dec = ns_splitter_decoded(sp) != decoded;
+			decoded = ns_splitter_decoded(sp);
 			ns_splitter_invalid(sp, &invalid, &first);
-			FUZZ_CHECK(invalid == x.invalid, "split-invalid-count");
-			FUZZ_CHECK(invalid == 0 || first == x.first_bad,
+			FUZZ_CHECK(dec || invalid == x.invalid,
+			    "split-invalid-count");
+			FUZZ_CHECK(dec || invalid == 0 || first == x.first_bad,
 			    "split-invalid-count");
 			x.invalid = 0;
 			x.first_bad = 0;
@@ -704,16 +802,14 @@ run_file(const uint8_t *data, size_t size)
 			FUZZ_CHECK(x.table || x.toobig_seen == x.toobig,
 			    "split-toobig");
 			x.toobig = x.toobig_seen = 0;
-			/* A mailbox's decoded lines are not lines read. */
-			dec = ns_splitter_decoded(sp) != decoded;
-			decoded = ns_splitter_decoded(sp);
 			FUZZ_CHECK(x.table || dec || conserved(&x.in, &x.out,
-			    &x.titles, getenv("FUZZ_DEBUG") != NULL),
+			    &x.titles, &x.seps, getenv("FUZZ_DEBUG") != NULL),
 			    "split-conserves-lines");
 			x.table = 0;
 			strs_clear(&x.in);
 			strs_clear(&x.out);
 			strs_clear(&x.titles);
+			strs_clear(&x.seps);
 		}
 	} while (r != NS_READ_EOF);
 	ns_input_free(&in);
@@ -723,7 +819,9 @@ run_file(const uint8_t *data, size_t size)
 	strs_clear(&x.in);
 	strs_clear(&x.out);
 	strs_clear(&x.titles);
+	strs_clear(&x.seps);
 	free(x.in.v);
+	free(x.seps.v);
 	free(x.out.v);
 	free(x.titles.v);
 	ns_buf_free(&x.norm);
