@@ -551,7 +551,11 @@ conserved(struct strs *in, struct strs *out, struct strs *titles,
 			continue;
 		k = m.keys[nu + t].p;
 		kn = m.keys[nu + t].n;
-		if (kn == 0 || !holds(joined, jn, k, kn)) {
+		c = kn > 0 && holds(joined, jn, k, kn);
+		for (i = 0; kn == 0 && !c && i < in->n; i++)
+			c = holds(in->v[i].p, in->v[i].n, titles->v[t].p,
+			    titles->v[t].n);
+		if (!c) {
 			if (debug)
 				fprintf(stderr, "TITLE %.*s\n",
 				    (int)titles->v[t].n, titles->v[t].p);
