@@ -1190,6 +1190,30 @@ subjects_end(const char *s, size_t n, size_t p)
 	}
 }
 
+/* Is s[h..k-1] a head word that opens a name with "of" or "for" after it
+ * ("Ministry of", "Department for"), or a committee's with "on" ("House
+ * Committee on", "Council on")? *q is then where the subjects start. */
+static int
+head_link(const char *s, size_t n, size_t h, size_t k, size_t *q)
+{
+	static const char *const on[] = { "Committee", "Subcommittee",
+	    "Commission", "Council", "Panel" };
+
+	if (!listed(&orgheads, s + h, k - h))
+		return 0;
+	if (k + 4 < n && (memcmp(s + k, " of ", 4) == 0 || (memcmp(s + k,
+	    " on ", 4) == 0 && ns_in_words(on, sizeof(on) / sizeof(on[0]),
+	    s + h, k - h)))) {
+		*q = k + 4;
+		return 1;
+	}
+	if (k + 5 < n && memcmp(s + k, " for ", 5) == 0) {
+		*q = k + 5;
+		return 1;
+	}
+	return 0;
+}
+
 /* An organisation's name that a head word opens with "of" or "for" goes
  * on over the subjects a list joins to it with commas and "and"
  * ("Ministry of Trade, Industry and Energy", "Department for Environment,
@@ -1218,9 +1242,7 @@ coordinated_heads(struct ns_extractor *x, size_t no, const char *s,
 		for (h = e->start; h < e->end; h = k + 1) {
 			for (k = h; k < e->end && s[k] != ' '; k++)
 				;
-			if (listed(&orgheads, s + h, k - h) && (((q = k + 4) <
-			    n && memcmp(s + k, " of ", 4) == 0) || ((q = k + 5) <
-			    n && memcmp(s + k, " for ", 5) == 0)))
+			if (head_link(s, n, h, k, &q))
 				break;
 		}
 		if (h < e->end) {
@@ -1241,9 +1263,7 @@ coordinated_heads(struct ns_extractor *x, size_t no, const char *s,
 				continue;
 			for (k = h; k < n && s[k] != ' ' && s[k] != '\n'; k++)
 				;
-			if (listed(&orgheads, s + h, k - h) && (((q = k + 4) <
-			    n && memcmp(s + k, " of ", 4) == 0) || ((q = k + 5) <
-			    n && memcmp(s + k, " for ", 5) == 0)))
+			if (head_link(s, n, h, k, &q))
 				break;
 			if (h == 0)
 				goto next;
@@ -1459,7 +1479,8 @@ sport_body(const char *s, size_t n)
 /* Places by the shape of their names, where the tagger finds an ORG, a
  * PERSON or nothing:
  * - a name that ends in a word of natural places is a LOC ("Atacama
- *   Desert", "Suez Canal"), not one a word of organisations ends;
+ *   Desert", "Suez Canal"), not one a word of organisations ends; so is
+ *   one that "river" follows ("the Oder river");
  * - "River", "Lake", "Mount" or "Barangay" and one or two capitalised
  *   words after it are a LOC ("River Wye", "Barangay Lahug"), after
  *   which no other capitalised word comes;
@@ -1482,6 +1503,11 @@ geo_names(struct ns_extractor *x, size_t no, const char *s, size_t n,
 		if (e->type == NS_ENT_ORG || e->type == NS_ENT_PERSON) {
 			k = word_back(s, e->end);
 			if (k > e->start && geo_tail(s + k, e->end - k))
+				e->type = NS_ENT_LOC;
+			/* "the Oder river", "the Thu Bồn river" */
+			else if (e->end + 6 <= n && memcmp(s + e->end,
+			    " river", 6) == 0 && (e->end + 6 == n ||
+			    !word_byte((unsigned char)s[e->end + 6])))
 				e->type = NS_ENT_LOC;
 		} else if (e->type == NS_ENT_LOC) {
 			/* "Tata Memorial Hospital" */
@@ -1536,6 +1562,37 @@ geo_names(struct ns_extractor *x, size_t no, const char *s, size_t n,
 		memmove(&x->ov[j + 1], &x->ov[m], (no - m) * sizeof(*x->ov));
 		x->ov[j] = ne;
 		no = no - (m - j) + 1;
+	}
+	/* "the Oder river", found or not: one or two capitalised words
+	 * between "the" (or "The") and "river" */
+	for (at = 1; at + 5 <= n && (p = memchr(s + at, 'r', n - at - 4)) !=
+	    NULL; at = (size_t)(p - s) + 1) {
+		w = (size_t)(p - s) - 1;
+		if (s[w] != ' ' || memcmp(s + w + 1, "river", 5) != 0 ||
+		    (w + 6 < n && word_byte((unsigned char)s[w + 6])))
+			continue;
+		for (k = w, words = 0; words < 3 && k >= 2 &&
+		    (m = word_back(s, k)) < k && s[m] >= 'A' && s[m] <= 'Z' &&
+		    m >= 1 && s[m - 1] == ' ' && !(k - m == 3 &&
+		    memcmp(s + m, "The", 3) == 0); words++)
+			k = m - 1;
+		if (words == 0 || words > 2 || k < 3 ||
+		    (memcmp(s + k - 3, "the", 3) != 0 && memcmp(s + k - 3,
+		    "The", 3) != 0) || (k > 3 &&
+		    word_byte((unsigned char)s[k - 4])))
+			continue;
+		for (j = 0; j < no && x->ov[j].end <= k + 1; j++)
+			;
+		if (j < no && x->ov[j].start < w)
+			continue;	/* a name there: seen to above */
+		ne = (struct ns_entity){ 0 };
+		ne.start = k + 1;
+		ne.end = w;
+		ne.type = NS_ENT_LOC;
+		ov_room(x, no + 1);
+		memmove(&x->ov[j + 1], &x->ov[j], (no - j) * sizeof(*x->ov));
+		x->ov[j] = ne;
+		no++;
 	}
 	/* the heads, found or not */
 	for (k = 0; k < sizeof(heads) / sizeof(heads[0]); k++) {
