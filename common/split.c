@@ -704,6 +704,50 @@ link_trailer(const char *s, size_t n, size_t nlines)
 	return 1;
 }
 
+/* Does the line end in a dash, as a label set between dashes does
+ * ("— Syndicated by NewsRiver —", "- Advertisement -"), no list item? */
+static int
+dashed(const char *s, size_t n)
+{
+	n = ns_trim_right(s, n);
+	return (n >= 1 && s[n - 1] == '-') || (n >= 3 &&
+	    (memcmp(s + n - 3, "\xe2\x80\x94", 3) == 0 ||
+	    memcmp(s + n - 3, "\xe2\x80\x93", 3) == 0));
+}
+
+/* Are the lines short labels, ten words at most, no list item (a label
+ * between dashes is none)? */
+static int
+label_lines(const char *s, size_t n)
+{
+	const char *nl;
+	size_t l;
+
+	while (n > 0) {
+		nl = memchr(s, '\n', n);
+		l = nl ? (size_t)(nl - s) : n;
+		if (ns_word_count_max(s, l, 11) > 10 || (ns_is_list_item(s,
+		    l) && !dashed(s, l)))
+			return 0;
+		if (nl == NULL)
+			break;
+		s += l + 1;
+		n -= l + 1;
+	}
+	return 1;
+}
+
+/* A block of two to four short lines, a rule's line among them, the
+ * others labels ("— Syndicated by NewsRiver —" and "Source: Calder
+ * Daily" over "Tags: transport, council"): an aggregator's trailer, known
+ * to our rules in part. */
+static int
+known_trailer(const char *s, size_t n, const struct block *b)
+{
+	return b->nlines >= 2 && b->nlines <= 4 && b->boiler > 0 &&
+	    label_lines(s, n);
+}
+
 /* A one-line block in the body: could it be the headline of a next
  * article? Sub-headings ("More collaboration") are shorter; readers'
  * comments and pull quotes end in "!", "." or run to two sentences. */
@@ -1063,6 +1107,8 @@ static void trailer_end(struct ns_splitter *);
 static void
 push_text(struct ns_splitter *sp, const char *s, const struct block *b)
 {
+	int was_boiler;
+
 	if (record_size(sp, b->len + b->extra + 4) > sp->max &&
 	    (sp->text.len > 0 || sp->title.len > 0)) {
 		/* An article past --max-record-bytes is cut here; the rest
@@ -1094,6 +1140,7 @@ push_text(struct ns_splitter *sp, const char *s, const struct block *b)
 	ns_buf_add(&sp->text, s, b->len);
 	sp->slot = b->nlines == 1 && b->boiler == 1 && b->blanks < 2 &&
 	    sp->content > 0 && !sp->last_boiler;
+	was_boiler = sp->last_boiler;
 	if (b->boiler == b->nlines)
 		sp->last_boiler = 1;
 	else {
@@ -1104,7 +1151,9 @@ push_text(struct ns_splitter *sp, const char *s, const struct block *b)
 	/* A trailer of links under a finished paragraph leaves it
 	 * finished: a headline may come next, as after an end marker. */
 	sp->last_final = ends_sentence(s, b->len) || (sp->last_final &&
-	    b->blanks >= 1 && !b->joined && link_trailer(s, b->len, b->nlines));
+	    ((b->blanks >= 1 && !b->joined && (link_trailer(s, b->len,
+	    b->nlines) || known_trailer(s, b->len, b))) || (b->joined &&
+	    was_boiler && b->nlines <= 2 && label_lines(s, b->len))));
 	sp->last_furn = b->boiler_end;
 	sp->last_list = sp->listing != NULL;
 }
