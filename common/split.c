@@ -56,6 +56,8 @@ struct ns_splitter {
 					 * was read at */
 	size_t	 caplbyte;
 	int	 trailer;		/* an end marker was seen */
+	int	 card;			/* ... and a card's heading under it,
+					 * in the paragraph going on */
 	int	 refs;			/* ... a text browser's list of the
 					 * page's links ("12. https://...") */
 	size_t	 gap;			/* where in the text a gap in the
@@ -139,6 +141,8 @@ struct ns_splitter {
 				 * name ("Ars Technica") */
 	int	 lead_under;	/* ... that stood under boilerplate */
 	int	 held_post;	/* the candidate is a post's header */
+	int	 held_named;	/* ... a headline over its credits, two
+				 * lines or more */
 	int	 held_head;	/* a short heading is held under it */
 	int	 held_bare;	/* ... a line alone right under a paragraph,
 				 * no furniture around it */
@@ -748,6 +752,14 @@ known_trailer(const char *s, size_t n, const struct block *b)
 	    label_lines(s, n);
 }
 
+/* Can the line be a card's: short, no sentence? */
+static int
+card_line(const char *s, size_t n)
+{
+	return n > 0 && ns_word_count_max(s, n, 15) <= 14 &&
+	    !ends_sentence(s, n);
+}
+
 /* A one-line block in the body: could it be the headline of a next
  * article? Sub-headings ("More collaboration") are shorter; readers'
  * comments and pull quotes end in "!", "." or run to two sentences. */
@@ -848,6 +860,20 @@ paragraph_like(const struct block *b, const char *s)
 	    starts_upper(s, b->len);
 }
 
+/* Or a story of one line a paragraph with furniture among its lines
+ * ("Story continues", "Advertisement"), as a portal sets it: three lines
+ * or more, most of them none, the first a sentence of eight words or
+ * more. */
+static int
+story_lines(const struct block *b, const char *s)
+{
+	size_t l = line1(s, b->len);
+
+	return !b->boiler1 && b->nlines >= 3 && b->boiler * 2 < b->nlines &&
+	    starts_upper(s, l) && ends_sentence(s, l) &&
+	    ns_word_count_max(s, l, 8) >= 8;
+}
+
 /* Does block b open with a kicker, a label in capitals over a headline
  * ("CITY HALL" over "Council weighs bus cuts", as printed pages set a
  * section or topic over a story)? The label is no headline, the line
@@ -862,8 +888,12 @@ kicker_block(const struct ns_splitter *sp, const char *s,
 		return 0;
 	l1 = line1(s, b->len);
 	ws = ns_trim_left(s, l1);
+	/* a kicker, or a source's name with boilerplate under the headline
+	 * (a portal's partner: "Calder Daily" over the headline, "Story by
+	 * Joanna Pike • 2h" under it) */
 	if (ns_rules_match(sp->rules, NS_SCOPE_KICKER, s + ws, l1 - ws) ==
-	    NULL)
+	    NULL && (b->nlines < 3 || b->boiler == 0 ||
+	    ns_rules_match(sp->rules, NS_SCOPE_HEAD, s + ws, l1 - ws) == NULL))
 		return 0;
 	l2 = line1(s + l1 + 1, b->len - l1 - 1);
 	ws = ns_trim_left(s + l1 + 1, l2);
@@ -1065,7 +1095,7 @@ reset_article(struct ns_splitter *sp)
 	sp->slot = 0;
 	sp->opened = 0;
 	sp->titled = 0;
-	sp->trailer = 0;
+	sp->trailer = sp->card = 0;
 	sp->refs = 0;
 	sp->gap = 0;
 	sp->separated = 0;
@@ -1665,7 +1695,8 @@ headline_block(const struct ns_splitter *sp, const char *s,
 	    credits_then_text(sp, s, b, over))) &&
 	    sp->content > 0 &&
 	    (sp->last_boiler || sp->last_final || b->blanks >= 2 ||
-	    (over == 2 && sp->last_furn)) &&
+	    (sp->last_furn && (over == 2 || (b->nlines >= 3 &&
+	    named_credits(sp, s, b))))) &&
 	    !(question && sp->asked) && (sp->last_boiler ?
 	    headline_under_boiler(s + at, l1) : headline_like(s + at, l1));
 }
@@ -1866,6 +1897,8 @@ body_block(struct ns_splitter *sp, const char *s, struct block *b)
 		    b->nlines > 1)) {
 			hold(sp, s, b);
 			sp->held_post = post_header(sp, s, b, &l1, &ws);
+			sp->held_named = b->nlines >= 3 &&
+			    named_credits(sp, s, b);
 			sp->held_bare = 0;
 			return;
 		}
@@ -1890,7 +1923,8 @@ body_block(struct ns_splitter *sp, const char *s, struct block *b)
 		 * headline would come with its own, as the source's pages
 		 * set every headline alike. */
 		if ((paragraph_like(b, s) || speaker_label(b, s) ||
-		    (sp->held_head && list_block(s, b)) || (sp->held_post &&
+		    (sp->held_head && list_block(s, b)) ||
+		    (sp->held_named && story_lines(b, s)) || (sp->held_post &&
 		    b->boiler == 0 && starts_upper(s, b->len))) &&
 		    !(sp->listing != NULL && b->nlines == 1) &&
 		    !(sp->furnished && sp->held_bare &&
@@ -1954,6 +1988,7 @@ body_block(struct ns_splitter *sp, const char *s, struct block *b)
 		    !ns_is_title_case(s, b->len);
 		hold(sp, s, b);
 		sp->held_post = post_header(sp, s, b, &l1, &ws);
+		sp->held_named = b->nlines >= 3 && named_credits(sp, s, b);
 		return;
 	}
 	/* A source's name alone on its line, where a headline could
@@ -2930,6 +2965,18 @@ one_line(struct ns_splitter *sp, const char *s, size_t n, size_t extra,
 		sp->alone = sp->next = 0;
 	}
 	if (sp->trailer) {
+		/* Under a list's heading in the trailer ("Sponsored
+		 * Content", "Trending"), the short lines of its paragraph are
+		 * the list's: its ads' or stories' headlines and sources. */
+		if (sp->cb.nlines == 0)
+			sp->card = 0;	/* a new paragraph */
+		if (rule == NULL && sp->card && card_line(s + lead, n - lead)) {
+			add_line(sp, s, n, extra, lineno, byte, 1);
+			return;
+		}
+		sp->card = rule != NULL && rule->scope != NS_SCOPE_END &&
+		    (sp->card || ns_rules_match(sp->rules, NS_SCOPE_LIST,
+		    s + lead, n - lead) != NULL);
 		/* A browser's list of links ends its page: any other line
 		 * is the next page's, its furniture over its headline. */
 		if (rule != NULL && (!sp->refs || ref_line(s + lead,
@@ -3012,6 +3059,7 @@ trailer_end(struct ns_splitter *sp)
 	release_pending(sp);
 	end_before(sp, sp->gap, sp->gap_line, sp->gap_byte);
 	sp->after_end = 1;
+	sp->card = 0;
 }
 
 /* The held Factiva "HD" line was none: it goes in as any line. */
