@@ -225,11 +225,26 @@ new_headers(struct ns_mbox *m, int state)
 static void
 release(struct ns_mbox *m, ns_mbox_fn out, void *ctx)
 {
+	enum ns_mbox_role role;
+	size_t i, k;
+
 	if (!m->held)
 		return;
 	m->held = 0;
-	out(m->part == PART_TEXT ? NS_MBOX_TEXT : NS_MBOX_FURNITURE, 0,
-	    m->join.p, m->join.len, m->jline, m->jbyte, ctx);
+	/* An encoded line break ("=0D=0A", "=0A") ends a line there: no
+	 * line goes out with CR or LF in it. */
+	role = m->part == PART_TEXT ? NS_MBOX_TEXT : NS_MBOX_FURNITURE;
+	for (i = 0, k = 0; i < m->join.len; i++) {
+		if (m->join.p[i] != '\r' && m->join.p[i] != '\n')
+			continue;
+		out(role, 0, m->join.p + k, i - k, m->jline, m->jbyte, ctx);
+		if (m->join.p[i] == '\r' && i + 1 < m->join.len &&
+		    m->join.p[i + 1] == '\n')
+			i++;
+		k = i + 1;
+	}
+	out(role, 0, m->join.p + k, m->join.len - k, m->jline, m->jbyte,
+	    ctx);
 	ns_buf_reset(&m->join);
 }
 

@@ -1219,7 +1219,7 @@ end_article(struct ns_splitter *sp, int at_end)
 	}
 	if (!at_end && !sp->has_title && sp->content == 0) {
 		sp->titled = 0;
-		sp->trailer = 0;
+		sp->trailer = sp->card = 0;
 		sp->gap = 0;
 		return;
 	}
@@ -2449,7 +2449,7 @@ export_line(struct ns_splitter *sp, const char *s, size_t n, size_t lead,
 		release_pending(sp);
 		end_article(sp, 0);
 		sp->separated = 0;
-		sp->trailer = 0;
+		sp->trailer = sp->card = 0;
 		add_line(sp, s, n, extra, lineno, byte, 1);
 		sp->dochead = 1;
 		return 1;
@@ -2570,7 +2570,7 @@ mail_start(struct ns_splitter *sp)
 			take_title(sp, p, n, subj->line, subj->byte);
 		sp->titled = 1;
 	}
-	sp->separated = sp->trailer = 0;
+	sp->separated = sp->trailer = sp->card = 0;
 	sp->listing = NULL;
 	for (i = 0; i < sp->nmh; i++) {
 		h = &sp->mh[i];
@@ -3381,10 +3381,12 @@ static void
 release_held(struct ns_splitter *sp)
 {
 	release_hd(sp);
-	if (sp->mail == MAIL_HEAD)
-		mail_start(sp);
+	/* the clipping's line first: read again, it may open a digest's
+	 * message, whose header block is then held */
 	if (sp->clipsep == 2)
 		clip_release(sp);
+	if (sp->mail == MAIL_HEAD)
+		mail_start(sp);
 }
 
 /* Can a record hold the line just normalized (sp->norm)? If not, it is

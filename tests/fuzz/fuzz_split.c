@@ -498,8 +498,12 @@ conserved(struct strs *in, struct strs *out, struct strs *titles,
 		tv = title_value(x[j].p, x[j].n);
 		if (tv > 0) {
 			struct str val = { x[j].p + tv, x[j].n - tv };
+			size_t lead = ns_trim_left(val.p, val.n);
 
-			val.n -= ns_trim_left(val.p, val.n);
+			/* as strs_add() keeps a line read */
+			lead += flag_end(val.p + lead, val.n - lead);
+			val.p += lead;
+			val.n -= lead;
 			for (i = 0; i < nu; i++)
 				if (!used[i] && cmp_str(&u[i], &val) == 0)
 					break;
