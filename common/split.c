@@ -686,19 +686,17 @@ link_trailer_line(const char *s, size_t n)
 	return i > 0 && ns_word_count_max(s, i, 13) <= 13;
 }
 
-/* A block of one to three such lines. */
+/* Does ok() hold for every line of s[0..n-1]? */
 static int
-link_trailer(const char *s, size_t n, size_t nlines)
+all_lines(const char *s, size_t n, int (*ok)(const char *, size_t))
 {
 	const char *nl;
 	size_t l;
 
-	if (nlines > 3)
-		return 0;
 	while (n > 0) {
 		nl = memchr(s, '\n', n);
 		l = nl ? (size_t)(nl - s) : n;
-		if (!link_trailer_line(s, l))
+		if (!ok(s, l))
 			return 0;
 		if (nl == NULL)
 			break;
@@ -706,6 +704,13 @@ link_trailer(const char *s, size_t n, size_t nlines)
 		n -= l + 1;
 	}
 	return 1;
+}
+
+/* A block of one to three such lines. */
+static int
+link_trailer(const char *s, size_t n, size_t nlines)
+{
+	return nlines <= 3 && all_lines(s, n, link_trailer_line);
 }
 
 /* Does the line end in a dash, as a label set between dashes does
@@ -719,26 +724,13 @@ dashed(const char *s, size_t n)
 	    memcmp(s + n - 3, "\xe2\x80\x93", 3) == 0));
 }
 
-/* Are the lines short labels, ten words at most, no list item (a label
+/* Is the line a short label, ten words at most, no list item (a label
  * between dashes is none)? */
 static int
-label_lines(const char *s, size_t n)
+label_line(const char *s, size_t n)
 {
-	const char *nl;
-	size_t l;
-
-	while (n > 0) {
-		nl = memchr(s, '\n', n);
-		l = nl ? (size_t)(nl - s) : n;
-		if (ns_word_count_max(s, l, 11) > 10 || (ns_is_list_item(s,
-		    l) && !dashed(s, l)))
-			return 0;
-		if (nl == NULL)
-			break;
-		s += l + 1;
-		n -= l + 1;
-	}
-	return 1;
+	return ns_word_count_max(s, n, 11) <= 10 && (!ns_is_list_item(s, n) ||
+	    dashed(s, n));
 }
 
 /* A block of two to four short lines, a rule's line among them, the
@@ -749,7 +741,7 @@ static int
 known_trailer(const char *s, size_t n, const struct block *b)
 {
 	return b->nlines >= 2 && b->nlines <= 4 && b->boiler > 0 &&
-	    label_lines(s, n);
+	    all_lines(s, n, label_line);
 }
 
 /* Can the line be a card's: short, no sentence? */
@@ -1183,7 +1175,7 @@ push_text(struct ns_splitter *sp, const char *s, const struct block *b)
 	sp->last_final = ends_sentence(s, b->len) || (sp->last_final &&
 	    ((b->blanks >= 1 && !b->joined && (link_trailer(s, b->len,
 	    b->nlines) || known_trailer(s, b->len, b))) || (b->joined &&
-	    was_boiler && b->nlines <= 2 && label_lines(s, b->len))));
+	    was_boiler && b->nlines <= 2 && all_lines(s, b->len, label_line))));
 	sp->last_furn = b->boiler_end;
 	sp->last_list = sp->listing != NULL;
 }
