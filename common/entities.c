@@ -3519,7 +3519,7 @@ name_splits(struct ns_extractor *x)
 			continue;
 		}
 		/* "Australia's National ..." */
-		for (q = a; q + 4 < b; q++)
+		for (q = a + 2; q + 4 < b; q++)
 			if (s[q] == ' ' && ((s[q - 2] == '\'' && s[q - 1] == 's') ||
 			    (q >= a + 4 && memcmp(s + q - 4, "\xe2\x80\x99s", 4) ==
 			    0)))
