@@ -1565,20 +1565,20 @@ geo_names(struct ns_extractor *x, size_t no, const char *s, size_t n,
 	}
 	/* "the Oder river", found or not: one or two capitalised words
 	 * between "the" (or "The") and "river" */
-	for (at = 1; at + 5 <= n && (p = memchr(s + at, 'r', n - at - 4)) !=
+	for (at = 3; at + 3 <= n && (p = memchr(s + at, 'v', n - at - 2)) !=
 	    NULL; at = (size_t)(p - s) + 1) {
-		w = (size_t)(p - s) - 1;
-		if (s[w] != ' ' || memcmp(s + w + 1, "river", 5) != 0 ||
+		/* by its 'v', the rarest letter of " river" */
+		w = (size_t)(p - s) - 3;
+		if (memcmp(s + w, " river", 6) != 0 ||
 		    (w + 6 < n && word_byte((unsigned char)s[w + 6])))
 			continue;
 		for (k = w, words = 0; words < 3 && k >= 2 &&
 		    (m = word_back(s, k)) < k && s[m] >= 'A' && s[m] <= 'Z' &&
 		    m >= 1 && s[m - 1] == ' ' && !(k - m == 3 &&
-		    memcmp(s + m, "The", 3) == 0); words++)
+		    ns_same_ci(s + m, "the", 3)); words++)
 			k = m - 1;
 		if (words == 0 || words > 2 || k < 3 ||
-		    (memcmp(s + k - 3, "the", 3) != 0 && memcmp(s + k - 3,
-		    "The", 3) != 0) || (k > 3 &&
+		    !ns_same_ci(s + k - 3, "the", 3) || (k > 3 &&
 		    word_byte((unsigned char)s[k - 4])))
 			continue;
 		for (j = 0; j < no && x->ov[j].end <= k + 1; j++)

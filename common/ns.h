@@ -690,9 +690,10 @@ void	ns_splitter_invalid(struct ns_splitter *sp, size_t *invalid,
 /* Is the splitter reading the rows of a CSV or TSV table (its lines are
  * fields, not lines of text)? */
 int	ns_splitter_csv(const struct ns_splitter *sp);
-/* How many lines of a mailbox's plain-text parts have been passed on
- * other than as read (quoted-printable decoded and joined, ">From "
- * unescaped): lines the text holds that no input line equals. */
+/* How many lines of a mailbox's bodies have been passed on decoded: the
+ * lines of quoted-printable parts (decoded, joined over soft breaks, cut
+ * at encoded ones, changed or not) and the ">From " lines unescaped. The
+ * text may hold lines that no input line equals only when it grew. */
 size_t	ns_splitter_decoded(const struct ns_splitter *sp);
 /* What the last NS_SPLIT_CSV event was about, as a message. */
 const char *ns_splitter_csv_error(const struct ns_splitter *sp);
@@ -729,7 +730,8 @@ struct ns_mbox {
 	struct ns_buf bnd[NS_MBOX_DEPTH];
 	size_t	 nbnd;
 	struct ns_buf join;		/* a quoted-printable line held */
-	size_t	 decoded;		/* body lines passed on changed */
+	size_t	 decoded;		/* body lines decoded (see
+					 * ns_splitter_decoded()) */
 	int	 held;
 	uint64_t jline, jbyte;
 	pcre2_code *re;

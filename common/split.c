@@ -56,8 +56,10 @@ struct ns_splitter {
 					 * was read at */
 	size_t	 caplbyte;
 	int	 trailer;		/* an end marker was seen */
-	int	 card;			/* ... and a card's heading under it,
-					 * in the paragraph going on */
+	int	 card;			/* ... and a list's heading under it,
+					 * in the paragraph going on (read
+					 * only in a trailer, reset as one
+					 * starts) */
 	int	 refs;			/* ... a text browser's list of the
 					 * page's links ("12. https://...") */
 	size_t	 gap;			/* where in the text a gap in the
@@ -373,7 +375,6 @@ export_end(const char *s, size_t n)
 	return n == 15 && memcmp(s, "End of Document", 15) == 0;
 }
 
-/* Are s[0..n-1] digits, one at least? */
 /* A line of the numbered list of links a text browser writes under a
  * page ("12. https://...", as lynx -dump and w3m -dump do), or one of its
  * own headings in it ("Visible links:", "Hidden links:"). */
@@ -397,6 +398,7 @@ ref_line(const char *s, size_t n)
 	return j > i && j + 1 < n && s[j] == ':' && s[j + 1] != ' ';
 }
 
+/* Are s[0..n-1] digits, one at least? */
 static int
 all_digits(const char *s, size_t n)
 {
@@ -1087,7 +1089,7 @@ reset_article(struct ns_splitter *sp)
 	sp->slot = 0;
 	sp->opened = 0;
 	sp->titled = 0;
-	sp->trailer = sp->card = 0;
+	sp->trailer = 0;
 	sp->refs = 0;
 	sp->gap = 0;
 	sp->separated = 0;
@@ -1211,7 +1213,7 @@ end_article(struct ns_splitter *sp, int at_end)
 	}
 	if (!at_end && !sp->has_title && sp->content == 0) {
 		sp->titled = 0;
-		sp->trailer = sp->card = 0;
+		sp->trailer = 0;
 		sp->gap = 0;
 		return;
 	}
@@ -2441,7 +2443,7 @@ export_line(struct ns_splitter *sp, const char *s, size_t n, size_t lead,
 		release_pending(sp);
 		end_article(sp, 0);
 		sp->separated = 0;
-		sp->trailer = sp->card = 0;
+		sp->trailer = 0;
 		add_line(sp, s, n, extra, lineno, byte, 1);
 		sp->dochead = 1;
 		return 1;
@@ -2562,7 +2564,7 @@ mail_start(struct ns_splitter *sp)
 			take_title(sp, p, n, subj->line, subj->byte);
 		sp->titled = 1;
 	}
-	sp->separated = sp->trailer = sp->card = 0;
+	sp->separated = sp->trailer = 0;
 	sp->listing = NULL;
 	for (i = 0; i < sp->nmh; i++) {
 		h = &sp->mh[i];
@@ -2846,6 +2848,7 @@ one_line(struct ns_splitter *sp, const char *s, size_t n, size_t extra,
 			 * under it ("PRON: ...", "Copy: ...") are its own, as
 			 * an end marker's trailer is, up to its next slug. */
 			sp->trailer = 1;
+			sp->card = 0;
 			return;
 		}
 		if (sp->clips) {
@@ -2997,6 +3000,7 @@ one_line(struct ns_splitter *sp, const char *s, size_t n, size_t extra,
 		/* The marker stays where it stands, in its paragraph. */
 		add_line(sp, s, n, extra, lineno, byte, 1);
 		sp->trailer = 1;
+		sp->card = 0;
 		sp->refs = ref_line(s + lead, n - lead);
 		return;
 	}
@@ -3051,7 +3055,6 @@ trailer_end(struct ns_splitter *sp)
 	release_pending(sp);
 	end_before(sp, sp->gap, sp->gap_line, sp->gap_byte);
 	sp->after_end = 1;
-	sp->card = 0;
 }
 
 /* The held Factiva "HD" line was none: it goes in as any line. */

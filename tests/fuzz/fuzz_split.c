@@ -518,9 +518,8 @@ conserved(struct strs *in, struct strs *out, struct strs *titles,
 	}
 	free(sepused);
 	free(x);
-	/* Each title equals a line read not yet matched, or comes from one:
-	 * equal ones first, then the one closest to it (the shortest that
-	 * holds it). */
+	/* Each title equals a line read not yet matched (these first), or
+	 * comes from one (below). */
 	done = ns_xmalloc(titles->n + 1);
 	for (t = 0; t < titles->n; t++) {
 		done[t] = 0;
