@@ -229,13 +229,6 @@ is_open_quote(utf8proc_int32_t cp)
 	    cp == 0x201c || cp == 0x2018 || cp == 0xab || cp == 0x201e;
 }
 
-static int
-is_close_quote(utf8proc_int32_t cp)
-{
-	return cp == '"' || cp == '\'' || cp == ')' || cp == ']' ||
-	    cp == 0x201d || cp == 0x2019 || cp == 0xbb;
-}
-
 /* The first code point after indentation and opening quotes and
  * brackets (a text browser indents a page's text under headings at
  * column 0: the indent says nothing of how a line reads). */
@@ -275,33 +268,6 @@ starts_lower(const char *s, size_t n)
 	utf8proc_int32_t cp = first_letter(s, n);
 
 	return cp >= 0 && utf8proc_category(cp) == UTF8PROC_CATEGORY_LL;
-}
-
-/* The last code point before closing quotes and brackets. */
-static utf8proc_int32_t
-last_letter(const char *s, size_t n)
-{
-	utf8proc_int32_t cp;
-	size_t i, k;
-
-	while (n > 0) {
-		i = n - 1;
-		while (i > 0 && ((unsigned char)s[i] & 0xc0) == 0x80)
-			i--;
-		cp = cp_at(s + i, n - i, &k);
-		if (!is_close_quote(cp))
-			return cp;
-		n = i;
-	}
-	return -1;
-}
-
-static int
-ends_sentence(const char *s, size_t n)
-{
-	utf8proc_int32_t cp = last_letter(s, n);
-
-	return cp == '.' || cp == '!' || cp == '?' || cp == 0x2026;
 }
 
 /* A separator line: three or more of one of - = * # _ ~ or a bullet, or of
@@ -618,7 +584,7 @@ title_at_start(const char *s, size_t n, const char *next, size_t nn,
 	if (n == 0 || n > 300 || ns_word_count_max(s, n, 30) > 30 ||
 	    ns_is_list_item(s, n))
 		return 0;
-	last = last_letter(s, n);
+	last = ns_last_letter(s, n);
 	if (last == ',' || last == ';' || last == ':')
 		return 0;
 	/* A line of running text, not a headline: a sentence with more
@@ -751,7 +717,7 @@ static int
 card_line(const char *s, size_t n)
 {
 	return n > 0 && ns_word_count_max(s, n, 15) <= 14 &&
-	    !ends_sentence(s, n);
+	    !ns_ends_sentence(s, n);
 }
 
 /* A one-line block in the body: could it be the headline of a next
@@ -768,7 +734,7 @@ headline_like(const char *s, size_t n)
 	words = ns_word_count(s, n);
 	if (words < 4 || words > 20 || link_trailer_line(s, n))
 		return 0;	/* no headline ends in a link */
-	last = last_letter(s, n);
+	last = ns_last_letter(s, n);
 	if (last == '.' || last == ',' || last == ';' || last == ':' ||
 	    last == '!' || last == 0x2026 || (last == '?' && words < 5))
 		return 0;
@@ -791,7 +757,7 @@ headline_under_boiler(const char *s, size_t n)
 	if (n < 15 || n > 200 || ns_is_list_item(s, n) || !starts_upper(s, n))
 		return 0;
 	words = ns_word_count(s, n);
-	last = last_letter(s, n);
+	last = ns_last_letter(s, n);
 	return words >= 4 && words <= 20 && (last == '.' || last == '?' ||
 	    last == '!') && ns_is_title_case(s, n);
 }
@@ -827,7 +793,7 @@ subheading_like(const char *s, size_t n, size_t max)
 static int
 link_line(const char *s, size_t n)
 {
-	utf8proc_int32_t last = last_letter(s, n);
+	utf8proc_int32_t last = ns_last_letter(s, n);
 
 	if (ns_word_count_max(s, n, 16) > 16)
 		return 0;
@@ -864,7 +830,7 @@ story_lines(const struct block *b, const char *s)
 	size_t l = line1(s, b->len);
 
 	return !b->boiler1 && b->nlines >= 3 && b->boiler * 2 < b->nlines &&
-	    starts_upper(s, l) && ends_sentence(s, l) &&
+	    starts_upper(s, l) && ns_ends_sentence(s, l) &&
 	    ns_word_count_max(s, l, 8) >= 8;
 }
 
@@ -974,7 +940,7 @@ headline_start(const char *s, const struct block *b)
 {
 	const char *nl = memchr(s, '\n', b->len);
 	size_t l1 = nl ? (size_t)(nl - s) : b->len;
-	utf8proc_int32_t last = last_letter(s, l1);
+	utf8proc_int32_t last = ns_last_letter(s, l1);
 
 	return !b->boiler1 && starts_upper(s, l1) &&
 	    (ns_word_count(s, l1) >= 4 || (b->nlines >= 3 &&
@@ -1174,7 +1140,7 @@ push_text(struct ns_splitter *sp, const char *s, const struct block *b)
 	}
 	/* A trailer of links under a finished paragraph leaves it
 	 * finished: a headline may come next, as after an end marker. */
-	sp->last_final = ends_sentence(s, b->len) || (sp->last_final &&
+	sp->last_final = ns_ends_sentence(s, b->len) || (sp->last_final &&
 	    ((b->blanks >= 1 && !b->joined && (link_trailer(s, b->len,
 	    b->nlines) || known_trailer(s, b->len, b))) || (b->joined &&
 	    was_boiler && b->nlines <= 2 && all_lines(s, b->len, label_line))));
@@ -1567,10 +1533,10 @@ dek_block(const struct ns_splitter *sp, const char *s, const struct block *b)
 		return 0;
 	if (sp->last_boiler)
 		return headline_under_boiler(s, l1);
-	last = last_letter(s + l1 + 1, l2);
+	last = ns_last_letter(s + l1 + 1, l2);
 	return (sp->last_final || b->blanks >= 2) && headline_like(s, l1) &&
 	    !(s[l1 - 1] == '?' && sp->asked) && !subheading_like(s, l1, 5) &&
-	    !ends_sentence(s + l1 + 1, l2) && last != ':' && last != ',' &&
+	    !ns_ends_sentence(s + l1 + 1, l2) && last != ':' && last != ',' &&
 	    last != ';';
 }
 
@@ -1628,7 +1594,7 @@ credits_then_text(const struct ns_splitter *sp, const char *s,
 		if (credits == 0 || !starts_upper(s + i + ws, l - ws) ||
 		    text >= LEAD_LINES)
 			return 0;
-		run = ends_sentence(s + i + ws, l - ws) ||
+		run = ns_ends_sentence(s + i + ws, l - ws) ||
 		    ns_word_count_max(s + i + ws, l - ws, 8) >= 8;
 		text++;
 	}
@@ -1815,7 +1781,7 @@ held_heading(const struct ns_splitter *sp, const char *s,
 	    ns_word_count_max(s, b->len, 5) > 5 || headline_like(s, b->len) ||
 	    !held_credits(sp))
 		return 0;
-	last = last_letter(s, b->len);
+	last = ns_last_letter(s, b->len);
 	if (last == '.' || last == '!' || last == '?' || last == ',' ||
 	    last == ';' || last == 0x2026)
 		return 0;
@@ -2113,7 +2079,7 @@ mast_line(struct ns_splitter *sp, const char *s, size_t n, int boiler)
 	    NULL)
 		return;
 	sp->mast_run = 0;
-	last = last_letter(s + ws, n - ws);
+	last = ns_last_letter(s + ws, n - ws);
 	if (sp->mast_boiler < 2 || !starts_upper(s + ws, n - ws) ||
 	    ns_is_list_item(s + ws, n - ws) ||
 	    ns_word_count_max(s + ws, n - ws, 20) > 20 || last == '.' ||
@@ -2235,7 +2201,7 @@ chat_block(struct ns_splitter *sp)
 			continue;
 		}
 		if (starts_upper(s + i + ws, l - ws) && (l - ws >= 60 ||
-		    ends_sentence(s + i + ws, l - ws))) {
+		    ns_ends_sentence(s + i + ws, l - ws))) {
 			text = 1;
 			break;
 		}

@@ -786,18 +786,27 @@ box_lines(const char *s, struct line *v, size_t count)
 	}
 }
 
+/* A kept line that ends a sentence: an article's text, as a byline, a
+ * source's name or a count is not. */
+static int
+text_line(const char *s, const struct line *l)
+{
+	return !l->blank && l->rule == NULL &&
+	    ns_ends_sentence(s + l->start, l->end - l->start);
+}
+
 /* Comment threads: a heading over readers' comments ("Responses (42)")
  * takes every line after it, to the end of the article, when each
  * paragraph there has a line that another rule cuts (a commenter's date,
  * "Reply", a count): the comments under a post are not its text. One
  * backward pass finds where such paragraphs start; the first heading
- * among them wins. */
+ * among them under some kept text wins. */
 static void
 thread_lines(struct ns_rules *r, const char *s, struct line *v, size_t count)
 {
 	const struct ns_rule *head;
 	size_t i, j, from = count;
-	int cut = 0;
+	int cut = 0, text;
 
 	for (i = count; i-- > 0;) {
 		if (v[i].blank)
@@ -811,13 +820,21 @@ thread_lines(struct ns_rules *r, const char *s, struct line *v, size_t count)
 		from = i;
 		cut = 0;
 	}
+	/* A heading with no sentence kept over it is a count in the
+	 * byline's block ("9 comments" under the headline), not a
+	 * thread's. */
+	for (i = 0; i < from && !text_line(s, &v[i]); i++)
+		;
+	text = i < from;
 	for (i = from; i < count; i++) {
 		if (v[i].blank)
 			continue;
 		head = ns_rules_match(r, NS_SCOPE_THREAD, s + v[i].start,
 		    v[i].end - v[i].start);
-		if (head == NULL)
+		if (head == NULL || !text) {
+			text |= text_line(s, &v[i]);
 			continue;
+		}
 		for (j = i; j < count; j++)
 			if (!v[j].blank && v[j].rule == NULL)
 				v[j].rule = head;

@@ -54,6 +54,37 @@ ns_trim_right(const char *s, size_t n)
 	return n;
 }
 
+/* A closing quote or bracket, as a sentence's last letter may stand in. */
+int
+ns_is_close_quote(int32_t cp)
+{
+	return cp == '"' || cp == '\'' || cp == ')' || cp == ']' ||
+	    cp == 0x201d || cp == 0x2019 || cp == 0xbb;
+}
+
+int32_t
+ns_last_letter(const char *s, size_t n)
+{
+	utf8proc_int32_t cp;
+	size_t k;
+
+	while (n > 0) {
+		k = last_cp(s, n, &cp);
+		if (!ns_is_close_quote(cp))
+			return cp;
+		n -= k;
+	}
+	return -1;
+}
+
+int
+ns_ends_sentence(const char *s, size_t n)
+{
+	int32_t cp = ns_last_letter(s, n);
+
+	return cp == '.' || cp == '!' || cp == '?' || cp == 0x2026;
+}
+
 size_t
 ns_trim_left(const char *s, size_t n)
 {

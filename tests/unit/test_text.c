@@ -44,6 +44,17 @@ main(void)
 	CHECK(ns_trim_right("ab \xc2\xa0", 5) == 2);
 	CHECK(ns_trim_left(" \t x", 4) == 3);
 	CHECK(ns_is_blank(" \t\xe3\x80\x80", 5));
+	/* Sentence ends, under closing quotes and brackets. */
+	CHECK(ns_ends_sentence("It rose.", 8));
+	CHECK(ns_ends_sentence("\xe2\x80\x9cWe listened.\xe2\x80\x9d", 18));
+	CHECK(ns_ends_sentence("(See below?)\"", 13));
+	CHECK(ns_ends_sentence("And then\xe2\x80\xa6", 11));
+	CHECK(!ns_ends_sentence("Aled Price \xe2\x80\xa2 6h", 15));
+	CHECK(!ns_ends_sentence("9 comments", 10));
+	CHECK(!ns_ends_sentence("\xe2\x80\x9d)", 4));
+	CHECK(!ns_ends_sentence("", 0));
+	CHECK(ns_last_letter("ab\xe2\x80\x99", 5) == 'b');
+	CHECK(ns_last_letter("x\xff", 2) == -1);	/* invalid: no letter */
 	CHECK(!ns_is_blank(" x ", 3));
 	t = "Xiaomi\xe2\x80\x99s ex-Baidu U.S. deal, 2019!";
 	CHECK(ns_word_count(t, strlen(t)) == 5);
