@@ -57,6 +57,8 @@ struct name {
 	int	 place;		/* is_place(), -1 not looked up yet */
 };
 
+#define KINDS_MAX 16	/* names a record's kind_orgs() tells of */
+
 struct ns_extractor {
 	struct ns_numex *numex;
 	struct ns_ner *ner;	/* NULL when no name type is wanted */
@@ -74,6 +76,9 @@ struct ns_extractor {
 	size_t	 rtlen, rxlen;
 	int	 sport;		/* a sports story: 1, 0, -1 not known yet */
 	struct ns_buf out;	/* the last record's array */
+	/* names kind_orgs() made organisations' (kind_types()) */
+	struct { const char *p; size_t n; } kinds[KINDS_MAX];
+	size_t	 nkinds;
 };
 
 #define NAME_TYPES ((1u << NS_ENT_PERSON) | (1u << NS_ENT_ORG) | \
@@ -359,7 +364,7 @@ extern const size_t ns_sportwords_data_len;
 extern const char *const ns_heads_data;
 extern const size_t ns_heads_data_len;
 
-static struct ns_buf places_text, countries_text, towns_text, heads_text[4];
+static struct ns_buf places_text, countries_text, towns_text, heads_text[5];
 static struct ns_wordlist places, countries, notnames, openers, sportwords;
 static struct ns_wordlist towns;	/* places but subdivisions */
 static struct ns_buf demonyms_text;
@@ -369,6 +374,7 @@ static struct ns_wordlist demonyms;	/* "Kenyan", "Welsh" */
  * them, and those that make a place's name of the place after them
  * ("South", "Greater"). */
 static struct ns_wordlist orgheads, geoheads, placewords, stormwords;
+static struct ns_wordlist kindwords;	/* "exchange", "startup" */
 
 /* All the word lists of this file, once: the organisation words, the
  * organisations (and the hashes of their first words), the places and
@@ -414,11 +420,11 @@ load_lists(void)
 	ns_wordlist_init(&demonyms, demonyms_text.p, demonyms_text.len);
 	for (p = ns_heads_data, e = p + ns_heads_data_len; p < e; p = nl + 1) {
 		static const char *const hkinds[] = { "org\t", "geo\t",
-		    "place\t", "storm\t" };
+		    "place\t", "storm\t", "kind\t" };
 
 		if ((nl = memchr(p, '\n', (size_t)(e - p))) == NULL)
 			nl = e;
-		for (i = 0; i < 4; i++) {
+		for (i = 0; i < 5; i++) {
 			k = strlen(hkinds[i]);
 			if ((size_t)(nl - p) > k && memcmp(p, hkinds[i], k) == 0) {
 				ns_buf_add(&heads_text[i], p + k,
@@ -431,6 +437,7 @@ load_lists(void)
 	ns_wordlist_init(&geoheads, heads_text[1].p, heads_text[1].len);
 	ns_wordlist_init(&placewords, heads_text[2].p, heads_text[2].len);
 	ns_wordlist_init(&stormwords, heads_text[3].p, heads_text[3].len);
+	ns_wordlist_init(&kindwords, heads_text[4].p, heads_text[4].len);
 	ns_wordlist_init(&notnames, ns_notnames_data, ns_notnames_data_len);
 	ns_wordlist_init(&openers, ns_openers_data, ns_openers_data_len);
 	ns_wordlist_init(&sportwords, ns_sportwords_data,
@@ -1687,6 +1694,208 @@ opened_orgs(struct ns_extractor *x, size_t no, const char *s)
 	}
 }
 
+/* Does an apposition naming a kind of organisation follow byte e of
+ * s[0..n-1]: ", a" or ", an", at most eight words with no preposition,
+ * and a kindwords noun that ends it (", a Cape Town-based mobile
+ * payments company,")? "John Roe, a former employee of the firm," is
+ * none. */
+static int
+kind_after(const char *s, size_t n, size_t e)
+{
+	static const char *const prep[] = { "of", "at", "for", "with", "in",
+	    "on", "to", "from", "by", "who", "whose" };
+	size_t p, w, words;
+
+	if (e + 5 < n && memcmp(s + e, ", a ", 4) == 0)
+		p = e + 4;
+	else if (e + 6 < n && memcmp(s + e, ", an ", 5) == 0)
+		p = e + 5;
+	else
+		return 0;
+	for (words = 0; words < 8 && p < n; words++, p = w + 1) {
+		for (w = p; w < n && s[w] != ' ' && s[w] != ',' &&
+		    s[w] != '.' && s[w] != ';' && s[w] != '\n'; w++)
+			;
+		if (w == p || ns_in_words(prep, sizeof(prep) / sizeof(prep[0]),
+		    s + p, w - p))
+			return 0;
+		if (w == n || s[w] != ' ')
+			return listed(&kindwords, s + p, w - p) && w < n &&
+			    (s[w] == ',' || s[w] == '.' || s[w] == ';');
+	}
+	return 0;
+}
+
+/* e, a name of s, is an organisation's, and so the same name anywhere in
+ * the record (kind_types()). */
+static void
+kind_org(struct ns_extractor *x, struct ns_entity *e, const char *s)
+{
+	e->type = NS_ENT_ORG;
+	if (x->nkinds < KINDS_MAX) {
+		x->kinds[x->nkinds].p = s + e->start;
+		x->kinds[x->nkinds].n = e->end - e->start;
+		x->nkinds++;
+	}
+}
+
+/* A person's or place's name is an organisation's right after a noun
+ * naming a kind of organisation ("crypto exchange Coinbit Korea",
+ * "ticketing platform Maoyan"; after "the" only where the name ends a
+ * clause or "said" follows it: "the company Jeff Bezos founded" names a
+ * man), over an apposition that names one ("Kuzi Pay, a mobile payments
+ * company,"), or where a person's name holds a digit ("Nova9"). */
+static void
+kind_orgs(struct ns_extractor *x, size_t no, const char *s, size_t n)
+{
+	static const char *const det[] = { "the", "The", "a", "A", "an",
+	    "An", "this", "that" };
+	struct ns_entity *e;
+	size_t i, w, d, k, m;
+
+	for (i = 0; i < no; i++) {
+		e = &x->ov[i];
+		if (e->type != NS_ENT_PERSON && e->type != NS_ENT_LOC)
+			continue;
+		if (e->type == NS_ENT_PERSON) {
+			for (k = e->start; k < e->end && !(s[k] >= '0' &&
+			    s[k] <= '9'); k++)
+				;
+			if (k < e->end) {
+				kind_org(x, e, s);
+				continue;
+			}
+		}
+		/* the capitalised words the tagger left before the comma
+		 * are in the name ("Kuzi Pay, a ... company,") */
+		for (k = e->end, m = 0; m < 2 && k + 2 < n && s[k] == ' ' &&
+		    s[k + 1] >= 'A' && s[k + 1] <= 'Z' && (i + 1 == no ||
+		    x->ov[i + 1].start > k); m++)
+			for (k += 2; k < n && word_byte((unsigned char)s[k]); k++)
+				;
+		for (; k > e->end && !kind_after(s, n, k); k = word_back(s,
+		    k) - 1)
+			;
+		if (kind_after(s, n, k)) {
+			e->end = k;
+			kind_org(x, e, s);
+			continue;
+		}
+		if (e->start < 2 || s[e->start - 1] != ' ')
+			continue;
+		w = word_back(s, e->start - 1);
+		if (!listed(&kindwords, s + w, e->start - 1 - w))
+			continue;
+		if (w >= 2 && s[w - 1] == ' ' && (d = word_back(s, w - 1),
+		    ns_in_words(det, sizeof(det) / sizeof(det[0]), s + d,
+		    w - 1 - d)) && !(e->end == n || s[e->end] == ',' ||
+		    s[e->end] == '.' || s[e->end] == ';' || s[e->end] == ')' ||
+		    (e->end + 5 <= n && (memcmp(s + e->end, " said", 5) == 0 ||
+		    memcmp(s + e->end, " says", 5) == 0))))
+			continue;
+		kind_org(x, e, s);
+	}
+}
+
+/* The end of the title word at s[i..n-1] without its trailing
+ * punctuation and possessive ("Maharashtra’s" -> "Maharashtra"). */
+static size_t
+title_word_end(const char *s, size_t n, size_t i)
+{
+	size_t k;
+
+	for (k = i; k < n && s[k] != ' '; k++)
+		;
+	if (k - i > 3 && memcmp(s + k - 3, "\xe2\x80\x99", 3) == 0)
+		k -= 3;
+	else if (k - i > 1 && s[k - 1] == '\'')
+		k--;
+	if (k - i > 1 && s[k - 1] == 's' && (s[k - 2] == '\'' ||
+	    (k - i > 4 && memcmp(s + k - 4, "\xe2\x80\x99", 3) == 0)))
+		k -= s[k - 2] == '\'' ? 2 : 4;
+	while (k > i && (s[k - 1] == ',' || s[k - 1] == ':' || s[k - 1] == ';' ||
+	    s[k - 1] == '?' || s[k - 1] == '!' || s[k - 1] == '.'))
+		k--;
+	return k;
+}
+
+/* Places and nationalities the tagger leaves in a title with capitals on
+ * every word, where it reads every word as a name's ("Onion Prices Double
+ * In Maharashtra", "Paris-Based Orbe Labs", "Vatican Names Filipino
+ * Cardinal"): one to three words that are a place of the gazetteer, or
+ * one that is a nationality, or such a word before a hyphen, none a
+ * word news text writes in lower case ("Turkey", "Reading"), none in a
+ * name, none after "Of" (the ORG's "Bank Of England") and none before a
+ * word that ends organisations' names ("Washington Post"). Returns the
+ * count. */
+static size_t
+title_places(struct ns_extractor *x, size_t no, const char *s, size_t n)
+{
+	struct ns_entity ne;
+	size_t i, j, k, e, words, b, best, w2;
+	int type;
+
+	for (i = 0; i < n; i = k + 1) {
+		for (k = i; k < n && s[k] != ' '; k++)
+			;
+		if (!(s[i] >= 'A' && s[i] <= 'Z'))
+			continue;
+		if (i >= 3 && memcmp(s + i - 3, "Of ", 3) == 0)
+			continue;
+		for (j = 0; j < no && x->ov[j].end <= i; j++)
+			;
+		best = 0;
+		type = 0;
+		/* the longest place of up to three words at i */
+		for (e = i, words = 0; words < 3 && e < n; words++) {
+			b = title_word_end(s, n, e);
+			if (b == e)
+				break;
+			if (is_place(s + i, b - i) && (words > 0 ||
+			    !ns_word_lower(s + i, b - i))) {
+				best = b;
+				type = NS_ENT_LOC;
+			}
+			for (e = e + 1; e < n && s[e] != ' '; e++)
+				;
+			if (b < e || e >= n)
+				break;
+			e++;
+		}
+		if (best == 0) {
+			b = title_word_end(s, n, i);
+			for (e = i; e < b && s[e] != '-'; e++)
+				;
+			if (e > i && ((e < b && is_place(s + i, e - i)) ||
+			    listed(&demonyms, s + i, e - i)) &&
+			    !ns_word_lower(s + i, e - i)) {
+				best = e;
+				type = is_place(s + i, e - i) ? NS_ENT_LOC :
+				    NS_ENT_NORP;
+			}
+		}
+		if (best == 0 || (j < no && x->ov[j].start < best))
+			continue;
+		/* a word that ends organisations' names after it */
+		if (best < n && s[best] == ' ') {
+			w2 = title_word_end(s, n, best + 1);
+			if (is_orgword(s + best + 1, w2 - best - 1))
+				continue;
+		}
+		memset(&ne, 0, sizeof(ne));
+		ne.start = i;
+		ne.end = best;
+		ne.type = (enum ns_ent_type)type;
+		ov_room(x, no + 1);
+		memmove(&x->ov[j + 1], &x->ov[j], (no - j) * sizeof(*x->ov));
+		x->ov[j] = ne;
+		no++;
+		for (k = best; k < n && s[k] != ' '; k++)
+			;
+	}
+	return no;
+}
+
 /* An organisation's possessive inside a name the tagger ran on is two
  * names: "Bank of Thailand’s Monetary Policy Committee" is the Bank and
  * its committee, where the part before "’s" holds a word that heads
@@ -2758,6 +2967,29 @@ short_types(struct ns_extractor *x)
 		}
 		if (seen == 1)
 			f->e.type = (enum ns_ent_type)other;
+	}
+}
+
+/* A name kind_orgs() made an organisation's is one wherever it stands in
+ * the record ("Kuzi Pay" in the headline and the text after "Kuzi Pay,
+ * a mobile payments company,"). */
+static void
+kind_types(struct ns_extractor *x)
+{
+	struct found *f;
+	size_t i, k, n;
+
+	for (i = 0; i < x->nf && x->nkinds > 0; i++) {
+		f = &x->f[i];
+		if (f->e.type != NS_ENT_PERSON && f->e.type != NS_ENT_LOC)
+			continue;
+		n = f->e.end - f->e.start;
+		for (k = 0; k < x->nkinds; k++)
+			if (x->kinds[k].n == n && memcmp(x->kinds[k].p,
+			    f->s + f->e.start, n) == 0) {
+				f->e.type = NS_ENT_ORG;
+				break;
+			}
 	}
 }
 
@@ -4387,6 +4619,7 @@ ns_extract(struct ns_extractor *x, const char *title, size_t tlen,
 	x->rtext = text;
 	x->rxlen = xlen;
 	x->sport = -1;
+	x->nkinds = 0;
 	ns_buf_reset(out);
 	/* The tagger sees title and text as one document (its title in
 	 * capitals gets what the text tells of its words). */
@@ -4410,6 +4643,9 @@ ns_extract(struct ns_extractor *x, const char *title, size_t tlen,
 			no = geo_names(x, no, title, tlen,
 			    title_case(title, tlen));
 			opened_orgs(x, no, title);
+			kind_orgs(x, no, title, tlen);
+			if (title_case(title, tlen))
+				no = title_places(x, no, title, tlen);
 			titled_names(x, no, title);
 			no = fixed_names(x, no, title, tlen,
 			    title_case(title, tlen));
@@ -4433,6 +4669,7 @@ ns_extract(struct ns_extractor *x, const char *title, size_t tlen,
 		no = person_fronts(x, no, text);
 		no = geo_names(x, no, text, xlen, 0);
 		opened_orgs(x, no, text);
+		kind_orgs(x, no, text, xlen);
 		titled_names(x, no, text);
 		no = fixed_names(x, no, text, xlen, 0);
 		merge(x, nn, x->ov, no, 1, text, xlen);
@@ -4447,6 +4684,7 @@ ns_extract(struct ns_extractor *x, const char *title, size_t tlen,
 	short_types(x);
 	place_persons(x);
 	title_names(x, title, tlen);
+	kind_types(x);
 	title_types(x);
 	org_shapes(x);
 	place_orgs(x);

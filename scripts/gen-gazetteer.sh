@@ -57,11 +57,25 @@ for c in json.load(open(f"{d}/iso_3166-1.json", encoding="utf-8"))["3166-1"]:
     # "Korea, Republic of" is skipped above; its common name is kept.
 for c in json.load(open(f"{d}/iso_3166-3.json", encoding="utf-8"))["3166-3"]:
     put("former", c["name"])
+import unicodedata
+def plain(name):
+    # The romanization's macrons and dots below, which English news leaves
+    # out: "Mahārāshtra" is written "Maharashtra" (other marks stay:
+    # "Zürich", and "Plungė" is no "Plunge").
+    return unicodedata.normalize("NFC", "".join(
+        c for c in unicodedata.normalize("NFD", name)
+        if c not in "\u0304\u0323\u0331"))
 for s in json.load(open(f"{d}/iso_3166-2.json", encoding="utf-8"))["3166-2"]:
     # Some names carry a local and an English form: "Bayern [Bavaria]".
     n = s["name"]
     for part in re.split(r"\s*[\[\]/]\s*", n):
         put("subdivision", part)
+        # Pinyin names with their kind: "Guangdong Sheng" (province),
+        # "Beijing Shi" (municipality), written without it in English.
+        short = re.sub(r" (?:Sheng|Shi|Zizhiqu|Tebiexingzhengqu)$", "", part)
+        for form in (short, plain(part), plain(short)):
+            if form != part:
+                put("subdivision", form)
 PY
 
 # Hand-made (facts): nationalities and other groups (NORP), singular and
