@@ -144,6 +144,25 @@ add_removed(struct prior *pr, const char *s, size_t n, const char *rule,
 /* Cut site names off the end of the title, as long as a title rule
  * matches ("X - County News | Site" loses both), and list the cuts in
  * the order they stand in the title. */
+/* Does a title's suffix s (its bar or dash first) open with a question
+ * word: the second half of a headline ("Budget 2025 | What it means for
+ * salaried taxpayers"), no site's name? */
+static int
+clause_suffix(const char *s, size_t n)
+{
+	static const char *const words[] = { "What", "Why", "How", "Who",
+	    "When", "Where", "Which", "Here's", "Here’s", "Here" };
+	size_t i, k;
+
+	for (i = 0; i < n && !((s[i] >= 'A' && s[i] <= 'Z') ||
+	    (s[i] >= 'a' && s[i] <= 'z')); i++)
+		;
+	for (k = i; k < n && s[k] != ' '; k++)
+		;
+	return k < n && ns_in_words(words, sizeof(words) / sizeof(words[0]),
+	    s + i, k - i);
+}
+
 static size_t
 strip_title(struct ns_rules *r, json_t *rec, struct prior *pr, int dry_run)
 {
@@ -164,6 +183,8 @@ strip_title(struct ns_rules *r, json_t *rec, struct prior *pr, int dry_run)
 		    ns_trim_right(s, (size_t)off) == 0)
 			break;	/* no match, or the whole title is a site name */
 		lead = ns_trim_left(s + off, keep - off);
+		if (clause_suffix(s + off + lead, keep - off - lead))
+			break;	/* "Budget 2025 | What it means for you" */
 		starts[cuts] = (size_t)off + lead;
 		ends[cuts] = keep;
 		rules[cuts++] = rule;
@@ -1088,6 +1109,32 @@ label_pairs(const char *s, struct line *v, size_t count)
 	}
 }
 
+/* Is s a sentence of reported speech, six words or more ("Unsubscribe
+ * links should never be clicked, police warned.")? Such a line is the
+ * article's, whatever rule its first words would match. */
+static int
+attributed(const char *s, size_t n)
+{
+	static const char *const verbs[] = { "said", "says", "warned",
+	    "noted", "added", "urged", "told", "explained", "argued",
+	    "insisted", "according" };
+	size_t i, k, e;
+
+	if (!ns_ends_sentence(s, n) || ns_word_count_max(s, n, 6) < 6)
+		return 0;
+	for (i = 0; i < n; i = k + 1) {
+		for (k = i; k < n && s[k] != ' '; k++)
+			;
+		for (e = k; e > i && (s[e - 1] == ',' || s[e - 1] == '.' ||
+		    s[e - 1] == ';'); e--)
+			;
+		if (ns_in_words(verbs, sizeof(verbs) / sizeof(verbs[0]),
+		    s + i, e - i))
+			return 1;
+	}
+	return 0;
+}
+
 static _Thread_local struct line *pass_v;
 static _Thread_local size_t pass_cap;
 
@@ -1127,6 +1174,10 @@ strip_pass(struct ns_rules *r, const char *s, size_t n, struct prior *pr,
 		    NS_SCOPE_BOX | NS_SCOPE_CLIP | NS_SCOPE_NOTE,
 		    s + pass_v[count].start,
 		    pass_v[count].end - pass_v[count].start);
+		if (pass_v[count].rule != NULL && attributed(s +
+		    pass_v[count].start, pass_v[count].end -
+		    pass_v[count].start))
+			pass_v[count].rule = NULL;
 		pass_v[count].taken = 0;
 		run_line(&pass_v[count], &run, &alone, &next);
 		count++;
@@ -1156,7 +1207,8 @@ strip_pass(struct ns_rules *r, const char *s, size_t n, struct prior *pr,
 	while (tail > 0) {
 		struct line *l = &pass_v[tail - 1];
 
-		if (!l->blank && l->rule == NULL)
+		if (!l->blank && l->rule == NULL && !attributed(s + l->start,
+		    l->end - l->start))
 			l->rule = ns_rules_match(r, NS_SCOPE_TAIL,
 			    s + l->start, l->end - l->start);
 		if (!l->blank && l->rule == NULL)
