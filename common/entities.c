@@ -4451,17 +4451,71 @@ first_name(const char *t, size_t m, const char *list, size_t len)
 	return best;
 }
 
+/* The length of the dateline that opens t[0..n-1] ("CANBERRA (AAP) —",
+ * "Toronto, March 3 -"): the bytes before its dash, within the first 80;
+ * 0 when there is none. */
+static size_t
+dateline_len(const char *t, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n && i < 80 && t[i] != '\n'; i++)
+		if ((t[i] == ' ' && i + 2 < n && (t[i + 1] == '-' ||
+		    memcmp(t + i + 1, "\xe2\x80\x94", 3) == 0 ||
+		    memcmp(t + i + 1, "\xe2\x80\x93", 3) == 0)) ||
+		    (t[i] == ':' && i > 0 && t[i - 1] >= 'A' && t[i - 1] <= 'Z'))
+			return i;
+	return 0;
+}
+
+/* Does t[0..n-1] write a local dollar with its prefix ("C$4.2 million",
+ * "A$", "NZ$")? Its bare "$" is then the US dollar. */
+static int
+local_dollars(const char *t, size_t n)
+{
+	const char *p;
+	size_t at, i;
+
+	for (at = 0; (p = find_bytes(t, n, at, "$", 1)) != NULL; at = i + 1) {
+		i = (size_t)(p - t);
+		if (i == 0 || i + 1 >= n || t[i + 1] < '0' || t[i + 1] > '9' ||
+		    t[i - 1] < 'A' || t[i - 1] > 'Z')
+			continue;
+		if (i >= 2 && t[i - 2] == 'U' && t[i - 1] == 'S')
+			continue;	/* "US$" */
+		return 1;
+	}
+	return 0;
+}
+
+/* Does t[0..n-1], a dateline, hold an international wire's name (its
+ * dollar is the US dollar, other dollars "A$", "C$")? */
+static int
+wire_dateline(const char *t, size_t n)
+{
+	static const char *const wires[] = { "Reuters", "Bloomberg", "(AP)",
+	    "AFP", "Associated Press" };
+	size_t k;
+
+	for (k = 0; k < sizeof(wires) / sizeof(wires[0]); k++)
+		if (find_bytes(t, n, 0, wires[k], strlen(wires[k])) != NULL)
+			return 1;
+	return 0;
+}
+
 /* The MONEY entities whose text is an amount and a bare currency word
  * of the list ("300 million pesos", "Rs 500 crore"; not "Chilean pesos",
  * which numex.rules reads): the code of the country the record names
- * first (title, then text) among the word's, if it names one. */
+ * first (title, then text) among the word's, if it names one; for a bare
+ * "$", the one its dateline names, under no international wire. */
 static void
 currency_context(struct ns_extractor *x, const char *title, size_t tlen,
     const char *text, size_t xlen)
 {
 	struct found *f;
 	const char *s, *w[2];
-	size_t i, k, j, n, wn[2], a, best, bestat, at, sign;
+	size_t i, k, j, n, wn[2], a, best, bestat, at, sign, lead;
+	int dollar;
 
 	pthread_once(&curctx_once, load_curctx);
 	for (i = 0; i < x->nf; i++) {
@@ -4506,12 +4560,21 @@ currency_context(struct ns_extractor *x, const char *title, size_t tlen,
 			    !in_field_list(curctx[j].words, curctx[j].wlen, w[0],
 			    sign)))
 				continue;
-			at = title != NULL ? first_name(title, tlen,
+			lead = xlen;
+			dollar = sign == 1 && w[0][0] == '$';
+			if (dollar) {
+				/* the dateline, not a wire's */
+				lead = dateline_len(text, xlen);
+				if (lead == 0 || wire_dateline(text, lead) ||
+				    local_dollars(text, xlen))
+					break;
+			}
+			at = title != NULL && !dollar ? first_name(title, tlen,
 			    curctx[j].names, curctx[j].nlen) : tlen;
 			if (title == NULL || at == tlen)
-				at = (title ? tlen : 0) + first_name(text, xlen,
+				at = (title ? tlen : 0) + first_name(text, lead,
 				    curctx[j].names, curctx[j].nlen);
-			if (at < (title ? tlen : 0) + xlen && at < bestat) {
+			if (at < (title ? tlen : 0) + lead && at < bestat) {
 				best = j;
 				bestat = at;
 			}

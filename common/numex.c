@@ -1678,7 +1678,9 @@ dur_count(const struct span *sp, size_t *i, char *buf, size_t sz,
 	if (j < sp->nt && read_amount(sp, j, 0, &a) == 0) {
 		v = pow10_value(a.mant, a.sexp) * mult;
 		*i = a.next;
-	} else
+	} else if (*i < sp->nt && tok_is(sp, *i, "half"))
+		v = mult / 2;		/* "half a century" */
+	else
 		v = mult;		/* "a decade", "the past year" */
 	if (!isfinite(v) || v <= 0 || v > 1e9)
 		return -1;
@@ -2685,7 +2687,8 @@ ends_in(const char *s, size_t a, const char *const *w)
 }
 
 /* Numbers the patterns read as counts that are ages (DATE, no value) or
- * heights, by the words before them: "He was 84.", "dies at 84", "people
+ * heights, by the words before them: "He was 84.", "dies at 84", "who
+ * turned 80 in April", "people
  * over 65", "began playing at 15", each of "aged 40 to 79" and "aged 22,
  * 24 and 31" after the first; "stands 2.04m" (2.04 m, no millions).
  * Looked at here, for the counts alone, rather than by patterns that
@@ -2694,7 +2697,12 @@ static void
 ages_heights(const char *s, size_t n, struct ns_entity *v, size_t nv)
 {
 	static const char *const was[] = { "He was ", "he was ", "She was ",
-	    "she was ", "died at ", "dies at ", "dead at ", NULL };
+	    "she was ", "died at ", "dies at ", "dead at ", "Dies At ",
+	    "Died At ", "Dead At ", NULL };
+	static const char *const turned[] = { "turned ", "turns ",
+	    "turning ", NULL };
+	static const char *const when[] = { " in ", " on ", " last ",
+	    " this ", " earlier", " and ", " before ", " after ", NULL };
 	static const char *const young[] = { "playing at ", "started at ",
 	    "began at ", "school at ", "home at ", "career at ", NULL };
 	static const char *const over[] = { "people over ", "people under ",
@@ -2736,7 +2744,13 @@ ages_heights(const char *s, size_t n, struct ns_entity *v, size_t nv)
 			age = c == '.' || c == ';' || c == '\0' ||
 			    (c == ',' && b + 2 < n && s[b + 1] == ' ' &&
 			    s[b + 2] >= 'a' && s[b + 2] <= 'z');
-		else if (ends_in(s, a, young))
+		else if (ends_in(s, a, turned)) {
+			/* "who turned 80 in April", "turns 50." */
+			age = c == '.' || c == ';' || c == ',' || c == '\0';
+			for (k = 0; !age && c == ' ' && when[k] != NULL; k++)
+				age = b + strlen(when[k]) <= n && memcmp(s + b,
+				    when[k], strlen(when[k])) == 0;
+		} else if (ends_in(s, a, young))
 			age = e->number < 20 && (c == '.' || c == ',' ||
 			    c == ';' || c == ' ');
 		else if (ends_in(s, a, over))
