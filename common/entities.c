@@ -76,6 +76,11 @@ struct ns_extractor {
 	size_t	 rtlen, rxlen;
 	int	 sport;		/* a sports story: 1, 0, -1 not known yet */
 	struct ns_buf out;	/* the last record's array */
+	/* the text's dateline (datelines()): its place s[0..dlend) in
+	 * capitals, the region after it s[dlra..dlrb) or none (dlra 0),
+	 * and whether an international wire's name follows ("(Reuters)") */
+	size_t	 dlend, dlra, dlrb;
+	int	 dlwire;
 	/* names kind_orgs() made organisations' (kind_types()) */
 	struct { const char *p; size_t n; } kinds[KINDS_MAX];
 	size_t	 nkinds;
@@ -1742,8 +1747,8 @@ kind_org(struct ns_extractor *x, struct ns_entity *e, const char *s)
 /* A person's or place's name is an organisation's right after a noun
  * naming a kind of organisation ("crypto exchange Coinbit Korea",
  * "ticketing platform Maoyan"; after "the" only where the name ends a
- * clause or "said" follows it: "the company Jeff Bezos founded" names a
- * man), over an apposition that names one ("Kuzi Pay, a mobile payments
+ * sentence or "said" follows it: "the company Jeff Bezos founded" and
+ * "the bank Maria Lopez, a teller," name people), over an apposition that names one ("Kuzi Pay, a mobile payments
  * company,"), or where a person's name holds a digit ("Nova9"). */
 static void
 kind_orgs(struct ns_extractor *x, size_t no, const char *s, size_t n)
@@ -1769,10 +1774,14 @@ kind_orgs(struct ns_extractor *x, size_t no, const char *s, size_t n)
 		/* the capitalised words the tagger left before the comma
 		 * are in the name ("Kuzi Pay, a ... company,") */
 		for (k = e->end, m = 0; m < 2 && k + 2 < n && s[k] == ' ' &&
-		    s[k + 1] >= 'A' && s[k + 1] <= 'Z' && (i + 1 == no ||
-		    x->ov[i + 1].start > k); m++)
-			for (k += 2; k < n && word_byte((unsigned char)s[k]); k++)
+		    s[k + 1] >= 'A' && s[k + 1] <= 'Z'; m++) {
+			for (w = k + 2; w < n && word_byte((unsigned char)s[w]);
+			    w++)
 				;
+			if (i + 1 < no && x->ov[i + 1].start < w)
+				break;	/* the next name's word */
+			k = w;
+		}
 		for (; k > e->end && !kind_after(s, n, k); k = word_back(s,
 		    k) - 1)
 			;
@@ -1788,7 +1797,7 @@ kind_orgs(struct ns_extractor *x, size_t no, const char *s, size_t n)
 			continue;
 		if (w >= 2 && s[w - 1] == ' ' && (d = word_back(s, w - 1),
 		    ns_in_words(det, sizeof(det) / sizeof(det[0]), s + d,
-		    w - 1 - d)) && !(e->end == n || s[e->end] == ',' ||
+		    w - 1 - d)) && !(e->end == n ||
 		    s[e->end] == '.' || s[e->end] == ';' || s[e->end] == ')' ||
 		    (e->end + 5 <= n && (memcmp(s + e->end, " said", 5) == 0 ||
 		    memcmp(s + e->end, " says", 5) == 0))))
@@ -1822,7 +1831,8 @@ title_word_end(const char *s, size_t n, size_t i)
 /* Places and nationalities the tagger leaves in a title with capitals on
  * every word, where it reads every word as a name's ("Onion Prices Double
  * In Maharashtra", "Paris-Based Orbe Labs", "Vatican Names Filipino
- * Cardinal"): one to three words that are a place of the gazetteer, or
+ * Cardinal"): one to three words that are a place of the gazetteer (a
+ * subdivision alone not as the title's first word), or
  * one that is a nationality, or such a word before a hyphen, none a
  * word news text writes in lower case ("Turkey", "Reading"), none in a
  * name, none after "Of" (the ORG's "Bank Of England") and none before a
@@ -1833,7 +1843,7 @@ title_places(struct ns_extractor *x, size_t no, const char *s, size_t n)
 {
 	struct ns_entity ne;
 	size_t i, j, k, e, words, b, best, w2;
-	int type;
+	int type, k2;
 
 	for (i = 0; i < n; i = k + 1) {
 		for (k = i; k < n && s[k] != ' '; k++)
@@ -1851,8 +1861,11 @@ title_places(struct ns_extractor *x, size_t no, const char *s, size_t n)
 			b = title_word_end(s, n, e);
 			if (b == e)
 				break;
-			if (is_place(s + i, b - i) && (words > 0 ||
-			    !ns_word_lower(s + i, b - i))) {
+			/* a subdivision alone not first: "Farah
+			 * Retires" is a person's headline */
+			if ((k2 = is_place(s + i, b - i)) != 0 && (words > 0 ||
+			    !ns_word_lower(s + i, b - i)) && (i > 0 ||
+			    k2 == 2)) {
 				best = b;
 				type = NS_ENT_LOC;
 			}
@@ -3503,8 +3516,9 @@ put_loc(struct ns_extractor *x, int fld, const char *s, size_t a, size_t b)
 
 /* The news agency in brackets after a dateline's place, s[a..] at "(":
  * "(AP)", "(CP)", "(dpa)", "(PAP)": an ORG, which the tagger misses in
- * capitals of two letters. */
-static void
+ * capitals of two letters. Returns 1 for an international wire's (AP,
+ * AFP, Reuters, Bloomberg: their "$" is the US dollar), else 0. */
+static int
 dateline_agency(struct ns_extractor *x, const char *s, size_t n, size_t a)
 {
 	static const char *const v[] = { "AP", "AFP", "Reuters", "CP", "PA",
@@ -3515,16 +3529,20 @@ dateline_agency(struct ns_extractor *x, const char *s, size_t n, size_t a)
 	    "KUNA", "BNA", "ONA", "PNA", "AA", "NTB", "TT", "STT", "RB",
 	    "Belga", "ANP", "SDA", "Agerpres", "Ukrinform", "BSS", "APP",
 	    "NNA", "VNA", "TNA", "CNA", "Bloomberg", "NZPA", "RNZ" };
+	static const char *const wires[] = { "AP", "AFP", "Reuters",
+	    "Bloomberg" };
 	size_t b;
 
 	if (a + 2 >= n || s[a] != '(')
-		return;
+		return 0;
 	for (b = a + 1; b < n && b - a <= 12 && s[b] != ')'; b++)
 		;
 	if (b >= n || s[b] != ')')
-		return;
+		return 0;
 	if (ns_in_words(v, sizeof(v) / sizeof(v[0]), s + a + 1, b - a - 1))
 		put_name(x, 1, s, a + 1, b, NS_ENT_ORG);
+	return ns_in_words(wires, sizeof(wires) / sizeof(wires[0]),
+	    s + a + 1, b - a - 1);
 }
 
 static void
@@ -3598,8 +3616,13 @@ datelines(struct ns_extractor *x)
 		put_loc(x, 1, s, 0, ce);
 		if (ra != 0 && regplace && rb > ra)
 			put_loc(x, 1, s, ra, rb);
+		x->dlend = ce;
+		if (ra != 0 && regplace && rb > ra) {
+			x->dlra = ra;
+			x->dlrb = rb;
+		}
 		if (j + 1 < n && s[j] == ' ')
-			dateline_agency(x, s, n, j + 1);
+			x->dlwire = dateline_agency(x, s, n, j + 1);
 	}
 states:
 	/* "Brampton, Ont." */
@@ -4451,23 +4474,6 @@ first_name(const char *t, size_t m, const char *list, size_t len)
 	return best;
 }
 
-/* The length of the dateline that opens t[0..n-1] ("CANBERRA (AAP) —",
- * "Toronto, March 3 -"): the bytes before its dash, within the first 80;
- * 0 when there is none. */
-static size_t
-dateline_len(const char *t, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n && i < 80 && t[i] != '\n'; i++)
-		if ((t[i] == ' ' && i + 2 < n && (t[i + 1] == '-' ||
-		    memcmp(t + i + 1, "\xe2\x80\x94", 3) == 0 ||
-		    memcmp(t + i + 1, "\xe2\x80\x93", 3) == 0)) ||
-		    (t[i] == ':' && i > 0 && t[i - 1] >= 'A' && t[i - 1] <= 'Z'))
-			return i;
-	return 0;
-}
-
 /* Does t[0..n-1] write a local dollar with its prefix ("C$4.2 million",
  * "A$", "NZ$")? Its bare "$" is then the US dollar. */
 static int
@@ -4488,34 +4494,19 @@ local_dollars(const char *t, size_t n)
 	return 0;
 }
 
-/* Does t[0..n-1], a dateline, hold an international wire's name (its
- * dollar is the US dollar, other dollars "A$", "C$")? */
-static int
-wire_dateline(const char *t, size_t n)
-{
-	static const char *const wires[] = { "Reuters", "Bloomberg", "(AP)",
-	    "AFP", "Associated Press" };
-	size_t k;
-
-	for (k = 0; k < sizeof(wires) / sizeof(wires[0]); k++)
-		if (find_bytes(t, n, 0, wires[k], strlen(wires[k])) != NULL)
-			return 1;
-	return 0;
-}
-
 /* The MONEY entities whose text is an amount and a bare currency word
  * of the list ("300 million pesos", "Rs 500 crore"; not "Chilean pesos",
  * which numex.rules reads): the code of the country the record names
  * first (title, then text) among the word's, if it names one; for a bare
- * "$", the one its dateline names, under no international wire. */
+ * "$", the one the text's dateline names (datelines()), under no
+ * international wire's name. */
 static void
 currency_context(struct ns_extractor *x, const char *title, size_t tlen,
     const char *text, size_t xlen)
 {
 	struct found *f;
 	const char *s, *w[2];
-	size_t i, k, j, n, wn[2], a, best, bestat, at, sign, lead;
-	int dollar;
+	size_t i, k, j, n, wn[2], a, best, bestat, at, sign;
 
 	pthread_once(&curctx_once, load_curctx);
 	for (i = 0; i < x->nf; i++) {
@@ -4560,21 +4551,30 @@ currency_context(struct ns_extractor *x, const char *title, size_t tlen,
 			    !in_field_list(curctx[j].words, curctx[j].wlen, w[0],
 			    sign)))
 				continue;
-			lead = xlen;
-			dollar = sign == 1 && w[0][0] == '$';
-			if (dollar) {
-				/* the dateline, not a wire's */
-				lead = dateline_len(text, xlen);
-				if (lead == 0 || wire_dateline(text, lead) ||
+			if (sign == 1 && w[0][0] == '$') {
+				/* the dateline's place, or its region
+				 * ("MELBOURNE, Fla." is American), not
+				 * under a wire's name */
+				if (x->dlend == 0 || x->dlwire ||
 				    local_dollars(text, xlen))
 					break;
+				at = x->dlra ? first_name(text + x->dlra,
+				    x->dlrb - x->dlra, curctx[j].names,
+				    curctx[j].nlen) : first_name(text, x->dlend,
+				    curctx[j].names, curctx[j].nlen);
+				if (at < (x->dlra ? x->dlrb - x->dlra :
+				    x->dlend)) {
+					best = j;
+					break;
+				}
+				continue;
 			}
-			at = title != NULL && !dollar ? first_name(title, tlen,
+			at = title != NULL ? first_name(title, tlen,
 			    curctx[j].names, curctx[j].nlen) : tlen;
 			if (title == NULL || at == tlen)
-				at = (title ? tlen : 0) + first_name(text, lead,
+				at = (title ? tlen : 0) + first_name(text, xlen,
 				    curctx[j].names, curctx[j].nlen);
-			if (at < (title ? tlen : 0) + lead && at < bestat) {
+			if (at < (title ? tlen : 0) + xlen && at < bestat) {
 				best = j;
 				bestat = at;
 			}
@@ -4683,6 +4683,8 @@ ns_extract(struct ns_extractor *x, const char *title, size_t tlen,
 	x->rxlen = xlen;
 	x->sport = -1;
 	x->nkinds = 0;
+	x->dlend = x->dlra = x->dlrb = 0;
+	x->dlwire = 0;
 	ns_buf_reset(out);
 	/* The tagger sees title and text as one document (its title in
 	 * capitals gets what the text tells of its words). */

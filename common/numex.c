@@ -2702,7 +2702,7 @@ ages_heights(const char *s, size_t n, struct ns_entity *v, size_t nv)
 	static const char *const turned[] = { "turned ", "turns ",
 	    "turning ", NULL };
 	static const char *const when[] = { " in ", " on ", " last ",
-	    " this ", " earlier", " and ", " before ", " after ", NULL };
+	    " this ", " earlier", " before ", " after ", NULL };
 	static const char *const young[] = { "playing at ", "started at ",
 	    "began at ", "school at ", "home at ", "career at ", NULL };
 	static const char *const over[] = { "people over ", "people under ",

@@ -141,12 +141,10 @@ add_removed(struct prior *pr, const char *s, size_t n, const char *rule,
 		ns_errx(NS_EXIT_FATAL, "out of memory");
 }
 
-/* Cut site names off the end of the title, as long as a title rule
- * matches ("X - County News | Site" loses both), and list the cuts in
- * the order they stand in the title. */
 /* Does a title's suffix s (its bar or dash first) open with a question
- * word: the second half of a headline ("Budget 2025 | What it means for
- * salaried taxpayers"), no site's name? */
+ * word and a word in lower case: the second half of a headline ("Budget
+ * 2025 | What it means for salaried taxpayers"), no site's name ("What
+ * Hi-Fi?", "Who What Wear")? */
 static int
 clause_suffix(const char *s, size_t n)
 {
@@ -159,10 +157,13 @@ clause_suffix(const char *s, size_t n)
 		;
 	for (k = i; k < n && s[k] != ' '; k++)
 		;
-	return k < n && ns_in_words(words, sizeof(words) / sizeof(words[0]),
-	    s + i, k - i);
+	return k + 1 < n && s[k + 1] >= 'a' && s[k + 1] <= 'z' &&
+	    ns_in_words(words, sizeof(words) / sizeof(words[0]), s + i, k - i);
 }
 
+/* Cut site names off the end of the title, as long as a title rule
+ * matches ("X - County News | Site" loses both), and list the cuts in
+ * the order they stand in the title. */
 static size_t
 strip_title(struct ns_rules *r, json_t *rec, struct prior *pr, int dry_run)
 {

@@ -59,12 +59,12 @@ for c in json.load(open(f"{d}/iso_3166-3.json", encoding="utf-8"))["3166-3"]:
     put("former", c["name"])
 import unicodedata
 def plain(name):
-    # The romanization's macrons and dots below, which English news leaves
-    # out: "Mahārāshtra" is written "Maharashtra" (other marks stay:
-    # "Zürich", and "Plungė" is no "Plunge").
+    # The romanization's macrons, which English news leaves out:
+    # "Mahārāshtra" is written "Maharashtra" (other marks stay: "Zürich",
+    # "Plungė" is no "Plunge", and a dot below is a Vietnamese tone).
     return unicodedata.normalize("NFC", "".join(
         c for c in unicodedata.normalize("NFD", name)
-        if c not in "\u0304\u0323\u0331"))
+        if c not in "\u0304\u0331"))
 for s in json.load(open(f"{d}/iso_3166-2.json", encoding="utf-8"))["3166-2"]:
     # Some names carry a local and an English form: "Bayern [Bavaria]".
     n = s["name"]
