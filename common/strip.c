@@ -1118,7 +1118,8 @@ attributed(const char *s, size_t n)
 {
 	static const char *const verbs[] = { "said", "says", "warned",
 	    "noted", "added", "urged", "told", "explained", "argued",
-	    "insisted", "according" };
+	    "insisted", "according", "wrote", "joked", "recalled", "advised",
+	    "suggested" };
 	size_t i, k, e;
 
 	if (!ns_ends_sentence(s, n) || ns_word_count_max(s, n, 6) < 6)
