@@ -218,6 +218,14 @@ org_names(struct ns_extractor *x, size_t first, const char *s, size_t n)
 		if (last > f->e.start &&
 		    orgword_at(s + last, f->e.end - last) == f->e.end - last)
 			f->e.type = NS_ENT_ORG;
+		/* with the period the tagger left: "A.Ş" of "A.Ş." */
+		else if (last > f->e.start && f->e.end < n &&
+		    s[f->e.end] == '.' && (k + 1 == x->nf ||
+		    x->f[k + 1].e.start > f->e.end) &&
+		    is_orgword(s + last, f->e.end + 1 - last)) {
+			f->e.end++;
+			f->e.type = NS_ENT_ORG;
+		}
 	}
 }
 
