@@ -1756,8 +1756,9 @@ kind_org(struct ns_extractor *x, struct ns_entity *e, const char *s)
  * naming a kind of organisation ("crypto exchange Coinbit Korea",
  * "ticketing platform Maoyan"; after "the" only where the name ends a
  * sentence or "said" follows it: "the company Jeff Bezos founded" and
- * "the bank Maria Lopez, a teller," name people), over an apposition that names one ("Kuzi Pay, a mobile payments
- * company,"), or where a person's name holds a digit ("Nova9"). */
+ * "the bank Maria Lopez, a teller," name people), over an apposition
+ * that names one ("Kuzi Pay, a mobile payments company,"), or where a
+ * person's name holds a digit ("Nova9"). */
 static void
 kind_orgs(struct ns_extractor *x, size_t no, const char *s, size_t n)
 {
@@ -1840,18 +1841,18 @@ title_word_end(const char *s, size_t n, size_t i)
  * every word, where it reads every word as a name's ("Onion Prices Double
  * In Maharashtra", "Paris-Based Orbe Labs", "Vatican Names Filipino
  * Cardinal"): one to three words that are a place of the gazetteer (a
- * subdivision alone not as the title's first word), or
- * one that is a nationality, or such a word before a hyphen, none a
- * word news text writes in lower case ("Turkey", "Reading"), none in a
- * name, none after "Of" (the ORG's "Bank Of England") and none before a
- * word that ends organisations' names ("Washington Post"). Returns the
- * count. */
+ * subdivision alone not as the title's first word: "Farah Retires" is a
+ * person's headline), or one that is a nationality, or such a word
+ * before a hyphen; none a word news text writes in lower case
+ * ("Turkey", "Reading"), none in a name, none after "Of" (the ORG's
+ * "Bank Of England") and none before a word that ends organisations'
+ * names ("Washington Post"). Returns the count. */
 static size_t
 title_places(struct ns_extractor *x, size_t no, const char *s, size_t n)
 {
 	struct ns_entity ne;
 	size_t i, j, k, e, words, b, best, w2;
-	int type, k2;
+	int type, place;
 
 	for (i = 0; i < n; i = k + 1) {
 		for (k = i; k < n && s[k] != ' '; k++)
@@ -1869,11 +1870,9 @@ title_places(struct ns_extractor *x, size_t no, const char *s, size_t n)
 			b = title_word_end(s, n, e);
 			if (b == e)
 				break;
-			/* a subdivision alone not first: "Farah
-			 * Retires" is a person's headline */
-			if ((k2 = is_place(s + i, b - i)) != 0 && (words > 0 ||
-			    !ns_word_lower(s + i, b - i)) && (i > 0 ||
-			    k2 == 2)) {
+			if ((place = is_place(s + i, b - i)) != 0 &&
+			    (words > 0 || !ns_word_lower(s + i, b - i)) &&
+			    (i > 0 || place == 2)) {
 				best = b;
 				type = NS_ENT_LOC;
 			}
@@ -1887,12 +1886,11 @@ title_places(struct ns_extractor *x, size_t no, const char *s, size_t n)
 			b = title_word_end(s, n, i);
 			for (e = i; e < b && s[e] != '-'; e++)
 				;
-			if (e > i && ((e < b && is_place(s + i, e - i)) ||
-			    listed(&demonyms, s + i, e - i)) &&
-			    !ns_word_lower(s + i, e - i)) {
+			place = e > i && e < b ? is_place(s + i, e - i) : 0;
+			if (e > i && (place || listed(&demonyms, s + i,
+			    e - i)) && !ns_word_lower(s + i, e - i)) {
 				best = e;
-				type = is_place(s + i, e - i) ? NS_ENT_LOC :
-				    NS_ENT_NORP;
+				type = place ? NS_ENT_LOC : NS_ENT_NORP;
 			}
 		}
 		if (best == 0 || (j < no && x->ov[j].start < best))
@@ -4490,7 +4488,8 @@ local_dollars(const char *t, size_t n)
 	const char *p;
 	size_t at, i;
 
-	for (at = 0; (p = find_bytes(t, n, at, "$", 1)) != NULL; at = i + 1) {
+	for (at = 0; at < n && (p = memchr(t + at, '$', n - at)) != NULL;
+	    at = i + 1) {
 		i = (size_t)(p - t);
 		if (i == 0 || i + 1 >= n || t[i + 1] < '0' || t[i + 1] > '9' ||
 		    t[i - 1] < 'A' || t[i - 1] > 'Z')
@@ -4515,6 +4514,7 @@ currency_context(struct ns_extractor *x, const char *title, size_t tlen,
 	struct found *f;
 	const char *s, *w[2];
 	size_t i, k, j, n, wn[2], a, best, bestat, at, sign;
+	int dollar = -1;	/* may a bare "$" be local? -1 not known */
 
 	pthread_once(&curctx_once, load_curctx);
 	for (i = 0; i < x->nf; i++) {
@@ -4562,9 +4562,11 @@ currency_context(struct ns_extractor *x, const char *title, size_t tlen,
 			if (sign == 1 && w[0][0] == '$') {
 				/* the dateline's place, or its region
 				 * ("MELBOURNE, Fla." is American), not
-				 * under a wire's name */
-				if (x->dlend == 0 || x->dlwire ||
-				    local_dollars(text, xlen))
+				 * under a wire's name: looked at once */
+				if (dollar < 0)
+					dollar = x->dlend != 0 && !x->dlwire &&
+					    !local_dollars(text, xlen);
+				if (!dollar)
 					break;
 				at = x->dlra ? first_name(text + x->dlra,
 				    x->dlrb - x->dlra, curctx[j].names,
@@ -4682,7 +4684,7 @@ ns_extract(struct ns_extractor *x, const char *title, size_t tlen,
 {
 	struct ns_buf *out = &x->out;
 	size_t nn, nt = 0, ntitle = 0, no, i;
-	int first = 1;
+	int first = 1, tc;
 
 	x->nf = 0;
 	x->rtitle = title;
@@ -4700,28 +4702,25 @@ ns_extract(struct ns_extractor *x, const char *title, size_t tlen,
 		nt = ns_ner_tag_record(x->ner, title, title ? tlen : 0, text,
 		    xlen, &x->tv, &x->tcap, &ntitle);
 	if (title != NULL) {
+		tc = title_case(title, tlen);
 		nn = x->numex ? ns_numex_find(x->numex, title, tlen, &x->nv,
 		    &x->ncap) : 0;
 		if (x->ner) {
 			no = known_orgs(x, x->tv, ntitle, title, tlen, 1);
 			no = split_joined(x, no, title);
-			no = name_edges(x, no, title, title_case(title, tlen));
-			no = coordinated_heads(x, no, title, tlen,
-			    title_case(title, tlen));
-			no = coordinated_tails(x, no, title,
-			    title_case(title, tlen));
+			no = name_edges(x, no, title, tc);
+			no = coordinated_heads(x, no, title, tlen, tc);
+			no = coordinated_tails(x, no, title, tc);
 			no = portfolios(x, no, title, tlen);
 			no = possessive_orgs(x, no, title);
 			no = person_fronts(x, no, title);
-			no = geo_names(x, no, title, tlen,
-			    title_case(title, tlen));
+			no = geo_names(x, no, title, tlen, tc);
 			opened_orgs(x, no, title);
 			kind_orgs(x, no, title, tlen);
-			if (title_case(title, tlen))
+			if (tc)
 				no = title_places(x, no, title, tlen);
 			titled_names(x, no, title);
-			no = fixed_names(x, no, title, tlen,
-			    title_case(title, tlen));
+			no = fixed_names(x, no, title, tlen, tc);
 			merge(x, nn, x->ov, no, 0, title, tlen);
 		} else
 			merge(x, nn, NULL, 0, 0, title, tlen);

@@ -351,9 +351,8 @@ uint32_t ns_hash32(const char *s, size_t n);
 /* Length in bytes of s[0..n-1] without trailing and (lead) leading white space. */
 size_t	ns_trim_right(const char *s, size_t n);
 size_t	ns_trim_left(const char *s, size_t n);
-/* A closing quote or bracket (" ' ) ] ” ’ »)? */
-int	ns_is_close_quote(int32_t cp);
-/* The last code point of s[0..n-1] before closing quotes and brackets;
+/* The last code point of s[0..n-1] before closing quotes and brackets
+ * (" ' ) ] ” ’ »);
  * -1 if none. */
 int32_t	ns_last_letter(const char *s, size_t n);
 /* Does s[0..n-1] end a sentence (. ! ? or an ellipsis, before closing

@@ -1137,6 +1137,19 @@ attributed(const char *s, size_t n)
 	return 0;
 }
 
+/* The rule of scopes that cuts line l of s, but none for a sentence of
+ * reported speech (attributed()). */
+static const struct ns_rule *
+line_rule(struct ns_rules *r, unsigned scopes, const char *s,
+    const struct line *l)
+{
+	const struct ns_rule *rule = ns_rules_match(r, scopes, s + l->start,
+	    l->end - l->start);
+
+	return rule != NULL && attributed(s + l->start, l->end - l->start) ?
+	    NULL : rule;
+}
+
 static _Thread_local struct line *pass_v;
 static _Thread_local size_t pass_cap;
 
@@ -1171,15 +1184,10 @@ strip_pass(struct ns_rules *r, const char *s, size_t n, struct prior *pr,
 		 * took, so none does now; only tails, heads and lists can
 		 * change. */
 		pass_v[count].rule = pass_v[count].blank || again ? NULL :
-		    ns_rules_match(r, NS_SCOPE_LINE | NS_SCOPE_END |
+		    line_rule(r, NS_SCOPE_LINE | NS_SCOPE_END |
 		    NS_SCOPE_PARA | NS_SCOPE_SECTION | NS_SCOPE_CREDIT |
-		    NS_SCOPE_BOX | NS_SCOPE_CLIP | NS_SCOPE_NOTE,
-		    s + pass_v[count].start,
-		    pass_v[count].end - pass_v[count].start);
-		if (pass_v[count].rule != NULL && attributed(s +
-		    pass_v[count].start, pass_v[count].end -
-		    pass_v[count].start))
-			pass_v[count].rule = NULL;
+		    NS_SCOPE_BOX | NS_SCOPE_CLIP | NS_SCOPE_NOTE, s,
+		    &pass_v[count]);
 		pass_v[count].taken = 0;
 		run_line(&pass_v[count], &run, &alone, &next);
 		count++;
@@ -1209,10 +1217,8 @@ strip_pass(struct ns_rules *r, const char *s, size_t n, struct prior *pr,
 	while (tail > 0) {
 		struct line *l = &pass_v[tail - 1];
 
-		if (!l->blank && l->rule == NULL && !attributed(s + l->start,
-		    l->end - l->start))
-			l->rule = ns_rules_match(r, NS_SCOPE_TAIL,
-			    s + l->start, l->end - l->start);
+		if (!l->blank && l->rule == NULL)
+			l->rule = line_rule(r, NS_SCOPE_TAIL, s, l);
 		if (!l->blank && l->rule == NULL)
 			break;
 		tail--;

@@ -55,8 +55,8 @@ ns_trim_right(const char *s, size_t n)
 }
 
 /* A closing quote or bracket, as a sentence's last letter may stand in. */
-int
-ns_is_close_quote(int32_t cp)
+static int
+is_close_quote(utf8proc_int32_t cp)
 {
 	return cp == '"' || cp == '\'' || cp == ')' || cp == ']' ||
 	    cp == 0x201d || cp == 0x2019 || cp == 0xbb;
@@ -70,7 +70,7 @@ ns_last_letter(const char *s, size_t n)
 
 	while (n > 0) {
 		k = last_cp(s, n, &cp);
-		if (!ns_is_close_quote(cp))
+		if (!is_close_quote(cp))
 			return cp;
 		n -= k;
 	}
