@@ -84,6 +84,10 @@ struct ns_extractor {
 	/* names kind_orgs() made organisations' (kind_types()) */
 	struct { const char *p; size_t n; } kinds[KINDS_MAX];
 	size_t	 nkinds;
+	/* acronyms in brackets after their names (bracket_acronyms()):
+	 * each the short form of that name (link_names()) */
+	struct { const char *a, *full; size_t an, fn; } abbr[KINDS_MAX];
+	size_t	 nabbr;
 };
 
 #define NAME_TYPES ((1u << NS_ENT_PERSON) | (1u << NS_ENT_ORG) | \
@@ -3514,6 +3518,91 @@ put_name(struct ns_extractor *x, int fld, const char *s, size_t a, size_t b,
 	sort_found(x);
 }
 
+/* The other mentions of acronym w[0..n-1] in title and text, where no
+ * entity is: that organisation's too. */
+static void
+acronym_mentions(struct ns_extractor *x, const char *w, size_t n)
+{
+	const char *s, *p;
+	size_t len, i, k, at;
+	int fld;
+
+	for (fld = 0; fld < 2; fld++) {
+		s = fld == 0 ? x->rtitle : x->rtext;
+		len = fld == 0 ? x->rtlen : x->rxlen;
+		for (at = 0; s != NULL && at + n <= len; at = (size_t)(p -
+		    s) + n) {
+			if ((p = find_bytes(s, len, at, w, n)) == NULL)
+				break;
+			i = (size_t)(p - s);
+			if ((i > 0 && word_byte((unsigned char)s[i - 1])) ||
+			    (i + n < len && word_byte((unsigned char)s[i +
+			    n])))
+				continue;
+			for (k = 0; k < x->nf; k++)
+				if (x->f[k].field == fld && x->f[k].e.start <
+				    i + n && x->f[k].e.end > i)
+					break;
+			if (k == x->nf)
+				put_name(x, fld, s, i, i + n, NS_ENT_ORG);
+		}
+	}
+}
+
+/* An acronym in brackets right after an organisation's name is that
+ * organisation ("the Manufacturers Association of Nigeria (MAN)", "...
+ * Federation of India (NAFED)"), a name the tagger may not know or take
+ * for a word: capitals, two to ten, digits, "&" and "-" after the first;
+ * not a ticker ("(CRVN.O)", a stop in it). Remembered for link_names(). */
+static void
+bracket_acronyms(struct ns_extractor *x)
+{
+	struct { int fld; const char *s; size_t a, b, fa; } c[KINDS_MAX];
+	size_t i, k, nc = 0, n, a, b, caps;
+	const struct found *f;
+
+	for (i = 0; i < x->nf && nc < KINDS_MAX; i++) {
+		f = &x->f[i];
+		if (f->e.type != NS_ENT_ORG)
+			continue;
+		n = f->field == 0 ? x->rtlen : x->rxlen;
+		a = f->e.end + 2;
+		if (a >= n || f->s[a - 2] != ' ' || f->s[a - 1] != '(' ||
+		    f->s[a] < 'A' || f->s[a] > 'Z')
+			continue;
+		for (b = a, caps = 0; b < n && b - a <= 10 && ((f->s[b] >= 'A' &&
+		    f->s[b] <= 'Z') || (b > a && ((f->s[b] >= '0' &&
+		    f->s[b] <= '9') || f->s[b] == '&' || f->s[b] == '-'))); b++)
+			caps += f->s[b] >= 'A' && f->s[b] <= 'Z';
+		if (b >= n || f->s[b] != ')' || caps < 2 || b - a > 10)
+			continue;
+		c[nc].fld = f->field;
+		c[nc].s = f->s;
+		c[nc].fa = f->e.start;
+		c[nc].a = a;
+		c[nc++].b = b;
+	}
+	for (k = 0; k < nc; k++) {
+		for (i = 0; i < x->nf; i++)
+			if (x->f[i].field == c[k].fld && x->f[i].e.start <
+			    c[k].b && x->f[i].e.end > c[k].a)
+				break;
+		if (i == x->nf)
+			put_name(x, c[k].fld, c[k].s, c[k].a, c[k].b,
+			    NS_ENT_ORG);
+		else if (x->f[i].e.start != c[k].a || x->f[i].e.end !=
+		    c[k].b || x->f[i].e.type != NS_ENT_ORG)
+			continue;
+		if (x->nabbr == KINDS_MAX)
+			continue;
+		acronym_mentions(x, c[k].s + c[k].a, c[k].b - c[k].a);
+		x->abbr[x->nabbr].a = c[k].s + c[k].a;
+		x->abbr[x->nabbr].an = c[k].b - c[k].a;
+		x->abbr[x->nabbr].full = c[k].s + c[k].fa;
+		x->abbr[x->nabbr++].fn = c[k].a - 2 - c[k].fa;
+	}
+}
+
 static void
 put_loc(struct ns_extractor *x, int fld, const char *s, size_t a, size_t b)
 {
@@ -4353,8 +4442,8 @@ team_fuller(struct ns_extractor *x, size_t i)
 static void
 link_names(struct ns_extractor *x)
 {
-	size_t i, j, best;
-	int pick;
+	size_t i, j, k, best;
+	int pick, a, b;
 	struct found *f;
 
 	x->nnames = 0;
@@ -4382,6 +4471,25 @@ link_names(struct ns_extractor *x)
 		if (pick < 0 && x->names[i].type == NS_ENT_ORG)
 			pick = team_fuller(x, i);
 		x->names[i].canon = pick;
+	}
+	/* An acronym in brackets after its name stands for that name,
+	 * whatever its letters ("NAFED"). */
+	for (k = 0; k < x->nabbr; k++) {
+		a = b = -1;
+		for (i = 0; i < x->nnames; i++)
+			if (x->names[i].type == NS_ENT_ORG) {
+				if (x->names[i].n == x->abbr[k].an &&
+				    memcmp(x->names[i].s, x->abbr[k].a,
+				    x->abbr[k].an) == 0)
+					a = (int)i;
+				else if (x->names[i].n == x->abbr[k].fn &&
+				    memcmp(x->names[i].s, x->abbr[k].full,
+				    x->abbr[k].fn) == 0)
+					b = (int)i;
+			}
+		if (a >= 0 && b >= 0 && x->names[a].canon < 0 &&
+		    x->names[b].canon != a)
+			x->names[a].canon = b;
 	}
 }
 
@@ -4693,6 +4801,7 @@ ns_extract(struct ns_extractor *x, const char *title, size_t tlen,
 	x->rxlen = xlen;
 	x->sport = -1;
 	x->nkinds = 0;
+	x->nabbr = 0;
 	x->dlend = x->dlra = x->dlrb = 0;
 	x->dlwire = 0;
 	ns_buf_reset(out);
@@ -4760,6 +4869,7 @@ ns_extract(struct ns_extractor *x, const char *title, size_t tlen,
 	title_types(x);
 	org_shapes(x);
 	place_orgs(x);
+	bracket_acronyms(x);
 	storm_names(x);
 	link_names(x);
 	currency_context(x, title, tlen, text, xlen);
