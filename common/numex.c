@@ -2492,6 +2492,69 @@ half_context(struct ns_numex *x, const char *s, struct ns_entity *v,
 	return k;
 }
 
+/* The rank of unit letter u among those of a date's (Y, M, W, D) or a
+ * time's (H, M, S) duration, or -1. */
+static int
+dur_rank(int u, int time)
+{
+	const char *o = time ? "HMS" : "YMWD", *p = strchr(o, u);
+
+	return u != '\0' && p != NULL ? (int)(p - o) : -1;
+}
+
+/* The parts of one duration, each in a smaller unit than the one before:
+ * "seven years and six months" (P7Y6M), "four hours and 12 minutes"
+ * (PT4H12M), a race time "3 minutes 48.21 seconds" (PT3M48.21S). The
+ * count left. */
+static size_t
+join_durations(struct ns_numex *x, const char *s, struct ns_entity *v,
+    size_t count)
+{
+	size_t i, k, gap, ln, rn;
+	struct ns_entity *l, *r;
+	char buf[sizeof(v->sval)];
+	int time;
+
+	for (i = k = 0; i < count; i++) {
+		if (k > 0) {
+			l = &v[k - 1];
+			r = &v[i];
+			gap = r->start - l->end;
+			time = l->type == NS_ENT_TIME;
+			ln = strlen(l->sval);
+			rn = strlen(r->sval);
+			if (r->start >= l->end && l->type == r->type &&
+			    (time || l->type == NS_ENT_DATE) &&
+			    l->vkind == NS_VAL_STRING &&
+			    r->vkind == NS_VAL_STRING &&
+			    ((gap == 1 && s[l->end] == ' ') || (gap == 5 &&
+			    memcmp(s + l->end, " and ", 5) == 0)) &&
+			    l->sval[0] == 'P' && r->sval[0] == 'P' &&
+			    (l->sval[1] == 'T') == time &&
+			    (r->sval[1] == 'T') == time && ln > 2 &&
+			    rn > 2 + (size_t)time &&
+			    strcspn(r->sval + 1 + time, "YMWDHS") == rn - 2 -
+			    (size_t)time &&
+			    dur_rank(l->sval[ln - 1], time) >= 0 &&
+			    dur_rank(r->sval[rn - 1], time) >
+			    dur_rank(l->sval[ln - 1], time) &&
+			    ln + rn - 1 - (size_t)time < sizeof(buf)) {
+				snprintf(buf, sizeof(buf), "%s%s", l->sval,
+				    r->sval + 1 + time);
+				set_string(l, buf);
+				l->end = r->end;
+				continue;
+			}
+		}
+		if (k != i) {
+			v[k] = v[i];
+			x->aux[k] = x->aux[i];
+		}
+		k++;
+	}
+	return k;
+}
+
 /* ---- finding where entities may begin ---- */
 
 static int
@@ -2972,6 +3035,7 @@ ns_numex_find(struct ns_numex *x, const char *s, size_t n,
 	merge_ranges(x, s, *v, o.count);
 	day_ranges(x, s, *v, o.count);
 	o.count = half_context(x, s, *v, o.count);
+	o.count = join_durations(x, s, *v, o.count);
 	ages_heights(s, n, *v, o.count);
 	return o.count;
 }
