@@ -80,6 +80,7 @@ struct ns_extractor {
 	 * capitals, the region after it s[dlra..dlrb) or none (dlra 0),
 	 * and whether an international wire's name follows ("(Reuters)") */
 	size_t	 dlend, dlra, dlrb;
+	size_t	 dlaa, dlab;	/* the agency's name in its brackets, or none */
 	int	 dlwire;
 	/* names kind_orgs() made organisations' (kind_types()) */
 	struct { const char *p; size_t n; } kinds[KINDS_MAX];
@@ -3634,8 +3635,11 @@ dateline_agency(struct ns_extractor *x, const char *s, size_t n, size_t a)
 		;
 	if (b >= n || s[b] != ')')
 		return 0;
-	if (ns_in_words(v, sizeof(v) / sizeof(v[0]), s + a + 1, b - a - 1))
+	if (ns_in_words(v, sizeof(v) / sizeof(v[0]), s + a + 1, b - a - 1)) {
 		put_name(x, 1, s, a + 1, b, NS_ENT_ORG);
+		x->dlaa = a + 1;
+		x->dlab = b;
+	}
 	return ns_in_words(wires, sizeof(wires) / sizeof(wires[0]),
 	    s + a + 1, b - a - 1);
 }
@@ -4623,6 +4627,7 @@ currency_context(struct ns_extractor *x, const char *title, size_t tlen,
 	const char *s, *w[2];
 	size_t i, k, j, n, wn[2], a, best, bestat, at, sign;
 	int dollar = -1;	/* may a bare "$" be local? -1 not known */
+	int dcode = -1;		/* the local dollar's entry, if one was */
 
 	pthread_once(&curctx_once, load_curctx);
 	for (i = 0; i < x->nf; i++) {
@@ -4681,8 +4686,12 @@ currency_context(struct ns_extractor *x, const char *title, size_t tlen,
 				    curctx[j].nlen) : first_name(text, x->dlend,
 				    curctx[j].names, curctx[j].nlen);
 				if (at < (x->dlra ? x->dlrb - x->dlra :
-				    x->dlend)) {
+				    x->dlend) || (x->dlab > x->dlaa &&
+				    first_name(text + x->dlaa, x->dlab - x->dlaa,
+				    curctx[j].names, curctx[j].nlen) < x->dlab -
+				    x->dlaa)) {
 					best = j;
+					dcode = (int)j;
 					break;
 				}
 				continue;
@@ -4700,6 +4709,21 @@ currency_context(struct ns_extractor *x, const char *title, size_t tlen,
 		if (best < ncurctx) {
 			memcpy(f->e.unit, curctx[best].code, curctx[best].clen);
 			f->e.unit[curctx[best].clen] = '\0';
+		}
+	}
+	/* Cents in a story of local dollars are of those ("a dividend of
+	 * 16.5 cents" under "SYDNEY (AAP)"). */
+	for (i = 0; dcode >= 0 && i < x->nf; i++) {
+		f = &x->f[i];
+		s = f->s + f->e.start;
+		n = f->e.end - f->e.start;
+		if (f->e.type == NS_ENT_MONEY && strcmp(f->e.unit, "USD") == 0 &&
+		    ((n > 6 && memcmp(s + n - 6, " cents", 6) == 0) ||
+		    (n > 5 && memcmp(s + n - 5, " cent", 5) == 0)) &&
+		    (s[0] >= '0' && s[0] <= '9')) {
+			memcpy(f->e.unit, curctx[dcode].code,
+			    curctx[dcode].clen);
+			f->e.unit[curctx[dcode].clen] = '\0';
 		}
 	}
 }
@@ -4802,7 +4826,7 @@ ns_extract(struct ns_extractor *x, const char *title, size_t tlen,
 	x->sport = -1;
 	x->nkinds = 0;
 	x->nabbr = 0;
-	x->dlend = x->dlra = x->dlrb = 0;
+	x->dlend = x->dlra = x->dlrb = x->dlaa = x->dlab = 0;
 	x->dlwire = 0;
 	ns_buf_reset(out);
 	/* The tagger sees title and text as one document (its title in
