@@ -20,8 +20,8 @@
 #   entities  ns-entities on CoNLL-2003 dev (PER/ORG/LOC and 4-class F1)
 #             beside compromise; on the hand-written gold sets in
 #             tests/accept/entities/ (span F1 per type, exact values; news7
-#             on MONEY/PERCENT/DATE only; news6, news8, news9 and news10 on every
-#             type, news8 to news10 also PERSON/ORG/LOC/NORP) beside wink-nlp
+#             on MONEY/PERCENT/DATE only; news6 and news8 to news11 on every
+#             type, news8 to news11 also PERSON/ORG/LOC/NORP) beside wink-nlp
 bindir=${NS_BINDIR:-build}
 shared=${NS_SHARED:-../shared}
 eval=$shared/eval/ns-eval
@@ -182,7 +182,7 @@ if [ -x "$bindir/ns-entities" ]; then
 					    "$("$eval" entities "$gold" "$tmp/ent.pred" \
 					    --field "$f" --types MONEY,PERCENT,DATE | tail -1)"
 					continue ;;
-				*news8*|*news9*|*news10*)	# every type annotated, as in news6; names
+				*news8*|*news9*|*news10*|*news11*)	# every type annotated, as in news6; names
 					# scored with NORP too
 					printf '%-5s PERSON/ORG/LOC F1 %s, PERSON/ORG/LOC/NORP F1 %s, MONEY/PERCENT/DATE F1 %s\n' "$f" \
 					    "$("$eval" entities "$gold" "$tmp/ent.pred" --field "$f" \
