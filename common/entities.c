@@ -3550,6 +3550,62 @@ acronym_mentions(struct ns_extractor *x, const char *w, size_t n)
 	}
 }
 
+/* Planets, and the Moon after "the", are places ("rovers on Mars", "a
+ * mission to the Moon"), where no entity is and no capitalised word but a
+ * function word goes before them nor any after ("Bruno Mars", "Mars
+ * Wrigley", "Saturn V"). */
+static void
+sky_places(struct ns_extractor *x)
+{
+	static const char *const w[] = { "Mars", "Jupiter", "Saturn",
+	    "Neptune", "Uranus", "Pluto", "Moon" };
+	const char *s, *p;
+	size_t len, i, k, n, at, j;
+	int fld;
+
+	for (fld = 0; fld < 2; fld++) {
+		s = fld == 0 ? x->rtitle : x->rtext;
+		len = fld == 0 ? x->rtlen : x->rxlen;
+		for (k = 0; s != NULL && k < sizeof(w) / sizeof(w[0]); k++) {
+			n = strlen(w[k]);
+			for (at = 0; at + n <= len; at = i + n) {
+				if ((p = find_bytes(s, len, at, w[k], n)) == NULL)
+					break;
+				i = (size_t)(p - s);
+				if ((i > 0 && word_byte((unsigned char)s[i -
+				    1])) || (i + n < len &&
+				    word_byte((unsigned char)s[i + n])))
+					continue;
+				/* the word after: none with a capital */
+				if (i + n + 1 < len && s[i + n] == ' ' &&
+				    ((s[i + n + 1] >= 'A' && s[i + n + 1] <= 'Z') ||
+				    (s[i + n + 1] >= '0' && s[i + n + 1] <= '9')))
+					continue;
+				/* the word before: "the" for the Moon; a
+				 * function word if it has a capital */
+				for (j = i; j > 0 && s[j - 1] == ' '; j--)
+					;
+				at = j;
+				while (j > 0 && word_byte((unsigned char)s[j - 1]))
+					j--;
+				if (k == 6 && !(at - j == 3 && (s[j] == 't' ||
+				    s[j] == 'T') && memcmp(s + j + 1, "he", 2) == 0))
+					continue;
+				if (at > j && s[j] >= 'A' && s[j] <= 'Z' &&
+				    !ns_ner_function_word(s + j, at - j))
+					continue;
+				for (j = 0; j < x->nf; j++)
+					if (x->f[j].field == fld &&
+					    x->f[j].e.start < i + n &&
+					    x->f[j].e.end > i)
+						break;
+				if (j == x->nf)
+					put_name(x, fld, s, i, i + n, NS_ENT_LOC);
+			}
+		}
+	}
+}
+
 /* An acronym in brackets right after an organisation's name is that
  * organisation ("the Manufacturers Association of Nigeria (MAN)", "...
  * Federation of India (NAFED)"), a name the tagger may not know or take
@@ -4894,6 +4950,7 @@ ns_extract(struct ns_extractor *x, const char *title, size_t tlen,
 	org_shapes(x);
 	place_orgs(x);
 	bracket_acronyms(x);
+	sky_places(x);
 	storm_names(x);
 	link_names(x);
 	currency_context(x, title, tlen, text, xlen);
