@@ -3519,20 +3519,24 @@ put_name(struct ns_extractor *x, int fld, const char *s, size_t a, size_t b,
 	sort_found(x);
 }
 
+/* Mentions a pass adds a record of one name it found elsewhere: each
+ * costs a pass over the record's entities (put_name()). */
+#define MENTIONS_MAX 64
+
 /* The other mentions of acronym w[0..n-1] in title and text, where no
- * entity is: that organisation's too. */
+ * entity is: that organisation's too (MENTIONS_MAX at most). */
 static void
 acronym_mentions(struct ns_extractor *x, const char *w, size_t n)
 {
 	const char *s, *p;
-	size_t len, i, k, at;
+	size_t len, i, k, at, put = 0;
 	int fld;
 
 	for (fld = 0; fld < 2; fld++) {
 		s = fld == 0 ? x->rtitle : x->rtext;
 		len = fld == 0 ? x->rtlen : x->rxlen;
-		for (at = 0; s != NULL && at + n <= len; at = (size_t)(p -
-		    s) + n) {
+		for (at = 0; s != NULL && at + n <= len && put < MENTIONS_MAX;
+		    at = (size_t)(p - s) + n) {
 			if ((p = find_bytes(s, len, at, w, n)) == NULL)
 				break;
 			i = (size_t)(p - s);
@@ -3544,23 +3548,26 @@ acronym_mentions(struct ns_extractor *x, const char *w, size_t n)
 				if (x->f[k].field == fld && x->f[k].e.start <
 				    i + n && x->f[k].e.end > i)
 					break;
-			if (k == x->nf)
+			if (k == x->nf) {
 				put_name(x, fld, s, i, i + n, NS_ENT_ORG);
+				put++;
+			}
 		}
 	}
 }
 
-/* Planets, and the Moon after "the", are places ("rovers on Mars", "a
- * mission to the Moon"), where no entity is and no capitalised word but a
- * function word goes before them nor any after ("Bruno Mars", "Mars
- * Wrigley", "Saturn V"). */
+/* Planets after a function word but an article, and the Moon after
+ * "the", are places ("rovers on Mars", "a mission to the Moon"), where no
+ * entity is, no capitalised word or digit follows and no "'s" ("Bruno
+ * Mars", "Mars Wrigley", "Saturn V", "The Mars bar", "Mars said",
+ * "Neptune's Net"); MENTIONS_MAX a record. */
 static void
 sky_places(struct ns_extractor *x)
 {
 	static const char *const w[] = { "Mars", "Jupiter", "Saturn",
 	    "Neptune", "Uranus", "Pluto", "Moon" };
 	const char *s, *p;
-	size_t len, i, k, n, at, j;
+	size_t len, i, k, n, at, j, we, put = 0;
 	int fld;
 
 	for (fld = 0; fld < 2; fld++) {
@@ -3568,7 +3575,8 @@ sky_places(struct ns_extractor *x)
 		len = fld == 0 ? x->rtlen : x->rxlen;
 		for (k = 0; s != NULL && k < sizeof(w) / sizeof(w[0]); k++) {
 			n = strlen(w[k]);
-			for (at = 0; at + n <= len; at = i + n) {
+			for (at = 0; at + n <= len && put < MENTIONS_MAX;
+			    at = i + n) {
 				if ((p = find_bytes(s, len, at, w[k], n)) == NULL)
 					break;
 				i = (size_t)(p - s);
@@ -3576,31 +3584,41 @@ sky_places(struct ns_extractor *x)
 				    1])) || (i + n < len &&
 				    word_byte((unsigned char)s[i + n])))
 					continue;
-				/* the word after: none with a capital */
+				/* the word after: none with a capital or a
+				 * digit; no possessive */
 				if (i + n + 1 < len && s[i + n] == ' ' &&
 				    ((s[i + n + 1] >= 'A' && s[i + n + 1] <= 'Z') ||
 				    (s[i + n + 1] >= '0' && s[i + n + 1] <= '9')))
 					continue;
-				/* the word before: "the" for the Moon; a
-				 * function word if it has a capital */
+				if ((i + n < len && s[i + n] == '\'') ||
+				    (i + n + 3 <= len && memcmp(s + i + n,
+				    "\xe2\x80\x99", 3) == 0))
+					continue;
+				/* the word before: "the" for the Moon, a
+				 * function word but an article for a planet */
 				for (j = i; j > 0 && s[j - 1] == ' '; j--)
 					;
-				at = j;
+				we = j;
 				while (j > 0 && word_byte((unsigned char)s[j - 1]))
 					j--;
-				if (k == 6 && !(at - j == 3 && (s[j] == 't' ||
-				    s[j] == 'T') && memcmp(s + j + 1, "he", 2) == 0))
+				if (we == j || (we - j == 3 && (s[j] == 't' ||
+				    s[j] == 'T') && memcmp(s + j + 1, "he", 2) ==
+				    0) != (k == 6))
 					continue;
-				if (at > j && s[j] >= 'A' && s[j] <= 'Z' &&
-				    !ns_ner_function_word(s + j, at - j))
+				if (k != 6 && (!ns_ner_function_word(s + j,
+				    we - j) || (we - j == 1 && (s[j] | 0x20) ==
+				    'a') || (we - j == 2 && memcmp(s + j + 1,
+				    "n", 1) == 0 && (s[j] | 0x20) == 'a')))
 					continue;
 				for (j = 0; j < x->nf; j++)
 					if (x->f[j].field == fld &&
 					    x->f[j].e.start < i + n &&
 					    x->f[j].e.end > i)
 						break;
-				if (j == x->nf)
+				if (j == x->nf) {
 					put_name(x, fld, s, i, i + n, NS_ENT_LOC);
+					put++;
+				}
 			}
 		}
 	}
@@ -4773,10 +4791,13 @@ currency_context(struct ns_extractor *x, const char *title, size_t tlen,
 		f = &x->f[i];
 		s = f->s + f->e.start;
 		n = f->e.end - f->e.start;
+		/* a number and the word alone: not "65 US cents" */
+		for (k = 0; k < n && ((s[k] >= '0' && s[k] <= '9') ||
+		    s[k] == '.' || s[k] == ','); k++)
+			;
 		if (f->e.type == NS_ENT_MONEY && strcmp(f->e.unit, "USD") == 0 &&
-		    ((n > 6 && memcmp(s + n - 6, " cents", 6) == 0) ||
-		    (n > 5 && memcmp(s + n - 5, " cent", 5) == 0)) &&
-		    (s[0] >= '0' && s[0] <= '9')) {
+		    k > 0 && ((n - k == 6 && memcmp(s + k, " cents", 6) == 0) ||
+		    (n - k == 5 && memcmp(s + k, " cent", 5) == 0))) {
 			memcpy(f->e.unit, curctx[dcode].code,
 			    curctx[dcode].clen);
 			f->e.unit[curctx[dcode].clen] = '\0';

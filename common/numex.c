@@ -2504,8 +2504,9 @@ dur_rank(int u, int time)
 
 /* The parts of one duration, each in a smaller unit than the one before:
  * "seven years and six months" (P7Y6M), "four hours and 12 minutes"
- * (PT4H12M), a race time "3 minutes 48.21 seconds" (PT3M48.21S). The
- * count left. */
+ * (PT4H12M), a race time "3 minutes 48.21 seconds" (PT3M48.21S); not
+ * weeks, which ISO 8601 writes alone, nor a range ("between two years and
+ * six months"). The count left. */
 static size_t
 join_durations(struct ns_numex *x, const char *s, struct ns_entity *v,
     size_t count)
@@ -2535,6 +2536,9 @@ join_durations(struct ns_numex *x, const char *s, struct ns_entity *v,
 			    rn > 2 + (size_t)time &&
 			    strcspn(r->sval + 1 + time, "YMWDHS") == rn - 2 -
 			    (size_t)time &&
+			    l->sval[ln - 1] != 'W' && r->sval[rn - 1] != 'W' &&
+			    !(l->start >= 8 && memcmp(s + l->start - 8,
+			    "between ", 8) == 0) &&
 			    dur_rank(l->sval[ln - 1], time) >= 0 &&
 			    dur_rank(r->sval[rn - 1], time) >
 			    dur_rank(l->sval[ln - 1], time) &&
