@@ -3523,36 +3523,57 @@ put_name(struct ns_extractor *x, int fld, const char *s, size_t a, size_t b,
  * costs a pass over the record's entities (put_name()). */
 #define MENTIONS_MAX 64
 
+/* Where word w[0..n-1] is next in s[0..len-1] from at, as a whole word,
+ * or SIZE_MAX. */
+static size_t
+next_word(const char *s, size_t len, size_t at, const char *w, size_t n)
+{
+	const char *p;
+	size_t i;
+
+	for (; at + n <= len; at = i + n) {
+		if ((p = find_bytes(s, len, at, w, n)) == NULL)
+			break;
+		i = (size_t)(p - s);
+		if ((i == 0 || !word_byte((unsigned char)s[i - 1])) &&
+		    (i + n == len || !word_byte((unsigned char)s[i + n])))
+			return i;
+	}
+	return SIZE_MAX;
+}
+
+/* Puts a name of type t at s[a..b) of field fld where no entity is;
+ * 1 if it did. */
+static int
+put_free(struct ns_extractor *x, int fld, const char *s, size_t a,
+    size_t b, enum ns_ent_type t)
+{
+	size_t k;
+
+	for (k = 0; k < x->nf; k++)
+		if (x->f[k].field == fld && x->f[k].e.start < b &&
+		    x->f[k].e.end > a)
+			return 0;
+	put_name(x, fld, s, a, b, t);
+	return 1;
+}
+
 /* The other mentions of acronym w[0..n-1] in title and text, where no
  * entity is: that organisation's too (MENTIONS_MAX at most). */
 static void
 acronym_mentions(struct ns_extractor *x, const char *w, size_t n)
 {
-	const char *s, *p;
-	size_t len, i, k, at, put = 0;
+	const char *s;
+	size_t len, i, put = 0;
 	int fld;
 
 	for (fld = 0; fld < 2; fld++) {
 		s = fld == 0 ? x->rtitle : x->rtext;
 		len = fld == 0 ? x->rtlen : x->rxlen;
-		for (at = 0; s != NULL && at + n <= len && put < MENTIONS_MAX;
-		    at = (size_t)(p - s) + n) {
-			if ((p = find_bytes(s, len, at, w, n)) == NULL)
-				break;
-			i = (size_t)(p - s);
-			if ((i > 0 && word_byte((unsigned char)s[i - 1])) ||
-			    (i + n < len && word_byte((unsigned char)s[i +
-			    n])))
-				continue;
-			for (k = 0; k < x->nf; k++)
-				if (x->f[k].field == fld && x->f[k].e.start <
-				    i + n && x->f[k].e.end > i)
-					break;
-			if (k == x->nf) {
-				put_name(x, fld, s, i, i + n, NS_ENT_ORG);
-				put++;
-			}
-		}
+		for (i = 0; s != NULL && put < MENTIONS_MAX &&
+		    (i = next_word(s, len, i, w, n)) != SIZE_MAX; i += n)
+			put += (size_t)put_free(x, fld, s, i, i + n,
+			    NS_ENT_ORG);
 	}
 }
 
@@ -3566,8 +3587,8 @@ sky_places(struct ns_extractor *x)
 {
 	static const char *const w[] = { "Mars", "Jupiter", "Saturn",
 	    "Neptune", "Uranus", "Pluto", "Moon" };
-	const char *s, *p;
-	size_t len, i, k, n, at, j, we, put = 0;
+	const char *s;
+	size_t len, i, k, n, j, we, put = 0;
 	int fld;
 
 	for (fld = 0; fld < 2; fld++) {
@@ -3575,15 +3596,8 @@ sky_places(struct ns_extractor *x)
 		len = fld == 0 ? x->rtlen : x->rxlen;
 		for (k = 0; s != NULL && k < sizeof(w) / sizeof(w[0]); k++) {
 			n = strlen(w[k]);
-			for (at = 0; at + n <= len && put < MENTIONS_MAX;
-			    at = i + n) {
-				if ((p = find_bytes(s, len, at, w[k], n)) == NULL)
-					break;
-				i = (size_t)(p - s);
-				if ((i > 0 && word_byte((unsigned char)s[i -
-				    1])) || (i + n < len &&
-				    word_byte((unsigned char)s[i + n])))
-					continue;
+			for (i = 0; put < MENTIONS_MAX && (i = next_word(s, len,
+			    i, w[k], n)) != SIZE_MAX; i += n) {
 				/* the word after: none with a capital or a
 				 * digit; no possessive */
 				if (i + n + 1 < len && s[i + n] == ' ' &&
@@ -3610,15 +3624,8 @@ sky_places(struct ns_extractor *x)
 				    'a') || (we - j == 2 && memcmp(s + j + 1,
 				    "n", 1) == 0 && (s[j] | 0x20) == 'a')))
 					continue;
-				for (j = 0; j < x->nf; j++)
-					if (x->f[j].field == fld &&
-					    x->f[j].e.start < i + n &&
-					    x->f[j].e.end > i)
-						break;
-				if (j == x->nf) {
-					put_name(x, fld, s, i, i + n, NS_ENT_LOC);
-					put++;
-				}
+				put += (size_t)put_free(x, fld, s, i, i + n,
+				    NS_ENT_LOC);
 			}
 		}
 	}
