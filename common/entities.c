@@ -3586,10 +3586,10 @@ static void
 sky_places(struct ns_extractor *x)
 {
 	static const char *const w[] = { "Mars", "Jupiter", "Saturn",
-	    "Neptune", "Uranus", "Pluto", "Moon" };
+	    "Neptune", "Uranus", "Pluto", "Moon" };	/* the Moon last */
 	const char *s;
 	size_t len, i, k, n, j, we, put = 0;
-	int fld;
+	int fld, moon;
 
 	for (fld = 0; fld < 2; fld++) {
 		s = fld == 0 ? x->rtitle : x->rtext;
@@ -3615,14 +3615,14 @@ sky_places(struct ns_extractor *x)
 				we = j;
 				while (j > 0 && word_byte((unsigned char)s[j - 1]))
 					j--;
-				if (we == j || (we - j == 3 && (s[j] == 't' ||
-				    s[j] == 'T') && memcmp(s + j + 1, "he", 2) ==
-				    0) != (k == 6))
+				moon = k == sizeof(w) / sizeof(w[0]) - 1;
+				if (we == j || (we - j == 3 && ns_same_ci(s + j,
+				    "the", 3)) != moon)
 					continue;
-				if (k != 6 && (!ns_ner_function_word(s + j,
-				    we - j) || (we - j == 1 && (s[j] | 0x20) ==
-				    'a') || (we - j == 2 && memcmp(s + j + 1,
-				    "n", 1) == 0 && (s[j] | 0x20) == 'a')))
+				if (!moon && (!ns_ner_function_word(s + j,
+				    we - j) || (we - j == 1 && ns_same_ci(s + j,
+				    "a", 1)) || (we - j == 2 && ns_same_ci(s + j,
+				    "an", 2))))
 					continue;
 				put += (size_t)put_free(x, fld, s, i, i + n,
 				    NS_ENT_LOC);
